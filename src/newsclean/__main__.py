@@ -1,0 +1,5 @@
+"""`python -m newsclean` runs the command-line interface."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,62 @@
+"""The `newsclean` command: thin click commands over the library.
+
+Exit codes: 0 success, 2 usage or input error, 130 interrupted (Ctrl-C). Data goes to stdout or -o files;
+progress, logs and summaries go to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .._version import __version__
+from ..errors import NewscleanError
+from .clean_cmd import clean_command
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
+
+
+def _version_line() -> str:
+    from .. import BACKEND
+
+    return f"newsclean {__version__} (backend: {BACKEND}, python {sys.version.split()[0]})"
+
+
+@click.group(context_settings=CONTEXT, epilog="Example:\n\n\b\n  newsclean clean articles.jsonl -o clean.jsonl")
+@click.version_option(__version__, "-V", "--version", message=_version_line())
+def cli() -> None:
+    """Clean and deduplicate scraped Indonesian news.
+
+    Exit codes: 0 success, 2 usage or input error, 130 interrupted.
+    """
+
+
+cli.add_command(clean_command)
+
+
+def _register_optional_commands() -> None:
+    from .dedupe_cmd import dedupe_command
+
+    cli.add_command(dedupe_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: maps our errors to exit 2 and Ctrl-C to exit 130, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="newsclean", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("newsclean: interrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("newsclean: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(2)
+    except NewscleanError as err:
+        click.echo(f"newsclean: error: {err}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(0)

@@ -1,0 +1,13 @@
+"""Exceptions newsclean raises on purpose. Anything else escaping the library is a bug."""
+
+
+class NewscleanError(Exception):
+    """Base class of every error newsclean raises deliberately."""
+
+
+class ConfigError(NewscleanError, ValueError):
+    """Settings that cannot work together, or an index whose settings differ from the run's."""
+
+
+class InputError(NewscleanError, ValueError):
+    """An input file or record that cannot be read; the message names the file and line."""
