@@ -1,0 +1,718 @@
+/*
+ * newsclean._speedups: the C kernel behind newsclean.signature.
+ *
+ * The Python code in signature.py and shingle.py is the specification; this file reproduces it bit for bit,
+ * only faster. Pipeline per text: casefold (the str's own casefold method, with the GIL) -> tokens (runs of
+ * Py_UNICODE_ISALNUM joined by single ASCII hyphens) written as UTF-8 joined by single spaces into one buffer,
+ * so every word n-gram is a contiguous slice of it -> one 32-bit hash per shingle (SHA-1 or xxHash64) ->
+ * MurmurHash3 fmix32 -> a*h+b mod 2^32 for every permutation -> column minimum.
+ *
+ * Everything after casefolding runs without the GIL: the casefolded strings are immutable objects that this
+ * call holds references to, so their buffers cannot change or move while other threads run.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define NC_X86 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
+/* Multiversioned hot loop: the dynamic loader picks the widest SIMD the CPU has (ifunc), so a wheel built on
+ * one x86-64 machine still runs on an older one. */
+#if defined(NC_X86) && defined(__x86_64__) && defined(__linux__) && !defined(__clang__) && \
+    !defined(NC_NO_CLONES)
+#define NC_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define NC_CLONES
+#endif
+
+enum { HASH_SHA1 = 0, HASH_XXH64 = 1 };
+
+/* ------------------------------------------------------------------------------------------------ SHA-1 */
+
+#define ROL32(x, r) (((x) << (r)) | ((x) >> (32 - (r))))
+
+static inline uint32_t load_be32(const uint8_t *p) {
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | (uint32_t)p[3];
+}
+
+/* FIPS 180-4 SHA-1 compression, portable version. */
+static void sha1_blocks_portable(uint32_t st[5], const uint8_t *p, size_t nblocks) {
+    uint32_t w[80];
+    for (; nblocks; nblocks--, p += 64) {
+        for (int t = 0; t < 16; t++) w[t] = load_be32(p + 4 * t);
+        for (int t = 16; t < 80; t++) w[t] = ROL32(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
+        uint32_t a = st[0], b = st[1], c = st[2], d = st[3], e = st[4];
+        for (int t = 0; t < 80; t++) {
+            uint32_t f, k;
+            if (t < 20) {
+                f = (b & c) | (~b & d);
+                k = 0x5A827999u;
+            } else if (t < 40) {
+                f = b ^ c ^ d;
+                k = 0x6ED9EBA1u;
+            } else if (t < 60) {
+                f = (b & c) | (b & d) | (c & d);
+                k = 0x8F1BBCDCu;
+            } else {
+                f = b ^ c ^ d;
+                k = 0xCA62C1D6u;
+            }
+            uint32_t tmp = ROL32(a, 5) + f + e + k + w[t];
+            e = d;
+            d = c;
+            c = ROL32(b, 30);
+            b = a;
+            a = tmp;
+        }
+        st[0] += a;
+        st[1] += b;
+        st[2] += c;
+        st[3] += d;
+        st[4] += e;
+    }
+}
+
+#ifdef NC_X86
+/* The same compression with the x86 SHA extensions (Intel's published instruction sequence): four rounds
+ * per sha1rnds4. `g` is the group of four rounds; MSG[g % 4] holds message words 4g..4g+3. */
+#define SHA1_GROUP(g, EA, EB)                                                                   \
+    do {                                                                                        \
+        if ((g) == 0) {                                                                         \
+            EA = _mm_add_epi32(EA, m[0]);                                                       \
+        } else {                                                                                \
+            EA = _mm_sha1nexte_epu32(EA, m[(g) % 4]);                                           \
+        }                                                                                       \
+        EB = abcd;                                                                              \
+        if ((g) >= 3 && (g) <= 18) m[((g) + 1) % 4] = _mm_sha1msg2_epu32(m[((g) + 1) % 4], m[(g) % 4]); \
+        abcd = _mm_sha1rnds4_epu32(abcd, EA, (g) / 5);                                          \
+        if ((g) >= 1 && (g) <= 16) m[((g) + 3) % 4] = _mm_sha1msg1_epu32(m[((g) + 3) % 4], m[(g) % 4]); \
+        if ((g) >= 2 && (g) <= 17) m[((g) + 2) % 4] = _mm_xor_si128(m[((g) + 2) % 4], m[(g) % 4]); \
+    } while (0)
+
+__attribute__((target("sha,sse4.1,ssse3"))) static void sha1_blocks_shani(uint32_t st[5], const uint8_t *p,
+                                                                          size_t nblocks) {
+    const __m128i bswap = _mm_set_epi64x(0x0001020304050607LL, 0x08090a0b0c0d0e0fLL);
+    __m128i abcd = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)st), 0x1B);
+    __m128i e0 = _mm_set_epi32((int)st[4], 0, 0, 0), e1;
+    for (; nblocks; nblocks--, p += 64) {
+        const __m128i abcd_save = abcd, e0_save = e0;
+        __m128i m[4];
+        for (int i = 0; i < 4; i++)
+            m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+        SHA1_GROUP(0, e0, e1);
+        SHA1_GROUP(1, e1, e0);
+        SHA1_GROUP(2, e0, e1);
+        SHA1_GROUP(3, e1, e0);
+        SHA1_GROUP(4, e0, e1);
+        SHA1_GROUP(5, e1, e0);
+        SHA1_GROUP(6, e0, e1);
+        SHA1_GROUP(7, e1, e0);
+        SHA1_GROUP(8, e0, e1);
+        SHA1_GROUP(9, e1, e0);
+        SHA1_GROUP(10, e0, e1);
+        SHA1_GROUP(11, e1, e0);
+        SHA1_GROUP(12, e0, e1);
+        SHA1_GROUP(13, e1, e0);
+        SHA1_GROUP(14, e0, e1);
+        SHA1_GROUP(15, e1, e0);
+        SHA1_GROUP(16, e0, e1);
+        SHA1_GROUP(17, e1, e0);
+        SHA1_GROUP(18, e0, e1);
+        SHA1_GROUP(19, e1, e0);
+        e0 = _mm_sha1nexte_epu32(e0, e0_save);
+        abcd = _mm_add_epi32(abcd, abcd_save);
+    }
+    _mm_storeu_si128((__m128i *)st, _mm_shuffle_epi32(abcd, 0x1B));
+    st[4] = (uint32_t)_mm_extract_epi32(e0, 3);
+}
+
+static int cpu_has_shani(void) {
+    unsigned int a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
+    if (!(c & bit_SSE4_1) || !(c & bit_SSSE3)) return 0;
+    if (__get_cpuid_max(0, NULL) < 7) return 0;
+    __cpuid_count(7, 0, a, b, c, d);
+    return (b >> 29) & 1;
+}
+#endif
+
+typedef void (*sha1_blocks_fn)(uint32_t st[5], const uint8_t *p, size_t nblocks);
+
+/* Read-only after module init: which SHA-1 compression this CPU runs. */
+static sha1_blocks_fn sha1_blocks = sha1_blocks_portable;
+
+/* datasketch.hashfunc.sha1_hash32: the first four digest bytes read little-endian. */
+static uint32_t sha1_hash32(const uint8_t *p, size_t len) {
+    uint32_t st[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u};
+    size_t full = len / 64;
+    if (full) sha1_blocks(st, p, full);
+    uint8_t tail[128];
+    size_t rem = len - full * 64;
+    memcpy(tail, p + full * 64, rem);
+    tail[rem] = 0x80;
+    size_t tl = rem < 56 ? 64 : 128;
+    memset(tail + rem + 1, 0, tl - rem - 1 - 8);
+    uint64_t bits = (uint64_t)len * 8;
+    for (int i = 0; i < 8; i++) tail[tl - 1 - i] = (uint8_t)(bits >> (8 * i));
+    sha1_blocks(st, tail, tl / 64);
+    uint32_t h0 = st[0];
+    return (h0 >> 24) | ((h0 >> 8) & 0xFF00u) | ((h0 << 8) & 0xFF0000u) | (h0 << 24);
+}
+
+/* ---------------------------------------------------------------------------------------------- xxHash64 */
+
+#define XXP1 0x9E3779B185EBCA87ULL
+#define XXP2 0xC2B2AE3D27D4EB4FULL
+#define XXP3 0x165667B19E3779F9ULL
+#define XXP4 0x85EBCA77C2B2AE63ULL
+#define XXP5 0x27D4EB2F165667C5ULL
+#define ROL64(x, r) (((x) << (r)) | ((x) >> (64 - (r))))
+
+static inline uint64_t load_le64(const uint8_t *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+static inline uint32_t load_le32(const uint8_t *p) {
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+static inline uint64_t xxh_round(uint64_t acc, uint64_t in) {
+    acc += in * XXP2;
+    acc = ROL64(acc, 31);
+    return acc * XXP1;
+}
+
+static inline uint64_t xxh_merge(uint64_t acc, uint64_t v) {
+    acc ^= xxh_round(0, v);
+    return acc * XXP1 + XXP4;
+}
+
+/* XXH64 with seed 0, as published by Yann Collet (reference test vectors are in the test-suite). */
+static uint64_t xxh64(const uint8_t *p, size_t len) {
+    const uint8_t *end = p + len;
+    uint64_t h;
+    if (len >= 32) {
+        uint64_t v1 = XXP1 + XXP2, v2 = XXP2, v3 = 0, v4 = (uint64_t)0 - XXP1;
+        const uint8_t *limit = end - 32;
+        do {
+            v1 = xxh_round(v1, load_le64(p));
+            v2 = xxh_round(v2, load_le64(p + 8));
+            v3 = xxh_round(v3, load_le64(p + 16));
+            v4 = xxh_round(v4, load_le64(p + 24));
+            p += 32;
+        } while (p <= limit);
+        h = ROL64(v1, 1) + ROL64(v2, 7) + ROL64(v3, 12) + ROL64(v4, 18);
+        h = xxh_merge(h, v1);
+        h = xxh_merge(h, v2);
+        h = xxh_merge(h, v3);
+        h = xxh_merge(h, v4);
+    } else {
+        h = XXP5;
+    }
+    h += (uint64_t)len;
+    while (p + 8 <= end) {
+        h ^= xxh_round(0, load_le64(p));
+        h = ROL64(h, 27) * XXP1 + XXP4;
+        p += 8;
+    }
+    if (p + 4 <= end) {
+        h ^= (uint64_t)load_le32(p) * XXP1;
+        h = ROL64(h, 23) * XXP2 + XXP3;
+        p += 4;
+    }
+    while (p < end) {
+        h ^= (uint64_t)(*p) * XXP5;
+        h = ROL64(h, 11) * XXP1;
+        p++;
+    }
+    h ^= h >> 33;
+    h *= XXP2;
+    h ^= h >> 29;
+    h *= XXP3;
+    h ^= h >> 32;
+    return h;
+}
+
+/* ---------------------------------------------------------------------------------------- permutations */
+
+static inline uint32_t fmix32(uint32_t h) {
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h;
+}
+
+#define PERM_BLOCK 64
+
+/* out[k] = min(out[k], min_i(a[k] * hv[i] + b[k])) in uint32 wraparound arithmetic (datasketch "affine32").
+ * Permutations are taken PERM_BLOCK at a time so the running minima stay in vector registers while every
+ * shingle hash streams past them. */
+NC_CLONES static void minhash_update(const uint32_t *hv, size_t n, const uint32_t *a, const uint32_t *b,
+                                     uint32_t *out, size_t num_perm) {
+    size_t k0 = 0;
+    for (; k0 + PERM_BLOCK <= num_perm; k0 += PERM_BLOCK) {
+        uint32_t m[PERM_BLOCK], la[PERM_BLOCK], lb[PERM_BLOCK];
+        for (int k = 0; k < PERM_BLOCK; k++) {
+            m[k] = out[k0 + k];
+            la[k] = a[k0 + k];
+            lb[k] = b[k0 + k];
+        }
+        for (size_t i = 0; i < n; i++) {
+            const uint32_t h = hv[i];
+            for (int k = 0; k < PERM_BLOCK; k++) {
+                const uint32_t v = la[k] * h + lb[k];
+                m[k] = v < m[k] ? v : m[k];
+            }
+        }
+        for (int k = 0; k < PERM_BLOCK; k++) out[k0 + k] = m[k];
+    }
+    for (; k0 < num_perm; k0++) {
+        uint32_t m = out[k0];
+        for (size_t i = 0; i < n; i++) {
+            const uint32_t v = a[k0] * hv[i] + b[k0];
+            m = v < m ? v : m;
+        }
+        out[k0] = m;
+    }
+}
+
+/* ------------------------------------------------------------------------------------------- tokenizer */
+
+typedef struct {
+    uint8_t *buf; /* tokens as UTF-8, joined by single spaces */
+    size_t buf_cap;
+    size_t *tok_start, *tok_end; /* byte offsets into buf */
+    size_t tok_cap;
+    size_t ntok;
+    uint32_t *hv32; /* fmix32 of each shingle's 32-bit hash */
+    size_t hv_cap;
+} Scratch;
+
+static void scratch_free(Scratch *s) {
+    free(s->buf);
+    free(s->tok_start);
+    free(s->tok_end);
+    free(s->hv32);
+    memset(s, 0, sizeof(*s));
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem) {
+    if (need <= *cap) return 0;
+    size_t ncap = need + need / 2 + 16;
+    void *q = realloc(*p, ncap * elem);
+    if (!q) return -1;
+    *p = q;
+    *cap = ncap;
+    return 0;
+}
+
+/* The casefolded text, captured with the GIL held so the kernel can run without it. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t len;
+    int ascii_lower; /* exact ASCII str not yet casefolded: fold A-Z here (identical to str.casefold) */
+} TextView;
+
+static inline int is_alnum(Py_UCS4 c) {
+    if (c < 128) return (c - '0' < 10u) || ((c | 0x20) - 'a' < 26u);
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static inline uint8_t *put_utf8(uint8_t *o, Py_UCS4 c) {
+    if (c < 0x80) {
+        *o++ = (uint8_t)c;
+    } else if (c < 0x800) {
+        *o++ = (uint8_t)(0xC0 | (c >> 6));
+        *o++ = (uint8_t)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        *o++ = (uint8_t)(0xE0 | (c >> 12));
+        *o++ = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+        *o++ = (uint8_t)(0x80 | (c & 0x3F));
+    } else {
+        *o++ = (uint8_t)(0xF0 | (c >> 18));
+        *o++ = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
+        *o++ = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+        *o++ = (uint8_t)(0x80 | (c & 0x3F));
+    }
+    return o;
+}
+
+/* One tokenizer per PyUnicode storage width. Mirrors TOKEN_PATTERN = [^\W_]+(?:-[^\W_]+)* matched left to
+ * right: a run of alnum characters, extended across each '-' that has an alnum right after it. */
+#define DEFINE_TOKENIZE(NAME, CHAR_T)                                                                     \
+    static void NAME(Scratch *s, const CHAR_T *c, Py_ssize_t n, int lower) {                              \
+        uint8_t *o = s->buf;                                                                              \
+        size_t nt = 0;                                                                                    \
+        Py_ssize_t i = 0;                                                                                 \
+        while (i < n) {                                                                                   \
+            if (!is_alnum(c[i])) {                                                                        \
+                i++;                                                                                      \
+                continue;                                                                                 \
+            }                                                                                             \
+            if (nt) *o++ = ' ';                                                                           \
+            s->tok_start[nt] = (size_t)(o - s->buf);                                                      \
+            for (;;) {                                                                                    \
+                while (i < n && is_alnum(c[i])) {                                                         \
+                    Py_UCS4 ch = c[i++];                                                                  \
+                    if (lower && ch - 'A' < 26u) ch += 32;                                                \
+                    o = put_utf8(o, ch);                                                                  \
+                }                                                                                         \
+                if (i + 1 < n && c[i] == '-' && is_alnum(c[i + 1])) {                                     \
+                    *o++ = '-';                                                                           \
+                    i++;                                                                                  \
+                    continue;                                                                             \
+                }                                                                                         \
+                break;                                                                                    \
+            }                                                                                             \
+            s->tok_end[nt++] = (size_t)(o - s->buf);                                                      \
+        }                                                                                                 \
+        s->ntok = nt;                                                                                     \
+    }
+
+DEFINE_TOKENIZE(tokenize_ucs1, Py_UCS1)
+DEFINE_TOKENIZE(tokenize_ucs2, Py_UCS2)
+DEFINE_TOKENIZE(tokenize_ucs4, Py_UCS4)
+
+/* Tokenize `t` into s->buf; return the number of shingles (0 if no tokens), or -1 when out of memory.
+ * Shingle j is buf[tok_start[j] : tok_end[j + ngram - 1]] (one whole-buffer shingle for short texts). */
+static Py_ssize_t tokenize(Scratch *s, const TextView *t, size_t ngram) {
+    size_t n = (size_t)t->len;
+    /* Worst case UTF-8 growth per code point for this storage width; a separator space always replaces at
+     * least one dropped character, so this bounds the whole buffer. */
+    size_t width = t->kind == PyUnicode_1BYTE_KIND ? 2 : (t->kind == PyUnicode_2BYTE_KIND ? 3 : 4);
+    if (grow((void **)&s->buf, &s->buf_cap, n * width + 1, 1) < 0) return -1;
+    size_t maxtok = n / 2 + 1;
+    size_t old_cap = s->tok_cap;
+    if (grow((void **)&s->tok_start, &s->tok_cap, maxtok, sizeof(size_t)) < 0) return -1;
+    if (s->tok_cap != old_cap) {
+        size_t *q = realloc(s->tok_end, s->tok_cap * sizeof(size_t));
+        if (!q) {
+            s->tok_cap = 0;
+            return -1;
+        }
+        s->tok_end = q;
+    }
+    if (t->kind == PyUnicode_1BYTE_KIND)
+        tokenize_ucs1(s, (const Py_UCS1 *)t->data, t->len, t->ascii_lower);
+    else if (t->kind == PyUnicode_2BYTE_KIND)
+        tokenize_ucs2(s, (const Py_UCS2 *)t->data, t->len, 0);
+    else
+        tokenize_ucs4(s, (const Py_UCS4 *)t->data, t->len, 0);
+    if (s->ntok == 0) return 0;
+    return s->ntok <= ngram ? 1 : (Py_ssize_t)(s->ntok - ngram + 1);
+}
+
+static inline void shingle_span(const Scratch *s, size_t j, size_t ngram, const uint8_t **p, size_t *len) {
+    size_t last = s->ntok <= ngram ? s->ntok - 1 : j + ngram - 1;
+    *p = s->buf + s->tok_start[j];
+    *len = s->tok_end[last] - s->tok_start[j];
+}
+
+/* Hash every shingle, duplicates included: the minimum is idempotent, so signatures need no dedupe. A 64-bit
+ * hash enters the permutations through its low 32 bits. */
+static int hash_shingles(Scratch *s, size_t nsh, size_t ngram, int hash_id) {
+    if (grow((void **)&s->hv32, &s->hv_cap, nsh, sizeof(uint32_t)) < 0) return -1;
+    for (size_t j = 0; j < nsh; j++) {
+        const uint8_t *p;
+        size_t len;
+        shingle_span(s, j, ngram, &p, &len);
+        s->hv32[j] = fmix32(hash_id == HASH_SHA1 ? sha1_hash32(p, len) : (uint32_t)xxh64(p, len));
+    }
+    return 0;
+}
+
+/* Signature of one text into `row` (num_perm values, already 0xFFFFFFFF). */
+static int sign_one(Scratch *s, const TextView *t, size_t ngram, int hash_id, const uint32_t *a,
+                    const uint32_t *b, uint32_t *row, size_t num_perm) {
+    Py_ssize_t nsh = tokenize(s, t, ngram);
+    if (nsh <= 0) return (int)nsh;
+    if (hash_shingles(s, (size_t)nsh, ngram, hash_id) < 0) return -1;
+    minhash_update(s->hv32, (size_t)nsh, a, b, row, num_perm);
+    return 0;
+}
+
+/* --------------------------------------------------------------------------------------- Python glue */
+
+/* Casefold with the GIL held. Returns a new reference (the object whose buffer `view` points into). */
+static PyObject *capture_text(PyObject *text, TextView *view) {
+    PyObject *folded;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "texts must be str, got %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    if (PyUnicode_CheckExact(text) && PyUnicode_IS_ASCII(text)) {
+        /* For ASCII, str.casefold() is exactly A-Z -> a-z; folding inline saves a copy and GIL time. */
+        Py_INCREF(text);
+        folded = text;
+        view->ascii_lower = 1;
+    } else {
+        folded = PyObject_CallMethod(text, "casefold", NULL);
+        if (!folded) return NULL;
+        if (!PyUnicode_Check(folded)) {
+            PyErr_SetString(PyExc_TypeError, "casefold() did not return a str");
+            Py_DECREF(folded);
+            return NULL;
+        }
+        if (PyUnicode_READY(folded) < 0) {
+            Py_DECREF(folded);
+            return NULL;
+        }
+        view->ascii_lower = 0;
+    }
+    view->kind = PyUnicode_KIND(folded);
+    view->data = PyUnicode_DATA(folded);
+    view->len = PyUnicode_GET_LENGTH(folded);
+    return folded;
+}
+
+static int parse_hash(PyObject *o, int *out) {
+    if (!PyUnicode_Check(o)) {
+        PyErr_SetString(PyExc_TypeError, "hash must be a str");
+        return 0;
+    }
+    if (PyUnicode_CompareWithASCIIString(o, "sha1") == 0)
+        *out = HASH_SHA1;
+    else if (PyUnicode_CompareWithASCIIString(o, "xxh64") == 0)
+        *out = HASH_XXH64;
+    else {
+        PyErr_Format(PyExc_ValueError, "hash must be 'sha1' or 'xxh64', got %R", o);
+        return 0;
+    }
+    return 1;
+}
+
+PyDoc_STRVAR(signatures_into_doc,
+             "signatures_into(texts, ngram, hash, a, b, out, /)\n--\n\n"
+             "Fill `out` (C-contiguous uint32, len(texts) * len(a) items) with the MinHash signatures of "
+             "`texts`. `a` and `b` are the uint32 permutation parameters. The GIL is released after "
+             "casefolding.");
+
+static PyObject *signatures_into(PyObject *self, PyObject *args) {
+    PyObject *texts, *hash_obj;
+    Py_ssize_t ngram;
+    Py_buffer a = {0}, b = {0}, out = {0};
+    int hash_id;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OnOy*y*w*", &texts, &ngram, &hash_obj, &a, &b, &out)) return NULL;
+    PyObject *seq = NULL, **held = NULL, *result = NULL;
+    TextView *views = NULL;
+    Py_ssize_t n = 0, captured = 0;
+    size_t num_perm = (size_t)a.len / sizeof(uint32_t);
+
+    if (!parse_hash(hash_obj, &hash_id)) goto done;
+    if (ngram < 1) {
+        PyErr_Format(PyExc_ValueError, "ngram must be >= 1, got %zd", ngram);
+        goto done;
+    }
+    if (num_perm < 1 || a.len != b.len || a.len % sizeof(uint32_t)) {
+        PyErr_SetString(PyExc_ValueError, "a and b must be non-empty uint32 buffers of equal length");
+        goto done;
+    }
+    if (!PyBuffer_IsContiguous(&a, 'C') || !PyBuffer_IsContiguous(&b, 'C') ||
+        !PyBuffer_IsContiguous(&out, 'C')) {
+        PyErr_SetString(PyExc_ValueError, "buffers must be C-contiguous");
+        goto done;
+    }
+    seq = PySequence_Fast(texts, "texts must be a sequence of str");
+    if (!seq) goto done;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if ((size_t)out.len != (size_t)n * num_perm * sizeof(uint32_t)) {
+        PyErr_SetString(PyExc_ValueError, "out must hold len(texts) * num_perm uint32 values");
+        goto done;
+    }
+    held = PyMem_Calloc((size_t)n + 1, sizeof(PyObject *));
+    views = PyMem_Calloc((size_t)n + 1, sizeof(TextView));
+    if (!held || !views) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (; captured < n; captured++) {
+        held[captured] = capture_text(PySequence_Fast_GET_ITEM(seq, captured), &views[captured]);
+        if (!held[captured]) goto done;
+    }
+
+    int failed = 0;
+    uint32_t *rows = (uint32_t *)out.buf;
+    const uint32_t *pa = (const uint32_t *)a.buf, *pb = (const uint32_t *)b.buf;
+    Py_BEGIN_ALLOW_THREADS;
+    Scratch s;
+    memset(&s, 0, sizeof(s));
+    for (Py_ssize_t i = 0; i < n && !failed; i++) {
+        uint32_t *row = rows + (size_t)i * num_perm;
+        for (size_t k = 0; k < num_perm; k++) row[k] = 0xFFFFFFFFu;
+        if (sign_one(&s, &views[i], (size_t)ngram, hash_id, pa, pb, row, num_perm) < 0) failed = 1;
+    }
+    scratch_free(&s);
+    Py_END_ALLOW_THREADS;
+    if (failed) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    result = Py_NewRef(Py_None);
+
+done:
+    if (held) {
+        for (Py_ssize_t i = 0; i < captured; i++) Py_XDECREF(held[i]);
+        PyMem_Free(held);
+    }
+    PyMem_Free(views);
+    Py_XDECREF(seq);
+    PyBuffer_Release(&a);
+    PyBuffer_Release(&b);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+PyDoc_STRVAR(shingle_hashes_doc,
+             "shingle_hashes(text, ngram, hash, /)\n--\n\n"
+             "Hashes of the unique shingles of `text` in first-occurrence order, packed in a bytearray: "
+             "uint32 (sha1_hash32) for 'sha1', uint64 for 'xxh64', native byte order.");
+
+/* Open-addressing set of shingle indices keyed by their xxh64, confirming equality on the bytes, so two
+ * distinct shingles that share a 32-bit SHA-1 prefix still count twice, exactly like the Python spec. */
+static Py_ssize_t unique_shingles(Scratch *s, size_t nsh, size_t ngram, int hash_id, uint8_t *dst) {
+    size_t cap = 16;
+    while (cap < nsh * 2) cap <<= 1;
+    uint32_t *slot = calloc(cap, sizeof(uint32_t));
+    uint64_t *key = malloc(cap * sizeof(uint64_t));
+    if (!slot || !key) {
+        free(slot);
+        free(key);
+        return -1;
+    }
+    Py_ssize_t nu = 0;
+    for (size_t j = 0; j < nsh; j++) {
+        const uint8_t *p;
+        size_t len;
+        shingle_span(s, j, ngram, &p, &len);
+        uint64_t k = xxh64(p, len);
+        size_t pos = (size_t)fmix32((uint32_t)(k ^ (k >> 32))) & (cap - 1);
+        int dup = 0;
+        while (slot[pos]) {
+            if (key[pos] == k) {
+                const uint8_t *q;
+                size_t qlen;
+                shingle_span(s, slot[pos] - 1, ngram, &q, &qlen);
+                if (qlen == len && memcmp(p, q, len) == 0) {
+                    dup = 1;
+                    break;
+                }
+            }
+            pos = (pos + 1) & (cap - 1);
+        }
+        if (dup) continue;
+        slot[pos] = (uint32_t)(j + 1);
+        key[pos] = k;
+        if (hash_id == HASH_SHA1) {
+            uint32_t h = sha1_hash32(p, len);
+            memcpy(dst + 4 * (size_t)nu, &h, 4);
+        } else {
+            memcpy(dst + 8 * (size_t)nu, &k, 8);
+        }
+        nu++;
+    }
+    free(slot);
+    free(key);
+    return nu;
+}
+
+static PyObject *shingle_hashes(PyObject *self, PyObject *args) {
+    PyObject *text, *hash_obj;
+    Py_ssize_t ngram;
+    int hash_id;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OnO", &text, &ngram, &hash_obj)) return NULL;
+    if (!parse_hash(hash_obj, &hash_id)) return NULL;
+    if (ngram < 1) return PyErr_Format(PyExc_ValueError, "ngram must be >= 1, got %zd", ngram);
+    if ((size_t)ngram > UINT32_MAX) return PyErr_Format(PyExc_ValueError, "ngram too large");
+    TextView view;
+    PyObject *held = capture_text(text, &view);
+    if (!held) return NULL;
+    size_t width = hash_id == HASH_SHA1 ? 4 : 8;
+    Scratch s;
+    memset(&s, 0, sizeof(s));
+    uint8_t *tmp = NULL;
+    Py_ssize_t nsh, nu = 0;
+    Py_BEGIN_ALLOW_THREADS;
+    nsh = tokenize(&s, &view, (size_t)ngram);
+    if (nsh > 0) {
+        /* Set slots hold shingle index + 1 as uint32. */
+        tmp = (size_t)nsh < UINT32_MAX ? malloc((size_t)nsh * width) : NULL;
+        nu = tmp ? unique_shingles(&s, (size_t)nsh, (size_t)ngram, hash_id, tmp) : -1;
+    }
+    Py_END_ALLOW_THREADS;
+    Py_DECREF(held);
+    PyObject *res = NULL;
+    if (nsh < 0 || nu < 0)
+        PyErr_NoMemory();
+    else
+        res = PyByteArray_FromStringAndSize((const char *)tmp, nu * (Py_ssize_t)width);
+    free(tmp);
+    scratch_free(&s);
+    return res;
+}
+
+PyDoc_STRVAR(hash_bytes_doc,
+             "hash_bytes(data, hash, /)\n--\n\n"
+             "The raw shingle hash of `data`: sha1_hash32 for 'sha1', xxh64 (seed 0) for 'xxh64'.");
+
+static PyObject *hash_bytes(PyObject *self, PyObject *args) {
+    Py_buffer data;
+    PyObject *hash_obj;
+    int hash_id;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "y*O", &data, &hash_obj)) return NULL;
+    PyObject *res = NULL;
+    if (parse_hash(hash_obj, &hash_id)) {
+        const uint8_t *p = (const uint8_t *)data.buf;
+        res = hash_id == HASH_SHA1 ? PyLong_FromUnsignedLong(sha1_hash32(p, (size_t)data.len))
+                                   : PyLong_FromUnsignedLongLong(xxh64(p, (size_t)data.len));
+    }
+    PyBuffer_Release(&data);
+    return res;
+}
+
+static PyObject *cpu_features(PyObject *self, PyObject *noargs) {
+    (void)self;
+    (void)noargs;
+    return Py_BuildValue("{s:O}", "sha_ni", sha1_blocks == sha1_blocks_portable ? Py_False : Py_True);
+}
+
+static PyMethodDef methods[] = {
+    {"signatures_into", signatures_into, METH_VARARGS, signatures_into_doc},
+    {"shingle_hashes", shingle_hashes, METH_VARARGS, shingle_hashes_doc},
+    {"hash_bytes", hash_bytes, METH_VARARGS, hash_bytes_doc},
+    {"cpu_features", cpu_features, METH_NOARGS, "Which hardware paths this process uses."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef moduledef = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "_speedups",
+    .m_doc = "C kernel for newsclean.signature (see signature.py for the spec).",
+    .m_size = 0,
+    .m_methods = methods,
+};
+
+PyMODINIT_FUNC PyInit__speedups(void) {
+#ifdef NC_X86
+    if (cpu_has_shani() && !getenv("NEWSCLEAN_NO_SHANI")) sha1_blocks = sha1_blocks_shani;
+#endif
+    return PyModule_Create(&moduledef);
+}

@@ -1,0 +1,335 @@
+"""MinHash signatures of word n-grams: the readable specification, and the dispatch to the C kernel.
+
+A signature row is what datasketch 2.0.0 computes, bit for bit, for the default ``affine32`` scheme::
+
+    m = datasketch.MinHash(num_perm=num_perm, seed=seed)
+    m.update_batch([s.encode("utf-8") for s in newsclean.shingles(text, ngram)])
+    row = m.hashvalues                      # uint32, all 0xFFFFFFFF when there are no shingles
+
+Why bit-identical and not merely "equivalent": signatures are stored, compared and fed to
+``datasketch.MinHashLSH`` by other tools; identity lets a signature made here be mixed with one made by plain
+datasketch (and lets the tests check us against datasketch rather than against ourselves).
+
+Per shingle (UTF-8 bytes) the pipeline is:
+
+1. a 32-bit hash: ``sha1`` = the first four SHA-1 digest bytes read little-endian (datasketch's
+   ``sha1_hash32``); ``xxh64`` = the low 32 bits of xxHash64 (seed 0), a much cheaper hash for when datasketch
+   interop does not matter;
+2. the MurmurHash3 finalizer ``fmix32`` (datasketch pre-mixes with it once);
+3. for each permutation k: ``a[k] * h + b[k] mod 2**32`` with ``a`` odd, parameters drawn exactly as datasketch
+   draws them from ``numpy.random.RandomState(seed)``;
+4. the minimum over shingles for each k.
+
+The two hash modes share steps 2-4, so LSH banding and Jaccard estimation downstream do not care which mode
+made a signature, as long as all signatures compared were made with the same one.
+
+``BACKEND`` says which implementation ``signatures`` and ``shingle_hashes`` use: ``"c"`` (``_speedups``) when
+the extension imports, else ``"python"``. ``NEWSCLEAN_PUREPYTHON=1`` forces the Python path;
+``NEWSCLEAN_REQUIRE_SPEEDUPS=1`` turns a missing extension into an ImportError instead of a silent slowdown.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from types import ModuleType
+from typing import Literal
+
+import numpy as np
+
+from .shingle import shingles
+
+__all__ = [
+    "BACKEND",
+    "HASHES",
+    "fmix32",
+    "shingle_hashes",
+    "shingle_hashes_c",
+    "shingle_hashes_python",
+    "signature_params",
+    "signatures",
+    "signatures_c",
+    "signatures_python",
+    "xxh64",
+]
+
+HashName = Literal["sha1", "xxh64"]
+
+#: The shingle hashes understood by every function here.
+HASHES: tuple[str, ...] = ("sha1", "xxh64")
+
+_EMPTY = np.uint32(0xFFFFFFFF)
+_U64 = 0xFFFFFFFFFFFFFFFF
+
+
+def _load_speedups() -> ModuleType | None:
+    """Import the C kernel, honouring NEWSCLEAN_PUREPYTHON and NEWSCLEAN_REQUIRE_SPEEDUPS."""
+    if os.environ.get("NEWSCLEAN_PUREPYTHON", "") == "1":
+        return None
+    try:
+        from . import _speedups
+    except ImportError:
+        if os.environ.get("NEWSCLEAN_REQUIRE_SPEEDUPS", "") == "1":
+            raise
+        return None
+    return _speedups
+
+
+_SPEEDUPS: ModuleType | None = _load_speedups()
+
+#: ``"c"`` when the C kernel is in use, ``"python"`` otherwise.
+BACKEND: str = "c" if _SPEEDUPS is not None else "python"
+
+
+# --------------------------------------------------------------------------------------------- parameters
+
+
+def _check(ngram: int, num_perm: int, seed: int, hash: str, workers: int = 1) -> None:
+    """Validate once, with the same messages on both backends."""
+    if ngram < 1:
+        raise ValueError(f"ngram must be >= 1, got {ngram}")
+    if num_perm < 1:
+        raise ValueError(f"num_perm must be >= 1, got {num_perm}")
+    if not 0 <= seed < 2**32:
+        raise ValueError(f"seed must be in [0, 2**32), got {seed}")
+    if hash not in HASHES:
+        raise ValueError(f"hash must be one of {HASHES}, got {hash!r}")
+    if workers < 1:
+        raise ValueError(f"workers must be >= 1, got {workers}")
+
+
+@functools.lru_cache(maxsize=32)
+def signature_params(num_perm: int = 128, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The permutation parameters ``(a, b)``, uint32 arrays of length ``num_perm``, read-only.
+
+    Drawn exactly like ``datasketch.MinHash._init_permutations`` for the affine32 scheme (same generator,
+    same call order), which is what makes rows identical to datasketch's. Cached because drawing them costs
+    more than signing a short text, and read-only because the cache hands the same arrays to every caller.
+    """
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    a.setflags(write=False)
+    b.setflags(write=False)
+    return a, b
+
+
+# ------------------------------------------------------------------------------------------------ hashing
+
+
+def fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer on a uint32 array (wrapping multiply), as datasketch pre-mixes."""
+    h = h.astype(np.uint32, copy=True)
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    return h
+
+
+def _rotl64(x: int, r: int) -> int:
+    return ((x << r) | (x >> (64 - r))) & _U64
+
+
+_XXP1 = 0x9E3779B185EBCA87
+_XXP2 = 0xC2B2AE3D27D4EB4F
+_XXP3 = 0x165667B19E3779F9
+_XXP4 = 0x85EBCA77C2B2AE63
+_XXP5 = 0x27D4EB2F165667C5
+
+
+def _xxh_round(acc: int, lane: int) -> int:
+    return (_rotl64((acc + lane * _XXP2) & _U64, 31) * _XXP1) & _U64
+
+
+def xxh64(data: bytes, seed: int = 0) -> int:
+    """xxHash64 of `data` in pure Python: the specification of the fast mode's hash.
+
+    Chosen because it is a published, widely implemented 64-bit hash (the `xxhash` package and most
+    languages reproduce it) that costs a few cycles per byte in C, far below SHA-1.
+    """
+    n = len(data)
+    p = 0
+    if n >= 32:
+        v1 = (seed + _XXP1 + _XXP2) & _U64
+        v2 = (seed + _XXP2) & _U64
+        v3 = seed & _U64
+        v4 = (seed - _XXP1) & _U64
+        while p + 32 <= n:
+            v1 = _xxh_round(v1, int.from_bytes(data[p : p + 8], "little"))
+            v2 = _xxh_round(v2, int.from_bytes(data[p + 8 : p + 16], "little"))
+            v3 = _xxh_round(v3, int.from_bytes(data[p + 16 : p + 24], "little"))
+            v4 = _xxh_round(v4, int.from_bytes(data[p + 24 : p + 32], "little"))
+            p += 32
+        h = (_rotl64(v1, 1) + _rotl64(v2, 7) + _rotl64(v3, 12) + _rotl64(v4, 18)) & _U64
+        for v in (v1, v2, v3, v4):
+            h = ((h ^ _xxh_round(0, v)) * _XXP1 + _XXP4) & _U64
+    else:
+        h = (seed + _XXP5) & _U64
+    h = (h + n) & _U64
+    while p + 8 <= n:
+        h ^= _xxh_round(0, int.from_bytes(data[p : p + 8], "little"))
+        h = (_rotl64(h, 27) * _XXP1 + _XXP4) & _U64
+        p += 8
+    if p + 4 <= n:
+        h ^= (int.from_bytes(data[p : p + 4], "little") * _XXP1) & _U64
+        h = (_rotl64(h, 23) * _XXP2 + _XXP3) & _U64
+        p += 4
+    while p < n:
+        h ^= (data[p] * _XXP5) & _U64
+        h = (_rotl64(h, 11) * _XXP1) & _U64
+        p += 1
+    h ^= h >> 33
+    h = (h * _XXP2) & _U64
+    h ^= h >> 29
+    h = (h * _XXP3) & _U64
+    return h ^ (h >> 32)
+
+
+def _sha1_hash32(data: bytes) -> int:
+    """datasketch.hashfunc.sha1_hash32: the first four SHA-1 digest bytes, little-endian."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+def shingle_hashes_python(text: str, ngram: int = 5, hash: HashName = "sha1") -> np.ndarray:
+    """Hash of each unique shingle of `text`, in first-occurrence order (Python specification).
+
+    uint32 (``sha1_hash32``) for ``"sha1"``, uint64 (full xxHash64) for ``"xxh64"``: the raw hash, before
+    ``fmix32``, so exact Jaccard computed from these sets is the Jaccard of the shingle sets up to hash
+    collisions (negligible at 64 bits, rare at 32).
+    """
+    _check(ngram, 1, 0, hash)
+    grams = [s.encode("utf-8") for s in shingles(text, ngram)]
+    if hash == "sha1":
+        return np.fromiter((_sha1_hash32(g) for g in grams), dtype=np.uint32, count=len(grams))
+    return np.fromiter((xxh64(g) for g in grams), dtype=np.uint64, count=len(grams))
+
+
+def shingle_hashes_c(text: str, ngram: int = 5, hash: HashName = "sha1") -> np.ndarray:
+    """`shingle_hashes_python` computed by the C kernel (RuntimeError when it is not built)."""
+    kernel = _require_kernel()
+    _check(ngram, 1, 0, hash)
+    raw = kernel.shingle_hashes(text, ngram, hash)
+    return np.frombuffer(raw, dtype=np.uint32 if hash == "sha1" else np.uint64)
+
+
+def shingle_hashes(text: str, ngram: int = 5, hash: HashName = "sha1") -> np.ndarray:
+    """Hash of each unique shingle of `text` (see `shingle_hashes_python`), on the fastest backend."""
+    if _SPEEDUPS is not None:
+        return shingle_hashes_c(text, ngram, hash)
+    return shingle_hashes_python(text, ngram, hash)
+
+
+# ------------------------------------------------------------------------------------------------- signing
+
+
+def _minhash(h32: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Column minimum of ``a * fmix32(h) + b`` over the shingle hashes `h32` (all-max when empty).
+
+    Works in blocks of shingles so a very long text does not build one (shingles x num_perm) matrix.
+    """
+    row = np.full(a.shape[0], _EMPTY, dtype=np.uint32)
+    mixed = fmix32(h32)
+    for start in range(0, mixed.shape[0], 2048):
+        block = mixed[start : start + 2048, None] * a + b
+        np.minimum(row, block.min(axis=0), out=row)
+    return row
+
+
+def _signature_hashes(text: str, ngram: int, hash: str) -> np.ndarray:
+    """The 32-bit inputs of the permutations: sha1_hash32, or the low half of xxh64."""
+    raw = shingle_hashes_python(text, ngram, hash)  # type: ignore[arg-type]
+    return raw if hash == "sha1" else (raw & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+
+
+def signatures_python(
+    texts: Sequence[str],
+    *,
+    ngram: int = 5,
+    num_perm: int = 128,
+    seed: int = 1,
+    hash: HashName = "sha1",
+    workers: int = 1,
+) -> np.ndarray:
+    """MinHash signatures, (len(texts), num_perm) uint32, computed in Python + numpy: the specification.
+
+    `workers` is accepted for signature compatibility and ignored: this path holds the GIL throughout.
+    Duplicate shingles are dropped before hashing, though the minimum would ignore them anyway.
+    """
+    _check(ngram, num_perm, seed, hash, workers)
+    a, b = signature_params(num_perm, seed)
+    texts = list(texts)
+    out = np.empty((len(texts), num_perm), dtype=np.uint32)
+    for i, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"texts must be str, got {type(text).__name__}")
+        out[i] = _minhash(_signature_hashes(text, ngram, hash), a, b)
+    return out
+
+
+def _require_kernel() -> ModuleType:
+    if _SPEEDUPS is None:
+        raise RuntimeError("newsclean._speedups is not available (not built, or NEWSCLEAN_PUREPYTHON=1)")
+    return _SPEEDUPS
+
+
+def _chunks(n: int, workers: int) -> list[tuple[int, int]]:
+    """Row ranges for the thread pool: several per worker so uneven text lengths still balance."""
+    size = max(1, min(512, math.ceil(n / (workers * 8))))
+    return [(i, min(n, i + size)) for i in range(0, n, size)]
+
+
+def signatures_c(
+    texts: Sequence[str],
+    *,
+    ngram: int = 5,
+    num_perm: int = 128,
+    seed: int = 1,
+    hash: HashName = "sha1",
+    workers: int = 1,
+) -> np.ndarray:
+    """`signatures_python` computed by the C kernel, optionally on `workers` threads.
+
+    The kernel releases the GIL after casefolding, so threads scale; each thread writes its own rows of the
+    output, so the result does not depend on `workers`.
+    """
+    kernel = _require_kernel()
+    _check(ngram, num_perm, seed, hash, workers)
+    a, b = signature_params(num_perm, seed)
+    texts = texts if isinstance(texts, (list, tuple)) else list(texts)
+    out = np.empty((len(texts), num_perm), dtype=np.uint32)
+    if workers == 1 or len(texts) < 2:
+        kernel.signatures_into(texts, ngram, hash, a, b, out)
+        return out
+    ranges = _chunks(len(texts), workers)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(kernel.signatures_into, texts[lo:hi], ngram, hash, a, b, out[lo:hi])
+            for lo, hi in ranges
+        ]
+        for future in futures:
+            future.result()
+    return out
+
+
+def signatures(
+    texts: Sequence[str],
+    *,
+    ngram: int = 5,
+    num_perm: int = 128,
+    seed: int = 1,
+    hash: HashName = "sha1",
+    workers: int = 1,
+) -> np.ndarray:
+    """MinHash signatures of `texts`: array (len(texts), num_perm), dtype uint32, one row per text.
+
+    With ``hash="sha1"`` row i equals datasketch's ``MinHash(num_perm, seed)`` updated with the UTF-8 shingles
+    of ``texts[i]``; ``hash="xxh64"`` is the fast mode with the same permutation scheme. Runs on `BACKEND`.
+    """
+    impl = signatures_c if _SPEEDUPS is not None else signatures_python
+    return impl(texts, ngram=ngram, num_perm=num_perm, seed=seed, hash=hash, workers=workers)
