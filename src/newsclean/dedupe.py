@@ -1,0 +1,453 @@
+"""Near-duplicate articles across a corpus: exact pass, MinHash LSH candidates, exact verification, star
+clusters, one kept copy per story. Why each stage decides as it does is in docs/dedupe.md.
+
+Stages, each its own function so later engines (a persistent index, Dask) can replace one at a time:
+`sign_records` (read, clean, shingle, sign) -> `exact_groups` -> `candidate_pairs` -> `verify_pairs` ->
+`star_clusters` -> `choose_representatives` (-> `flag_contained`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel
+
+from .clean import clean
+from .clusters import (
+    ShingleStore,
+    flag_contained,
+    jaccard,
+    keep_ranks,
+    parse_timestamp,
+    star_clusters,
+    verify_pairs,
+)
+from .dedupe_config import DedupeConfig
+from .dedupe_models import DedupeReject, DedupeResult, DedupeStats
+from .io import InputRecord, Reject
+from .lsh import BandIndex, choose_bands
+from .shingle import tokens
+from .signature import shingle_hashes, signatures
+
+#: Date layouts tried for `keep="earliest"` after ISO 8601 (which `datetime.fromisoformat` reads).
+DATE_FORMATS: tuple[str, ...] = (
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d-%m-%Y %H:%M",
+    "%d-%m-%Y",
+    "%Y/%m/%d %H:%M:%S",
+)
+
+#: Raw text kept in a reject, enough to find the record again.
+MAX_REJECT_RAW = 300
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class PreparedChunk:
+    """What a worker returns for a chunk of texts: per text its word count (0 = nothing to compare), the
+    exact-pass key, its sorted shingle hashes (concatenated) and, for texts with words, the signatures."""
+
+    words: np.ndarray
+    exact: np.ndarray
+    hashes: list[np.ndarray]
+    signatures: np.ndarray
+
+
+def compared_text(text: str, title: str | None, config: DedupeConfig) -> str:
+    """The text that is compared: the cleaned article, or the raw one with `clean=False`.
+
+    When cleaning leaves no words (a record that is all boilerplate), the raw text is compared instead, so
+    such records are not all merged as exact duplicates of one another.
+    """
+    if not config.clean:
+        return text
+    cleaned = clean(text, title=title).text
+    return cleaned if tokens(cleaned) else text
+
+
+def exact_key(words: list[str]) -> int:
+    """64-bit key of the normalized text: its casefolded word tokens, so whitespace, punctuation and case
+    differences (a re-scrape with hard wraps) are exact duplicates."""
+    digest = hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+def prepare_chunk(items: list[tuple[str, str | None]], config: DedupeConfig) -> PreparedChunk:
+    """Clean, key, shingle-hash and sign a chunk of (text, title); runs in worker processes."""
+    words = np.zeros(len(items), dtype=np.int32)
+    exact = np.zeros(len(items), dtype=np.uint64)
+    hashes: list[np.ndarray] = []
+    texts: list[str] = []
+    for i, (text, title) in enumerate(items):
+        compared = compared_text(text, title, config)
+        found = tokens(compared)
+        if not found:
+            continue
+        words[i] = len(found)
+        exact[i] = exact_key(found)
+        hashes.append(
+            np.unique(np.asarray(shingle_hashes(compared, config.ngram, config.hash)).astype(np.uint32))
+        )
+        texts.append(compared)
+    sigs = (
+        signatures(texts, ngram=config.ngram, num_perm=config.num_perm, seed=config.seed, hash=config.hash)
+        if texts
+        else np.empty((0, config.num_perm), dtype=np.uint32)
+    )
+    return PreparedChunk(words, exact, hashes, np.asarray(sigs, dtype=np.uint32))
+
+
+@dataclass(slots=True)
+class SignedRecords:
+    """Per-article state after signing: the signature and what verification and `keep` need, nothing else."""
+
+    n_items: int = 0
+    ids: list[Any] = field(default_factory=list)
+    rejects: list[DedupeReject] = field(default_factory=list)
+    index: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    words: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    exact: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
+    dates: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))
+    filled: np.ndarray = field(default_factory=lambda: np.empty(0, np.int16))
+    signatures: np.ndarray = field(default_factory=lambda: np.empty((0, 0), np.uint32))
+    store: ShingleStore = field(default_factory=lambda: ShingleStore.from_parts([]))
+
+    @property
+    def nbytes(self) -> int:
+        columns = (
+            self.index.nbytes + self.words.nbytes + self.exact.nbytes + self.dates.nbytes + self.filled.nbytes
+        )
+        id_bytes = sum(sys.getsizeof(i) + 8 for i in self.ids)
+        return self.signatures.nbytes + self.store.nbytes + columns + id_bytes
+
+
+def _as_mapping(item: Any) -> tuple[Mapping[str, Any] | None, int | None, str | None, str | None]:
+    """(fields, line, source, reason) of one input item; fields is None for a reject."""
+    if isinstance(item, Reject):
+        return None, item.line, item.source, item.reason
+    if isinstance(item, InputRecord):
+        return item.data, item.line, item.source, None
+    if isinstance(item, BaseModel):
+        return item.model_dump(), None, None, None
+    if isinstance(item, Mapping):
+        return item, None, None, None
+    return None, None, None, f"record is a {type(item).__name__}, not a mapping"
+
+
+def _filled(data: Mapping[str, Any]) -> int:
+    """How many fields carry a value: the `most-complete` rule's measure."""
+    return sum(1 for value in data.values() if value not in (None, "", [], {}))
+
+
+def _intake(
+    records: Iterable[Any], config: DedupeConfig, signed: SignedRecords
+) -> Iterator[list[tuple[int, str, str | None]]]:
+    """Read records, note ids, rejects and `keep` fields; yield chunks of (position, text, title) to sign."""
+    chunk: list[tuple[int, str, str | None]] = []
+    dates: list[float] = []
+    filled: list[int] = []
+    for position, item in enumerate(records):
+        data, line, source, reason = _as_mapping(item)
+        record_id = data.get(config.id_field) if data is not None else None
+        if record_id is None:
+            record_id = line if line is not None else position + 1
+        signed.ids.append(record_id)
+        text = data.get(config.text_field) if data is not None else None
+        if reason is None:
+            if text is None:
+                reason = f"no {config.text_field!r} field"
+            elif not isinstance(text, str):
+                reason = f"{config.text_field!r} is a {type(text).__name__}, not a string"
+            elif not text.strip():
+                reason = f"empty {config.text_field!r}"
+        if reason is not None:
+            raw = item.raw if isinstance(item, Reject) else repr(text)
+            signed.rejects.append(
+                DedupeReject(
+                    index=position,
+                    id=record_id,
+                    source=source,
+                    line=line,
+                    reason=reason,
+                    raw=raw[:MAX_REJECT_RAW],
+                )
+            )
+            continue
+        assert data is not None and isinstance(text, str)
+        title = data.get(config.title_field)
+        chunk.append((position, text, title if isinstance(title, str) else None))
+        dates.append(
+            parse_timestamp(data.get(config.date_field), DATE_FORMATS) if config.keep == "earliest" else 0.0
+        )
+        filled.append(_filled(data) if config.keep == "most-complete" else 0)
+        if len(chunk) >= config.chunk_size:
+            yield chunk
+            chunk = []
+    signed.n_items = len(signed.ids)
+    signed.dates = np.asarray(dates, dtype=np.float64)
+    signed.filled = np.asarray(filled, dtype=np.int16)
+    if chunk:
+        yield chunk
+
+
+def _run_chunks(
+    chunks: Iterator[list[tuple[int, str, str | None]]], config: DedupeConfig
+) -> Iterator[tuple[list[tuple[int, str, str | None]], PreparedChunk]]:
+    """Prepare chunks in order, in `config.workers` processes with a bounded number in flight."""
+    if config.workers == 1:
+        for chunk in chunks:
+            yield chunk, prepare_chunk([(t, h) for _, t, h in chunk], config)
+        return
+    with ProcessPoolExecutor(config.workers) as pool:
+        pending: deque[tuple[list[tuple[int, str, str | None]], Future[PreparedChunk]]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(prepare_chunk, [(t, h) for _, t, h in chunk], config)))
+            if len(pending) >= 2 * config.workers:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+
+
+def sign_records(
+    records: Iterable[Any], config: DedupeConfig, progress: Progress | None = None
+) -> SignedRecords:
+    """Stage 1: every record becomes a reject or a signed record (signature, shingle hashes, keep fields)."""
+    signed = SignedRecords()
+    positions: list[np.ndarray] = []
+    words: list[np.ndarray] = []
+    exact: list[np.ndarray] = []
+    parts: list[np.ndarray] = []
+    sigs: list[np.ndarray] = []
+    accepted: list[np.ndarray] = []
+    for chunk, prepared in _run_chunks(_intake(records, config, signed), config):
+        ok = prepared.words > 0
+        for (position, text, _), has_words in zip(chunk, ok, strict=True):
+            if not has_words:
+                signed.rejects.append(
+                    DedupeReject(
+                        index=position,
+                        id=signed.ids[position],
+                        reason="no words to compare",
+                        raw=text[:MAX_REJECT_RAW],
+                    )
+                )
+        accepted.append(ok)
+        positions.append(np.fromiter((p for p, _, _ in chunk), dtype=np.int64, count=len(chunk))[ok])
+        words.append(prepared.words[ok])
+        exact.append(prepared.exact[ok])
+        parts.extend(prepared.hashes)
+        sigs.append(prepared.signatures)
+        if progress is not None:
+            progress(len(chunk))
+    keep = np.concatenate(accepted) if accepted else np.empty(0, bool)
+    signed.index = np.concatenate(positions) if positions else np.empty(0, np.int64)
+    signed.words = np.concatenate(words) if words else np.empty(0, np.int32)
+    signed.exact = np.concatenate(exact) if exact else np.empty(0, np.uint64)
+    signed.signatures = np.concatenate(sigs) if sigs else np.empty((0, config.num_perm), np.uint32)
+    signed.store = ShingleStore.from_parts(parts)
+    signed.dates = signed.dates[keep]
+    signed.filled = signed.filled[keep]
+    signed.rejects.sort(key=lambda r: r.index)
+    return signed
+
+
+def exact_groups(signed: SignedRecords) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stage 2: (node of each record, one record of each node, node sizes).
+
+    A node is a set of records with the same normalized words: they share one signature and shingle set,
+    so LSH and verification run once per node. Nodes are numbered in order of their content key, which
+    makes every later stage independent of the input order.
+    """
+    _, first, node_of, sizes = np.unique(
+        signed.exact, return_index=True, return_inverse=True, return_counts=True
+    )
+    return node_of.astype(np.int64), first.astype(np.int64), sizes.astype(np.int64)
+
+
+def candidate_pairs(signatures: np.ndarray, config: DedupeConfig) -> tuple[np.ndarray, tuple[int, int]]:
+    """Stage 3: node pairs sharing an LSH band, with the (bands, rows) used."""
+    bands, rows = (
+        (config.bands, config.rows)
+        if config.bands and config.rows
+        else choose_bands(config.threshold, config.num_perm, config.target_recall)
+    )
+    index = BandIndex(bands, rows, max_bucket=config.max_bucket)
+    index.insert_many(np.arange(len(signatures)), signatures)
+    return index.pairs(), (bands, rows)
+
+
+def keep_order(signed: SignedRecords, keep: str) -> np.ndarray:
+    """Rank of each signed record under the `keep` rule; input position breaks every tie (a total order)."""
+    position = signed.index
+    rules: dict[str, list[np.ndarray]] = {
+        "first": [position],
+        "longest": [-signed.words.astype(np.int64), position],
+        "earliest": [signed.dates, position],
+        "most-complete": [-signed.filled.astype(np.int64), -signed.words.astype(np.int64), position],
+    }
+    return keep_ranks(rules[keep])
+
+
+def choose_representatives(
+    signed: SignedRecords, node_of: np.ndarray, anchors: np.ndarray, keep: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Stage 6: (kept record of each record's cluster, cluster number of each record).
+
+    Clusters are the anchors' stars; within one, the kept copy is the best under `keep`. Clusters are
+    numbered in the input order of their kept record.
+    """
+    ranks = keep_order(signed, keep)
+    record_anchor = anchors[node_of]
+    best = np.full(len(anchors), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(best, record_anchor, ranks)
+    by_rank = np.empty(len(ranks), dtype=np.int64)
+    by_rank[ranks] = np.arange(len(ranks))
+    kept_of = by_rank[best[record_anchor]]
+    kept_records = np.unique(kept_of)
+    number = np.full(len(ranks), -1, dtype=np.int64)
+    number[kept_records[np.argsort(signed.index[kept_records], kind="stable")]] = np.arange(len(kept_records))
+    return kept_of, number[kept_of]
+
+
+def dedupe(
+    records: Iterable[Any], *, config: DedupeConfig | None = None, progress: Progress | None = None
+) -> DedupeResult:
+    """Find near-duplicate articles and keep one copy per story.
+
+    `records`: mappings (or pydantic `Article`s, or `newsclean.io` records and rejects) with a text field.
+    Every record gets a verdict: its cluster, whether it is kept, the id it duplicates and the exact
+    Jaccard similarity with the kept copy. Records that cannot be compared are in `result.rejects`.
+    """
+    config = config or DedupeConfig()
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = round(now - clock, 3)
+        clock = now
+
+    signed = sign_records(records, config, progress)
+    lap("sign")
+    node_of, first, sizes = exact_groups(signed)
+    node_sigs = signed.signatures[first]
+    node_store = signed.store.take(first)
+    node_words = signed.words[first]
+    lap("exact")
+    pairs, (bands, rows) = candidate_pairs(node_sigs, config)
+    lap("candidates")
+    edges, _ = verify_pairs(pairs, node_sigs, node_store, config.threshold)
+    lap("verify")
+    anchors = star_clusters(len(first), edges, sizes, node_words.astype(np.int64))
+    lap("cluster")
+    kept_of, numbers = choose_representatives(signed, node_of, anchors, config.keep)
+    similarity = _similarity_to_kept(node_of, kept_of, node_store)
+    lap("represent")
+    n = signed.n_items
+    columns = _columns(signed, node_of, kept_of, numbers, similarity, n)
+    contained = 0
+    if config.containment is not None:
+        kept_records = np.unique(kept_of)
+        within, share = flag_contained(kept_records, node_of, node_store, signed.words, config.containment)
+        for record, whole, value in zip(kept_records, within, share, strict=True):
+            if whole >= 0:
+                columns["contained_in"][signed.index[record]] = signed.index[whole]
+                columns["containment"][signed.index[record]] = value
+                contained += 1
+        lap("containment")
+    stats = _stats(signed, columns, node_of, pairs, edges, (bands, rows), contained, seconds)
+    for column in columns.values():
+        column.setflags(write=False)
+    return DedupeResult(
+        ids=signed.ids, rejects=signed.rejects, stats=stats, config=config.model_dump(), **columns
+    )
+
+
+def _similarity_to_kept(node_of: np.ndarray, kept_of: np.ndarray, store: ShingleStore) -> np.ndarray:
+    """Exact Jaccard of each record with its kept copy (1.0 for the copy itself and its exact duplicates)."""
+    similarity = np.ones(len(node_of), dtype=np.float32)
+    for record in np.flatnonzero(node_of != node_of[kept_of]):
+        similarity[record] = jaccard(
+            store.get(int(node_of[record])), store.get(int(node_of[kept_of[record]]))
+        )
+    return similarity
+
+
+def _columns(
+    signed: SignedRecords,
+    node_of: np.ndarray,
+    kept_of: np.ndarray,
+    numbers: np.ndarray,
+    similarity: np.ndarray,
+    n: int,
+) -> dict[str, np.ndarray]:
+    """The result's per-input-record columns (rejects keep the 'none' values)."""
+    at = signed.index
+    cluster = np.full(n, -1, dtype=np.int64)
+    kept = np.zeros(n, dtype=bool)
+    duplicate_of = np.full(n, -1, dtype=np.int64)
+    sim = np.full(n, np.nan, dtype=np.float32)
+    match = np.zeros(n, dtype=np.int8)
+    is_kept = kept_of == np.arange(len(kept_of))
+    cluster[at] = numbers
+    kept[at] = is_kept
+    duplicate_of[at[~is_kept]] = at[kept_of[~is_kept]]
+    sim[at] = similarity
+    match[at[~is_kept]] = np.where(node_of[~is_kept] == node_of[kept_of[~is_kept]], 1, 2)
+    return {
+        "cluster": cluster,
+        "kept": kept,
+        "duplicate_of": duplicate_of,
+        "similarity": sim,
+        "match": match,
+        "contained_in": np.full(n, -1, dtype=np.int64),
+        "containment": np.full(n, np.nan, dtype=np.float32),
+    }
+
+
+def _stats(
+    signed: SignedRecords,
+    columns: dict[str, np.ndarray],
+    node_of: np.ndarray,
+    pairs: np.ndarray,
+    edges: np.ndarray,
+    layout: tuple[int, int],
+    contained: int,
+    seconds: dict[str, float],
+) -> DedupeStats:
+    compared = len(signed.index)
+    labels = columns["cluster"][columns["cluster"] >= 0]
+    sizes = np.bincount(labels) if len(labels) else np.zeros(0, np.int64)
+    kept = int(columns["kept"].sum())
+    return DedupeStats(
+        records=signed.n_items,
+        compared=compared,
+        rejected=len(signed.rejects),
+        kept=kept,
+        duplicates=compared - kept,
+        exact_duplicates=int((columns["match"] == 1).sum()),
+        near_duplicates=int((columns["match"] == 2).sum()),
+        contained=contained,
+        clusters=len(sizes),
+        clusters_with_duplicates=int((sizes > 1).sum()),
+        largest_cluster=int(sizes.max()) if len(sizes) else 0,
+        candidate_pairs=len(pairs),
+        verified_pairs=len(edges),
+        bands=layout[0],
+        rows=layout[1],
+        bytes_per_record=round(signed.nbytes / compared, 1) if compared else 0.0,
+        seconds=seconds,
+    )

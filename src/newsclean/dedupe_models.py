@@ -1,0 +1,172 @@
+"""What `newsclean.dedupe` returns: a verdict for every record, its clusters, its rejects and its figures.
+
+Per-record results are held as columns (numpy arrays), not as one object per record, so a result for a
+million articles costs tens of megabytes; `verdicts()` and `clusters()` build the objects on demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import ConfigDict, PrivateAttr
+
+from ._model_base import FrozenModel
+
+MatchKind = Literal["exact", "near"]
+MATCH_KINDS: tuple[str, ...] = MatchKind.__args__  # type: ignore[attr-defined]
+
+
+class RecordVerdict(FrozenModel):
+    """The decision about one input record, in the shape of a `--clusters` line.
+
+    `similarity` is the exact Jaccard similarity of the record's shingles with its cluster's kept record
+    (1.0 for the kept record itself); `match` says how it was found (`exact`: same normalized words).
+    `contained_in`/`containment` are set only with `DedupeConfig.containment`: the share of this record's
+    shingles found in a longer kept record (an RSS teaser of the full article).
+    """
+
+    index: int
+    id: Any
+    cluster: int | None
+    kept: bool
+    duplicate_of: Any = None
+    similarity: float | None
+    match: MatchKind | None = None
+    contained_in: Any = None
+    containment: float | None = None
+    reject: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `--clusters` line: the five fields always, the others only when they say something."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "cluster": self.cluster,
+            "kept": self.kept,
+            "duplicate_of": self.duplicate_of,
+            "similarity": self.similarity,
+        }
+        if self.match is not None:
+            out["match"] = self.match
+        if self.contained_in is not None:
+            out["contained_in"] = self.contained_in
+            out["containment"] = self.containment
+        if self.reject is not None:
+            out["reject"] = self.reject
+        return out
+
+
+class Cluster(FrozenModel):
+    """A group of records that tell the same story; `representative` is the index of the kept one."""
+
+    cluster: int
+    representative: int
+    members: tuple[int, ...]
+
+
+class DedupeReject(FrozenModel):
+    """A record that could not be compared (no text, text not a string, unreadable line), with the reason."""
+
+    index: int
+    id: Any
+    source: str | None = None
+    line: int | None = None
+    reason: str
+    raw: str | None = None
+
+
+class DedupeStats(FrozenModel):
+    """The run's figures, written by `--report`."""
+
+    records: int
+    compared: int
+    rejected: int
+    kept: int
+    duplicates: int
+    exact_duplicates: int
+    near_duplicates: int
+    contained: int
+    clusters: int
+    clusters_with_duplicates: int
+    largest_cluster: int
+    candidate_pairs: int
+    verified_pairs: int
+    bands: int
+    rows: int
+    bytes_per_record: float
+    seconds: dict[str, float]
+
+
+class DedupeResult(FrozenModel):
+    """Columns over every input record (index = position in the input, rejects included).
+
+    `cluster[i]` is -1 and `similarity[i]` NaN for a reject; `duplicate_of[i]` and `contained_in[i]` are
+    record indexes, -1 for none; `match[i]` is 0 none, 1 exact, 2 near.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    ids: list[Any]
+    cluster: np.ndarray
+    kept: np.ndarray
+    duplicate_of: np.ndarray
+    similarity: np.ndarray
+    match: np.ndarray
+    contained_in: np.ndarray
+    containment: np.ndarray
+    rejects: list[DedupeReject]
+    stats: DedupeStats
+    config: dict[str, Any]
+    _reasons: dict[int, str] | None = PrivateAttr(default=None)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def verdict(self, index: int) -> RecordVerdict:
+        """The decision about record `index`."""
+        rejected = int(self.cluster[index]) < 0
+        dup = int(self.duplicate_of[index])
+        within = int(self.contained_in[index])
+        kind = int(self.match[index])
+        return RecordVerdict(
+            index=index,
+            id=self.ids[index],
+            cluster=None if rejected else int(self.cluster[index]),
+            kept=bool(self.kept[index]),
+            duplicate_of=self.ids[dup] if dup >= 0 else None,
+            similarity=None if rejected else round(float(self.similarity[index]), 4),
+            match=MATCH_KINDS[kind - 1] if kind else None,
+            contained_in=self.ids[within] if within >= 0 else None,
+            containment=round(float(self.containment[index]), 4) if within >= 0 else None,
+            reject=self._reject_reasons().get(index),
+        )
+
+    def verdicts(self) -> Iterator[RecordVerdict]:
+        """Every record's verdict, in input order."""
+        for index in range(len(self.ids)):
+            yield self.verdict(index)
+
+    def clusters(self, min_size: int = 1) -> list[Cluster]:
+        """Clusters in cluster-number order; `min_size=2` gives only those that hold duplicates."""
+        order = np.argsort(self.cluster, kind="stable")
+        labels = self.cluster[order]
+        starts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]]) if len(labels) else np.array([], int)
+        out: list[Cluster] = []
+        for begin, end in zip(starts, [*starts[1:], len(labels)], strict=True):
+            label = int(labels[begin])
+            members = tuple(int(i) for i in order[begin:end])
+            if label < 0 or len(members) < min_size:
+                continue
+            representative = next(i for i in members if self.kept[i])
+            out.append(Cluster(cluster=label, representative=representative, members=members))
+        return out
+
+    @property
+    def kept_indexes(self) -> np.ndarray:
+        return np.flatnonzero(self.kept)
+
+    def _reject_reasons(self) -> dict[int, str]:
+        if self._reasons is None:
+            self._reasons = {r.index: r.reason for r in self.rejects}
+        return self._reasons

@@ -1,0 +1,131 @@
+"""LSH banding: which pairs of signatures are worth verifying.
+
+The index is kept behind a small interface (`insert`, `insert_many`, `query`, `pairs`) so that a persistent
+store (SQLite, Redis) can take the place of the in-memory one without touching the other stages.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterator, Sequence
+from typing import Protocol
+
+import numpy as np
+
+#: Odd 64-bit multipliers of the band hash (digits of pi and e); any odd constants would do, fixed ones
+#: keep bucket keys identical across runs and machines.
+_MIX = np.array([0x243F6A8885A308D3, 0x9E3779B97F4A7C15], dtype=np.uint64)
+
+
+def candidate_probability(similarity: float, bands: int, rows: int) -> float:
+    """Chance that a pair of Jaccard `similarity` shares at least one band: 1 - (1 - s^r)^b."""
+    return 1.0 - (1.0 - similarity**rows) ** bands
+
+
+def choose_bands(threshold: float, num_perm: int, target_recall: float = 0.995) -> tuple[int, int]:
+    """Bands x rows that make a pair at `threshold` a candidate with probability >= `target_recall`.
+
+    Why not datasketch's choice: it minimises false-positive plus false-negative area, which for 0.8 and
+    128 permutations gives 9 x 13 and finds only ~40% of pairs whose Jaccard is exactly 0.8. Here every
+    candidate is verified exactly afterwards, so a false candidate costs microseconds while a missed one is a
+    lost duplicate. Among the layouts that reach the recall target, the one with the most rows (fewest
+    false candidates from same-topic articles) wins; with no such layout, the one with the best recall.
+    """
+    best: tuple[int, int] | None = None
+    fallback = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        p = candidate_probability(threshold, bands, rows)
+        if p >= target_recall:
+            best = (bands, rows)
+        if p > candidate_probability(threshold, *fallback):
+            fallback = (bands, rows)
+    return best or fallback
+
+
+def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """(n, bands) uint64 bucket keys: each band's `rows` values folded by multiply-xor into 64 bits.
+
+    A collision of two different bands only adds a false candidate, which verification rejects.
+    """
+    sig = np.ascontiguousarray(signatures[:, : bands * rows], dtype=np.uint64).reshape(
+        len(signatures), bands, rows
+    )
+    key = np.zeros((len(signatures), bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(rows):
+            key = (key ^ sig[:, :, r]) * _MIX[r % 2]
+            key ^= key >> np.uint64(29)
+        key += np.arange(bands, dtype=np.uint64) * _MIX[1]
+    return key
+
+
+class CandidateIndex(Protocol):
+    """What the dedupe pipeline needs from an LSH index; in-memory here, persistent ones later."""
+
+    def insert(self, key: Hashable, signature: np.ndarray) -> None: ...
+
+    def query(self, signature: np.ndarray) -> list[Hashable]: ...
+
+
+class BandIndex:
+    """In-memory banded LSH over integer keys.
+
+    `insert`/`query` serve one record at a time (incremental use); `insert_many` + `pairs` serve a batch
+    with numpy, sorting each band's keys once instead of hashing a million small byte strings.
+    """
+
+    def __init__(self, bands: int, rows: int, max_bucket: int = 200) -> None:
+        self.bands = bands
+        self.rows = rows
+        self.max_bucket = max_bucket
+        self._keys: list[np.ndarray] = []
+        self._ids: list[np.ndarray] = []
+        self._buckets: dict[int, list[Hashable]] = defaultdict(list)
+
+    def insert(self, key: Hashable, signature: np.ndarray) -> None:
+        for bucket in band_keys(np.asarray(signature).reshape(1, -1), self.bands, self.rows)[0]:
+            self._buckets[int(bucket)].append(key)
+
+    def query(self, signature: np.ndarray) -> list[Hashable]:
+        """Keys inserted with `insert` that share a band with `signature`, each once, in insertion order."""
+        found: dict[Hashable, None] = {}
+        for bucket in band_keys(np.asarray(signature).reshape(1, -1), self.bands, self.rows)[0]:
+            found.update(dict.fromkeys(self._buckets.get(int(bucket), ())))
+        return list(found)
+
+    def insert_many(self, ids: Sequence[int] | np.ndarray, signatures: np.ndarray) -> None:
+        self._ids.append(np.asarray(ids, dtype=np.int64))
+        self._keys.append(band_keys(signatures, self.bands, self.rows))
+
+    def pairs(self) -> np.ndarray:
+        """Unique (a, b) id pairs with a < b that share a band among `insert_many` ids, sorted.
+
+        A bucket larger than `max_bucket` (a daily template, a story republished hundreds of times) pairs
+        each member only with its `max_bucket` smallest ids instead of with all: the quadratic blow-up is
+        avoided and the smallest ids (a canonical, input-order-free choice) still link the whole bucket.
+        """
+        if not self._ids:
+            return np.empty((0, 2), dtype=np.int64)
+        ids = np.concatenate(self._ids)
+        keys = np.concatenate(self._keys)
+        found: list[np.ndarray] = []
+        for band in range(self.bands):
+            found.extend(self._band_pairs(keys[:, band], ids))
+        if not found:
+            return np.empty((0, 2), dtype=np.int64)
+        return np.unique(np.concatenate(found), axis=0)
+
+    def _band_pairs(self, keys: np.ndarray, ids: np.ndarray) -> Iterator[np.ndarray]:
+        order = np.lexsort((ids, keys))
+        sorted_keys = keys[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        sizes = np.diff(np.r_[starts, len(sorted_keys)])
+        for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+            members = ids[order[start : start + size]]
+            if size <= self.max_bucket:
+                a, b = np.triu_indices(size, k=1)
+            else:
+                a = np.concatenate([np.full(size - i - 1, i) for i in range(self.max_bucket)])
+                b = np.concatenate([np.arange(i + 1, size) for i in range(self.max_bucket)])
+            yield np.stack([members[a], members[b]], axis=1)
