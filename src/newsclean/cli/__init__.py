@@ -17,14 +17,19 @@ from .clean_cmd import clean_command
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
 
-def _version_line() -> str:
-    from .. import BACKEND
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """`--version` names the signature backend too, so a bug report says whether the C kernel ran."""
+    if not value or ctx.resilient_parsing:
+        return
+    from ..signature import BACKEND
 
-    return f"newsclean {__version__} (backend: {BACKEND}, python {sys.version.split()[0]})"
+    click.echo(f"newsclean {__version__} (signature backend: {BACKEND}, python {sys.version.split()[0]})")
+    ctx.exit(0)
 
 
 @click.group(context_settings=CONTEXT, epilog="Example:\n\n\b\n  newsclean clean articles.jsonl -o clean.jsonl")
-@click.version_option(__version__, "-V", "--version", message=_version_line())
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and the signature backend, then exit.")
 def cli() -> None:
     """Clean and deduplicate scraped Indonesian news.
 
@@ -33,12 +38,6 @@ def cli() -> None:
 
 
 cli.add_command(clean_command)
-
-
-def _register_optional_commands() -> None:
-    from .dedupe_cmd import dedupe_command
-
-    cli.add_command(dedupe_command)
 
 
 def main(argv: list[str] | None = None) -> None:

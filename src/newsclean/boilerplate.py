@@ -1,0 +1,432 @@
+"""The boilerplate engine: applies the rules in `newsclean.patterns` to the paragraphs of one article.
+
+Zones decide which rules may fire. The *lead* (the first body paragraph, and at most three paragraphs before
+it) is where datelines live; the *tail* (the last body paragraph) is where credits and footers live; `line`
+rules remove paragraphs that are nothing but an insert; `inline` rules remove inserts glued into prose. Each
+removal is recorded with its rule and kind, and a removal can never reach outside its own paragraph.
+
+A few shapes need more than one pattern and are written as functions here, each with its reason:
+the headlines after a bare `Baca juga` label, the end of a headline glued into prose, the caption or teaser
+before a dateline, and tag lines after an editor code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from .config import CleanConfig
+from .paragraphs import Paragraph
+from .patterns import ALL_RULES, CAMEL_NAMES, CREDIT_CODE, GLUED_DATELINE_NAMES, REGEX_TIMEOUT, RELATED_LABEL, Rule
+
+LEAD_PARAGRAPHS = 4
+GLUED_DATELINE_WINDOW = 400
+MAX_HEADLINE_CHARS = 220
+MAX_HEADLINES_AFTER_LABEL = 4
+TAIL_PASSES = 4
+
+HEADLINE_SMALL_WORDS = frozenset(
+    "di ke dari dan yang untuk dengan pada dalam atau asal jadi vs oleh bagi tak hingga usai saat soal "
+    "karena akan kini ini itu jelang lewat demi agar ala per the of and in on for to a".split()
+)
+#: Words that open an Indonesian sentence and almost never sit inside a title-case headline.
+SENTENCE_OPENERS = frozenset(
+    "Sementara Bahkan Namun Selain Menurut Sebelumnya Kemudian Adapun Sedangkan Padahal Meski Meskipun "
+    "Sejak Selanjutnya Dengan Hal Ia Dia Mereka Kami Saya Kita Diketahui Dikatakan Disebutkan Sebelum "
+    "Setelah Sesuai Oleh Untuk Tak Tidak Pihaknya Terkait Hingga Dalam Pada Saat Ketika Kala Lalu Jika "
+    "Apabila Karena Sebab Oleh Sebagaimana Seperti Sama Begitu Demikian Akibatnya Alhasil Selama".split()
+)
+
+RELATED_AT_START = regex.compile(rf"^{RELATED_LABEL}\s*[:：]?\s*", regex.V1)
+RELATED_INLINE = regex.compile(
+    rf"(?:(?<=^)|(?<=[.!?\"”')\]]\s?)|(?<=\s)|(?<=\p{{Ll}}))(?<!\p{{L}}\s(?=-)){RELATED_LABEL}\s*[:：]\s*", regex.V1
+)
+#: Where a glued headline certainly ends: the next insert, byline or footer label.
+NEXT_LABEL = regex.compile(
+    rf"{RELATED_LABEL}\s*[:：]|(?:Pewarta|Editor|Penulis|Reporter|Foto|FOTO|Copyright|©|SCROLL TO CONTINUE)\b",
+    regex.V1,
+)
+CAMEL_GLUE = regex.compile(r"(?<=\p{Ll}{3}|\d)(?=\p{Lu}\p{Ll}{2})", regex.V1)
+TOKEN = regex.compile(r"\S+", regex.V1)
+SENTENCE_BREAK = regex.compile(r"[.!]\s+\p{Lu}|[.!]$", regex.V1)
+HEADLINE_SHAPE = regex.compile(r"^[\p{Lu}\d\"“'‘]", regex.V1)
+CREDIT_THEN_TAGS = regex.compile(rf"(?<=[.!?\"”'’)\]]\s{{0,3}}){CREDIT_CODE}\s*(?P<tags>[\p{{Ll}}\d ]{{2,120}})$", regex.V1)
+TAG_LINE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d .'-]{1,60}", regex.V1)
+WORD_KEY = regex.compile(r"[^\W_]+")
+LEADING_JUNK = regex.compile(r"^[\s,.;:\p{Pd}|]+(?=\S)|^[\s,.;:\p{Pd}|]+$", regex.V1)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A removal inside one paragraph, in that paragraph's local offsets."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    groups: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class ArticleState:
+    """The working state while one article is cleaned: which paragraphs and spans are gone so far."""
+
+    paragraphs: list[Paragraph]
+    config: CleanConfig
+    dropped: dict[int, Span] = field(default_factory=dict)
+    spans: dict[int, list[Span]] = field(default_factory=dict)
+
+    def live(self) -> list[int]:
+        return [i for i in range(len(self.paragraphs)) if i not in self.dropped]
+
+    def masked(self, index: int) -> str:
+        """The paragraph with removed spans blanked out (same length, so offsets keep their meaning)."""
+        text = self.paragraphs[index].text
+        spans = self.spans.get(index)
+        if not spans:
+            return text
+        chars = list(text)
+        for span in spans:
+            chars[span.start : span.end] = " " * (span.end - span.start)
+        return "".join(chars)
+
+    def drop(self, index: int, kind: str, rule: str) -> None:
+        if index not in self.dropped:
+            self.dropped[index] = Span(0, len(self.paragraphs[index].text), kind, rule)
+            self.spans.pop(index, None)
+
+    def cut(self, index: int, start: int, end: int, kind: str, rule: str, groups: Iterable = ()) -> None:
+        text = self.paragraphs[index].text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return
+        if not text[:start].strip() and not text[end:].strip():
+            self.drop(index, kind, rule)
+            return
+        existing = self.spans.setdefault(index, [])
+        if any(s.start <= start and end <= s.end for s in existing):
+            return
+        existing.append(Span(start, end, kind, rule, tuple(groups)))
+
+    def enabled(self, rule: str, kind: str) -> bool:
+        return self.config.enabled(rule, kind)
+
+
+def _search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
+    return pattern.search(text, pos, timeout=REGEX_TIMEOUT)
+
+
+def _rules(scope: str) -> tuple[Rule, ...]:
+    return tuple(r for r in ALL_RULES if r.scope == scope)
+
+
+LEAD_RULES = _rules("lead")
+LINE_RULES = _rules("line")
+INLINE_RULES = _rules("inline")
+TAIL_RULES = _rules("tail")
+GLUED_DATELINES = tuple(
+    (r, regex.compile(r"(?<=[\s.)\]])" + r.pattern.pattern[1:], regex.V1)) for r in LEAD_RULES
+    if r.name in GLUED_DATELINE_NAMES
+)
+
+
+def is_headline(text: str) -> bool:
+    """A related-article headline: short, starts with a capital or digit, and is not a finished sentence.
+
+    Used only right after a `Baca juga` label, so a real short paragraph elsewhere is never judged by it.
+    """
+    text = text.strip()
+    return (
+        0 < len(text) <= 160
+        and bool(HEADLINE_SHAPE.match(text))
+        and not SENTENCE_BREAK.search(text)
+    )
+
+
+# ---------------------------------------------------------------- line rules and related headlines
+
+
+def apply_line_rules(state: ArticleState) -> None:
+    """Remove paragraphs that are wholly an insert, and the headlines that follow a bare related label."""
+    count = len(state.paragraphs)
+    index = 0
+    while index < count:
+        text = state.paragraphs[index].text.strip()
+        for line_rule in LINE_RULES:
+            if not state.enabled(line_rule.name, line_rule.kind):
+                continue
+            if line_rule.pattern.fullmatch(text, timeout=REGEX_TIMEOUT):
+                state.drop(index, line_rule.kind, line_rule.name)
+                if line_rule.name == "related.label_only":
+                    index = _drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
+                break
+        else:
+            _related_paragraph(state, index, text)
+        index += 1
+
+
+def _drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> int:
+    """After `Baca Juga` alone, up to four headline lines follow (Republika); after `Baca juga:`, one (Detik).
+
+    A following line that is a finished sentence, or longer than a headline, ends the run: it is prose.
+    """
+    rule_name = "related.headline_after_label"
+    if not state.enabled(rule_name, "related"):
+        return index
+    limit = 1 if colon else MAX_HEADLINES_AFTER_LABEL
+    taken = 0
+    while taken < limit and index + 1 < len(state.paragraphs):
+        candidate = state.paragraphs[index + 1].text
+        if not is_headline(candidate):
+            break
+        index += 1
+        taken += 1
+        state.drop(index, "related", rule_name)
+    return index
+
+
+def _related_paragraph(state: ArticleState, index: int, text: str) -> None:
+    """A paragraph that opens with `Baca juga:` + a headline goes whole; with prose after it, only the link."""
+    match = RELATED_AT_START.match(text)
+    if not match or match.end() == 0:
+        return
+    rest = text[match.end() :]
+    if len(rest) <= MAX_HEADLINE_CHARS and not SENTENCE_BREAK.search(rest.rstrip("?!")):
+        if state.enabled("related.line", "related"):
+            state.drop(index, "related", "related.line")
+        return
+
+
+# ---------------------------------------------------------------- lead: datelines and what precedes them
+
+
+def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> tuple[Rule, regex.Match[str]] | None:
+    for lead_rule in LEAD_RULES:
+        if not allow_weak and lead_rule.name not in GLUED_DATELINE_NAMES and lead_rule.name != "dateline.brand":
+            continue
+        if not state.enabled(lead_rule.name, lead_rule.kind):
+            continue
+        match = lead_rule.pattern.match(text, timeout=REGEX_TIMEOUT)
+        if match and match.end() > 0:
+            return lead_rule, match
+    return None
+
+
+def _glued_dateline(text: str, state: ArticleState) -> tuple[Rule, regex.Match[str]] | None:
+    window = text[:GLUED_DATELINE_WINDOW]
+    best: tuple[Rule, regex.Match[str]] | None = None
+    for lead_rule, pattern in GLUED_DATELINES:
+        if not state.enabled(lead_rule.name, lead_rule.kind):
+            continue
+        match = _search(pattern, window)
+        if match and (best is None or match.start() < best[1].start()):
+            best = (lead_rule, match)
+    return best
+
+
+def strip_lead(state: ArticleState) -> None:
+    """Find the dateline in the first body paragraphs; what stands before it is caption, byline or credit.
+
+    Why: scrapers put a photo caption (often repeating the lead, as in the Indopost seed), a `(Sputnik)`
+    photo credit or a `Laporan Wartawan ...` line above the dateline. The dateline marks where the article
+    starts, so only paragraphs *before a found dateline* are removed; with no dateline nothing is.
+    """
+    live = state.live()[:LEAD_PARAGRAPHS]
+    for position, index in enumerate(live):
+        text = state.masked(index)
+        found = _match_dateline(text, allow_weak=position == 0, state=state)
+        offset = 0
+        if found is None:
+            glued = _glued_dateline(text, state)
+            if glued is None:
+                continue
+            offset = glued[1].start()
+            found = glued
+        for earlier in live[:position]:
+            if state.enabled("caption.before_dateline", "caption"):
+                state.drop(earlier, "caption", "caption.before_dateline")
+        if offset and state.enabled("caption.before_dateline", "caption"):
+            state.cut(index, 0, offset, "caption", "caption.before_dateline")
+        _cut_datelines(state, index, found, offset)
+        return
+    _teaser_repeating_lead(state)
+
+
+def _cut_datelines(state: ArticleState, index: int, found: tuple[Rule, regex.Match[str]], offset: int) -> None:
+    """Cut the dateline, then any second one or dangling dash the scraper left right after it."""
+    lead_rule, match = found
+    groups = tuple((k, v) for k, v in match.groupdict().items() if v)
+    end = match.end()
+    state.cut(index, offset, end, "dateline", lead_rule.name, groups)
+    text = state.paragraphs[index].text
+    for _ in range(3):
+        follow = _match_dateline(text[end:], allow_weak=False, state=state)
+        if follow is None or follow[1].end() == 0:
+            break
+        state.cut(index, end, end + follow[1].end(), "dateline", follow[0].name)
+        end += follow[1].end()
+
+
+def _teaser_repeating_lead(state: ArticleState) -> None:
+    """A short first paragraph whose words all reappear at the start of the next is a caption or teaser.
+
+    Why: Liputan6 (2016) and others open with the photo caption or RSS teaser, then the lead repeats it.
+    Only a paragraph contained *whole* in the next one is removed, so a real first paragraph survives.
+    """
+    live = state.live()
+    if len(live) < 2 or not state.enabled("caption.teaser_repeats_lead", "caption"):
+        return
+    first, second = state.masked(live[0]), state.masked(live[1])
+    first_key = " ".join(WORD_KEY.findall(first.casefold()))
+    if len(first) <= 300 and len(first_key) >= 30 and first_key in " ".join(WORD_KEY.findall(second.casefold())):
+        state.drop(live[0], "caption", "caption.teaser_repeats_lead")
+
+
+# ---------------------------------------------------------------- inline inserts
+
+
+def apply_inline_rules(state: ArticleState) -> None:
+    for index in state.live():
+        text = state.paragraphs[index].text
+        for inline_rule in INLINE_RULES:
+            if not state.enabled(inline_rule.name, inline_rule.kind):
+                continue
+            for match in inline_rule.pattern.finditer(text, timeout=REGEX_TIMEOUT):
+                if match.end() > match.start():
+                    state.cut(index, match.start(), match.end(), inline_rule.kind, inline_rule.name)
+        if index in state.dropped:
+            continue
+        if state.enabled("related.inline_headline", "related"):
+            for start, end in related_links(text):
+                state.cut(index, start, end, "related", "related.inline_headline")
+
+
+def related_links(text: str) -> list[tuple[int, int]]:
+    """Spans of `Baca juga: <headline>` glued into a paragraph."""
+    spans = []
+    for match in RELATED_INLINE.finditer(text, timeout=REGEX_TIMEOUT):
+        spans.append((match.start(), headline_end(text, match.end())))
+    return spans
+
+
+def headline_end(text: str, start: int) -> int:
+    """Where a headline that starts at `start` ends, erring towards keeping prose.
+
+    In order: the next label (`Baca juga:`, `Pewarta:`, `Foto:`) or the end of the paragraph if near; two words
+    glued without a space (`...di Kendari Turun ke JalanKakak dari almarhum`); a word that opens sentences
+    (`Sejak`, `Bahkan,`); else the headline runs through title-case words up to the last capitalised run before
+    the first lowercase content word, and that run is left as the subject of the prose sentence. Losing a
+    few headline words to the text is better than cutting the first words of the next sentence.
+    """
+    window_end = min(len(text), start + MAX_HEADLINE_CHARS)
+    window = text[start:window_end]
+    label = NEXT_LABEL.search(window, 1)
+    if label:
+        return start + label.start()
+    if window_end == len(text) and not SENTENCE_BREAK.search(window.rstrip(" ?!")):
+        return len(text)
+    for glue in CAMEL_GLUE.finditer(window):
+        word_start = window.rfind(" ", 0, glue.start()) + 1
+        word_end = window.find(" ", glue.start())
+        word = window[word_start : word_end if word_end >= 0 else len(window)].strip(".,:;!?\"'")
+        if word not in CAMEL_NAMES and glue.start() > 10:
+            return start + glue.start()
+    tokens = list(TOKEN.finditer(window))
+    run_start: int | None = None
+    for number, token in enumerate(tokens):
+        word = token.group().strip("\"'“”‘’()")
+        bare = word.rstrip(",.:;!?")
+        if number >= 3 and bare in SENTENCE_OPENERS:
+            return start + token.start()
+        if not bare:
+            continue
+        if bare[0].isupper() or bare[0].isdigit():
+            if run_start is None:
+                run_start = token.start()
+            if word.endswith(","):
+                run_start = None
+            continue
+        if bare.casefold() in HEADLINE_SMALL_WORDS:
+            run_start = None
+            continue
+        return start + (run_start if run_start is not None else token.start())
+    return start
+
+
+# ---------------------------------------------------------------- tail: credits, bylines, footers, tags
+
+
+def strip_tail(state: ArticleState) -> list[str]:
+    """Cut footers, byline chains and credits at the end of the body; returns the credits found.
+
+    Runs a few passes because furniture nests: `... Randi. (tor/fjp) mahasiswa demo` is tags after a credit,
+    `... (kpl/khs)` may sit above a copyright line. Each pass looks at the last paragraph still standing.
+    """
+    credits: list[str] = []
+    for _ in range(TAIL_PASSES):
+        live = state.live()
+        if not live:
+            break
+        index = live[-1]
+        text = state.masked(index)
+        changed = _drop_trailing_tag_lines(state, live)
+        if changed:
+            continue
+        match = _search(CREDIT_THEN_TAGS, text)
+        if match and state.enabled("tags.after_credit", "tags"):
+            state.cut(index, match.start("tags"), match.end("tags"), "tags", "tags.after_credit")
+            continue
+        for tail_rule in TAIL_RULES:
+            if not state.enabled(tail_rule.name, tail_rule.kind):
+                continue
+            match = _search(tail_rule.pattern, text.rstrip())
+            if match and match.end() > match.start():
+                if tail_rule.kind == "credit":
+                    credits.append(match.group().strip().strip("()[]").strip())
+                state.cut(index, match.start(), match.end(), tail_rule.kind, tail_rule.name)
+                changed = True
+                break
+        if not changed:
+            break
+    for index, span in sorted(state.dropped.items()):
+        if span.kind == "credit":
+            credits.append(state.paragraphs[index].text.strip().strip("()[].").strip())
+    return credits
+
+
+def _drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
+    """Detik follows the editor code with topic tags, one lowercase phrase per line (`luna maya`).
+
+    Only lines *after* a dropped credit line are taken, so a lowercase last line of prose is never a tag.
+    """
+    if not state.enabled("tags.after_credit", "tags"):
+        return False
+    credit_lines = [i for i, s in state.dropped.items() if s.kind == "credit"]
+    if not credit_lines:
+        return False
+    after = [i for i in live if i > max(credit_lines)]
+    if not after or not all(TAG_LINE.fullmatch(state.paragraphs[i].text.strip()) for i in after):
+        return False
+    for index in after:
+        state.drop(index, "tags", "tags.after_credit")
+    return True
+
+
+def clean_paragraph_text(text: str, spans: list[Span]) -> str:
+    """The paragraph without its removed spans, with whitespace tidied where the cuts were."""
+    if not spans:
+        return text.strip()
+    pieces = []
+    position = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start > position:
+            pieces.append(text[position : span.start])
+        position = max(position, span.end)
+    pieces.append(text[position:])
+    joined = " ".join(piece.strip() for piece in pieces if piece.strip())
+    return regex.sub(r" +", " ", joined).strip()

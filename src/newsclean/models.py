@@ -1,0 +1,81 @@
+"""Records and reports of the cleaning half: what was removed, where, and by which rule."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ._model_base import FrozenModel
+
+RemovalKind = Literal[
+    "dateline", "byline", "credit", "caption", "related", "promo", "ad", "embed", "footer", "tags", "nav",
+    "repeat", "other",
+]
+REMOVAL_KINDS: tuple[str, ...] = RemovalKind.__args__  # type: ignore[attr-defined]
+
+
+class Article(FrozenModel):
+    """One input article. Only `text` is required; other fields ride along unchanged."""
+
+    model_config = FrozenModel.model_config | {"extra": "allow"}
+
+    id: str | int | None = None
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+class Removal(FrozenModel):
+    """A span removed from the normalized text: `normalized[start:end] == text`."""
+
+    kind: RemovalKind
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    rule: str
+
+
+class Dateline(FrozenModel):
+    """The dateline found at the top of the article, split into its parts when they could be told apart."""
+
+    outlet: str | None = None
+    city: str | None = None
+    text: str
+
+
+class CleanResult(FrozenModel):
+    """The cleaned article and an account of every removal.
+
+    `text` holds the paragraphs separated by one blank line. Offsets in `removals` refer to the normalized
+    text (`newsclean.normalize(original)`), so a reviewer can show each removal in place.
+    """
+
+    text: str
+    removals: tuple[Removal, ...] = ()
+    dateline: Dateline | None = None
+    credits: tuple[str, ...] = ()
+    paragraphs: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+
+    @property
+    def removed_by_kind(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for removal in self.removals:
+            counts[removal.kind] = counts.get(removal.kind, 0) + 1
+        return counts
+
+    def report(self) -> dict:
+        """The JSON-able report stored under the `newsclean` key of a cleaned record."""
+        return {
+            "removals": [r.model_dump() for r in self.removals],
+            "dateline": self.dateline.model_dump() if self.dateline else None,
+            "credits": list(self.credits),
+            "paragraphs": self.paragraphs,
+            "chars_in": self.chars_in,
+            "chars_out": self.chars_out,
+            "removed_by_kind": self.removed_by_kind,
+        }

@@ -1,0 +1,137 @@
+"""Text normalization: small `str -> str` fixers composed in one declared order.
+
+ftfy repairs broken encodings and HTML entities. Around it we add what ftfy leaves alone in scraped news:
+no-break and zero-width spaces, direction marks, soft hyphens, stray control characters, Greek/Cyrillic
+look-alike letters inside Latin words, literal `\\r\\n` escapes from database dumps, and runs of spaces.
+
+Decisions (see docs/normalization.md):
+
+* Quotes are kept as the outlet wrote them (`uncurl_quotes=False`): curly quotes are correct Indonesian
+  typography and flattening them would change prose for no gain in matching (dedupe tokenizes words only).
+* Unicode NFC, not NFKC: NFKC rewrites superscripts (`m²` -> `m2`) and other compatibility characters that
+  carry meaning; fullwidth forms and ligatures are already fixed by ftfy's targeted fixes.
+* Newlines are kept: they are the only paragraph signal a scrape has. Runs of spaces and tabs become one
+  space, trailing spaces go, and three or more newlines become a blank line.
+
+ftfy is the slow part (~400 us per article), so it only runs on text that shows a sign it is needed: a
+mojibake lead byte, a C1 control, an HTML entity, or a carriage return. Clean UTF-8 text skips it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+import ftfy
+import regex
+
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=True,
+    uncurl_quotes=False,
+    normalization="NFC",
+    explain=False,
+)
+
+#: Characters that only appear in text whose encoding went wrong (UTF-8 read as cp1252/latin-1/MacRoman), plus
+#: C1 controls, HTML entities and carriage returns: the text ftfy has work to do on.
+NEEDS_FTFY = regex.compile(r"[ÃÂâÅÄÆÐÑÎÏ€¬‚\u0080-\u009f\r]|&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+
+#: `”` is E2 80 9D in UTF-8; cp1252 has no character for 0x9D, so mojibake often loses it and leaves `â€`
+#: followed by a plain space. ftfy reads that as the dagger `†` (E2 80 A0, with A0 taken for a space). In
+#: Indonesian news a closing quote is overwhelmingly more likely than a dagger, so restore the quote first.
+LOST_CLOSING_QUOTE = regex.compile(r"â€(?= |$)", regex.MULTILINE)
+
+#: Backslash escapes written out literally by a database or CSV export (`\r\n`, `\n`), never prose.
+LITERAL_NEWLINE = regex.compile(r"(?:\\r)?\\n")
+
+#: Invisible characters with no meaning in news prose: zero-width space/joiners used as tracking, word
+#: joiner, BOM, soft hyphen, direction marks and embeddings. ZWJ (U+200D) is kept: it glues emoji sequences.
+INVISIBLE = regex.compile(r"[\u00ad\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+#: Control characters other than tab and newline (ftfy removes most, but it does not run on every text).
+CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+#: Horizontal spaces of every kind, no-break spaces included.
+SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+#: Greek and Cyrillic letters that render like Latin ones. Scraped text (and spam) mixes them into Latin words
+#: (`Petugαs`); a word that mixes scripts is broken, so the look-alike is replaced by its Latin twin. A word
+#: written wholly in Greek or Cyrillic is left alone because the replacement only fires next to Latin letters.
+HOMOGLYPHS = {
+    "α": "a", "ο": "o", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    "Α": "A", "Β": "B", "Ε": "E", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
+    "Τ": "T", "Χ": "X", "Υ": "Y", "Ζ": "Z",
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+}
+_HOMOGLYPH_CLASS = "".join(sorted(HOMOGLYPHS))
+HOMOGLYPH_IN_LATIN_WORD = regex.compile(
+    rf"(?<=\p{{Latin}}[{_HOMOGLYPH_CLASS}]*)[{_HOMOGLYPH_CLASS}]|[{_HOMOGLYPH_CLASS}](?=[{_HOMOGLYPH_CLASS}]*\p{{Latin}})"
+)
+HAS_GREEK_OR_CYRILLIC = regex.compile(r"[\p{Greek}\p{Cyrillic}]")
+
+TRAILING_SPACE = regex.compile(r" +(?=\n)| +$")
+LEADING_SPACE = regex.compile(r"(?<=\n) +|^ +")
+MANY_NEWLINES = regex.compile(r"\n{3,}")
+
+
+def fix_encoding(text: str) -> str:
+    """Repair mojibake and HTML entities with ftfy, only when the text shows a sign of needing it."""
+    if not NEEDS_FTFY.search(text):
+        return text
+    return ftfy.fix_text(LOST_CLOSING_QUOTE.sub("”", text), config=FTFY_CONFIG)
+
+
+def expand_literal_newlines(text: str) -> str:
+    """Turn literal `\\r\\n` / `\\n` escapes from data dumps into real newlines."""
+    return LITERAL_NEWLINE.sub("\n", text) if "\\n" in text else text
+
+
+def remove_invisible(text: str) -> str:
+    """Drop zero-width characters, direction marks, soft hyphens and control characters."""
+    return CONTROL.sub("", INVISIBLE.sub("", text))
+
+
+def fix_homoglyphs(text: str) -> str:
+    """Replace Greek/Cyrillic look-alike letters that sit inside Latin words."""
+    if not HAS_GREEK_OR_CYRILLIC.search(text):
+        return text
+    return HOMOGLYPH_IN_LATIN_WORD.sub(lambda m: HOMOGLYPHS[m.group()], text)
+
+
+def compose_unicode(text: str) -> str:
+    """NFC, skipped cheaply when the text is already composed (the common case)."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def tidy_whitespace(text: str) -> str:
+    """One space between words, no spaces at line ends, at most one blank line, no outer blank lines."""
+    text = SPACES.sub(" ", text)
+    text = LEADING_SPACE.sub("", TRAILING_SPACE.sub("", text))
+    return MANY_NEWLINES.sub("\n\n", text).strip("\n")
+
+
+#: The fixers, in the order they run. Encoding comes first (other fixes need real characters to look at);
+#: whitespace comes last (earlier fixes can leave spaces behind).
+STEPS: tuple[Callable[[str], str], ...] = (
+    fix_encoding,
+    expand_literal_newlines,
+    remove_invisible,
+    fix_homoglyphs,
+    compose_unicode,
+    tidy_whitespace,
+)
+
+
+def normalize(text: str) -> str:
+    """Repair encoding, entities, invisible characters, look-alike letters and whitespace; keep newlines.
+
+    >>> normalize("Petug\\u03b1s  datang\\u00a0ke sini,â€ ")
+    'Petugas datang ke sini,”'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
+    for step in STEPS:
+        text = step(text)
+    return text

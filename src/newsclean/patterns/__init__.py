@@ -1,0 +1,30 @@
+"""Boilerplate rules as data: outlet datelines, inserts, credits, bylines and footers.
+
+Each rule has a name (reported with every removal, and the handle to turn it off), a kind, a scope and a
+one-line reason. `ALL_RULES` is the catalogue the engine in `newsclean.boilerplate` applies.
+"""
+
+from .base import REGEX_TIMEOUT, Rule, Scope
+from .credits import CREDIT_CODE, CREDIT_RULES
+from .datelines import DATELINE_RULES, GLUED_DATELINE_NAMES
+from .inserts import CAMEL_NAMES, INSERT_RULES, RELATED_LABEL
+
+ALL_RULES: tuple[Rule, ...] = DATELINE_RULES + INSERT_RULES + CREDIT_RULES
+
+#: Names of the rules implemented in code rather than as one pattern (see `newsclean.boilerplate`).
+ENGINE_RULES: tuple[str, ...] = (
+    "related.headline_after_label",
+    "related.inline_headline",
+    "caption.before_dateline",
+    "caption.teaser_repeats_lead",
+    "tags.after_credit",
+    "byline.signature_block",
+    "repeat.paragraph",
+)
+
+RULE_NAMES: tuple[str, ...] = tuple(r.name for r in ALL_RULES) + ENGINE_RULES
+
+__all__ = [
+    "ALL_RULES", "CAMEL_NAMES", "CREDIT_CODE", "DATELINE_RULES", "ENGINE_RULES", "GLUED_DATELINE_NAMES",
+    "REGEX_TIMEOUT", "RELATED_LABEL", "RULE_NAMES", "Rule", "Scope",
+]

@@ -1,0 +1,143 @@
+"""Inserts inside the article body: related links, ads, promos, navigation, embeds and photo captions.
+
+`line` rules remove a whole paragraph that is nothing but the insert. `inline` rules remove an insert glued into
+a paragraph of prose; they are written so that they cannot reach past the insert into the sentence around it.
+"""
+
+from __future__ import annotations
+
+from .base import rule
+
+#: Labels that open a related-article link (`Baca juga: ...`). Shared with the engine, which also finds the end
+#: of a headline glued into prose.
+RELATED_LABEL = (
+    r"(?:-\s*)?(?:(?i:baca\s*(?:juga|pula|ini\s+juga(?:\s+deh)?)|lihat\s+juga|simak\s+juga|tonton\s+juga|"
+    r"saksikan\s+juga|baca\s+(?:artikel|berita)\s+(?:menarik\s+)?(?:lainnya|terkait)|artikel\s+terkait|"
+    r"berita\s+terkait|related(?:\s+news)?)(?:\s+(?i:video))?)"
+)
+
+#: Capitalised camel-case words that are names, not two glued words; a headline boundary is never put inside.
+CAMEL_NAMES = frozenset(
+    """WhatsApp YouTube TikTok PlayStation MasterChef LinkedIn PayPal OnePlus GoPay OVO ShopeePay LinkAja
+    McDonald McDonalds BlackBerry PowerPoint JavaScript WordPress iPhone iPad MacBook FaceTime SpaceX OpenAI
+    ChatGPT DeepSeek KompasTV MetroTV GoTo GoFood GoRide GrabFood NasDem DeepMind""".split()
+)
+
+INSERT_RULES = (
+    rule(
+        "ad.scroll_to_continue", "ad", "inline", r"SCROLL\s+TO\s+CONTINUE\s+WITH\s+CONTENT",
+        "Detik and CNN place this ad marker between paragraphs, or glued between sentences.",
+    ),
+    rule(
+        "ad.label_line", "ad", "line",
+        r"(?i:advertisement|advertisment|iklan|sponsored|konten\s+bersponsor|ads|ad)\.?",
+        "A paragraph that is only an ad label (Liputan6's `Advertisement` between every few paragraphs). "
+        "The same word inside a sentence (`iklan` as a topic) is prose and is not touched.",
+    ),
+    rule(
+        "ad.script", "ad", "inline",
+        r"googletag\.cmd\.push\(\s*function\s*\(\)\s*\{[^{}]{0,300}\}\s*\)\s*;?"
+        r"|\(adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\)\.push\(\{\}\);?",
+        "Ad-slot JavaScript left in the text by a scraper that kept <script> contents.",
+    ),
+    rule(
+        "embed.gambas", "embed", "inline", r"\[Gambas:[^\]\n]{1,60}\]",
+        "CNN/CNBC/Detik embed placeholders: `[Gambas:Video 20detik]`, `[Gambas:Instagram]`.",
+    ),
+    rule(
+        "embed.twitter_pic", "embed", "inline", r"pic\.twitter\.com/\w+",
+        "The image link of an embedded tweet; the tweet text and its author stay (they can be quoted prose).",
+    ),
+    rule(
+        "embed.post_shared", "embed", "line", r"A post shared by [^\n]{1,100}",
+        "Instagram embed footer: `A post shared by KOMPAS Lifestyle (@kompas.lifestyle)`.",
+    ),
+    rule(
+        "embed.email_protected", "other", "inline", r"\[email(?:\s|\u00a0)protected\]",
+        "Cloudflare e-mail obfuscation left in the page text.",
+    ),
+    rule(
+        "related.label_only", "related", "line", rf"{RELATED_LABEL}\s*[:：]?",
+        "A bare `Baca Juga` (Liputan6 dropped the headline) or `Baca juga:` with the headline on the next "
+        "line (Detik); the engine also takes the headline lines that follow.",
+    ),
+    rule(
+        "promo.parenthesised", "promo", "inline",
+        r"\((?i:ayo|yuk|jangan\s+lupa|simak|ikuti|baca\s+juga)\b[^()\n]{10,300}\)",
+        "Calls to action in parentheses: `(Ayo ikuti saluran WhatsApp KapanLagi.com biar enggak ...)`.",
+    ),
+    rule(
+        "promo.call_to_action", "promo", "inline",
+        r"(?:(?<=^)|(?<=[.!?\"”)]\s?))\s*(?:Ikuti|Simak|Temukan|Dapatkan|Follow|Gabung(?:lah)?|Yuk|Ayo|Download|"
+        r"Unduh|Klik|Pastikan|Jangan\s+lewatkan|Update|Cek|Baca|Saksikan|Tonton|Kunjungi|Subscribe|Langganan)"
+        r"\b[^.!?\n]{0,160}?(?i:whatsapp|google\s+news|telegram|channel|saluran|aplikasi|apps?\b|kapanlagi|"
+        r"instagram|facebook|youtube|tiktok|newsletter|play\s+store|app\s+store|langganan)"
+        r"[^.!?\n]{0,160}(?:[.!?]+|$)",
+        "Sentences that send the reader to a channel: `Ikuti Whatsapp Channel Republika`, `Baca berita "
+        "Wartakotalive.com lainnya di Google News.` A verb of invitation must open the sentence and a channel "
+        "word must follow, so prose that mentions WhatsApp is kept.",
+    ),
+    rule(
+        "promo.slogan", "promo", "inline",
+        r"(?:(?i:karena\s+)?(?i:kalau|kalo)\s+bukan\s+sekarang,?\s*(?i:kapan\s*lagi)\?)"
+        r"|(?:Temukan\s+berbagai\s+ulasan\s+menarik[^.!?\n]{0,120}[.!?])",
+        "KapanLagi's closing slogan and teaser.",
+    ),
+    rule(
+        "promo.campaign_line", "promo", "line",
+        r"(?i:hoegeng\s+awards?\s+\d{4}|baca\s+kisah\s+inspiratif[^\n]{0,80}|selengkapnya|ikuti\s+kami\s+di"
+        r"[^\n]{0,40}|share\s+now|bagikan|dengarkan\s+artikel|gabung\s+tempo\s+circle|thanks\s+for\s+rating!?"
+        r"|berikan\s+rating\s+untuk\s+resep\s+ini|geser\s+untuk\s+melihat\s+tabel\s+lengkap"
+        r"|saksikan\s+live\s*detik\w*:?|facebook|twitter|whatsapp|telegram|linkedin|line|copy\s+link)",
+        "Widget and campaign lines that stand alone: share buttons, `Hoegeng Awards 2025`, `Selengkapnya`.",
+    ),
+    rule(
+        "nav.next_page", "nav", "inline",
+        r"(?:Simak|Baca|Dapatkan|Lihat|Cek)\s[^.!?\n]{0,80}?(?i:di\s+halaman\s+(?:selanjutnya|berikutnya)|"
+        r"selengkapnya\s*di\s*sini|selengkapnya\s*klik\s*di\s*sini)\.?"
+        r"|(?i:halaman\s+(?:selanjutnya|berikutnya)\s*(?:>>|»|›)?)(?=\s*$)",
+        "Pagination prompts: `Simak berita selengkapnya di halaman selanjutnya.`, `Baca selengkapnyadi sini.` "
+        "A bare `selengkapnya` is prose (`Berikut spesifikasi lain selengkapnya.`) and is not matched.",
+    ),
+    rule(
+        "other.loading", "other", "inline", r"[,\s]*\bloading\.{3}",
+        "A lazy-loading placeholder left by the scraper (`,,,,loading...`).",
+    ),
+    rule(
+        "nav.table_of_contents", "nav", "line", r"(?i:daftar\s+isi)",
+        "Detik's table-of-contents label (its entries are repeated as subheadings below and stay there).",
+    ),
+    rule(
+        "caption.photo_line", "caption", "line",
+        r"(?:(?i:foto|photo|ilustrasi|dok\.?|sumber\s+foto|kredit\s+foto|credit|image)\s*[:.]|"
+        r"(?:KOMPAS\.com|Kompas\.com|DOK\.|Dok\.|dok\.|SHUTTERSTOCK|Shutterstock|iStockphoto|Freepik|Istimewa|"
+        r"ANTARA FOTO|Antara Foto|TRIBUNNEWS\.COM|Tribunnews\.com|detikcom)\s*/)[^\n]{0,250}",
+        "Photo captions and credits on their own line: `Foto: ...`, `KOMPAS.com/ADITYO...`, `Dok. Jasa Marga...`."
+        " `Foto-foto yang beredar...` has no colon and stays.",
+    ),
+    rule(
+        "caption.credit_parenthesis_line", "caption", "line",
+        r"[^\n]{0,200}\((?i:image\s+by|credit|foto|photo|sumber|dok|reuters|ap\s+photo|afp|antara\s+foto|"
+        r"tribunnews|istimewa|ist|shutterstock|instagram|twitter)\b[^()\n]{0,100}\)\.?",
+        "A short line that carries a photo credit in parentheses is a caption: "
+        "`Ilustrasi Ruka (Image by @... on Instagram)`, `Taylor Swift memeluk Selena Gomez (REUTERS/...)`.",
+    ),
+    rule(
+        "caption.illustration_line", "caption", "line",
+        r"[\p{L}\d./]{0,30}?Ilustrasi\b[^.!?\n]{0,150}",
+        "`Ilustrasi ...` caption lines without a sentence end, also with a photo source glued in front "
+        "(`GoogleIlustrasi sistem operasi Android XR`).",
+    ),
+    rule(
+        "caption.photo_inline", "caption", "inline",
+        r"(?:(?<=^)|(?<=[\s.!?\"”)]))(?:Foto|FOTO|Video)\s*:\s*[^/\n]{1,60}?/\s*[\p{L}.]+?(?=\p{Lu}\p{Ll}|\s|$)",
+        "Detik's photo credit glued into prose: `...Sultra.Foto: Sitti Harlina/detikcomTim Medis RS...`; the "
+        "credit ends at the slash-separated source, so the next sentence is kept.",
+    ),
+    rule(
+        "caption.credit_parenthesis", "caption", "inline",
+        r"\((?:Tribunnews|TRIBUNNEWS|REUTERS|Reuters|ANTARA FOTO|Antara Foto|AP Photo|AFP|Foto|foto|dok|Dok|"
+        r"Istimewa|istimewa|Image by|credit)\s*[/:.]?\s*[^()\n]{1,80}\)",
+        "A photo-credit parenthesis inside a paragraph: `(Tribunnews/Herudin)`, `(REUTERS / Danny Moloshok)`.",
+    ),
+)

@@ -1,0 +1,42 @@
+"""Outlet names and the pieces of dateline patterns built from them.
+
+A *brand* is what an outlet puts in its dateline: either a domain-like name (`KOMPAS.com`, `REPUBLIKA.CO.ID`,
+`tirto.id`, any `Name.TLD` so outlets nobody listed are caught) or one of the names below that carry no TLD
+(`CNN Indonesia`, `INDOPOST`). Brand strings are only ever removed in the dateline or footer position: the
+same names appear in prose (`seperti dikutip Antaranews`, `kepada KONTAN`) and stay there.
+"""
+
+from __future__ import annotations
+
+#: Outlets whose datelines carry no domain. Longest first so `CNN Indonesia` wins over a shorter name.
+NAMED_OUTLETS: tuple[str, ...] = (
+    "CNBC Indonesia", "CNBCIndonesia", "CNN Indonesia", "IDN Times", "Bloomberg Technoz", "PIKIRAN RAKYAT",
+    "Pikiran Rakyat", "INFO NASIONAL", "Info Nasional", "DDTCNews", "INDOPOST", "Indopost", "POSMETRO", "Posmetro",
+    "Pos Kota", "POS KOTA", "VIVA", "Viva", "ANTARA", "Antara", "Sputnik", "SINDOnews", "Sindonews", "Okezone",
+    "KONTAN", "Kontan", "JawaPos", "Jawa Pos", "Tribunnews", "TRIBUNNEWS", "detikcom", "Kapanlagi", "KapanLagi",
+    "Suara", "Merdeka", "Republika", "REPUBLIKA", "Serambinews", "SERAMBINEWS", "Bisnis", "Tempo", "TEMPO",
+    "Liputan6", "Gatra", "GATRA", "RMOL", "Hukumonline", "Kumparan", "kumparan", "VOA Indonesia", "BBC News Indonesia",
+    "Media Indonesia", "iNews", "Fajar", "FAJAR", "Investor Daily",
+)
+
+#: Top-level and second-level domains seen in Indonesian outlet datelines.
+TLDS = r"(?i:co\.id|or\.id|web\.id|my\.id|ac\.id|go\.id|com|co|id|net|org|news|tv|info|biz|asia|xyz|C0M)"
+
+#: `Name.TLD` as outlets write it in datelines (`KOMPAS.com`, `REPUBLIKA.CO.ID`, `SURYA.co.id`, `tirto.id`).
+DOMAIN_BRAND = rf"(?:[\p{{L}}\d][\p{{L}}\d-]{{0,30}}(?:\.[\p{{L}}\d-]{{1,30}}){{0,2}}\.{TLDS}(?![\p{{L}}\d.]))"
+
+NAMED_BRAND = "(?:" + "|".join(sorted((n.replace(" ", r"\s?") for n in NAMED_OUTLETS), key=len, reverse=True)) + r")(?![\p{L}\d])"
+
+BRAND = rf"(?:{DOMAIN_BRAND}|{NAMED_BRAND})"
+
+#: A place name in a dateline: up to four words, each capitalised (`JAKARTA`, `Kendari`, `KUALA LUMPUR`,
+#: `LAMPUNG UTARA`, `VILLENEUVE d’ASCQ`, `Aceh Barat Daya`).
+CITY_WORD = r"(?:\p{Lu}[\p{L}'’.]*|d['’]\p{Lu}+|de|da|al|el)"
+CITY = rf"(?:{CITY_WORD}(?:[ -]{CITY_WORD}){{0,3}})"
+
+#: A place written in capitals only: the shape of a city-only dateline (`JAKARTA - `, `SERANG-Acara`).
+CAPS_WORD = r"(?:\p{Lu}[\p{Lu}'’.]+|d['’]\p{Lu}+)"
+CAPS_CITY = rf"(?:{CAPS_WORD}(?: {CAPS_WORD}){{0,3}})"
+
+#: The dateline separator: any Unicode dash (`\p{Pd}`), doubled or tripled, with or without spaces.
+DASH = r"(?:\s*\p{Pd}){1,3}\s*"

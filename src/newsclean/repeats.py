@@ -1,0 +1,60 @@
+"""Repeated paragraphs inside one article: keep the first body copy, remove the later ones, say so.
+
+Scrapers repeat content in several shapes: a block of paragraphs printed twice with an `Advertisement` line
+between (Liputan6, the Indopost seed), nested elements giving a staircase of copies (Kontan), A B A B pairs
+(Kapanlagi), a `Video: X` line repeated as `Video X` (Detik), an embedded post repeated under its own
+attribution. They are matched on a key that ignores case, punctuation, spacing and a leading `Video` label.
+
+Intentional repetition must survive: a song chorus, `"Iya pak," jawab Maryam.` in a court report, a list
+item that recurs. So a repeated paragraph is only removed when it reads as prose (at least `min_chars` of
+words and a sentence end, or twice that length), or when it continues a block whose previous paragraph was
+just removed as a repeat. Short lines repeated on their own, and verse without sentence ends, stay.
+"""
+
+from __future__ import annotations
+
+import regex
+
+WORD = regex.compile(r"[^\W_]+")
+VIDEO_LABEL = regex.compile(r"^\s*(?:video|foto|galeri)\b\s*:?\s*", regex.IGNORECASE)
+SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
+#: Containment (a paragraph found inside an earlier, longer one) is only checked below this article size, so a
+#: pathological 50 MB article stays linear.
+CONTAINMENT_LIMIT_CHARS = 200_000
+MIN_CONTAINED_KEY = 60
+
+
+def repeat_key(text: str) -> str:
+    """Casefolded words of a paragraph without a leading `Video:` label: the identity of a repeat."""
+    return " ".join(WORD.findall(VIDEO_LABEL.sub("", text).casefold()))
+
+
+def _reads_as_prose(text: str, key: str, min_chars: int) -> bool:
+    return len(key) >= min_chars and (bool(SENTENCE_END.search(text)) or len(key) >= 2 * min_chars)
+
+
+def find_repeats(texts: list[str], min_chars: int = 40) -> list[int | None]:
+    """For each paragraph, the index of the earlier paragraph it repeats, or None to keep it.
+
+    `texts` are the live paragraphs in order. Earlier copies are always kept, so the first body copy wins.
+    """
+    keys = [repeat_key(t) for t in texts]
+    first_seen: dict[str, int] = {}
+    verdicts: list[int | None] = [None] * len(texts)
+    check_containment = sum(len(k) for k in keys) <= CONTAINMENT_LIMIT_CHARS
+    for index, (text, key) in enumerate(zip(texts, keys)):
+        if not key:
+            continue
+        earlier = first_seen.get(key)
+        if earlier is None and check_containment and len(key) >= MIN_CONTAINED_KEY:
+            earlier = next(
+                (j for j in range(index) if verdicts[j] is None and len(keys[j]) > len(key) and key in keys[j]),
+                None,
+            )
+        if earlier is not None:
+            continues_block = index > 0 and verdicts[index - 1] is not None
+            if _reads_as_prose(text, key, min_chars) or (continues_block and len(key) >= min_chars // 2):
+                verdicts[index] = earlier
+                continue
+        first_seen.setdefault(key, index)
+    return verdicts
