@@ -290,14 +290,90 @@ NC_CLONES static void minhash_update(const uint32_t *hv, size_t n, const uint32_
     }
 }
 
+/* ------------------------------------------------------------------------------------------- casefold */
+
+/* str.casefold() maps each code point on its own (CPython's do_casefold folds character by character), so
+ * the fold of a text is the concatenation of the folds of its characters. Non-ASCII code points are folded
+ * by calling casefold on a one-character str, with the GIL, once per distinct code point per call, and
+ * remembered here; the text itself is then folded without the GIL. Entries with cp == 0 are empty (NUL is
+ * ASCII and never stored). */
+typedef struct {
+    Py_UCS4 cp;
+    Py_UCS4 out[3];
+    uint32_t n;
+} FoldEntry;
+
+typedef struct {
+    FoldEntry *e;
+    size_t cap, used;
+} FoldTable;
+
+static inline const FoldEntry *fold_find(const FoldTable *t, Py_UCS4 cp) {
+    if (!t->cap) return NULL;
+    size_t pos = (cp * 0x9E3779B1u) & (t->cap - 1);
+    while (t->e[pos].cp) {
+        if (t->e[pos].cp == cp) return &t->e[pos];
+        pos = (pos + 1) & (t->cap - 1);
+    }
+    return NULL;
+}
+
+static int fold_insert(FoldTable *t, const FoldEntry *ent) {
+    if ((t->used + 1) * 2 > t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 64;
+        FoldEntry *ne = PyMem_Calloc(ncap, sizeof(FoldEntry));
+        if (!ne) return -1;
+        for (size_t i = 0; i < t->cap; i++) {
+            if (!t->e[i].cp) continue;
+            size_t pos = (t->e[i].cp * 0x9E3779B1u) & (ncap - 1);
+            while (ne[pos].cp) pos = (pos + 1) & (ncap - 1);
+            ne[pos] = t->e[i];
+        }
+        PyMem_Free(t->e);
+        t->e = ne;
+        t->cap = ncap;
+    }
+    size_t pos = (ent->cp * 0x9E3779B1u) & (t->cap - 1);
+    while (t->e[pos].cp) pos = (pos + 1) & (t->cap - 1);
+    t->e[pos] = *ent;
+    t->used++;
+    return 0;
+}
+
+/* Fold one code point through Python (GIL held). 1 = stored, 0 = fold longer than 3 (caller falls back to
+ * casefolding the whole text), -1 = error set. */
+static int fold_learn(FoldTable *t, Py_UCS4 cp) {
+    PyObject *ch = PyUnicode_FromOrdinal((int)cp);
+    if (!ch) return -1;
+    PyObject *f = PyObject_CallMethod(ch, "casefold", NULL);
+    Py_DECREF(ch);
+    if (!f) return -1;
+    if (!PyUnicode_Check(f) || PyUnicode_READY(f) < 0) {
+        Py_DECREF(f);
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "casefold() did not return a str");
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(f);
+    if (n > 3) {
+        Py_DECREF(f);
+        return 0;
+    }
+    FoldEntry ent = {.cp = cp, .n = (uint32_t)n};
+    for (Py_ssize_t i = 0; i < n; i++) ent.out[i] = PyUnicode_READ_CHAR(f, i);
+    Py_DECREF(f);
+    return fold_insert(t, &ent) < 0 ? (PyErr_NoMemory(), -1) : 1;
+}
+
 /* ------------------------------------------------------------------------------------------- tokenizer */
 
 typedef struct {
     uint8_t *buf; /* tokens as UTF-8, joined by single spaces */
     size_t buf_cap;
-    size_t *tok_start, *tok_end; /* byte offsets into buf */
+    size_t *tok_start; /* byte offset of each token; tok_start[ntok] = buffer length + 1 */
     size_t tok_cap;
     size_t ntok;
+    Py_UCS4 *folded; /* casefolded text, for texts folded through the FoldTable */
+    size_t folded_cap;
     uint32_t *hv32; /* fmix32 of each shingle's 32-bit hash */
     size_t hv_cap;
 } Scratch;
@@ -305,7 +381,7 @@ typedef struct {
 static void scratch_free(Scratch *s) {
     free(s->buf);
     free(s->tok_start);
-    free(s->tok_end);
+    free(s->folded);
     free(s->hv32);
     memset(s, 0, sizeof(*s));
 }
@@ -320,16 +396,17 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem) {
     return 0;
 }
 
-/* The casefolded text, captured with the GIL held so the kernel can run without it. */
+/* A text captured with the GIL held, so the kernel can run without it. */
+enum { FOLD_NONE = 0, FOLD_ASCII = 1, FOLD_TABLE = 2 };
 typedef struct {
     int kind;
     const void *data;
     Py_ssize_t len;
-    int ascii_lower; /* exact ASCII str not yet casefolded: fold A-Z here (identical to str.casefold) */
+    int fold; /* FOLD_NONE: data is already casefolded; FOLD_ASCII: fold A-Z here; FOLD_TABLE: via FoldTable */
 } TextView;
 
 static inline int is_alnum(Py_UCS4 c) {
-    if (c < 128) return (c - '0' < 10u) || ((c | 0x20) - 'a' < 26u);
+    if (c < 128) return (c - '0' < 10u) | ((c | 0x20) - 'a' < 26u);
     return Py_UNICODE_ISALNUM(c);
 }
 
@@ -352,35 +429,38 @@ static inline uint8_t *put_utf8(uint8_t *o, Py_UCS4 c) {
     return o;
 }
 
-/* One tokenizer per PyUnicode storage width. Mirrors TOKEN_PATTERN = [^\W_]+(?:-[^\W_]+)* matched left to
- * right: a run of alnum characters, extended across each '-' that has an alnum right after it. */
+/* One tokenizer per storage width, mirroring TOKEN_PATTERN = [^\W_]+(?:-[^\W_]+)*: a character belongs to a
+ * token when it is alnum, or when it is '-' between two alnums; tokens are the maximal runs of such
+ * characters (a run can neither start nor end with '-' nor hold "--", exactly like the regex's matches).
+ * Written without data-dependent branches for ASCII, because token boundaries are unpredictable. */
 #define DEFINE_TOKENIZE(NAME, CHAR_T)                                                                     \
     static void NAME(Scratch *s, const CHAR_T *c, Py_ssize_t n, int lower) {                              \
-        uint8_t *o = s->buf;                                                                              \
+        uint8_t *const base = s->buf;                                                                     \
+        uint8_t *o = base;                                                                                \
+        size_t *const ts = s->tok_start;                                                                  \
         size_t nt = 0;                                                                                    \
-        Py_ssize_t i = 0;                                                                                 \
-        while (i < n) {                                                                                   \
-            if (!is_alnum(c[i])) {                                                                        \
-                i++;                                                                                      \
-                continue;                                                                                 \
+        unsigned prev_in = 0, prev_alnum = 0, cur_alnum = n ? (unsigned)is_alnum(c[0]) : 0;               \
+        const unsigned lower_bit = lower ? 0x20u : 0u;                                                    \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                              \
+            const Py_UCS4 ch = c[i];                                                                      \
+            const unsigned next_alnum = i + 1 < n ? (unsigned)is_alnum(c[i + 1]) : 0u;                    \
+            const unsigned in = cur_alnum | ((ch == '-') & prev_alnum & next_alnum);                      \
+            const unsigned start = in & (prev_in ^ 1u);                                                   \
+            *o = ' ';                                                                                     \
+            o += start & (nt != 0);                                                                       \
+            ts[nt] = (size_t)(o - base);                                                                  \
+            nt += start;                                                                                  \
+            if (ch < 0x80) {                                                                              \
+                *o = (uint8_t)(ch | (((ch - 'A') < 26u) ? lower_bit : 0u));                               \
+                o += in;                                                                                  \
+            } else if (in) {                                                                              \
+                o = put_utf8(o, ch);                                                                      \
             }                                                                                             \
-            if (nt) *o++ = ' ';                                                                           \
-            s->tok_start[nt] = (size_t)(o - s->buf);                                                      \
-            for (;;) {                                                                                    \
-                while (i < n && is_alnum(c[i])) {                                                         \
-                    Py_UCS4 ch = c[i++];                                                                  \
-                    if (lower && ch - 'A' < 26u) ch += 32;                                                \
-                    o = put_utf8(o, ch);                                                                  \
-                }                                                                                         \
-                if (i + 1 < n && c[i] == '-' && is_alnum(c[i + 1])) {                                     \
-                    *o++ = '-';                                                                           \
-                    i++;                                                                                  \
-                    continue;                                                                             \
-                }                                                                                         \
-                break;                                                                                    \
-            }                                                                                             \
-            s->tok_end[nt++] = (size_t)(o - s->buf);                                                      \
+            prev_in = in;                                                                                 \
+            prev_alnum = cur_alnum;                                                                       \
+            cur_alnum = next_alnum;                                                                       \
         }                                                                                                 \
+        ts[nt] = (size_t)(o - base) + 1;                                                                  \
         s->ntok = nt;                                                                                     \
     }
 
@@ -388,39 +468,102 @@ DEFINE_TOKENIZE(tokenize_ucs1, Py_UCS1)
 DEFINE_TOKENIZE(tokenize_ucs2, Py_UCS2)
 DEFINE_TOKENIZE(tokenize_ucs4, Py_UCS4)
 
-/* Tokenize `t` into s->buf; return the number of shingles (0 if no tokens), or -1 when out of memory.
- * Shingle j is buf[tok_start[j] : tok_end[j + ngram - 1]] (one whole-buffer shingle for short texts). */
-static Py_ssize_t tokenize(Scratch *s, const TextView *t, size_t ngram) {
-    size_t n = (size_t)t->len;
-    /* Worst case UTF-8 growth per code point for this storage width; a separator space always replaces at
-     * least one dropped character, so this bounds the whole buffer. */
-    size_t width = t->kind == PyUnicode_1BYTE_KIND ? 2 : (t->kind == PyUnicode_2BYTE_KIND ? 3 : 4);
-    if (grow((void **)&s->buf, &s->buf_cap, n * width + 1, 1) < 0) return -1;
-    size_t maxtok = n / 2 + 1;
-    size_t old_cap = s->tok_cap;
-    if (grow((void **)&s->tok_start, &s->tok_cap, maxtok, sizeof(size_t)) < 0) return -1;
-    if (s->tok_cap != old_cap) {
-        size_t *q = realloc(s->tok_end, s->tok_cap * sizeof(size_t));
-        if (!q) {
-            s->tok_cap = 0;
-            return -1;
+/* ASCII letters and digits -> their casefold (A-Z lowered), everything else -> 0. */
+static const uint8_t ascii_fold[128] = {
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  0,   0,   0,   0,   0,   0,
+    0,   97,  98,  99,  100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,   0,
+    0,   97,  98,  99,  100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,   0,
+};
+
+/* The common case, an exact ASCII str: same rules as DEFINE_TOKENIZE, folded by table lookup. Copying whole
+ * runs in a tight loop costs fewer instructions per character than the branch-free form, and ASCII text
+ * has short, regular separator runs, so the loop exits predict well enough. */
+static void tokenize_ascii(Scratch *s, const uint8_t *c, Py_ssize_t n) {
+    uint8_t *const base = s->buf;
+    uint8_t *o = base;
+    size_t *const ts = s->tok_start;
+    size_t nt = 0;
+    Py_ssize_t i = 0;
+    for (;;) {
+        while (i < n && !ascii_fold[c[i]]) i++;
+        if (i >= n) break;
+        *o = ' ';
+        o += nt != 0;
+        ts[nt++] = (size_t)(o - base);
+        for (;;) {
+            uint8_t v;
+            while (i < n && (v = ascii_fold[c[i]]) != 0) {
+                *o++ = v;
+                i++;
+            }
+            if (i + 1 < n && c[i] == '-' && ascii_fold[c[i + 1]]) {
+                *o++ = '-';
+                i++;
+                continue;
+            }
+            break;
         }
-        s->tok_end = q;
     }
-    if (t->kind == PyUnicode_1BYTE_KIND)
-        tokenize_ucs1(s, (const Py_UCS1 *)t->data, t->len, t->ascii_lower);
-    else if (t->kind == PyUnicode_2BYTE_KIND)
-        tokenize_ucs2(s, (const Py_UCS2 *)t->data, t->len, 0);
+    ts[nt] = (size_t)(o - base) + 1;
+    s->ntok = nt;
+}
+
+/* Apply the FoldTable to a text (no GIL): ASCII lowered inline, other code points mapped. */
+static int fold_text(Scratch *s, const TextView *t, const FoldTable *ft) {
+    if (grow((void **)&s->folded, &s->folded_cap, (size_t)t->len * 3 + 1, sizeof(Py_UCS4)) < 0) return -1;
+    Py_UCS4 *o = s->folded;
+    for (Py_ssize_t i = 0; i < t->len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(t->kind, t->data, i);
+        if (ch < 0x80) {
+            *o++ = ch - 'A' < 26u ? ch | 0x20 : ch;
+        } else {
+            const FoldEntry *e = fold_find(ft, ch);
+            for (uint32_t j = 0; j < e->n; j++) *o++ = e->out[j];
+        }
+    }
+    return (int)(o - s->folded);
+}
+
+/* Tokenize `t` into s->buf; return the number of shingles (0 if no tokens), or -1 when out of memory. */
+static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, size_t ngram) {
+    int kind = t->kind;
+    const void *data = t->data;
+    Py_ssize_t len = t->len;
+    if (t->fold == FOLD_TABLE) {
+        int folded_len = fold_text(s, t, ft);
+        if (folded_len < 0) return -1;
+        kind = PyUnicode_4BYTE_KIND;
+        data = s->folded;
+        len = folded_len;
+    }
+    size_t n = (size_t)len;
+    /* Worst case UTF-8 bytes per code point of this width; a separator space always replaces at least one
+     * dropped character, and one byte of slack absorbs the unconditional ' ' store. */
+    size_t width = kind == PyUnicode_1BYTE_KIND ? 2 : (kind == PyUnicode_2BYTE_KIND ? 3 : 4);
+    if (grow((void **)&s->buf, &s->buf_cap, n * width + 2, 1) < 0) return -1;
+    if (grow((void **)&s->tok_start, &s->tok_cap, n / 2 + 3, sizeof(size_t)) < 0) return -1;
+    if (t->fold == FOLD_ASCII)
+        tokenize_ascii(s, (const uint8_t *)data, len);
+    else if (kind == PyUnicode_1BYTE_KIND)
+        tokenize_ucs1(s, (const Py_UCS1 *)data, len, 0);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        tokenize_ucs2(s, (const Py_UCS2 *)data, len, 0);
     else
-        tokenize_ucs4(s, (const Py_UCS4 *)t->data, t->len, 0);
+        tokenize_ucs4(s, (const Py_UCS4 *)data, len, 0);
     if (s->ntok == 0) return 0;
     return s->ntok <= ngram ? 1 : (Py_ssize_t)(s->ntok - ngram + 1);
 }
 
+/* Shingle j is buf[tok_start[j] : end of token j + ngram - 1] (the whole buffer for a short text). */
 static inline void shingle_span(const Scratch *s, size_t j, size_t ngram, const uint8_t **p, size_t *len) {
     size_t last = s->ntok <= ngram ? s->ntok - 1 : j + ngram - 1;
     *p = s->buf + s->tok_start[j];
-    *len = s->tok_end[last] - s->tok_start[j];
+    *len = s->tok_start[last + 1] - 1 - s->tok_start[j];
 }
 
 /* Hash every shingle, duplicates included: the minimum is idempotent, so signatures need no dedupe. A 64-bit
@@ -437,9 +580,9 @@ static int hash_shingles(Scratch *s, size_t nsh, size_t ngram, int hash_id) {
 }
 
 /* Signature of one text into `row` (num_perm values, already 0xFFFFFFFF). */
-static int sign_one(Scratch *s, const TextView *t, size_t ngram, int hash_id, const uint32_t *a,
-                    const uint32_t *b, uint32_t *row, size_t num_perm) {
-    Py_ssize_t nsh = tokenize(s, t, ngram);
+static int sign_one(Scratch *s, const TextView *t, const FoldTable *ft, size_t ngram, int hash_id,
+                    const uint32_t *a, const uint32_t *b, uint32_t *row, size_t num_perm) {
+    Py_ssize_t nsh = tokenize(s, t, ft, ngram);
     if (nsh <= 0) return (int)nsh;
     if (hash_shingles(s, (size_t)nsh, ngram, hash_id) < 0) return -1;
     minhash_update(s->hv32, (size_t)nsh, a, b, row, num_perm);
@@ -448,36 +591,48 @@ static int sign_one(Scratch *s, const TextView *t, size_t ngram, int hash_id, co
 
 /* --------------------------------------------------------------------------------------- Python glue */
 
-/* Casefold with the GIL held. Returns a new reference (the object whose buffer `view` points into). */
-static PyObject *capture_text(PyObject *text, TextView *view) {
-    PyObject *folded;
+/* Capture `text` for the GIL-free kernel. Returns a new reference to the object whose buffer `view` points
+ * into. Exact str: ASCII is folded inline, other code points through `ft` (learned here), unless the text
+ * has so many distinct code points that casefolding it whole is cheaper. A str subclass always goes
+ * through its own casefold method. */
+static PyObject *capture_text(PyObject *text, TextView *view, FoldTable *ft) {
     if (!PyUnicode_Check(text)) {
         PyErr_Format(PyExc_TypeError, "texts must be str, got %.100s", Py_TYPE(text)->tp_name);
         return NULL;
     }
     if (PyUnicode_READY(text) < 0) return NULL;
-    if (PyUnicode_CheckExact(text) && PyUnicode_IS_ASCII(text)) {
-        /* For ASCII, str.casefold() is exactly A-Z -> a-z; folding inline saves a copy and GIL time. */
-        Py_INCREF(text);
-        folded = text;
-        view->ascii_lower = 1;
-    } else {
-        folded = PyObject_CallMethod(text, "casefold", NULL);
-        if (!folded) return NULL;
-        if (!PyUnicode_Check(folded)) {
-            PyErr_SetString(PyExc_TypeError, "casefold() did not return a str");
-            Py_DECREF(folded);
-            return NULL;
+    if (PyUnicode_CheckExact(text)) {
+        view->kind = PyUnicode_KIND(text);
+        view->data = PyUnicode_DATA(text);
+        view->len = PyUnicode_GET_LENGTH(text);
+        view->fold = FOLD_ASCII;
+        if (PyUnicode_IS_ASCII(text)) return Py_NewRef(text);
+        view->fold = FOLD_TABLE;
+        size_t budget = 64 + (size_t)view->len / 32;
+        for (Py_ssize_t i = 0; i < view->len; i++) {
+            Py_UCS4 ch = PyUnicode_READ(view->kind, view->data, i);
+            if (ch < 0x80 || fold_find(ft, ch)) continue;
+            int r = budget ? fold_learn(ft, ch) : 0;
+            if (r < 0) return NULL;
+            if (r == 0) {
+                view->fold = FOLD_NONE;
+                break;
+            }
+            budget--;
         }
-        if (PyUnicode_READY(folded) < 0) {
-            Py_DECREF(folded);
-            return NULL;
-        }
-        view->ascii_lower = 0;
+        if (view->fold == FOLD_TABLE) return Py_NewRef(text);
+    }
+    PyObject *folded = PyObject_CallMethod(text, "casefold", NULL);
+    if (!folded) return NULL;
+    if (!PyUnicode_Check(folded) || PyUnicode_READY(folded) < 0) {
+        Py_DECREF(folded);
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "casefold() did not return a str");
+        return NULL;
     }
     view->kind = PyUnicode_KIND(folded);
     view->data = PyUnicode_DATA(folded);
     view->len = PyUnicode_GET_LENGTH(folded);
+    view->fold = FOLD_NONE;
     return folded;
 }
 
@@ -513,6 +668,7 @@ static PyObject *signatures_into(PyObject *self, PyObject *args) {
     PyObject *seq = NULL, **held = NULL, *result = NULL;
     TextView *views = NULL;
     Py_ssize_t n = 0, captured = 0;
+    FoldTable ft = {0};
     size_t num_perm = (size_t)a.len / sizeof(uint32_t);
 
     if (!parse_hash(hash_obj, &hash_id)) goto done;
@@ -543,7 +699,7 @@ static PyObject *signatures_into(PyObject *self, PyObject *args) {
         goto done;
     }
     for (; captured < n; captured++) {
-        held[captured] = capture_text(PySequence_Fast_GET_ITEM(seq, captured), &views[captured]);
+        held[captured] = capture_text(PySequence_Fast_GET_ITEM(seq, captured), &views[captured], &ft);
         if (!held[captured]) goto done;
     }
 
@@ -556,7 +712,7 @@ static PyObject *signatures_into(PyObject *self, PyObject *args) {
     for (Py_ssize_t i = 0; i < n && !failed; i++) {
         uint32_t *row = rows + (size_t)i * num_perm;
         for (size_t k = 0; k < num_perm; k++) row[k] = 0xFFFFFFFFu;
-        if (sign_one(&s, &views[i], (size_t)ngram, hash_id, pa, pb, row, num_perm) < 0) failed = 1;
+        if (sign_one(&s, &views[i], &ft, (size_t)ngram, hash_id, pa, pb, row, num_perm) < 0) failed = 1;
     }
     scratch_free(&s);
     Py_END_ALLOW_THREADS;
@@ -572,6 +728,7 @@ done:
         PyMem_Free(held);
     }
     PyMem_Free(views);
+    PyMem_Free(ft.e);
     Py_XDECREF(seq);
     PyBuffer_Release(&a);
     PyBuffer_Release(&b);
@@ -642,15 +799,19 @@ static PyObject *shingle_hashes(PyObject *self, PyObject *args) {
     if (ngram < 1) return PyErr_Format(PyExc_ValueError, "ngram must be >= 1, got %zd", ngram);
     if ((size_t)ngram > UINT32_MAX) return PyErr_Format(PyExc_ValueError, "ngram too large");
     TextView view;
-    PyObject *held = capture_text(text, &view);
-    if (!held) return NULL;
+    FoldTable ft = {0};
+    PyObject *held = capture_text(text, &view, &ft);
+    if (!held) {
+        PyMem_Free(ft.e);
+        return NULL;
+    }
     size_t width = hash_id == HASH_SHA1 ? 4 : 8;
     Scratch s;
     memset(&s, 0, sizeof(s));
     uint8_t *tmp = NULL;
     Py_ssize_t nsh, nu = 0;
     Py_BEGIN_ALLOW_THREADS;
-    nsh = tokenize(&s, &view, (size_t)ngram);
+    nsh = tokenize(&s, &view, &ft, (size_t)ngram);
     if (nsh > 0) {
         /* Set slots hold shingle index + 1 as uint32. */
         tmp = (size_t)nsh < UINT32_MAX ? malloc((size_t)nsh * width) : NULL;
@@ -658,6 +819,7 @@ static PyObject *shingle_hashes(PyObject *self, PyObject *args) {
     }
     Py_END_ALLOW_THREADS;
     Py_DECREF(held);
+    PyMem_Free(ft.e);
     PyObject *res = NULL;
     if (nsh < 0 || nu < 0)
         PyErr_NoMemory();

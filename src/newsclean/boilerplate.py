@@ -24,6 +24,9 @@ from .patterns import ALL_RULES, CAMEL_NAMES, CREDIT_CODE, GLUED_DATELINE_NAMES,
 LEAD_PARAGRAPHS = 4
 GLUED_DATELINE_WINDOW = 400
 MAX_HEADLINE_CHARS = 220
+#: `Baca artikel menarik lainnya:` and `Berita terkait:` introduce a list of headlines glued together.
+MAX_HEADLINE_LIST_CHARS = 600
+LIST_LABEL = regex.compile(r"(?i:lainnya|terkait)\s*[:：]?\s*$")
 MAX_HEADLINES_AFTER_LABEL = 4
 TAIL_PASSES = 4
 
@@ -49,12 +52,22 @@ NEXT_LABEL = regex.compile(
     regex.V1,
 )
 CAMEL_GLUE = regex.compile(r"(?<=\p{Ll}{3}|\d)(?=\p{Lu}\p{Ll}{2})", regex.V1)
+#: A glued capital starts prose (not a brand like `VietJet`) only when a lowercase word follows it.
+PROSE_AFTER_GLUE = regex.compile(r"\p{Lu}\p{Ll}+,? \p{Ll}", regex.V1)
 TOKEN = regex.compile(r"\S+", regex.V1)
 SENTENCE_BREAK = regex.compile(r"[.!]\s+\p{Lu}|[.!]$", regex.V1)
 HEADLINE_SHAPE = regex.compile(r"^[\p{Lu}\d\"“'‘]", regex.V1)
-CREDIT_THEN_TAGS = regex.compile(rf"(?<=[.!?\"”'’)\]]\s{{0,3}}){CREDIT_CODE}\s*(?P<tags>[\p{{Ll}}\d ]{{2,120}})$", regex.V1)
+CREDIT_THEN_TAGS = regex.compile(
+    rf"(?<=[.!?\"”'’)\]]\s{{0,3}}){CREDIT_CODE}\s*(?P<tags>[\p{{Ll}}\d][\p{{Ll}}\d ]{{1,120}})$", regex.V1
+)
 TAG_LINE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d .'-]{1,60}", regex.V1)
 WORD_KEY = regex.compile(r"[^\W_]+")
+SIGNATURE_LINE = regex.compile(r"\p{Lu}[^\n!?;:\"”]{2,100}(?<![.!?])", regex.V1)
+PERSON_NAME = regex.compile(
+    r"(?:(?:Prof|Dr|Ir|Drs|Dra|H|Hj|KH|dr|Letjen|Mayjen|Brigjen|Kombes|AKBP)\.?\s+){0,3}"
+    r"\p{Lu}[\p{Ll}'’]+(?:\s+\p{Lu}[\p{Ll}'’.]*){1,4}(?:,\s*[\p{L}.]{1,6}){0,3}",
+    regex.V1,
+)
 LEADING_JUNK = regex.compile(r"^[\s,.;:\p{Pd}|]+(?=\S)|^[\s,.;:\p{Pd}|]+$", regex.V1)
 
 
@@ -196,7 +209,7 @@ def _related_paragraph(state: ArticleState, index: int, text: str) -> None:
     if not match or match.end() == 0:
         return
     rest = text[match.end() :]
-    if len(rest) <= MAX_HEADLINE_CHARS and not SENTENCE_BREAK.search(rest.rstrip("?!")):
+    if len(rest) <= MAX_HEADLINE_LIST_CHARS and not SENTENCE_BREAK.search(rest.rstrip("?!")):
         if state.enabled("related.line", "related"):
             state.drop(index, "related", "related.line")
         return
@@ -310,11 +323,12 @@ def related_links(text: str) -> list[tuple[int, int]]:
     """Spans of `Baca juga: <headline>` glued into a paragraph."""
     spans = []
     for match in RELATED_INLINE.finditer(text, timeout=REGEX_TIMEOUT):
-        spans.append((match.start(), headline_end(text, match.end())))
+        limit = MAX_HEADLINE_LIST_CHARS if LIST_LABEL.search(match.group()) else MAX_HEADLINE_CHARS
+        spans.append((match.start(), headline_end(text, match.end(), limit)))
     return spans
 
 
-def headline_end(text: str, start: int) -> int:
+def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
     """Where a headline that starts at `start` ends, erring towards keeping prose.
 
     In order: the next label (`Baca juga:`, `Pewarta:`, `Foto:`) or the end of the paragraph if near; two words
@@ -323,7 +337,7 @@ def headline_end(text: str, start: int) -> int:
     the first lowercase content word, and that run is left as the subject of the prose sentence. Losing a
     few headline words to the text is better than cutting the first words of the next sentence.
     """
-    window_end = min(len(text), start + MAX_HEADLINE_CHARS)
+    window_end = min(len(text), start + limit)
     window = text[start:window_end]
     label = NEXT_LABEL.search(window, 1)
     if label:
@@ -334,7 +348,7 @@ def headline_end(text: str, start: int) -> int:
         word_start = window.rfind(" ", 0, glue.start()) + 1
         word_end = window.find(" ", glue.start())
         word = window[word_start : word_end if word_end >= 0 else len(window)].strip(".,:;!?\"'")
-        if word not in CAMEL_NAMES and glue.start() > 10:
+        if word not in CAMEL_NAMES and glue.start() > 10 and PROSE_AFTER_GLUE.match(window, glue.start()):
             return start + glue.start()
     tokens = list(TOKEN.finditer(window))
     run_start: int | None = None
@@ -377,7 +391,7 @@ def strip_tail(state: ArticleState) -> list[str]:
         changed = _drop_trailing_tag_lines(state, live)
         if changed:
             continue
-        match = _search(CREDIT_THEN_TAGS, text)
+        match = _search(CREDIT_THEN_TAGS, text.rstrip())
         if match and state.enabled("tags.after_credit", "tags"):
             state.cut(index, match.start("tags"), match.end("tags"), "tags", "tags.after_credit")
             continue
@@ -397,6 +411,26 @@ def strip_tail(state: ArticleState) -> list[str]:
         if span.kind == "credit":
             credits.append(state.paragraphs[index].text.strip().strip("()[].").strip())
     return credits
+
+
+def drop_signature_block(state: ArticleState) -> None:
+    """An opinion piece ends with its author's name and titles, one per line (`Prof. X` / `Direktur ...`).
+
+    Taken only when the last two to four paragraphs are all short, capitalised and unpunctuated, the first
+    of them reads as a personal name (optionally with an academic title), and real prose stands before them.
+    A closing subheading or a one-line last sentence has punctuation or no name shape, and stays.
+    """
+    if not state.enabled("byline.signature_block", "byline"):
+        return
+    live = state.live()
+    for size in (4, 3, 2):
+        if len(live) < size + 2:
+            continue
+        block = [state.masked(i).strip() for i in live[-size:]]
+        if all(SIGNATURE_LINE.fullmatch(line) for line in block) and PERSON_NAME.fullmatch(block[0]):
+            for index in live[-size:]:
+                state.drop(index, "byline", "byline.signature_block")
+            return
 
 
 def _drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:

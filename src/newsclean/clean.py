@@ -20,6 +20,7 @@ from .boilerplate import (
     apply_inline_rules,
     apply_line_rules,
     clean_paragraph_text,
+    drop_signature_block,
     strip_lead,
     strip_tail,
 )
@@ -90,6 +91,7 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
         strip_lead(state)
         apply_inline_rules(state)
         credits = strip_tail(state)
+        drop_signature_block(state)
     if config.remove_repeats:
         _drop_repeats(state)
 

@@ -56,13 +56,13 @@ DATELINE_RULES = (
     ),
     rule(
         "dateline.caps_city", "dateline", "lead",
-        rf"^(?P<city>{CAPS_CITY}){DASH}(?=[\p{{L}}\"“'‘])",
+        rf"^(?P<city>{CAPS_CITY}){DASH}(?=[\p{{L}}\"“'‘]|(?<=\s)\d)",
         "City-only datelines in capitals (Okezone, Sindonews: `JAKARTA– `, `SEOUL- `, `SERANG-Acara`). A "
         "letter must follow the dash, so `COVID-19 ...` is not a dateline.",
     ),
     rule(
         "dateline.title_city", "dateline", "lead",
-        r"^(?P<city>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}) (?:\p{Pd}\s*){1,3}(?=[\p{L}\"“'‘])",
+        r"^(?P<city>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}) (?:\p{Pd}\s*){1,3}(?=[\p{L}\"“'‘]|(?<=\s)\d)",
         "Detik's `Jakarta - `, `Kendari - `: a title-case place needs a space before the dash, so the "
         "hyphenated compounds a lead can open with (`Jakarta-Bandung`) stay.",
     ),

@@ -70,9 +70,9 @@ INSERT_RULES = (
         "promo.call_to_action", "promo", "inline",
         r"(?:(?<=^)|(?<=[.!?\"”)]\s?))\s*(?:Ikuti|Simak|Temukan|Dapatkan|Follow|Gabung(?:lah)?|Yuk|Ayo|Download|"
         r"Unduh|Klik|Pastikan|Jangan\s+lewatkan|Update|Cek|Baca|Saksikan|Tonton|Kunjungi|Subscribe|Langganan)"
-        r"\b[^.!?\n]{0,160}?(?i:whatsapp|google\s+news|telegram|channel|saluran|aplikasi|apps?\b|kapanlagi|"
+        r"\b(?:[^.!?\n]|\.(?=\w)){0,160}?(?i:whatsapp|google\s+news|telegram|channel|saluran|aplikasi|apps?\b|kapanlagi|"
         r"instagram|facebook|youtube|tiktok|newsletter|play\s+store|app\s+store|langganan)"
-        r"[^.!?\n]{0,160}(?:[.!?]+|$)",
+        r"(?:[^.!?\n]|\.(?=\w)){0,160}(?:[.!?]+|$)",
         "Sentences that send the reader to a channel: `Ikuti Whatsapp Channel Republika`, `Baca berita "
         "Wartakotalive.com lainnya di Google News.` A verb of invitation must open the sentence and a channel "
         "word must follow, so prose that mentions WhatsApp is kept.",
@@ -80,7 +80,7 @@ INSERT_RULES = (
     rule(
         "promo.slogan", "promo", "inline",
         r"(?:(?i:karena\s+)?(?i:kalau|kalo)\s+bukan\s+sekarang,?\s*(?i:kapan\s*lagi)\?)"
-        r"|(?:Temukan\s+berbagai\s+ulasan\s+menarik[^.!?\n]{0,120}[.!?])",
+        r"|(?:Temukan\s+berbagai\s+ulasan\s+menarik(?:[^.!?\n]|\.(?=\w)){0,120}[.!?])",
         "KapanLagi's closing slogan and teaser.",
     ),
     rule(
@@ -130,7 +130,7 @@ INSERT_RULES = (
     ),
     rule(
         "caption.photo_inline", "caption", "inline",
-        r"(?:(?<=^)|(?<=[\s.!?\"”)]))(?:Foto|FOTO|Video)\s*:\s*[^/\n]{1,60}?/\s*[\p{L}.]+?(?=\p{Lu}\p{Ll}|\s|$)",
+        r"(?:(?<=^)|(?<=[\s.!?\"”)\p{Ll}]))(?:Foto|FOTO|Video)\s*:\s*[^/\n]{1,60}?/\s*[\p{L}.]+?(?=\p{Lu}\p{Ll}|\s|$)",
         "Detik's photo credit glued into prose: `...Sultra.Foto: Sitti Harlina/detikcomTim Medis RS...`; the "
         "credit ends at the slash-separated source, so the next sentence is kept.",
     ),
