@@ -405,11 +405,6 @@ typedef struct {
     int fold; /* FOLD_NONE: data is already casefolded; FOLD_ASCII: fold A-Z here; FOLD_TABLE: via FoldTable */
 } TextView;
 
-static inline int is_alnum(Py_UCS4 c) {
-    if (c < 128) return (c - '0' < 10u) | ((c | 0x20) - 'a' < 26u);
-    return Py_UNICODE_ISALNUM(c);
-}
-
 static inline uint8_t *put_utf8(uint8_t *o, Py_UCS4 c) {
     if (c < 0x80) {
         *o++ = (uint8_t)c;
@@ -429,45 +424,6 @@ static inline uint8_t *put_utf8(uint8_t *o, Py_UCS4 c) {
     return o;
 }
 
-/* One tokenizer per storage width, mirroring TOKEN_PATTERN = [^\W_]+(?:-[^\W_]+)*: a character belongs to a
- * token when it is alnum, or when it is '-' between two alnums; tokens are the maximal runs of such
- * characters (a run can neither start nor end with '-' nor hold "--", exactly like the regex's matches).
- * Written without data-dependent branches for ASCII, because token boundaries are unpredictable. */
-#define DEFINE_TOKENIZE(NAME, CHAR_T)                                                                     \
-    static void NAME(Scratch *s, const CHAR_T *c, Py_ssize_t n, int lower) {                              \
-        uint8_t *const base = s->buf;                                                                     \
-        uint8_t *o = base;                                                                                \
-        size_t *const ts = s->tok_start;                                                                  \
-        size_t nt = 0;                                                                                    \
-        unsigned prev_in = 0, prev_alnum = 0, cur_alnum = n ? (unsigned)is_alnum(c[0]) : 0;               \
-        const unsigned lower_bit = lower ? 0x20u : 0u;                                                    \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                              \
-            const Py_UCS4 ch = c[i];                                                                      \
-            const unsigned next_alnum = i + 1 < n ? (unsigned)is_alnum(c[i + 1]) : 0u;                    \
-            const unsigned in = cur_alnum | ((ch == '-') & prev_alnum & next_alnum);                      \
-            const unsigned start = in & (prev_in ^ 1u);                                                   \
-            *o = ' ';                                                                                     \
-            o += start & (nt != 0);                                                                       \
-            ts[nt] = (size_t)(o - base);                                                                  \
-            nt += start;                                                                                  \
-            if (ch < 0x80) {                                                                              \
-                *o = (uint8_t)(ch | (((ch - 'A') < 26u) ? lower_bit : 0u));                               \
-                o += in;                                                                                  \
-            } else if (in) {                                                                              \
-                o = put_utf8(o, ch);                                                                      \
-            }                                                                                             \
-            prev_in = in;                                                                                 \
-            prev_alnum = cur_alnum;                                                                       \
-            cur_alnum = next_alnum;                                                                       \
-        }                                                                                                 \
-        ts[nt] = (size_t)(o - base) + 1;                                                                  \
-        s->ntok = nt;                                                                                     \
-    }
-
-DEFINE_TOKENIZE(tokenize_ucs1, Py_UCS1)
-DEFINE_TOKENIZE(tokenize_ucs2, Py_UCS2)
-DEFINE_TOKENIZE(tokenize_ucs4, Py_UCS4)
-
 /* ASCII letters and digits -> their casefold (A-Z lowered), everything else -> 0. */
 static const uint8_t ascii_fold[128] = {
     0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
@@ -480,53 +436,86 @@ static const uint8_t ascii_fold[128] = {
     112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,   0,
 };
 
-/* The common case, an exact ASCII str: same rules as DEFINE_TOKENIZE, folded by table lookup. Copying whole
- * runs in a tight loop costs fewer instructions per character than the branch-free form, and ASCII text
- * has short, regular separator runs, so the loop exits predict well enough. */
-static void tokenize_ascii(Scratch *s, const uint8_t *c, Py_ssize_t n) {
-    uint8_t *const base = s->buf;
-    uint8_t *o = base;
-    size_t *const ts = s->tok_start;
-    size_t nt = 0;
-    Py_ssize_t i = 0;
-    for (;;) {
-        while (i < n && !ascii_fold[c[i]]) i++;
-        if (i >= n) break;
-        *o = ' ';
-        o += nt != 0;
-        ts[nt++] = (size_t)(o - base);
-        for (;;) {
-            uint8_t v;
-            while (i < n && (v = ascii_fold[c[i]]) != 0) {
-                *o++ = v;
-                i++;
-            }
-            if (i + 1 < n && c[i] == '-' && ascii_fold[c[i + 1]]) {
-                *o++ = '-';
-                i++;
-                continue;
-            }
-            break;
-        }
-    }
-    ts[nt] = (size_t)(o - base) + 1;
-    s->ntok = nt;
+static inline int is_alnum(Py_UCS4 c) {
+    return c < 0x80 ? ascii_fold[c] != 0 : Py_UNICODE_ISALNUM(c);
 }
 
-/* Apply the FoldTable to a text (no GIL): ASCII lowered inline, other code points mapped. */
-static int fold_text(Scratch *s, const TextView *t, const FoldTable *ft) {
-    if (grow((void **)&s->folded, &s->folded_cap, (size_t)t->len * 3 + 1, sizeof(Py_UCS4)) < 0) return -1;
-    Py_UCS4 *o = s->folded;
-    for (Py_ssize_t i = 0; i < t->len; i++) {
-        Py_UCS4 ch = PyUnicode_READ(t->kind, t->data, i);
-        if (ch < 0x80) {
-            *o++ = ch - 'A' < 26u ? ch | 0x20 : ch;
-        } else {
-            const FoldEntry *e = fold_find(ft, ch);
-            for (uint32_t j = 0; j < e->n; j++) *o++ = e->out[j];
-        }
+/* One tokenizer per storage width, mirroring TOKEN_PATTERN = [^\W_]+(?:-[^\W_]+)* matched left to right:
+ * skip to an alnum, copy the run of alnums, and extend it across each '-' that has an alnum right after it.
+ * Tokens are written as UTF-8 joined by single spaces. LOWER folds ASCII A-Z on the way (only used for
+ * exact ASCII str, where that is all str.casefold would do). Copying whole runs in a tight loop costs fewer
+ * instructions per character than a branch-free form; the one mispredicted exit per token is cheaper. */
+#define DEFINE_TOKENIZE(NAME, CHAR_T, LOWER)                                                              \
+    static void NAME(Scratch *s, const CHAR_T *c, Py_ssize_t n) {                                         \
+        uint8_t *const base = s->buf;                                                                     \
+        uint8_t *o = base;                                                                                \
+        size_t *const ts = s->tok_start;                                                                  \
+        size_t nt = 0;                                                                                    \
+        Py_ssize_t i = 0;                                                                                 \
+        for (;;) {                                                                                        \
+            while (i < n && !is_alnum(c[i])) i++;                                                         \
+            if (i >= n) break;                                                                            \
+            *o = ' ';                                                                                     \
+            o += nt != 0;                                                                                 \
+            ts[nt++] = (size_t)(o - base);                                                                \
+            for (;;) {                                                                                    \
+                for (; i < n; i++) {                                                                      \
+                    const Py_UCS4 ch = c[i];                                                              \
+                    if (ch < 0x80) {                                                                      \
+                        const uint8_t v = ascii_fold[ch];                                                 \
+                        if (!v) break;                                                                    \
+                        *o++ = LOWER ? v : (uint8_t)ch;                                                   \
+                    } else {                                                                              \
+                        if (!Py_UNICODE_ISALNUM(ch)) break;                                               \
+                        o = put_utf8(o, ch);                                                              \
+                    }                                                                                     \
+                }                                                                                         \
+                if (i + 1 < n && c[i] == '-' && is_alnum(c[i + 1])) {                                     \
+                    *o++ = '-';                                                                           \
+                    i++;                                                                                  \
+                    continue;                                                                             \
+                }                                                                                         \
+                break;                                                                                    \
+            }                                                                                             \
+        }                                                                                                 \
+        ts[nt] = (size_t)(o - base) + 1;                                                                  \
+        s->ntok = nt;                                                                                     \
     }
-    return (int)(o - s->folded);
+
+DEFINE_TOKENIZE(tokenize_ascii, Py_UCS1, 1)
+DEFINE_TOKENIZE(tokenize_ucs1, Py_UCS1, 0)
+DEFINE_TOKENIZE(tokenize_ucs2, Py_UCS2, 0)
+DEFINE_TOKENIZE(tokenize_ucs4, Py_UCS4, 0)
+
+/* Apply the FoldTable to a text (no GIL): ASCII lowered inline, other code points mapped. */
+#define DEFINE_FOLD(NAME, CHAR_T)                                                                         \
+    static Py_UCS4 *NAME(Py_UCS4 *o, const CHAR_T *c, Py_ssize_t n, const FoldTable *ft) {               \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                              \
+            const Py_UCS4 ch = c[i];                                                                      \
+            if (ch < 0x80) {                                                                              \
+                *o++ = ch - 'A' < 26u ? ch | 0x20 : ch;                                                   \
+            } else {                                                                                      \
+                const FoldEntry *e = fold_find(ft, ch);                                                   \
+                for (uint32_t j = 0; j < e->n; j++) *o++ = e->out[j];                                     \
+            }                                                                                             \
+        }                                                                                                 \
+        return o;                                                                                         \
+    }
+
+DEFINE_FOLD(fold_ucs1, Py_UCS1)
+DEFINE_FOLD(fold_ucs2, Py_UCS2)
+DEFINE_FOLD(fold_ucs4, Py_UCS4)
+
+static Py_ssize_t fold_text(Scratch *s, const TextView *t, const FoldTable *ft) {
+    if (grow((void **)&s->folded, &s->folded_cap, (size_t)t->len * 3 + 1, sizeof(Py_UCS4)) < 0) return -1;
+    Py_UCS4 *end;
+    if (t->kind == PyUnicode_1BYTE_KIND)
+        end = fold_ucs1(s->folded, (const Py_UCS1 *)t->data, t->len, ft);
+    else if (t->kind == PyUnicode_2BYTE_KIND)
+        end = fold_ucs2(s->folded, (const Py_UCS2 *)t->data, t->len, ft);
+    else
+        end = fold_ucs4(s->folded, (const Py_UCS4 *)t->data, t->len, ft);
+    return end - s->folded;
 }
 
 /* Tokenize `t` into s->buf; return the number of shingles (0 if no tokens), or -1 when out of memory. */
@@ -535,7 +524,7 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
     const void *data = t->data;
     Py_ssize_t len = t->len;
     if (t->fold == FOLD_TABLE) {
-        int folded_len = fold_text(s, t, ft);
+        Py_ssize_t folded_len = fold_text(s, t, ft);
         if (folded_len < 0) return -1;
         kind = PyUnicode_4BYTE_KIND;
         data = s->folded;
@@ -548,13 +537,13 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
     if (grow((void **)&s->buf, &s->buf_cap, n * width + 2, 1) < 0) return -1;
     if (grow((void **)&s->tok_start, &s->tok_cap, n / 2 + 3, sizeof(size_t)) < 0) return -1;
     if (t->fold == FOLD_ASCII)
-        tokenize_ascii(s, (const uint8_t *)data, len);
+        tokenize_ascii(s, (const Py_UCS1 *)data, len);
     else if (kind == PyUnicode_1BYTE_KIND)
-        tokenize_ucs1(s, (const Py_UCS1 *)data, len, 0);
+        tokenize_ucs1(s, (const Py_UCS1 *)data, len);
     else if (kind == PyUnicode_2BYTE_KIND)
-        tokenize_ucs2(s, (const Py_UCS2 *)data, len, 0);
+        tokenize_ucs2(s, (const Py_UCS2 *)data, len);
     else
-        tokenize_ucs4(s, (const Py_UCS4 *)data, len, 0);
+        tokenize_ucs4(s, (const Py_UCS4 *)data, len);
     if (s->ntok == 0) return 0;
     return s->ntok <= ngram ? 1 : (Py_ssize_t)(s->ntok - ngram + 1);
 }
