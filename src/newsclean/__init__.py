@@ -6,12 +6,29 @@ Public names only; each lives in the module that does its one job.
 from ._version import __version__
 from .clean import clean
 from .config import CleanConfig
+from .dedupe import dedupe
+from .dedupe_config import DedupeConfig
+from .dedupe_models import DedupeResult
 from .errors import ConfigError, InputError, NewscleanError
 from .models import Article, CleanResult, Dateline, Removal
 from .normalize import normalize
 from .shingle import shingles, tokens
 
 __all__ = [
-    "Article", "CleanConfig", "CleanResult", "ConfigError", "Dateline", "InputError", "NewscleanError", "Removal",
-    "__version__", "clean", "normalize", "shingles", "tokens",
+    "Article",
+    "CleanConfig",
+    "CleanResult",
+    "ConfigError",
+    "Dateline",
+    "DedupeConfig",
+    "DedupeResult",
+    "InputError",
+    "NewscleanError",
+    "Removal",
+    "__version__",
+    "clean",
+    "dedupe",
+    "normalize",
+    "shingles",
+    "tokens",
 ]

@@ -13,6 +13,7 @@ import click
 from .._version import __version__
 from ..errors import NewscleanError
 from .clean_cmd import clean_command
+from .dedupe_cmd import dedupe_command
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
@@ -38,6 +39,7 @@ def cli() -> None:
 
 
 cli.add_command(clean_command)
+cli.add_command(dedupe_command)
 
 
 def main(argv: list[str] | None = None) -> None:

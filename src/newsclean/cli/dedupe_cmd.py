@@ -1,0 +1,183 @@
+"""`newsclean dedupe`: keep one copy of every story across JSONL, CSV, Parquet or .txt inputs."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import IO, Any
+
+import click
+
+from ..clean import clean
+from ..dedupe import dedupe
+from ..dedupe_config import KEEP_RULES, DedupeConfig
+from ..dedupe_models import DedupeResult
+from ..io import STDIN, InputRecord, atomic_output, dumps, read_inputs
+from .common import progress
+
+EPILOG = """\b
+Examples:
+  newsclean dedupe articles.jsonl.gz -o kept.jsonl --clusters clusters.jsonl --report report.json
+  newsclean dedupe a.jsonl b.csv articles/ -o kept.jsonl --keep longest --duplicates dups.jsonl
+  cat articles.jsonl | newsclean dedupe - --threshold 0.8 > kept.jsonl
+
+\b
+Records are cleaned before they are compared (outlet datelines, "Baca juga" links and credits do not hide
+a duplicate); --no-clean compares the raw text. KEPT holds the kept records unchanged (JSONL), with the
+clean text only under --write-clean. --clusters writes one line per input record:
+{"id", "cluster", "kept", "duplicate_of", "similarity"} (+ "match", "reject" when they apply).
+Records without a usable text are reported as rejects (cluster null) and are not in KEPT.
+Exit codes: 0 success, 2 usage or input error, 130 interrupted.
+"""
+
+
+@contextlib.contextmanager
+def _rereadable(paths: tuple[str, ...]) -> Iterator[list[str]]:
+    """The inputs, with stdin spooled to a temporary JSONL file: the kept records are written in a second
+    pass over the input, so no record has to stay in memory while the corpus is compared."""
+    if STDIN not in paths:
+        yield list(paths)
+        return
+    fd, spool = tempfile.mkstemp(prefix="newsclean-dedupe-", suffix=".jsonl")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            shutil.copyfileobj(sys.stdin.buffer, fh)
+        yield [spool if p == STDIN else p for p in paths]
+    finally:
+        os.unlink(spool)
+
+
+def _optional_output(path: str | None) -> contextlib.AbstractContextManager[IO[str] | None]:
+    return atomic_output(path) if path else contextlib.nullcontext()
+
+
+def _write_outputs(
+    paths: list[str],
+    result: DedupeResult,
+    config: DedupeConfig,
+    kept_path: str | None,
+    duplicates_path: str | None,
+    clusters_path: str | None,
+    write_clean: bool,
+) -> None:
+    """Second pass: kept records to KEPT, duplicates to --duplicates, a verdict per record to --clusters."""
+    with (
+        atomic_output(kept_path) as kept_out,
+        _optional_output(duplicates_path) as dup_out,
+        _optional_output(clusters_path) as clusters_out,
+    ):
+        for index, item in enumerate(read_inputs(paths)):
+            if clusters_out is not None:
+                clusters_out.write(dumps(result.verdict(index).to_json()) + "\n")
+            if not isinstance(item, InputRecord):
+                continue
+            if result.kept[index]:
+                kept_out.write(dumps(_kept_record(item.data, config, write_clean)) + "\n")
+            elif dup_out is not None and result.cluster[index] >= 0:
+                dup_out.write(dumps(item.data) + "\n")
+
+
+def _kept_record(data: dict[str, Any], config: DedupeConfig, write_clean: bool) -> dict[str, Any]:
+    if not write_clean:
+        return data
+    title = data.get(config.title_field)
+    out = dict(data)
+    title = title if isinstance(title, str) else None
+    out[config.text_field] = clean(data[config.text_field], title=title).text
+    return out
+
+
+def _summary(result: DedupeResult) -> str:
+    s = result.stats
+    line = (
+        f"newsclean dedupe: {s.records:,} records, {s.kept:,} kept, {s.duplicates:,} duplicates "
+        f"({s.exact_duplicates:,} exact, {s.near_duplicates:,} near) "
+        f"in {s.clusters_with_duplicates:,} clusters, {s.rejected:,} rejected"
+    )
+    if s.contained:
+        line += f", {s.contained:,} contained in a longer record"
+    if result.rejects:
+        reasons: dict[str, int] = {}
+        for reject in result.rejects:
+            reasons[reject.reason] = reasons.get(reject.reason, 0) + 1
+        line += "\nrejects: " + ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
+    return line
+
+
+@click.command("dedupe", epilog=EPILOG)
+@click.argument("inputs", metavar="IN...", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", "kept_path", type=click.Path(allow_dash=True, dir_okay=False), default=None,
+              help="KEPT: where the kept records go (default: stdout). Written atomically.")
+@click.option("--duplicates", "duplicates_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the records that were not kept (unchanged) to this JSONL file.")
+@click.option("--clusters", "clusters_path", type=click.Path(dir_okay=False), default=None,
+              help="Write one JSON line per input record: id, cluster, kept, duplicate_of, similarity.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the run's figures (counts, LSH layout, timings, bytes per record) as JSON.")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
+              help="Jaccard similarity of word shingles at which records are duplicates.  [default: 0.7]")
+@click.option("--num-perm", type=click.IntRange(8, 1024), default=None,
+              help="MinHash permutations.  [default: 128]")
+@click.option("--ngram", type=click.IntRange(1, 16), default=None, help="Words per shingle.  [default: 5]")
+@click.option("--keep", type=click.Choice(KEEP_RULES), default="first", show_default=True,
+              help="Which copy of a story is kept (earliest reads --date-field).")
+@click.option("--id-field", default="id", show_default=True,
+              help="Field holding the record id (else: line number).")
+@click.option("--text-field", default="text", show_default=True, help="Field holding the article text.")
+@click.option("--title-field", default="title", show_default=True,
+              help="Field holding the title (helps cleaning).")
+@click.option("--date-field", default="date", show_default=True, help="Field read by --keep earliest.")
+@click.option("--no-clean", is_flag=True, help="Compare the raw text instead of the cleaned text.")
+@click.option("--write-clean", is_flag=True, help="Write the cleaned text into KEPT instead of the original.")
+@click.option("--containment", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
+              help="Also flag records with this share of their shingles inside a longer one (RSS teasers).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes that clean and sign.  [default: CPU count]")
+def dedupe_command(
+    inputs: tuple[str, ...],
+    kept_path: str | None,
+    duplicates_path: str | None,
+    clusters_path: str | None,
+    report_path: str | None,
+    threshold: float | None,
+    num_perm: int | None,
+    ngram: int | None,
+    keep: str,
+    id_field: str,
+    text_field: str,
+    title_field: str,
+    date_field: str,
+    no_clean: bool,
+    write_clean: bool,
+    containment: float | None,
+    workers: int | None,
+) -> None:
+    """Find near-duplicate articles (MinHash LSH, verified) and keep one copy per story.
+
+    IN: JSONL (.jsonl, .jsonl.gz), CSV, Parquet, a directory of .txt articles, or - for JSONL on stdin.
+    """
+    given = {"threshold": threshold, "num_perm": num_perm, "ngram": ngram, "containment": containment}
+    config = DedupeConfig(
+        keep=keep,
+        id_field=id_field,
+        text_field=text_field,
+        title_field=title_field,
+        date_field=date_field,
+        clean=not no_clean,
+        workers=workers or min(os.cpu_count() or 1, 8),
+        **{k: v for k, v in given.items() if v is not None},
+    )
+    with _rereadable(inputs) as paths:
+        result = dedupe(progress(read_inputs(paths), "newsclean dedupe"), config=config)
+        _write_outputs(paths, result, config, kept_path, duplicates_path, clusters_path, write_clean)
+    if report_path:
+        report = {"stats": result.stats.model_dump(), "config": result.config,
+                  "rejects": [r.model_dump(exclude={"raw"}) for r in result.rejects]}
+        with atomic_output(report_path) as fh:
+            fh.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
+    click.echo(_summary(result), err=True)
