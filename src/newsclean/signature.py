@@ -16,8 +16,8 @@ Per shingle (UTF-8 bytes) the pipeline is:
    ``sha1_hash32``); ``xxh64`` = the low 32 bits of xxHash64 (seed 0), a much cheaper hash for when datasketch
    interop does not matter;
 2. the MurmurHash3 finalizer ``fmix32`` (datasketch pre-mixes with it once);
-3. for each permutation k: ``a[k] * h + b[k] mod 2**32`` with ``a`` odd, parameters drawn exactly as datasketch
-   draws them from ``numpy.random.RandomState(seed)``;
+3. for each permutation k: ``a[k] * h + b[k] mod 2**32`` with ``a`` odd, parameters drawn exactly as
+   datasketch draws them from ``numpy.random.RandomState(seed)``;
 4. the minimum over shingles for each k.
 
 The two hash modes share steps 2-4, so LSH banding and Jaccard estimation downstream do not care which mode

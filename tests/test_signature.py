@@ -1,0 +1,323 @@
+"""Signatures: the C kernel against the Python specification, and both against datasketch 2.0.0."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import itertools
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from datasketch import MinHash
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import signature as sig
+from newsclean.shingle import shingles
+
+REAL_DATA = Path(os.environ.get("NEWSCLEAN_REAL_DATA", "/work/shared/data/id-news-real.jsonl.gz"))
+
+INDONESIAN = [
+    "Presiden Joko Widodo meresmikan Jalan Tol Trans-Sumatra ruas Bakauheni–Terbanggi Besar pada Jumat "
+    "(8/3/2019). Tol sepanjang 140,9 kilometer itu diharapkan memangkas waktu tempuh dari Lampung ke "
+    'Palembang. "Ini akan menurunkan biaya logistik," kata Jokowi kepada wartawan.',
+    "JAKARTA, KOMPAS.com — Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperingatkan potensi hujan "
+    "lebat disertai angin kencang di sejumlah wilayah, antara lain DKI Jakarta, Jawa Barat, dan Banten. "
+    "Warga diimbau waspada terhadap banjir dan tanah longsor.",
+    "Harga cabai rawit di Pasar Induk Kramat Jati naik menjadi Rp80.000 per kilogram. Para pedagang-pedagang "
+    "mengeluhkan pasokan yang menurun akibat cuaca ekstrem di daerah-daerah sentra produksi.",
+    "Pemerintah menargetkan vaksinasi COVID-19 dosis ketiga mencapai 50 persen populasi. Menteri Kesehatan "
+    "Budi Gunadi Sadikin menyebut stok vaksin aman hingga akhir tahun.",
+    "Timnas Indonesia U-23 menang 2-1 atas Vietnam di Stadion Gelora Bung Karno. Gol kemenangan dicetak "
+    "pada menit ke-89 lewat sundulan kepala.",
+    "Baca Juga: Polisi Tangkap Pelaku Pencurian Motor di Bekasi",
+    "",
+    "ok",
+    "Kegiatan-kegiatan itu diikuti diplomat-diplomat dari 12 negara ASEAN; acara ditutup pukul 21.00 WIB.",
+]
+
+# Characters chosen to stress every branch of the tokenizer: 1-, 2-, 3- and 4-byte UTF-8, hyphens, digits,
+# underscores, combining marks (separators), casefold expansions (ß -> ss, ﬁ -> fi, İ -> i + U+0307).
+TRICKY = "aZ09-_ ., \n\t\u00a0ßẞﬁﬀİıΣσςKΩé\u0301\u0308日本語ｶ🙂𝔘𝔫٣३²½Ⅻǅ—–‘’“”\u200b"
+
+
+def _datasketch_row(text: str, ngram: int, num_perm: int, seed: int) -> np.ndarray:
+    m = MinHash(num_perm=num_perm, seed=seed)
+    m.update_batch([s.encode("utf-8") for s in shingles(text, ngram)])
+    return m.hashvalues
+
+
+BACKENDS = ["python", "c"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> tuple[Callable[..., np.ndarray], Callable[..., np.ndarray]]:
+    """(signatures, shingle_hashes) of one backend; the C one is skipped when the kernel is not built."""
+    if request.param == "c":
+        if sig.BACKEND != "c":
+            pytest.skip("C kernel not built")
+        return sig.signatures_c, sig.shingle_hashes_c
+    return sig.signatures_python, sig.shingle_hashes_python
+
+
+needs_c = pytest.mark.skipif(sig.BACKEND != "c", reason="C kernel not built")
+
+
+# ------------------------------------------------------------------------------------------ parameters
+
+
+@pytest.mark.parametrize(("num_perm", "seed"), [(128, 1), (64, 7), (3, 0), (256, 2**32 - 1)])
+def test_params_match_datasketch(num_perm: int, seed: int) -> None:
+    a, b = sig.signature_params(num_perm, seed)
+    ref = MinHash(num_perm=num_perm, seed=seed).permutations
+    assert a.dtype == b.dtype == np.uint32
+    np.testing.assert_array_equal(a, ref[0])
+    np.testing.assert_array_equal(b, ref[1])
+    assert not a.flags.writeable and not b.flags.writeable
+    assert sig.signature_params(num_perm, seed)[0] is a
+
+
+def test_backend_constant() -> None:
+    assert sig.BACKEND in ("c", "python")
+
+
+# ------------------------------------------------------------------------------------------------ hashes
+
+
+def test_xxh64_reference_vectors() -> None:
+    assert sig.xxh64(b"") == 0xEF46DB3751D8E999
+    assert sig.xxh64(b"a") == 0xD24EC4F1A98C6E5B
+    assert sig.xxh64(b"abc") == 0x44BC2CF5AD770999
+
+
+def test_xxh64_matches_xxhash_package() -> None:
+    xxhash = pytest.importorskip("xxhash")
+    rng = np.random.default_rng(0)
+    for n in [*range(0, 70), 100, 255, 1000]:
+        data = rng.integers(0, 256, n, dtype=np.uint8).tobytes()
+        assert sig.xxh64(data) == xxhash.xxh64_intdigest(data)
+
+
+@needs_c
+def test_c_hashes_match_references() -> None:
+    kernel = sig._require_kernel()
+    rng = np.random.default_rng(1)
+    for n in [*range(0, 140), 1000, 4097]:
+        data = rng.integers(0, 256, n, dtype=np.uint8).tobytes()
+        assert kernel.hash_bytes(data, "sha1") == int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+        assert kernel.hash_bytes(data, "xxh64") == sig.xxh64(data)
+
+
+@needs_c
+def test_portable_sha1_path_in_subprocess() -> None:
+    """The SHA-NI path is what this machine runs; the portable compression must agree too."""
+    code = (
+        "import hashlib; from newsclean import _speedups as k\n"
+        "assert not k.cpu_features()['sha_ni']\n"
+        "for n in range(0, 200):\n"
+        "    d = bytes(range(256))[:n] * 3\n"
+        "    assert k.hash_bytes(d, 'sha1') == int.from_bytes(hashlib.sha1(d).digest()[:4], 'little')\n"
+    )
+    env = {**os.environ, "NEWSCLEAN_NO_SHANI": "1"}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+# -------------------------------------------------------------------------------------------- signatures
+
+
+@pytest.mark.parametrize(("ngram", "num_perm", "seed"), [(5, 128, 1), (3, 64, 42), (1, 16, 0), (9, 200, 3)])
+def test_sha1_bit_identical_to_datasketch(backend, ngram: int, num_perm: int, seed: int) -> None:
+    signatures, _ = backend
+    out = signatures(INDONESIAN, ngram=ngram, num_perm=num_perm, seed=seed, hash="sha1")
+    assert out.shape == (len(INDONESIAN), num_perm) and out.dtype == np.uint32
+    for i, text in enumerate(INDONESIAN):
+        np.testing.assert_array_equal(out[i], _datasketch_row(text, ngram, num_perm, seed))
+
+
+def test_empty_text_is_all_max(backend) -> None:
+    signatures, hashes = backend
+    for h in sig.HASHES:
+        out = signatures(["", " -- ", "_"], hash=h, num_perm=8)
+        assert (out == 0xFFFFFFFF).all()
+        assert hashes("", 5, h).size == 0
+
+
+def test_empty_batch(backend) -> None:
+    signatures, _ = backend
+    assert signatures([], num_perm=16).shape == (0, 16)
+
+
+def test_xxh64_mode_uses_low_half_of_xxh64(backend) -> None:
+    signatures, hashes = backend
+    text = INDONESIAN[0]
+    full = hashes(text, 5, "xxh64")
+    assert full.dtype == np.uint64
+    expected = [sig.xxh64(s.encode()) for s in shingles(text, 5)]
+    assert full.tolist() == expected
+    a, b = sig.signature_params(32, 1)
+    low = (full & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    row = (sig.fmix32(low)[:, None] * a + b).min(axis=0)
+    np.testing.assert_array_equal(signatures([text], num_perm=32, hash="xxh64")[0], row)
+
+
+def test_shingle_hashes_sha1_are_datasketch_hash32(backend) -> None:
+    _, hashes = backend
+    text = INDONESIAN[2] + " " + INDONESIAN[2]
+    got = hashes(text, 3, "sha1")
+    want = [int.from_bytes(hashlib.sha1(s.encode()).digest()[:4], "little") for s in shingles(text, 3)]
+    assert got.dtype == np.uint32 and got.tolist() == want
+
+
+def test_argument_validation(backend) -> None:
+    signatures, hashes = backend
+    with pytest.raises(ValueError):
+        signatures(["a"], ngram=0)
+    with pytest.raises(ValueError):
+        signatures(["a"], num_perm=0)
+    with pytest.raises(ValueError):
+        signatures(["a"], hash="md5")
+    with pytest.raises(ValueError):
+        signatures(["a"], workers=0)
+    with pytest.raises(ValueError):
+        signatures(["a"], seed=-1)
+    with pytest.raises(TypeError):
+        signatures(["a", b"bytes"])
+    with pytest.raises(ValueError):
+        hashes("a", 0, "sha1")
+
+
+class ShoutingStr(str):
+    """A str whose casefold is overridden: both backends must call the object's own method."""
+
+    def casefold(self) -> str:
+        return "Dipanggil Lewat Subclass " + str.casefold(self)
+
+
+@needs_c
+def test_str_subclass_casefold_is_honoured() -> None:
+    texts = [ShoutingStr("Berita Utama HARI INI di Jakarta"), ShoutingStr("ÀÉ straße")]
+    for h in sig.HASHES:
+        np.testing.assert_array_equal(
+            sig.signatures_c(texts, hash=h, num_perm=32), sig.signatures_python(texts, hash=h, num_perm=32)
+        )
+
+
+@needs_c
+@pytest.mark.parametrize("workers", [2, 3, 8])
+def test_workers_do_not_change_results(workers: int) -> None:
+    texts = INDONESIAN * 40 + [TRICKY * 3]
+    for h in sig.HASHES:
+        one = sig.signatures_c(texts, hash=h, workers=1)
+        np.testing.assert_array_equal(sig.signatures_c(texts, hash=h, workers=workers), one)
+
+
+def test_signatures_dispatches_to_backend() -> None:
+    expected = sig.signatures_c if sig.BACKEND == "c" else sig.signatures_python
+    np.testing.assert_array_equal(sig.signatures(INDONESIAN), expected(INDONESIAN))
+
+
+def test_purepython_env_forces_python() -> None:
+    code = "import newsclean.signature as s; print(s.BACKEND)"
+    env = {**os.environ, "NEWSCLEAN_PUREPYTHON": "1"}
+    env.pop("NEWSCLEAN_REQUIRE_SPEEDUPS", None)
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "python"
+
+
+# ------------------------------------------------------------------------------- C == Python, generated
+
+
+def _assert_backends_agree(texts: list[str], ngram: int) -> None:
+    for h in sig.HASHES:
+        np.testing.assert_array_equal(
+            sig.signatures_c(texts, ngram=ngram, num_perm=16, hash=h),
+            sig.signatures_python(texts, ngram=ngram, num_perm=16, hash=h),
+        )
+        for t in texts:
+            np.testing.assert_array_equal(
+                sig.shingle_hashes_c(t, ngram, h), sig.shingle_hashes_python(t, ngram, h)
+            )
+
+
+tricky_text = st.text(alphabet=st.sampled_from(TRICKY), max_size=80)
+any_text = st.text(max_size=60)
+
+
+@needs_c
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.one_of(tricky_text, any_text), max_size=6), ngram=st.integers(1, 6))
+def test_backends_agree_on_generated_unicode(texts: list[str], ngram: int) -> None:
+    _assert_backends_agree(texts, ngram)
+
+
+@needs_c
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(["ß", "ﬁ", "İ", "a-b", "-", "x", "Σ", "日本", "🙂", "7"]), max_size=30))
+def test_backends_agree_on_casefold_expanding_words(words: list[str]) -> None:
+    _assert_backends_agree([" ".join(words), "".join(words), "-".join(words)], 2)
+
+
+@needs_c
+def test_backends_agree_on_edge_cases() -> None:
+    cases = [
+        "",
+        "x",
+        "satu",
+        "-",
+        "a-",
+        "-a",
+        "a--b",
+        "a-b-c-d",
+        "a - b",
+        "ẞTRASSE STRASSE straße",
+        "ﬁnal ﬁle",
+        "İstanbul İzmir",
+        "e\u0301cole café",
+        "１２３ ٣٤ Ⅻ ½",
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🙂🙂 𝔘𝔫𝔦",
+        "日本語のテキスト、句読点。",
+        "ÀÁÂ àáâ ÿ",
+        "\u00a0".join(["kata"] * 20),
+        "snake_case_words and kebab-case-words",
+        TRICKY * 50,
+        " ".join(f"kata{i}" for i in range(20000)),
+        ("Berita panjang sekali " * 5000).strip(),
+    ]
+    for ngram in (1, 2, 5):
+        _assert_backends_agree(cases, ngram)
+
+
+# ------------------------------------------------------------------------------------------ real articles
+
+
+def _real_texts(limit: int) -> list[str]:
+    with gzip.open(REAL_DATA, "rt", encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in itertools.islice(fh, limit)]
+
+
+@pytest.mark.skipif(not REAL_DATA.exists(), reason="real article sample not present")
+def test_real_articles_bit_identical_to_datasketch(backend) -> None:
+    signatures, _ = backend
+    texts = _real_texts(120)
+    out = signatures(texts, hash="sha1")
+    for i, text in enumerate(texts):
+        np.testing.assert_array_equal(out[i], _datasketch_row(text, 5, 128, 1))
+
+
+@needs_c
+@pytest.mark.skipif(not REAL_DATA.exists(), reason="real article sample not present")
+def test_real_articles_backends_agree() -> None:
+    texts = _real_texts(300)
+    np.testing.assert_array_equal(
+        sig.signatures_c(texts, hash="xxh64", workers=2), sig.signatures_python(texts, hash="xxh64")
+    )
+    for t in texts[:100]:
+        np.testing.assert_array_equal(
+            sig.shingle_hashes_c(t, 5, "sha1"), sig.shingle_hashes_python(t, 5, "sha1")
+        )
