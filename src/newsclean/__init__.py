@@ -13,6 +13,7 @@ from .errors import ConfigError, InputError, NewscleanError
 from .models import Article, CleanResult, Dateline, Removal
 from .normalize import normalize
 from .shingle import shingles, tokens
+from .signature import BACKEND, signatures  # noqa: F401  (public; listing them in __all__ is the owner's call)
 
 __all__ = [
     "Article",
