@@ -397,12 +397,12 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem) {
 }
 
 /* A text captured with the GIL held, so the kernel can run without it. */
-enum { FOLD_NONE = 0, FOLD_ASCII = 1, FOLD_TABLE = 2 };
+enum { FOLD_NONE = 0, FOLD_LOWER = 1, FOLD_TABLE = 2 };
 typedef struct {
     int kind;
     const void *data;
     Py_ssize_t len;
-    int fold; /* FOLD_NONE: data is already casefolded; FOLD_ASCII: fold A-Z here; FOLD_TABLE: via FoldTable */
+    int fold; /* FOLD_NONE: data is casefolded; FOLD_LOWER: only A-Z still to fold; FOLD_TABLE: via FoldTable */
 } TextView;
 
 static inline uint8_t *put_utf8(uint8_t *o, Py_UCS4 c) {
@@ -442,8 +442,8 @@ static inline int is_alnum(Py_UCS4 c) {
 
 /* One tokenizer per storage width, mirroring TOKEN_PATTERN = [^\W_]+(?:-[^\W_]+)* matched left to right:
  * skip to an alnum, copy the run of alnums, and extend it across each '-' that has an alnum right after it.
- * Tokens are written as UTF-8 joined by single spaces. LOWER folds ASCII A-Z on the way (only used for
- * exact ASCII str, where that is all str.casefold would do). Copying whole runs in a tight loop costs fewer
+ * Tokens are written as UTF-8 joined by single spaces. LOWER folds ASCII A-Z on the way (used for exact str
+ * whose every non-ASCII code point is its own casefold, where that is all str.casefold would do). Copying whole runs in a tight loop costs fewer
  * instructions per character than a branch-free form; the one mispredicted exit per token is cheaper. */
 #define DEFINE_TOKENIZE(NAME, CHAR_T, LOWER)                                                              \
     static void NAME(Scratch *s, const CHAR_T *c, Py_ssize_t n) {                                         \
@@ -482,7 +482,9 @@ static inline int is_alnum(Py_UCS4 c) {
         s->ntok = nt;                                                                                     \
     }
 
-DEFINE_TOKENIZE(tokenize_ascii, Py_UCS1, 1)
+DEFINE_TOKENIZE(tokenize_lower_ucs1, Py_UCS1, 1)
+DEFINE_TOKENIZE(tokenize_lower_ucs2, Py_UCS2, 1)
+DEFINE_TOKENIZE(tokenize_lower_ucs4, Py_UCS4, 1)
 DEFINE_TOKENIZE(tokenize_ucs1, Py_UCS1, 0)
 DEFINE_TOKENIZE(tokenize_ucs2, Py_UCS2, 0)
 DEFINE_TOKENIZE(tokenize_ucs4, Py_UCS4, 0)
@@ -536,9 +538,14 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
     size_t width = kind == PyUnicode_1BYTE_KIND ? 2 : (kind == PyUnicode_2BYTE_KIND ? 3 : 4);
     if (grow((void **)&s->buf, &s->buf_cap, n * width + 2, 1) < 0) return -1;
     if (grow((void **)&s->tok_start, &s->tok_cap, n / 2 + 3, sizeof(size_t)) < 0) return -1;
-    if (t->fold == FOLD_ASCII)
-        tokenize_ascii(s, (const Py_UCS1 *)data, len);
-    else if (kind == PyUnicode_1BYTE_KIND)
+    if (t->fold == FOLD_LOWER) {
+        if (kind == PyUnicode_1BYTE_KIND)
+            tokenize_lower_ucs1(s, (const Py_UCS1 *)data, len);
+        else if (kind == PyUnicode_2BYTE_KIND)
+            tokenize_lower_ucs2(s, (const Py_UCS2 *)data, len);
+        else
+            tokenize_lower_ucs4(s, (const Py_UCS4 *)data, len);
+    } else if (kind == PyUnicode_1BYTE_KIND)
         tokenize_ucs1(s, (const Py_UCS1 *)data, len);
     else if (kind == PyUnicode_2BYTE_KIND)
         tokenize_ucs2(s, (const Py_UCS2 *)data, len);
@@ -594,22 +601,30 @@ static PyObject *capture_text(PyObject *text, TextView *view, FoldTable *ft) {
         view->kind = PyUnicode_KIND(text);
         view->data = PyUnicode_DATA(text);
         view->len = PyUnicode_GET_LENGTH(text);
-        view->fold = FOLD_ASCII;
+        view->fold = FOLD_LOWER;
         if (PyUnicode_IS_ASCII(text)) return Py_NewRef(text);
-        view->fold = FOLD_TABLE;
+        /* Typical news text: the non-ASCII code points are quotes, dashes and spaces that fold to themselves,
+         * and then folding is only A-Z (FOLD_LOWER). Otherwise fold through the table. */
         size_t budget = 64 + (size_t)view->len / 32;
+        Py_UCS4 last = 0;
         for (Py_ssize_t i = 0; i < view->len; i++) {
             Py_UCS4 ch = PyUnicode_READ(view->kind, view->data, i);
-            if (ch < 0x80 || fold_find(ft, ch)) continue;
-            int r = budget ? fold_learn(ft, ch) : 0;
-            if (r < 0) return NULL;
-            if (r == 0) {
-                view->fold = FOLD_NONE;
-                break;
+            if (ch < 0x80 || ch == last) continue;
+            const FoldEntry *e = fold_find(ft, ch);
+            if (!e) {
+                int r = budget ? fold_learn(ft, ch) : 0;
+                if (r < 0) return NULL;
+                if (r == 0) {
+                    view->fold = FOLD_NONE;
+                    break;
+                }
+                budget--;
+                e = fold_find(ft, ch);
             }
-            budget--;
+            if (e->n != 1 || e->out[0] != ch) view->fold = FOLD_TABLE;
+            last = ch;
         }
-        if (view->fold == FOLD_TABLE) return Py_NewRef(text);
+        if (view->fold != FOLD_NONE) return Py_NewRef(text);
     }
     PyObject *folded = PyObject_CallMethod(text, "casefold", NULL);
     if (!folded) return NULL;
