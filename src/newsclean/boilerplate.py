@@ -12,6 +12,8 @@ before a dateline, and tag lines after an editor code.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -42,6 +44,10 @@ SENTENCE_OPENERS = frozenset(
     "Apabila Karena Sebab Oleh Sebagaimana Seperti Sama Begitu Demikian Akibatnya Alhasil Selama".split()
 )
 
+#: Cheap test before the related-link search: a label word followed, within three words, by a colon.
+RELATED_TRIGGER = re.compile(
+    r"(?:baca|lihat|simak|tonton|saksikan|artikel|berita|related)(?:\s+\w+){0,3}\s*[:：]", re.IGNORECASE
+)
 RELATED_AT_START = regex.compile(rf"^{RELATED_LABEL}\s*[:：]?\s*", regex.V1)
 RELATED_INLINE = regex.compile(
     rf"(?:(?<=^)|(?<=[.!?\"”')\]]\s?)|(?<=\s)|(?<=\p{{Ll}}))(?<!\p{{L}}\s(?=-)){RELATED_LABEL}\s*[:：]\s*", regex.V1
@@ -84,12 +90,25 @@ class Span:
 
 @dataclass(slots=True)
 class ArticleState:
-    """The working state while one article is cleaned: which paragraphs and spans are gone so far."""
+    """The working state while one article is cleaned: which paragraphs and spans are gone so far.
+
+    `rules` holds, per scope, the rules that are enabled and whose trigger fires on this article's text.
+    """
 
     paragraphs: list[Paragraph]
     config: CleanConfig
+    rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     dropped: dict[int, Span] = field(default_factory=dict)
     spans: dict[int, list[Span]] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, text: str, paragraphs: list[Paragraph], config: CleanConfig) -> ArticleState:
+        lowered = text.lower()
+        rules = {
+            scope: tuple(r for r in enabled_rules(config, scope) if r.may_match(lowered))
+            for scope in ("lead", "line", "inline", "tail")
+        }
+        return cls(paragraphs, config, rules)
 
     def live(self) -> list[int]:
         return [i for i in range(len(self.paragraphs)) if i not in self.dropped]
@@ -134,18 +153,21 @@ def _search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match
     return pattern.search(text, pos, timeout=REGEX_TIMEOUT)
 
 
-def _rules(scope: str) -> tuple[Rule, ...]:
-    return tuple(r for r in ALL_RULES if r.scope == scope)
+@functools.lru_cache(maxsize=64)
+def enabled_rules(config: CleanConfig, scope: str) -> tuple[Rule, ...]:
+    """The rules of one scope that `config` leaves on (cached: configs are frozen and hashable)."""
+    return tuple(r for r in ALL_RULES if r.scope == scope and config.enabled(r.name, r.kind))
 
 
-LEAD_RULES = _rules("lead")
-LINE_RULES = _rules("line")
-INLINE_RULES = _rules("inline")
-TAIL_RULES = _rules("tail")
 GLUED_DATELINES = tuple(
-    (r, regex.compile(r"(?<=[\s.)\]])" + r.pattern.pattern[1:], regex.V1)) for r in LEAD_RULES
+    (r, regex.compile(r"(?<=[\s.)\]])" + r.pattern.pattern[1:], regex.V1))
+    for r in ALL_RULES
     if r.name in GLUED_DATELINE_NAMES
 )
+#: A glued dateline needs a domain-like brand or a parenthesised agency followed by a dash: a cheap test first.
+GLUED_DATELINE_GATE = re.compile(r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]")
+#: Line rules are bounded (no insert line is longer); longer paragraphs are prose and skip them.
+LINE_RULE_MAX_CHARS = 420
 
 
 def is_headline(text: str) -> bool:
@@ -170,9 +192,8 @@ def apply_line_rules(state: ArticleState) -> None:
     index = 0
     while index < count:
         text = state.paragraphs[index].text.strip()
-        for line_rule in LINE_RULES:
-            if not state.enabled(line_rule.name, line_rule.kind):
-                continue
+        line_rules = state.rules["line"] if len(text) <= LINE_RULE_MAX_CHARS else ()
+        for line_rule in line_rules:
             if line_rule.pattern.fullmatch(text, timeout=REGEX_TIMEOUT):
                 state.drop(index, line_rule.kind, line_rule.name)
                 if line_rule.name == "related.label_only":
@@ -219,10 +240,8 @@ def _related_paragraph(state: ArticleState, index: int, text: str) -> None:
 
 
 def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> tuple[Rule, regex.Match[str]] | None:
-    for lead_rule in LEAD_RULES:
+    for lead_rule in state.rules["lead"]:
         if not allow_weak and lead_rule.name not in GLUED_DATELINE_NAMES and lead_rule.name != "dateline.brand":
-            continue
-        if not state.enabled(lead_rule.name, lead_rule.kind):
             continue
         match = lead_rule.pattern.match(text, timeout=REGEX_TIMEOUT)
         if match and match.end() > 0:
@@ -232,6 +251,8 @@ def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> tuple[R
 
 def _glued_dateline(text: str, state: ArticleState) -> tuple[Rule, regex.Match[str]] | None:
     window = text[:GLUED_DATELINE_WINDOW]
+    if not GLUED_DATELINE_GATE.search(window):
+        return None
     best: tuple[Rule, regex.Match[str]] | None = None
     for lead_rule, pattern in GLUED_DATELINES:
         if not state.enabled(lead_rule.name, lead_rule.kind):
@@ -304,17 +325,18 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
 
 
 def apply_inline_rules(state: ArticleState) -> None:
+    related = state.enabled("related.inline_headline", "related") and any(
+        (":" in p.text or "：" in p.text) and RELATED_TRIGGER.search(p.text) for p in state.paragraphs
+    )
     for index in state.live():
         text = state.paragraphs[index].text
-        for inline_rule in INLINE_RULES:
-            if not state.enabled(inline_rule.name, inline_rule.kind):
-                continue
+        for inline_rule in state.rules["inline"]:
             for match in inline_rule.pattern.finditer(text, timeout=REGEX_TIMEOUT):
                 if match.end() > match.start():
                     state.cut(index, match.start(), match.end(), inline_rule.kind, inline_rule.name)
         if index in state.dropped:
             continue
-        if state.enabled("related.inline_headline", "related"):
+        if related:
             for start, end in related_links(text):
                 state.cut(index, start, end, "related", "related.inline_headline")
 
@@ -395,9 +417,7 @@ def strip_tail(state: ArticleState) -> list[str]:
         if match and state.enabled("tags.after_credit", "tags"):
             state.cut(index, match.start("tags"), match.end("tags"), "tags", "tags.after_credit")
             continue
-        for tail_rule in TAIL_RULES:
-            if not state.enabled(tail_rule.name, tail_rule.kind):
-                continue
+        for tail_rule in state.rules["tail"]:
             match = _search(tail_rule.pattern, text.rstrip())
             if match and match.end() > match.start():
                 if tail_rule.kind == "credit":

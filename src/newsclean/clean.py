@@ -83,7 +83,7 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
     config = config or DEFAULT_CONFIG
     normalized = normalize(text) if config.normalize else text
-    state = ArticleState(split_paragraphs(normalized, config.rejoin_lines), config)
+    state = ArticleState.start(normalized, split_paragraphs(normalized, config.rejoin_lines), config)
     _drop_repeated_title(state, title)
     credits: list[str] = []
     if config.remove_boilerplate:

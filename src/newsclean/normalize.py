@@ -19,6 +19,7 @@ mojibake lead byte, a C1 control, an HTML entity, or a carriage return. Clean UT
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -42,17 +43,18 @@ NEEDS_FTFY = regex.compile(r"[ÃÂâÅÄÆÐÑÎÏ€¬‚\u0080-\u009f\r]|&(?:#
 LOST_CLOSING_QUOTE = regex.compile(r"â€(?= |$)", regex.MULTILINE)
 
 #: Backslash escapes written out literally by a database or CSV export (`\r\n`, `\n`), never prose.
-LITERAL_NEWLINE = regex.compile(r"(?:\\r)?\\n")
+LITERAL_NEWLINE = re.compile(r"(?:\\r)?\\n")
 
 #: Invisible characters with no meaning in news prose: zero-width space/joiners used as tracking, word
 #: joiner, BOM, soft hyphen, direction marks and embeddings. ZWJ (U+200D) is kept: it glues emoji sequences.
-INVISIBLE = regex.compile(r"[\u00ad\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-#: Control characters other than tab and newline (ftfy removes most, but it does not run on every text).
-CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Control characters other than tab and newline go too (ftfy removes most, but it does not run on every text).
+INVISIBLE = re.compile(
+    "[\u00ad\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
 
 #: Horizontal spaces of every kind, no-break spaces included.
-SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 #: Greek and Cyrillic letters that render like Latin ones. Scraped text (and spam) mixes them into Latin words
 #: (`Petugαs`); a word that mixes scripts is broken, so the look-alike is replaced by its Latin twin. A word
@@ -71,9 +73,8 @@ HOMOGLYPH_IN_LATIN_WORD = regex.compile(
 )
 HAS_GREEK_OR_CYRILLIC = regex.compile(r"[\p{Greek}\p{Cyrillic}]")
 
-TRAILING_SPACE = regex.compile(r" +(?=\n)| +$")
-LEADING_SPACE = regex.compile(r"(?<=\n) +|^ +")
-MANY_NEWLINES = regex.compile(r"\n{3,}")
+SPACE_AROUND_NEWLINE = re.compile(r" ?\n ?")
+MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
 def fix_encoding(text: str) -> str:
@@ -90,7 +91,7 @@ def expand_literal_newlines(text: str) -> str:
 
 def remove_invisible(text: str) -> str:
     """Drop zero-width characters, direction marks, soft hyphens and control characters."""
-    return CONTROL.sub("", INVISIBLE.sub("", text))
+    return INVISIBLE.sub("", text)
 
 
 def fix_homoglyphs(text: str) -> str:
@@ -108,8 +109,11 @@ def compose_unicode(text: str) -> str:
 def tidy_whitespace(text: str) -> str:
     """One space between words, no spaces at line ends, at most one blank line, no outer blank lines."""
     text = SPACES.sub(" ", text)
-    text = LEADING_SPACE.sub("", TRAILING_SPACE.sub("", text))
-    return MANY_NEWLINES.sub("\n\n", text).strip("\n")
+    if " \n" in text or "\n " in text:
+        text = SPACE_AROUND_NEWLINE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = MANY_NEWLINES.sub("\n\n", text)
+    return text.strip(" \n")
 
 
 #: The fixers, in the order they run. Encoding comes first (other fixes need real characters to look at);

@@ -13,9 +13,11 @@ just removed as a repeat. Short lines repeated on their own, and verse without s
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-WORD = regex.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 VIDEO_LABEL = regex.compile(r"^\s*(?:video|foto|galeri)\b\s*:?\s*", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
 #: Containment (a paragraph found inside an earlier, longer one) is only checked below this article size, so a

@@ -34,6 +34,7 @@ CREDIT_RULES = (
     rule(
         "credit.code_line", "credit", "line", rf"{CREDIT_CODE}(?:\s*{CREDIT_CODE})?\.?",
         "An editor or wire code alone on a line: `(esn/indo)`, `(Sputnik)`, `(kpl/khs)`, `(SIS)` after `**`.",
+        trigger=('(', '['),
     ),
     rule(
         "credit.trailing_code", "credit", "tail",
@@ -45,51 +46,61 @@ CREDIT_RULES = (
         "credit.source_line", "credit", "line",
         r"(?i:sumber|source)\s*:\s*[^\n.!?]{2,80}",
         "`sumber : ANTARA`, `Sumber: Antara Foto` lines after Republika articles.",
+        trigger=('sumber', 'source'),
     ),
     rule(
         "byline.name_in_parentheses_line", "byline", "line",
         r"\(\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,5}\s*\)",
         "An editor's full name on its own line: `(Fitra Iskandar)`, `(Yohanes H Wahyu Tomo)`.",
+        trigger=('(',),
     ),
     rule(
         "byline.label_line", "byline", "line",
         rf"{BYLINE_LABEL}\s*:\s*[^\n]{{1,120}}",
         "`Editor: Oki Budiman`, `EDITOR : Rahmad`, `Penulis: Arby Salim`, `Pewarta: ... Editor: ...` lines.",
+        trigger=('pewarta', 'editor', 'penulis', 'reporter', 'redaktur', 'penyunting', 'fotografer', 'kontributor', 'laporan', 'writer', 'sumber'),
     ),
     rule(
         "byline.label_chain", "byline", "tail",
         rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s)){BYLINE_LABEL}\s*:\s*\p{{Lu}}[^\n]{{0,300}}$",
         "Antara glues `Pewarta: X Editor: Y Copyright © ANTARA 2025 ...` to the last paragraph; from the first "
         "label to the end is furniture when the label sits after a sentence end in the last paragraph.",
+        trigger=('pewarta', 'editor', 'penulis', 'reporter', 'redaktur', 'penyunting', 'fotografer', 'kontributor', 'laporan', 'writer', 'sumber'),
     ),
     rule(
         "byline.reporter_line", "byline", "line",
         r"(?:Laporan\s+(?:Wartawan|Reporter|Koresponden)\s+[^\n]{3,80}|Laporan\s+\p{Lu}[^\n.!?]{3,60}|"
         r"Tim\s+Redaksi|Penulis\s+\p{Lu}[^\n.!?]{2,40}|Reporter\s*:[^\n]{2,60}|Oleh\s*:?\s+\p{Lu}[^\n.!?]{2,50})",
         "Tribun's `Laporan Wartawan TribunSolo.com, Zharfan Muhana` and `Laporan X I Aceh Barat Daya` lines.",
+        trigger=('laporan', 'tim redaksi', 'penulis', 'reporter', 'oleh'),
     ),
     rule(
         "footer.line", "footer", "line",
         rf"[^\n]{{0,40}}{FOOTER_OPENERS}[^\n]{{0,300}}",
         "Copyright, syndication and comment-widget lines: `Copyright 2008 - 2025 PT. Kompas Cyber Media`, "
         "`Artikel ini telah tayang di Kompas.com dengan judul ...`, `Kirim Komentar`.",
+        trigger=('copyright', 'hak cipta', '©', '(c)', 'reserved', 'dilarang keras', 'artikel ini telah', 'kirim komentar', 'komentar menjadi'),
     ),
     rule(
         "footer.chain_to_end", "footer", "tail",
         rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s)){FOOTER_OPENERS}[^\n]{{0,400}}$",
         "A copyright or syndication notice glued to the end of the last paragraph.",
+        trigger=('copyright', 'hak cipta', '©', '(c)', 'reserved', 'dilarang keras', 'artikel ini telah', 'kirim komentar', 'komentar menjadi'),
     ),
     rule(
         "footer.comment_count", "footer", "line", r"\d{1,5}\s+(?i:komentar|comments?)",
         "Okezone's `0 Komentar` widget line.",
+        trigger=('komentar', 'comment'),
     ),
     rule(
         "footer.google_news", "promo", "line",
         r"[^\n]{0,80}(?i:di\s+google\s+news|google\s+news\s+\w+)[^\n]{0,80}",
         "`Baca berita Wartakotalive.com lainnya di Google News.` and its variants, as a line of their own.",
+        trigger=('google news',),
     ),
     rule(
         "footer.truncation", "other", "tail", r"(?:…|\.\.\.)\s*\[\+\d+\s+chars\]\s*$",
         "NewsAPI's truncation marker `… [+2570 chars]`.",
+        trigger=(' chars]',),
     ),
 )

@@ -27,44 +27,53 @@ INSERT_RULES = (
     rule(
         "ad.scroll_to_continue", "ad", "inline", r"SCROLL\s+TO\s+CONTINUE\s+WITH\s+CONTENT",
         "Detik and CNN place this ad marker between paragraphs, or glued between sentences.",
+        trigger=('scroll to continue',),
     ),
     rule(
         "ad.label_line", "ad", "line",
         r"(?i:advertisement|advertisment|iklan|sponsored|konten\s+bersponsor|ads|ad)\.?",
         "A paragraph that is only an ad label (Liputan6's `Advertisement` between every few paragraphs). "
         "The same word inside a sentence (`iklan` as a topic) is prose and is not touched.",
+        trigger=('advertis', 'iklan', 'sponsor', 'ads'),
     ),
     rule(
         "ad.script", "ad", "inline",
         r"googletag\.cmd\.push\(\s*function\s*\(\)\s*\{[^{}]{0,300}\}\s*\)\s*;?"
         r"|\(adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\)\.push\(\{\}\);?",
         "Ad-slot JavaScript left in the text by a scraper that kept <script> contents.",
+        trigger=('googletag', 'adsbygoogle'),
     ),
     rule(
         "embed.gambas", "embed", "inline", r"\[Gambas:[^\]\n]{1,60}\]",
         "CNN/CNBC/Detik embed placeholders: `[Gambas:Video 20detik]`, `[Gambas:Instagram]`.",
+        trigger=('[gambas',),
     ),
     rule(
         "embed.twitter_pic", "embed", "inline", r"pic\.twitter\.com/\w+",
         "The image link of an embedded tweet; the tweet text and its author stay (they can be quoted prose).",
+        trigger=('pic.twitter',),
     ),
     rule(
         "embed.post_shared", "embed", "line", r"A post shared by [^\n]{1,100}",
         "Instagram embed footer: `A post shared by KOMPAS Lifestyle (@kompas.lifestyle)`.",
+        trigger=('a post shared by',),
     ),
     rule(
         "embed.email_protected", "other", "inline", r"\[email(?:\s|\u00a0)protected\]",
         "Cloudflare e-mail obfuscation left in the page text.",
+        trigger=('protected]',),
     ),
     rule(
         "related.label_only", "related", "line", rf"{RELATED_LABEL}\s*[:：]?",
         "A bare `Baca Juga` (Liputan6 dropped the headline) or `Baca juga:` with the headline on the next "
         "line (Detik); the engine also takes the headline lines that follow.",
+        trigger=('baca', 'lihat', 'simak', 'tonton', 'saksikan', 'artikel', 'berita', 'related'),
     ),
     rule(
         "promo.parenthesised", "promo", "inline",
         r"\((?i:ayo|yuk|jangan\s+lupa|simak|ikuti|baca\s+juga)\b[^()\n]{10,300}\)",
         "Calls to action in parentheses: `(Ayo ikuti saluran WhatsApp KapanLagi.com biar enggak ...)`.",
+        trigger=('(ayo', '(yuk', '(jangan', '(simak', '(ikuti', '(baca', '( ayo', '( yuk'),
     ),
     rule(
         "promo.call_to_action", "promo", "inline",
@@ -76,12 +85,14 @@ INSERT_RULES = (
         "Sentences that send the reader to a channel: `Ikuti Whatsapp Channel Republika`, `Baca berita "
         "Wartakotalive.com lainnya di Google News.` A verb of invitation must open the sentence and a channel "
         "word must follow, so prose that mentions WhatsApp is kept.",
+        trigger=('whatsapp', 'google news', 'telegram', 'channel', 'saluran', 'aplikasi', 'app', 'kapanlagi', 'instagram', 'facebook', 'youtube', 'tiktok', 'newsletter', 'play store', 'langganan'),
     ),
     rule(
         "promo.slogan", "promo", "inline",
         r"(?:(?i:karena\s+)?(?i:kalau|kalo)\s+bukan\s+sekarang,?\s*(?i:kapan\s*lagi)\?)"
         r"|(?:Temukan\s+berbagai\s+ulasan\s+menarik(?:[^.!?\n]|\.(?=\w)){0,120}[.!?])",
         "KapanLagi's closing slogan and teaser.",
+        trigger=('bukan sekarang', 'temukan berbagai'),
     ),
     rule(
         "promo.campaign_line", "promo", "line",
@@ -90,6 +101,7 @@ INSERT_RULES = (
         r"|berikan\s+rating\s+untuk\s+resep\s+ini|geser\s+untuk\s+melihat\s+tabel\s+lengkap"
         r"|saksikan\s+live\s*detik\w*:?|facebook|twitter|whatsapp|telegram|linkedin|line|copy\s+link)",
         "Widget and campaign lines that stand alone: share buttons, `Hoegeng Awards 2025`, `Selengkapnya`.",
+        trigger=('hoegeng', 'baca kisah', 'selengkapnya', 'ikuti kami', 'share now', 'bagikan', 'dengarkan', 'gabung', 'thanks', 'berikan rating', 'geser', 'saksikan live', 'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'line', 'copy link'),
     ),
     rule(
         "nav.next_page", "nav", "inline",
@@ -98,14 +110,17 @@ INSERT_RULES = (
         r"|(?i:halaman\s+(?:selanjutnya|berikutnya)\s*(?:>>|»|›)?)(?=\s*$)",
         "Pagination prompts: `Simak berita selengkapnya di halaman selanjutnya.`, `Baca selengkapnyadi sini.` "
         "A bare `selengkapnya` is prose (`Berikut spesifikasi lain selengkapnya.`) and is not matched.",
+        trigger=('halaman selanjutnya', 'halaman berikutnya', 'selengkapnya'),
     ),
     rule(
         "other.loading", "other", "inline", r"[,\s]*\bloading\.{3}",
         "A lazy-loading placeholder left by the scraper (`,,,,loading...`).",
+        trigger=('loading...',),
     ),
     rule(
         "nav.table_of_contents", "nav", "line", r"(?i:daftar\s+isi)",
         "Detik's table-of-contents label (its entries are repeated as subheadings below and stay there).",
+        trigger=('daftar isi',),
     ),
     rule(
         "caption.photo_line", "caption", "line",
@@ -114,6 +129,7 @@ INSERT_RULES = (
         r"ANTARA FOTO|Antara Foto|TRIBUNNEWS\.COM|Tribunnews\.com|detikcom)\s*/)[^\n]{0,250}",
         "Photo captions and credits on their own line: `Foto: ...`, `KOMPAS.com/ADITYO...`, `Dok. Jasa Marga...`."
         " `Foto-foto yang beredar...` has no colon and stays.",
+        trigger=('foto', 'photo', 'ilustrasi', 'dok', 'credit', 'kredit', 'image', 'kompas.com/', 'shutterstock', 'istockphoto', 'freepik', 'istimewa', 'tribunnews.com', 'detikcom'),
     ),
     rule(
         "caption.credit_parenthesis_line", "caption", "line",
@@ -121,23 +137,27 @@ INSERT_RULES = (
         r"tribunnews|istimewa|ist|shutterstock|instagram|twitter)\b[^()\n]{0,100}\)\.?",
         "A short line that carries a photo credit in parentheses is a caption: "
         "`Ilustrasi Ruka (Image by @... on Instagram)`, `Taylor Swift memeluk Selena Gomez (REUTERS/...)`.",
+        trigger=('(image', '(credit', '(foto', '(photo', '(sumber', '(dok', '(reuters', '(ap photo', '(afp', '(antara foto', '(tribunnews', '(istimewa', '(ist', '(shutterstock', '(instagram', '(twitter'),
     ),
     rule(
         "caption.illustration_line", "caption", "line",
         r"[\p{L}\d./]{0,30}?Ilustrasi\b[^.!?\n]{0,150}",
         "`Ilustrasi ...` caption lines without a sentence end, also with a photo source glued in front "
         "(`GoogleIlustrasi sistem operasi Android XR`).",
+        trigger=('ilustrasi',),
     ),
     rule(
         "caption.photo_inline", "caption", "inline",
         r"(?:(?<=^)|(?<=[\s.!?\"”)\p{Ll}]))(?:Foto|FOTO|Video)\s*:\s*[^/\n]{1,60}?/\s*[\p{L}.]+?(?=\p{Lu}\p{Ll}|\s|$)",
         "Detik's photo credit glued into prose: `...Sultra.Foto: Sitti Harlina/detikcomTim Medis RS...`; the "
         "credit ends at the slash-separated source, so the next sentence is kept.",
+        trigger=('foto', 'video'),
     ),
     rule(
         "caption.credit_parenthesis", "caption", "inline",
         r"\((?:Tribunnews|TRIBUNNEWS|REUTERS|Reuters|ANTARA FOTO|Antara Foto|AP Photo|AFP|Foto|foto|dok|Dok|"
         r"Istimewa|istimewa|Image by|credit)\s*[/:.]?\s*[^()\n]{1,80}\)",
         "A photo-credit parenthesis inside a paragraph: `(Tribunnews/Herudin)`, `(REUTERS / Danny Moloshok)`.",
+        trigger=('(tribunnews', '(reuters', '(antara foto', '(ap photo', '(afp', '(foto', '(dok', '(istimewa', '(image by', '(credit'),
     ),
 )
