@@ -471,16 +471,26 @@ def _drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
     return True
 
 
-def clean_paragraph_text(text: str, spans: list[Span]) -> str:
-    """The paragraph without its removed spans, with whitespace tidied where the cuts were."""
-    if not spans:
-        return text.strip()
+def kept_pieces(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """The (start, end) pieces of a paragraph that survive its removed spans, stripped of outer spaces."""
     pieces = []
     position = 0
     for span in sorted(spans, key=lambda s: s.start):
         if span.start > position:
-            pieces.append(text[position : span.start])
+            pieces.append((position, span.start))
         position = max(position, span.end)
-    pieces.append(text[position:])
-    joined = " ".join(piece.strip() for piece in pieces if piece.strip())
-    return regex.sub(r" +", " ", joined).strip()
+    pieces.append((position, len(text)))
+    stripped = []
+    for start, end in pieces:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            stripped.append((start, end))
+    return stripped
+
+
+def clean_paragraph_text(text: str, spans: list[Span]) -> str:
+    """The paragraph without its removed spans; the surviving pieces are joined by one space."""
+    return " ".join(text[start:end] for start, end in kept_pieces(text, spans))

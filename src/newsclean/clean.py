@@ -6,13 +6,18 @@ The steps, declared once and run in this order:
 2. rebuild paragraphs (rejoin hard-wrapped lines);
 3. drop a first paragraph that only repeats the title;
 4. remove boilerplate: whole-line inserts, the dateline and what precedes it, inline inserts, the tail
-   (footers, bylines, credits, tags);
+   (footers, bylines, credits, tags), an author signature block;
 5. remove repeated paragraphs, keeping the first body copy.
 
-Offsets in the report refer to the normalized text, so `normalize(original)[r.start:r.end] == r.text`.
+Removing one insert can expose another (a second credit under the first, a caption that becomes a line of its
+own), so the steps run again on their own output until it stops changing: `clean()` is idempotent, and every
+removal of a later pass is mapped back to the normalized text. Offsets in the report refer to the normalized
+text, so `normalize(original)[r.start:r.end] == r.text`.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from .boilerplate import (
     ArticleState,
@@ -21,6 +26,7 @@ from .boilerplate import (
     apply_line_rules,
     clean_paragraph_text,
     drop_signature_block,
+    kept_pieces,
     strip_lead,
     strip_tail,
 )
@@ -31,6 +37,21 @@ from .paragraphs import split_paragraphs
 from .repeats import find_repeats, repeat_key
 
 DEFAULT_CONFIG = CleanConfig()
+#: Passes after the first; two suffice for every nesting seen, the bound keeps a pathological input linear.
+MAX_EXTRA_PASSES = 3
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A pass's output text, where each of its pieces came from, and what the pass removed."""
+
+    text: str
+    #: (output start, source start, length): output[o:o+n] is source[s:s+n] (joined line breaks aside).
+    segments: tuple[tuple[int, int, int], ...]
+    removals: tuple[Removal, ...]
+    dateline: Dateline | None
+    credits: tuple[str, ...]
 
 
 def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
@@ -53,23 +74,93 @@ def _drop_repeats(state: ArticleState) -> None:
             state.drop(index, "repeat", "repeat.paragraph")
 
 
-def _removal(normalized: str, offset: int, span: Span) -> Removal:
+def _removal(source: str, offset: int, span: Span) -> Removal:
     start, end = offset + span.start, offset + span.end
-    return Removal(kind=span.kind, text=normalized[start:end], start=start, end=end, rule=span.rule)
+    return Removal(kind=span.kind, text=source[start:end], start=start, end=end, rule=span.rule)
 
 
-def _dateline(state: ArticleState, normalized: str) -> Dateline | None:
-    for index in sorted(set(state.spans) | set(state.dropped)):
-        for span in state.spans.get(index, []):
+def _dateline(state: ArticleState, source: str) -> Dateline | None:
+    for index in sorted(state.spans):
+        for span in state.spans[index]:
             if span.kind == "dateline":
                 groups = dict(span.groups)
                 offset = state.paragraphs[index].start
                 return Dateline(
                     outlet=groups.get("outlet"),
                     city=groups.get("city"),
-                    text=normalized[offset + span.start : offset + span.end],
+                    text=source[offset + span.start : offset + span.end],
                 )
     return None
+
+
+def _one_pass(source: str, config: CleanConfig, title: str | None) -> Rendered:
+    """Run the steps once over `source` (already normalized) and render the kept text."""
+    state = ArticleState.start(source, split_paragraphs(source, config.rejoin_lines), config)
+    _drop_repeated_title(state, title)
+    credits: list[str] = []
+    if config.remove_boilerplate:
+        apply_line_rules(state)
+        strip_lead(state)
+        apply_inline_rules(state)
+        credits = strip_tail(state)
+        drop_signature_block(state)
+    if config.remove_repeats:
+        _drop_repeats(state)
+
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    removals: list[Removal] = []
+    position = 0
+    for index, paragraph in enumerate(state.paragraphs):
+        spans = state.spans.get(index, [])
+        removals.extend(_removal(source, paragraph.start, s) for s in spans)
+        dropped = state.dropped.get(index)
+        pieces = [] if dropped else kept_pieces(paragraph.text, spans)
+        if not any(ch.isalnum() for start, end in pieces for ch in paragraph.text[start:end]):
+            leftover = dropped or Span(0, len(paragraph.text), "other", "other.leftover_punctuation")
+            removals.append(_removal(source, paragraph.start, leftover))
+            continue
+        if parts:
+            parts.append(PARAGRAPH_SEPARATOR)
+            position += len(PARAGRAPH_SEPARATOR)
+        for number, (start, end) in enumerate(pieces):
+            if number:
+                parts.append(" ")
+                position += 1
+            parts.append(paragraph.text[start:end])
+            segments.append((position, paragraph.start + start, end - start))
+            position += end - start
+    return Rendered(
+        text="".join(parts),
+        segments=tuple(segments),
+        removals=tuple(removals),
+        dateline=_dateline(state, source),
+        credits=tuple(c for c in credits if c),
+    )
+
+
+def _map_back(removal: Removal, segments: tuple[tuple[int, int, int], ...], source: str) -> list[Removal]:
+    """Express a removal made on a pass's output in the coordinates of that pass's source."""
+    mapped = []
+    for out_start, src_start, length in segments:
+        start, end = max(removal.start, out_start), min(removal.end, out_start + length)
+        if start < end:
+            a, b = src_start + start - out_start, src_start + end - out_start
+            mapped.append(removal.model_copy(update={"start": a, "end": b, "text": source[a:b]}))
+    return mapped
+
+
+def _compose(
+    outer: tuple[tuple[int, int, int], ...], inner: tuple[tuple[int, int, int], ...]
+) -> tuple[tuple[int, int, int], ...]:
+    """Chain two passes' segment maps: output of the second -> source of the first."""
+    composed = []
+    for out, mid, length in outer:
+        for inner_out, src, inner_length in inner:
+            start, end = max(mid, inner_out), min(mid + length, inner_out + inner_length)
+            if start < end:
+                composed.append((out + start - mid, src + start - inner_out, end - start))
+    return tuple(composed)
 
 
 def clean(text: str, *, title: str | None = None, config: CleanConfig | None = None) -> CleanResult:
@@ -83,41 +174,27 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
     config = config or DEFAULT_CONFIG
     normalized = normalize(text) if config.normalize else text
-    state = ArticleState.start(normalized, split_paragraphs(normalized, config.rejoin_lines), config)
-    _drop_repeated_title(state, title)
-    credits: list[str] = []
-    if config.remove_boilerplate:
-        apply_line_rules(state)
-        strip_lead(state)
-        apply_inline_rules(state)
-        credits = strip_tail(state)
-        drop_signature_block(state)
-    if config.remove_repeats:
-        _drop_repeats(state)
-
-    kept: list[str] = []
-    removals: list[Removal] = []
-    for index, paragraph in enumerate(state.paragraphs):
-        dropped = state.dropped.get(index)
-        if dropped is None:
-            body = clean_paragraph_text(paragraph.text, state.spans.get(index, []))
-            if any(ch.isalnum() for ch in body):
-                kept.append(body)
-                removals.extend(_removal(normalized, paragraph.start, s) for s in state.spans.get(index, []))
-                continue
-            dropped = Span(0, len(paragraph.text), "other", "other.leftover_punctuation")
-            removals.extend(_removal(normalized, paragraph.start, s) for s in state.spans.get(index, []))
-            removals.append(_removal(normalized, paragraph.start, dropped))
-            continue
-        removals.append(_removal(normalized, paragraph.start, dropped))
+    result = _one_pass(normalized, config, title)
+    removals = list(result.removals)
+    dateline, credits = result.dateline, list(result.credits)
+    segments = result.segments
+    for _ in range(MAX_EXTRA_PASSES):
+        again = _one_pass(result.text, config, None)
+        if again.text == result.text:
+            break
+        for removal in again.removals:
+            removals.extend(_map_back(removal, segments, normalized))
+        segments = _compose(again.segments, segments)
+        dateline = dateline or (again.dateline and Dateline(**again.dateline.model_dump()))
+        credits.extend(again.credits)
+        result = again
     removals.sort(key=lambda r: (r.start, r.end))
-    output = "\n\n".join(kept)
     return CleanResult(
-        text=output,
+        text=result.text,
         removals=tuple(removals),
-        dateline=_dateline(state, normalized),
-        credits=tuple(dict.fromkeys(c for c in credits if c)),
-        paragraphs=len(kept),
+        dateline=dateline,
+        credits=tuple(dict.fromkeys(credits)),
+        paragraphs=result.text.count(PARAGRAPH_SEPARATOR) + 1 if result.text else 0,
         chars_in=len(text),
-        chars_out=len(output),
+        chars_out=len(result.text),
     )

@@ -128,6 +128,11 @@ STEPS: tuple[Callable[[str], str], ...] = (
 )
 
 
+#: ftfy decides from context, so removing a character next to mojibake can let a second pass fix it; the
+#: steps repeat (rarely more than once) until the text is stable, which makes `normalize` idempotent.
+MAX_PASSES = 3
+
+
 def normalize(text: str) -> str:
     """Repair encoding, entities, invisible characters, look-alike letters and whitespace; keep newlines.
 
@@ -136,6 +141,10 @@ def normalize(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
-    for step in STEPS:
-        text = step(text)
+    for _ in range(MAX_PASSES):
+        before = text
+        for step in STEPS:
+            text = step(text)
+        if text == before or not NEEDS_FTFY.search(text):
+            break
     return text

@@ -8,8 +8,8 @@ break merges items that belong apart; keeping a wrap leaves a sentence in pieces
 A break is joined when the line before it does not end a sentence and the line after it continues the clause:
 it starts in lower case, with a closing parenthesis-led phrase like `(AS) belum`, or the line before ends with a
 comma, a hyphen or a function word (`dan`, `dari`, `yang`...). A break before a capitalised word is joined only
-inside a run of lines that already shows wrapping (a neighbour break is a clear continuation), so verse and
-title-case headings, which never show one, stay apart. Lines that are list items, table rows, labels ending in
+inside a run of lines that already shows wrapping (a neighbour break is joined, spreading along the run), so
+verse and title-case headings, which never show a clear continuation, stay apart. Lines that are list items, table rows, labels ending in
 a colon, or lone dashes of a split dateline are handled first.
 
 Joining replaces the newline by a space, so every paragraph keeps the offsets of the normalized text.
@@ -34,7 +34,7 @@ LIST_ITEM = regex.compile(r"^(?:[-*•·▪►✓–—]\s|\d{1,3}[.)]\s|[a-zA-Z
 TABLE_ROW = regex.compile(r"\t|\|.*\||^\p{Lu}[\p{Lu} ]*\s\d{1,2}[:.]\d{2}$")
 LONE_DASH = regex.compile(r"^[\p{Pd}]{1,3}$")
 LOWER_START = regex.compile(r"^[\p{Ll}]")
-CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|\(\p{Lu}{2,}\)\s+\p{Ll}|[,;)])")
+CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|\(\p{Lu}[\p{L}.]*\)\s+\p{Ll}|[,;)])")
 LAST_WORD = regex.compile(r"(\w+)\W*$")
 ENDS_WITH_JOINER = regex.compile(r"[,\p{Pd}(/]$")
 
@@ -81,16 +81,17 @@ def _possible_continuation(before: str, after: str) -> bool:
 def join_decisions(lines: list[str]) -> list[bool]:
     """For each break between consecutive non-blank lines, True when it is a hard wrap to be joined."""
     count = len(lines) - 1
-    decisions = [False] * count
-    clear = [_clear_continuation(lines[i], lines[i + 1]) for i in range(count)]
-    for i in range(count):
-        before, after = lines[i], lines[i + 1]
-        if LONE_DASH.match(after) or LONE_DASH.match(before):
-            decisions[i] = True
-        elif clear[i]:
-            decisions[i] = True
-        elif _possible_continuation(before, after):
-            decisions[i] = (i > 0 and clear[i - 1]) or (i + 1 < count and clear[i + 1])
+    decisions = [
+        bool(LONE_DASH.match(lines[i]) or LONE_DASH.match(lines[i + 1])) or _clear_continuation(lines[i], lines[i + 1])
+        for i in range(count)
+    ]
+    possible = [not decisions[i] and _possible_continuation(lines[i], lines[i + 1]) for i in range(count)]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(count):
+            if possible[i] and ((i > 0 and decisions[i - 1]) or (i + 1 < count and decisions[i + 1])):
+                decisions[i], possible[i], changed = True, False, True
     return decisions
 
 

@@ -13,6 +13,7 @@ ALL_RULES: tuple[Rule, ...] = DATELINE_RULES + INSERT_RULES + CREDIT_RULES
 
 #: Names of the rules implemented in code rather than as one pattern (see `newsclean.boilerplate`).
 ENGINE_RULES: tuple[str, ...] = (
+    "related.line",
     "related.headline_after_label",
     "related.inline_headline",
     "caption.before_dateline",
@@ -20,6 +21,7 @@ ENGINE_RULES: tuple[str, ...] = (
     "tags.after_credit",
     "byline.signature_block",
     "repeat.paragraph",
+    "other.title_repeated",
 )
 
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in ALL_RULES) + ENGINE_RULES

@@ -1,0 +1,47 @@
+"""Properties of clean() on any input: it never raises, it is idempotent, and its report is consistent."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import clean, normalize
+
+#: Fragments in the shapes of real boilerplate, mixed with arbitrary text so the rules actually fire.
+FRAGMENTS = st.sampled_from([
+    "JAKARTA, KOMPAS.com - ", "Baca juga: ", "Advertisement", "(esn/indo)", "(Sputnik)", "\n", "\n\n", " - ",
+    "Editor: Budi", "SCROLL TO CONTINUE WITH CONTENT", "Foto: A/B", "(AS)", "(30/8)", "Ilustrasi ", "Copyright ©",
+    "â€œ", "â€ ", "\u00a0", "\u200b", "Petugαs", "Harga beras naik lagi di pasar. ", "Dia berkata, “Ya.” ",
+    "Video: Banjir di Kota", "(kpl/khs)", "Laporan Wartawan X.com, Y", ",,,", "[Gambas:Video 20detik]", "sumber : A",
+])
+TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=25).map("".join)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(TEXT)
+def test_never_raises_and_is_idempotent(text: str) -> None:
+    once = clean(text)
+    assert clean(once.text).text == once.text
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_is_idempotent(text: str) -> None:
+    once = clean(text)
+    assert clean(once.text).text == once.text
+
+
+@SETTINGS
+@given(TEXT)
+def test_removals_point_into_the_normalized_text(text: str) -> None:
+    normalized = normalize(text)
+    result = clean(text)
+    for removal in result.removals:
+        assert normalized[removal.start : removal.end] == removal.text
+    assert "\n\n\n" not in result.text and result.text == result.text.strip()
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once

@@ -1,0 +1,56 @@
+"""normalize(): what ftfy fixes, what we add around it, and what must be left alone."""
+
+import pytest
+
+from newsclean import normalize
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Petug\u03b1s datang", "Petugas datang"),  # Greek alpha inside a Latin word
+        ("K\u043epi hangat", "Kopi hangat"),  # Cyrillic o
+        ("Timnas\u00a0Indonesia", "Timnas Indonesia"),  # no-break space
+        ("kata\u200b dia\u200e", "kata dia"),  # zero-width space and LRM
+        ("pen\u00adting", "penting"),  # soft hyphen
+        ("a\x07b\x00c", "abc"),  # control characters
+        ("dua   spasi\t\ttab", "dua spasi tab"),
+        ("Bisnis.com, JAKARTA &ndash; Harga &amp; biaya", "Bisnis.com, JAKARTA – Harga & biaya"),
+        ("â€œSaya sudah bertahun â€“ tahun", "“Saya sudah bertahun – tahun"),
+        ("‚ÄúKami siap,‚Äù kata dia", "“Kami siap,” kata dia"),  # MacRoman mojibake
+        ("satu\\r\\ndua", "satu\ndua"),  # literal escapes from a database dump
+        ("baris  \n  dua\n\n\n\nempat", "baris\ndua\n\nempat"),
+    ],
+)
+def test_fixes(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_closing_quote_that_lost_a_byte_is_not_a_dagger() -> None:
+    assert normalize("ini khasiatnya bagus,â€ kata dia") == "ini khasiatnya bagus,” kata dia"
+    assert "†" not in normalize("bagus,â€ ")
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Москва menolak",  # a word wholly in Cyrillic stays Cyrillic
+        "“Kutipan” dengan tanda kutip melengkung",  # quotes are kept as written
+        "luas 20 m² di lantai 2",  # NFC, not NFKC: the superscript stays
+        "Sputnik V dan COVID-19",
+        "emoji 👨\u200d👩\u200d👧 keluarga",  # zero-width joiner inside an emoji sequence stays
+    ],
+)
+def test_leaves_alone(kept: str) -> None:
+    assert normalize(kept) == kept
+
+
+def test_idempotent_on_examples() -> None:
+    for raw in ["â€œA â€“ b", "x\u00a0\u00a0y\n\n\n z", "Petug\u03b1s"]:
+        once = normalize(raw)
+        assert normalize(once) == once
+
+
+def test_rejects_non_string() -> None:
+    with pytest.raises(TypeError):
+        normalize(None)  # type: ignore[arg-type]

@@ -1,0 +1,45 @@
+"""Paragraph reconstruction: hard wraps are rejoined, real short lines stay apart."""
+
+import pytest
+
+from newsclean.paragraphs import split_paragraphs
+
+
+def texts(raw: str) -> list[str]:
+    return [p.text for p in split_paragraphs(raw)]
+
+
+def test_hard_wrapped_paragraph_is_rejoined() -> None:
+    raw = (
+        "SURABAYA, WARTAKITA - Kepala dinas\n"
+        "Budi Santoso mengatakan, sampai saat ini pihaknya dan Pemerintah Kota\n"
+        "(Pemkot) belum sepakat mengenai tarif parkir. Budi mengatakan, dinas\n"
+        "ingin melihat upaya lebih dari pengelola untuk bekerja sama."
+    )
+    assert len(texts(raw)) == 1
+
+
+def test_split_dateline_and_link_holes_are_rejoined() -> None:
+    raw = "MEDAN, BERITAKU.com\n-\nTim sepak bola\nmengalami kekalahan 0-3 dari\nPersita\ndalam laga kemarin."
+    assert texts(raw) == ["MEDAN, BERITAKU.com - Tim sepak bola mengalami kekalahan 0-3 dari Persita dalam laga kemarin."]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Berikut daftarnya:\n- Bandung\n- Bogor",
+        "Bahan-bahan:\n3 siung bawang\n1 sdt garam",
+        "Malam sunyi di tepi kali\nAngin berbisik pelan sekali\nBulan pun turun menyapa",  # verse
+        "IMSAK 04:31\nSUBUH 04:41\nDZUHUR 11:55",  # prayer-time table rows
+        "Susunan pemain\nPersebaya: Ernando; Arif, Dusan",  # subheading
+        "Nama | Umur | Kota\nAndi | 30 | Solo",  # table rows
+    ],
+)
+def test_real_short_lines_stay_apart(raw: str) -> None:
+    assert len(texts(raw)) == len(raw.split("\n"))
+
+
+def test_offsets_are_those_of_the_input() -> None:
+    raw = "Baris pertama yang panjang sekali dan\nberlanjut di sini.\n\nParagraf kedua."
+    for paragraph in split_paragraphs(raw):
+        assert raw[paragraph.start : paragraph.end].replace("\n", " ") == paragraph.text
