@@ -137,11 +137,16 @@ def test_chains_do_not_merge_unlike_ends():
                 assert jaccard(sets[a], sets[b]) >= 2 * config.threshold - 1 - 1e-9
 
 
-def test_star_clusters_anchor_every_member():
+def test_star_clusters_anchor_every_member_and_keep_the_pair_floor():
     edges = np.array([[0, 1], [1, 2], [2, 3]])
-    anchors = star_clusters(4, edges, np.ones(4, dtype=np.int64), np.zeros(4, dtype=np.int64))
-    # 1 and 2 tie on degree; the lower node wins, takes 0 and 2; 3 is only like 2, so it stays alone.
-    assert anchors.tolist() == [1, 1, 1, 3]
+    sims = np.array([0.8, 0.75, 0.9], dtype=np.float32)
+    ones, zeros = np.ones(4, dtype=np.int64), np.zeros(4, dtype=np.int64)
+    # 1 and 2 tie on degree; the lower node wins and takes 0 and 2; 3 is only like 2, so it stays alone.
+    assert star_clusters(4, edges, sims, ones, zeros).tolist() == [1, 1, 1, 3]
+    # With 0 and 2 only 0.5 alike and a floor of 0.6, 1 takes its closest neighbour (0); 2 then anchors 3.
+    pair = {(0, 2): 0.5}
+    similar = lambda x, y: pair.get((min(x, y), max(x, y)), 0.9)  # noqa: E731
+    assert star_clusters(4, edges, sims, ones, zeros, similar=similar, floor=0.6).tolist() == [1, 1, 2, 2]
 
 
 def test_order_and_chunking_do_not_change_clusters():

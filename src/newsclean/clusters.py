@@ -8,7 +8,7 @@ kept copy).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -101,15 +101,29 @@ def verify_pairs(
     return plausible[ok], sims[ok].astype(np.float32)
 
 
-def star_clusters(n_nodes: int, edges: np.ndarray, weights: np.ndarray, tiebreak: np.ndarray) -> np.ndarray:
-    """Anchor node of every node: greedy star clustering over verified edges.
+def star_clusters(
+    n_nodes: int,
+    edges: np.ndarray,
+    sims: np.ndarray,
+    weights: np.ndarray,
+    tiebreak: np.ndarray,
+    similar: Callable[[int, int], float] | None = None,
+    floor: float = 0.0,
+) -> np.ndarray:
+    """Anchor node of every node: greedy star clustering over verified edges, with a floor on every pair.
 
     Nodes are visited by decreasing weighted degree (how many records they are verified-similar to), then
-    by `tiebreak` (larger first), then by node number; an unassigned node becomes an anchor and takes every
-    still-unassigned neighbour. Every member is therefore verified against its anchor, so A~B and B~C never
-    put A with C unless one of them is the anchor of both: no chains. The visiting order depends only on the
-    content (node numbers are sorted content hashes), never on the input order. Starting from the best
-    connected node puts the original wire story, not one outlet's edited copy, at the centre.
+    by `tiebreak` (larger first), then by node number; an unassigned node becomes an anchor and takes its
+    still-unassigned neighbours, most similar first. Every member is verified against its anchor, so A~B and
+    B~C never put A with C through B alone: no chains. Starting from the best connected node puts the
+    original wire story, not one outlet's edited copy, at the centre, so its edited copies (alike to the
+    original, less alike to each other) still land in one cluster.
+
+    The anchor alone would only bound a pair of members to `2 * threshold - 1`; two daily-template
+    articles each 0.7 alike to a third can be 0.5 alike to each other. So a neighbour joins only if
+    `similar(neighbour, member) >= floor` for every member already in: no pair in a cluster is below the
+    floor, whichever copy is kept. The visiting order depends only on content (node numbers are sorted
+    content hashes), never on the input order.
     """
     anchors = np.full(n_nodes, -1, dtype=np.int64)
     if len(edges) == 0:
@@ -119,7 +133,9 @@ def star_clusters(n_nodes: int, edges: np.ndarray, weights: np.ndarray, tiebreak
     degree = degree + np.bincount(a, weights=weights[b], minlength=n_nodes).astype(np.int64)
     degree = degree + np.bincount(b, weights=weights[a], minlength=n_nodes).astype(np.int64)
     both = np.concatenate([edges, edges[:, ::-1]])
-    both = both[np.lexsort((both[:, 1], both[:, 0]))]
+    both_sims = np.concatenate([sims, sims])
+    ordering = np.lexsort((both[:, 1], -both_sims, both[:, 0]))
+    both, both_sims = both[ordering], both_sims[ordering]
     starts = np.searchsorted(both[:, 0], np.arange(n_nodes + 1))
     linked = np.flatnonzero(np.diff(starts) > 0)
     order = linked[np.lexsort((linked, -tiebreak[linked], -degree[linked]))]
@@ -127,9 +143,14 @@ def star_clusters(n_nodes: int, edges: np.ndarray, weights: np.ndarray, tiebreak
         if anchors[node] >= 0:
             continue
         anchors[node] = node
-        neighbours = both[starts[node] : starts[node + 1], 1]
-        free = neighbours[anchors[neighbours] < 0]
-        anchors[free] = node
+        members: list[int] = []
+        for neighbour in both[starts[node] : starts[node + 1], 1]:
+            if anchors[neighbour] >= 0:
+                continue
+            if similar is not None and floor > 0 and any(similar(neighbour, m) < floor for m in members):
+                continue
+            anchors[neighbour] = node
+            members.append(int(neighbour))
     alone = anchors < 0
     anchors[alone] = np.flatnonzero(alone)
     return anchors

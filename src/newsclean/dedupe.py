@@ -349,9 +349,17 @@ def dedupe(
     lap("exact")
     pairs, (bands, rows) = candidate_pairs(node_sigs, config)
     lap("candidates")
-    edges, _ = verify_pairs(pairs, node_sigs, node_store, config.threshold)
+    edges, sims = verify_pairs(pairs, node_sigs, node_store, config.threshold)
     lap("verify")
-    anchors = star_clusters(len(first), edges, sizes, node_words.astype(np.int64))
+    anchors = star_clusters(
+        len(first),
+        edges,
+        sims,
+        sizes,
+        node_words.astype(np.int64),
+        similar=lambda x, y: jaccard(node_store.get(int(x)), node_store.get(int(y))),
+        floor=min(config.pair_floor, config.threshold),
+    )
     lap("cluster")
     kept_of, numbers = choose_representatives(signed, node_of, anchors, config.keep)
     similarity = _similarity_to_kept(node_of, kept_of, node_store)

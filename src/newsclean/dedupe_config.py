@@ -16,9 +16,9 @@ class DedupeConfig(FrozenModel):
     """What `dedupe()` compares and how it decides. The defaults are the measured ones (docs/dedupe.md).
 
     `threshold` is the Jaccard similarity of word-`ngram` shingle sets at or above which a record joins a
-    cluster; it is checked exactly against the cluster's anchor, so a pair of members of one cluster is
-    never below `2 * threshold - 1` (Jaccard distance is a metric). `bands`/`rows` are chosen for recall at
-    the threshold when left unset (see `newsclean.lsh.choose_bands`).
+    cluster; it is checked exactly against the cluster's anchor, and every pair of members of a cluster is
+    at least `pair_floor` alike (without it, only `2 * threshold - 1`: Jaccard distance is a metric).
+    `bands`/`rows` are chosen for recall at the threshold when left unset (see `newsclean.lsh.choose_bands`).
     """
 
     threshold: float = Field(default=0.7, gt=0.0, le=1.0)
@@ -30,6 +30,12 @@ class DedupeConfig(FrozenModel):
     rows: int | None = Field(default=None, ge=1)
     target_recall: float = Field(
         default=0.995, gt=0.0, lt=1.0, description="LSH candidate chance of a pair at the threshold"
+    )
+    pair_floor: float = Field(
+        default=0.6,
+        ge=0.0,
+        le=1.0,
+        description="no two records of a cluster are less alike than this (capped at the threshold)",
     )
     keep: KeepRule = "first"
     clean: bool = Field(default=True, description="compare cleaned text (outlet boilerplate removed)")
