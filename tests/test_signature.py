@@ -257,6 +257,25 @@ def test_backends_agree_on_generated_unicode(texts: list[str], ngram: int) -> No
 
 
 @needs_c
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.sampled_from("aZ09--- ._\n"), max_size=300), max_size=4))
+def test_backends_agree_on_ascii_across_64_char_blocks(texts: list[str]) -> None:
+    """Exact ASCII str takes the bit-mask tokenizer: tokens and hyphens straddling 64-character blocks."""
+    _assert_backends_agree(texts, 2)
+
+
+@needs_c
+def test_ascii_hyphens_at_block_edges() -> None:
+    texts = []
+    for pos in range(58, 70):
+        for tail in ("-b", "--b", "- b", "-", "b-c"):
+            texts.append("a" * pos + tail + " z" * 3)
+            texts.append("x " * (pos // 2) + "k" + tail)
+    _assert_backends_agree(texts, 1)
+    _assert_backends_agree(texts, 3)
+
+
+@needs_c
 @settings(max_examples=60, deadline=None)
 @given(words=st.lists(st.sampled_from(["ß", "ﬁ", "İ", "a-b", "-", "x", "Σ", "日本", "🙂", "7"]), max_size=30))
 def test_backends_agree_on_casefold_expanding_words(words: list[str]) -> None:

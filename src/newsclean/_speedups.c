@@ -376,6 +376,8 @@ typedef struct {
     size_t folded_cap;
     uint32_t *hv32; /* fmix32 of each shingle's 32-bit hash */
     size_t hv_cap;
+    uint64_t *masks; /* per-64-character bit masks of the ASCII tokenizer */
+    size_t masks_cap;
 } Scratch;
 
 static void scratch_free(Scratch *s) {
@@ -383,6 +385,7 @@ static void scratch_free(Scratch *s) {
     free(s->tok_start);
     free(s->folded);
     free(s->hv32);
+    free(s->masks);
     memset(s, 0, sizeof(*s));
 }
 
@@ -403,6 +406,7 @@ typedef struct {
     const void *data;
     Py_ssize_t len;
     int fold; /* FOLD_NONE: data is casefolded; FOLD_LOWER: only A-Z still to fold; FOLD_TABLE: via FoldTable */
+    int ascii; /* every code point < 128 */
 } TextView;
 
 static inline uint8_t *put_utf8(uint8_t *o, Py_UCS4 c) {
@@ -489,6 +493,94 @@ DEFINE_TOKENIZE(tokenize_ucs1, Py_UCS1, 0)
 DEFINE_TOKENIZE(tokenize_ucs2, Py_UCS2, 0)
 DEFINE_TOKENIZE(tokenize_ucs4, Py_UCS4, 0)
 
+#if defined(__GNUC__)
+#define NC_HAVE_BITS 1
+#if defined(NC_X86) && defined(__x86_64__) && defined(__linux__) && !defined(__clang__) && \
+    !defined(NC_NO_CLONES)
+#define NC_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
+#else
+#define NC_POPCNT_CLONES
+#endif
+
+/* Exact ASCII str, pass 1: per 64 characters, bit masks of alnum (`am`) and '-' (`hm`), and in `x` each
+ * character as it would be written: casefolded alnum, '-', or ' ' for any other separator. */
+static void ascii_classify(const uint8_t *c, size_t n, uint8_t *x, uint64_t *am, uint64_t *hm) {
+    const size_t nw = (n + 63) / 64;
+    for (size_t w = 0; w < nw; w++) {
+        uint8_t pad[64];
+        const uint8_t *src = c + 64 * w;
+        if (64 * w + 64 > n) {
+            memset(pad, 0, sizeof(pad));
+            memcpy(pad, src, n - 64 * w);
+            src = pad;
+        }
+        uint64_t a = 0, h = 0;
+#if defined(__SSE2__)
+        for (int q = 0; q < 4; q++) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(src + 16 * q));
+            const __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+            const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8((char)(128 - 'a'))),
+                                                  _mm_set1_epi8((char)(-128 + 26)));
+            const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - '0'))),
+                                                 _mm_set1_epi8((char)(-128 + 10)));
+            const __m128i hy = _mm_cmpeq_epi8(v, _mm_set1_epi8('-'));
+            const __m128i alnum = _mm_or_si128(letter, digit);
+            __m128i out = _mm_or_si128(_mm_and_si128(letter, low), _mm_and_si128(digit, v));
+            out = _mm_or_si128(out, _mm_and_si128(hy, v));
+            out = _mm_or_si128(out, _mm_andnot_si128(_mm_or_si128(alnum, hy), _mm_set1_epi8(' ')));
+            _mm_storeu_si128((__m128i *)(x + 64 * w + 16 * q), out);
+            a |= (uint64_t)(uint16_t)_mm_movemask_epi8(alnum) << (16 * q);
+            h |= (uint64_t)(uint16_t)_mm_movemask_epi8(hy) << (16 * q);
+        }
+#else
+        for (int j = 0; j < 64; j++) {
+            const uint8_t f = ascii_fold[src[j] & 0x7F];
+            a |= (uint64_t)(f != 0) << j;
+            h |= (uint64_t)(src[j] == '-') << j;
+            x[64 * w + j] = f ? f : (src[j] == '-' ? '-' : ' ');
+        }
+#endif
+        am[w] = a;
+        hm[w] = h;
+    }
+}
+
+static inline size_t popcount_below(uint64_t m, unsigned p) {
+    return (size_t)__builtin_popcountll(p ? m & ((~0ULL) >> (64 - p)) : 0);
+}
+
+/* Exact ASCII str, pass 2: the same tokens as DEFINE_TOKENIZE, from masks instead of per-character branches
+ * (whose one mispredicted exit per token dominated). In-token T = alnum | (hyphen & alnum left & alnum
+ * right); kept = T | the first position after each token, which becomes the joining ' '. Kept bytes are
+ * copied down in place (the write position never passes the read position); a trailing ' ' is dropped. */
+NC_POPCNT_CLONES static void tokenize_ascii_bits(Scratch *s, const uint8_t *c, size_t n) {
+    const size_t nw = (n + 63) / 64;
+    uint64_t *am = s->masks, *hm = s->masks + nw;
+    uint8_t *const x = s->buf;
+    ascii_classify(c, n, x, am, hm);
+    size_t *const ts = s->tok_start;
+    size_t k = 0, nt = 0;
+    uint64_t a_top = 0, t_top = 0;
+    for (size_t w = 0; w < nw; w++) {
+        const uint64_t a = am[w], h = hm[w];
+        const uint64_t a_next = w + 1 < nw ? am[w + 1] & 1 : 0;
+        const uint64_t t = a | (h & ((a << 1) | a_top) & ((a >> 1) | (a_next << 63)));
+        const uint64_t tl = (t << 1) | t_top;
+        const uint64_t starts = t & ~tl, after = ~t & tl, keep = t | after;
+        const uint8_t *xw = x + 64 * w;
+        const size_t k0 = k;
+        for (uint64_t m = starts; m; m &= m - 1) ts[nt++] = k0 + popcount_below(keep, (unsigned)__builtin_ctzll(m));
+        for (uint64_t m = keep; m; m &= m - 1) x[k++] = xw[__builtin_ctzll(m)];
+        for (uint64_t m = after & h; m; m &= m - 1) x[k0 + popcount_below(keep, (unsigned)__builtin_ctzll(m))] = ' ';
+        a_top = a >> 63;
+        t_top = t >> 63;
+    }
+    if (k && x[k - 1] == ' ') k--;
+    ts[nt] = k + 1;
+    s->ntok = nt;
+}
+#endif
+
 /* Apply the FoldTable to a text (no GIL): ASCII lowered inline, other code points mapped. */
 #define DEFINE_FOLD(NAME, CHAR_T)                                                                         \
     static Py_UCS4 *NAME(Py_UCS4 *o, const CHAR_T *c, Py_ssize_t n, const FoldTable *ft) {               \
@@ -536,8 +628,14 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
     /* Worst case UTF-8 bytes per code point of this width; a separator space always replaces at least one
      * dropped character, and one byte of slack absorbs the unconditional ' ' store. */
     size_t width = kind == PyUnicode_1BYTE_KIND ? 2 : (kind == PyUnicode_2BYTE_KIND ? 3 : 4);
-    if (grow((void **)&s->buf, &s->buf_cap, n * width + 2, 1) < 0) return -1;
+    if (grow((void **)&s->buf, &s->buf_cap, n * width + 64, 1) < 0) return -1;
     if (grow((void **)&s->tok_start, &s->tok_cap, n / 2 + 3, sizeof(size_t)) < 0) return -1;
+#ifdef NC_HAVE_BITS
+    if (t->fold == FOLD_LOWER && t->ascii) {
+        if (grow((void **)&s->masks, &s->masks_cap, 2 * (n / 64 + 1), sizeof(uint64_t)) < 0) return -1;
+        tokenize_ascii_bits(s, (const uint8_t *)data, n);
+    } else
+#endif
     if (t->fold == FOLD_LOWER) {
         if (kind == PyUnicode_1BYTE_KIND)
             tokenize_lower_ucs1(s, (const Py_UCS1 *)data, len);
@@ -602,7 +700,8 @@ static PyObject *capture_text(PyObject *text, TextView *view, FoldTable *ft) {
         view->data = PyUnicode_DATA(text);
         view->len = PyUnicode_GET_LENGTH(text);
         view->fold = FOLD_LOWER;
-        if (PyUnicode_IS_ASCII(text)) return Py_NewRef(text);
+        view->ascii = PyUnicode_IS_ASCII(text);
+        if (view->ascii) return Py_NewRef(text);
         /* Typical news text: the non-ASCII code points are quotes, dashes and spaces that fold to themselves,
          * and then folding is only A-Z (FOLD_LOWER). Otherwise fold through the table. */
         size_t budget = 64 + (size_t)view->len / 32;
@@ -637,6 +736,7 @@ static PyObject *capture_text(PyObject *text, TextView *view, FoldTable *ft) {
     view->data = PyUnicode_DATA(folded);
     view->len = PyUnicode_GET_LENGTH(folded);
     view->fold = FOLD_NONE;
+    view->ascii = 0;
     return folded;
 }
 
