@@ -6,12 +6,38 @@ from hypothesis import strategies as st
 from newsclean import clean, normalize
 
 #: Fragments in the shapes of real boilerplate, mixed with arbitrary text so the rules actually fire.
-FRAGMENTS = st.sampled_from([
-    "JAKARTA, KOMPAS.com - ", "Baca juga: ", "Advertisement", "(esn/indo)", "(Sputnik)", "\n", "\n\n", " - ",
-    "Editor: Budi", "SCROLL TO CONTINUE WITH CONTENT", "Foto: A/B", "(AS)", "(30/8)", "Ilustrasi ", "Copyright ©",
-    "â€œ", "â€ ", "\u00a0", "\u200b", "Petugαs", "Harga beras naik lagi di pasar. ", "Dia berkata, “Ya.” ",
-    "Video: Banjir di Kota", "(kpl/khs)", "Laporan Wartawan X.com, Y", ",,,", "[Gambas:Video 20detik]", "sumber : A",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "JAKARTA, KOMPAS.com - ",
+        "Baca juga: ",
+        "Advertisement",
+        "(esn/indo)",
+        "(Sputnik)",
+        "\n",
+        "\n\n",
+        " - ",
+        "Editor: Budi",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Foto: A/B",
+        "(AS)",
+        "(30/8)",
+        "Ilustrasi ",
+        "Copyright ©",
+        "â€œ",
+        "â€ ",
+        "\u00a0",
+        "\u200b",
+        "Petugαs",
+        "Harga beras naik lagi di pasar. ",
+        "Dia berkata, “Ya.” ",
+        "Video: Banjir di Kota",
+        "(kpl/khs)",
+        "Laporan Wartawan X.com, Y",
+        ",,,",
+        "[Gambas:Video 20detik]",
+        "sumber : A",
+    ]
+)
 TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=25).map("".join)
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -21,7 +21,9 @@ def test_hard_wrapped_paragraph_is_rejoined() -> None:
 
 def test_split_dateline_and_link_holes_are_rejoined() -> None:
     raw = "MEDAN, BERITAKU.com\n-\nTim sepak bola\nmengalami kekalahan 0-3 dari\nPersita\ndalam laga kemarin."
-    assert texts(raw) == ["MEDAN, BERITAKU.com - Tim sepak bola mengalami kekalahan 0-3 dari Persita dalam laga kemarin."]
+    assert texts(raw) == [
+        "MEDAN, BERITAKU.com - Tim sepak bola mengalami kekalahan 0-3 dari Persita dalam laga kemarin."
+    ]
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,15 @@ import regex
 
 from .config import CleanConfig
 from .paragraphs import Paragraph
-from .patterns import ALL_RULES, CAMEL_NAMES, CREDIT_CODE, GLUED_DATELINE_NAMES, REGEX_TIMEOUT, RELATED_LABEL, Rule
+from .patterns import (
+    ALL_RULES,
+    CAMEL_NAMES,
+    CREDIT_CODE,
+    GLUED_DATELINE_NAMES,
+    REGEX_TIMEOUT,
+    RELATED_LABEL,
+    Rule,
+)
 
 LEAD_PARAGRAPHS = 4
 GLUED_DATELINE_WINDOW = 400
@@ -33,15 +41,106 @@ MAX_HEADLINES_AFTER_LABEL = 4
 TAIL_PASSES = 4
 
 HEADLINE_SMALL_WORDS = frozenset(
-    "di ke dari dan yang untuk dengan pada dalam atau asal jadi vs oleh bagi tak hingga usai saat soal "
-    "karena akan kini ini itu jelang lewat demi agar ala per the of and in on for to a".split()
+    [
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "yang",
+        "untuk",
+        "dengan",
+        "pada",
+        "dalam",
+        "atau",
+        "asal",
+        "jadi",
+        "vs",
+        "oleh",
+        "bagi",
+        "tak",
+        "hingga",
+        "usai",
+        "saat",
+        "soal",
+        "karena",
+        "akan",
+        "kini",
+        "ini",
+        "itu",
+        "jelang",
+        "lewat",
+        "demi",
+        "agar",
+        "ala",
+        "per",
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "for",
+        "to",
+        "a",
+    ]
 )
 #: Words that open an Indonesian sentence and almost never sit inside a title-case headline.
 SENTENCE_OPENERS = frozenset(
-    "Sementara Bahkan Namun Selain Menurut Sebelumnya Kemudian Adapun Sedangkan Padahal Meski Meskipun "
-    "Sejak Selanjutnya Dengan Hal Ia Dia Mereka Kami Saya Kita Diketahui Dikatakan Disebutkan Sebelum "
-    "Setelah Sesuai Oleh Untuk Tak Tidak Pihaknya Terkait Hingga Dalam Pada Saat Ketika Kala Lalu Jika "
-    "Apabila Karena Sebab Oleh Sebagaimana Seperti Sama Begitu Demikian Akibatnya Alhasil Selama".split()
+    [
+        "Sementara",
+        "Bahkan",
+        "Namun",
+        "Selain",
+        "Menurut",
+        "Sebelumnya",
+        "Kemudian",
+        "Adapun",
+        "Sedangkan",
+        "Padahal",
+        "Meski",
+        "Meskipun",
+        "Sejak",
+        "Selanjutnya",
+        "Dengan",
+        "Hal",
+        "Ia",
+        "Dia",
+        "Mereka",
+        "Kami",
+        "Saya",
+        "Kita",
+        "Diketahui",
+        "Dikatakan",
+        "Disebutkan",
+        "Sebelum",
+        "Setelah",
+        "Sesuai",
+        "Oleh",
+        "Untuk",
+        "Tak",
+        "Tidak",
+        "Pihaknya",
+        "Terkait",
+        "Hingga",
+        "Dalam",
+        "Pada",
+        "Saat",
+        "Ketika",
+        "Kala",
+        "Lalu",
+        "Jika",
+        "Apabila",
+        "Karena",
+        "Sebab",
+        "Oleh",
+        "Sebagaimana",
+        "Seperti",
+        "Sama",
+        "Begitu",
+        "Demikian",
+        "Akibatnya",
+        "Alhasil",
+        "Selama",
+    ]
 )
 
 #: Cheap test before the related-link search: a label word followed, within three words, by a colon.
@@ -64,7 +163,7 @@ TOKEN = regex.compile(r"\S+", regex.V1)
 SENTENCE_BREAK = regex.compile(r"[.!]\s+\p{Lu}|[.!]$", regex.V1)
 HEADLINE_SHAPE = regex.compile(r"^[\p{Lu}\d\"“'‘]", regex.V1)
 CREDIT_THEN_TAGS = regex.compile(
-    rf"(?<=[.!?\"”'’)\]]\s{{0,3}}){CREDIT_CODE}\s*(?P<tags>[\p{{Ll}}\d][\p{{Ll}}\d ]{{1,120}})$", regex.V1
+    rf"(?:(?<=^)|(?<=[.!?\"”'’)\]]\s{{0,3}})){CREDIT_CODE}\s*(?P<tags>[\p{{Ll}}\d][\p{{Ll}}\d ]{{1,120}})$", regex.V1
 )
 TAG_LINE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d .'-]{1,60}", regex.V1)
 WORD_KEY = regex.compile(r"[^\W_]+")
@@ -165,7 +264,9 @@ GLUED_DATELINES = tuple(
     if r.name in GLUED_DATELINE_NAMES
 )
 #: A glued dateline needs a domain-like brand or a parenthesised agency followed by a dash: a cheap test first.
-GLUED_DATELINE_GATE = re.compile(r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]")
+GLUED_DATELINE_GATE = re.compile(
+    r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]"
+)
 #: Line rules are bounded (no insert line is longer); longer paragraphs are prose and skip them.
 LINE_RULE_MAX_CHARS = 420
 
@@ -176,11 +277,7 @@ def is_headline(text: str) -> bool:
     Used only right after a `Baca juga` label, so a real short paragraph elsewhere is never judged by it.
     """
     text = text.strip()
-    return (
-        0 < len(text) <= 160
-        and bool(HEADLINE_SHAPE.match(text))
-        and not SENTENCE_BREAK.search(text)
-    )
+    return 0 < len(text) <= 160 and bool(HEADLINE_SHAPE.match(text)) and not SENTENCE_BREAK.search(text)
 
 
 # ---------------------------------------------------------------- line rules and related headlines

@@ -69,7 +69,7 @@ def _drop_repeats(state: ArticleState) -> None:
         return
     live = state.live()
     texts = [clean_paragraph_text(state.paragraphs[i].text, state.spans.get(i, [])) for i in live]
-    for index, earlier in zip(live, find_repeats(texts, state.config.min_repeat_chars)):
+    for index, earlier in zip(live, find_repeats(texts, state.config.min_repeat_chars), strict=True):
         if earlier is not None:
             state.drop(index, "repeat", "repeat.paragraph")
 

@@ -96,9 +96,10 @@ def read_csv(path: str) -> Iterator[InputRecord | Reject]:
             if not row or all(not cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                yield Reject(path, number, ",".join(row), f"ragged CSV row: {len(row)} fields, header has {len(header)}")
+                reason = f"ragged CSV row: {len(row)} fields, header has {len(header)}"
+                yield Reject(path, number, ",".join(row), reason)
                 continue
-            yield InputRecord(path, number, dict(zip(header, row)))
+            yield InputRecord(path, number, dict(zip(header, row, strict=True)))
 
 
 def read_parquet(path: str) -> Iterator[InputRecord | Reject]:

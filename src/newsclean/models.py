@@ -9,8 +9,19 @@ from pydantic import Field
 from ._model_base import FrozenModel
 
 RemovalKind = Literal[
-    "dateline", "byline", "credit", "caption", "related", "promo", "ad", "embed", "footer", "tags", "nav",
-    "repeat", "other",
+    "dateline",
+    "byline",
+    "credit",
+    "caption",
+    "related",
+    "promo",
+    "ad",
+    "embed",
+    "footer",
+    "tags",
+    "nav",
+    "repeat",
+    "other",
 ]
 REMOVAL_KINDS: tuple[str, ...] = RemovalKind.__args__  # type: ignore[attr-defined]
 

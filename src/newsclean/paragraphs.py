@@ -9,8 +9,8 @@ A break is joined when the line before it does not end a sentence and the line a
 it starts in lower case, with a closing parenthesis-led phrase like `(AS) belum`, or the line before ends with a
 comma, a hyphen or a function word (`dan`, `dari`, `yang`...). A break before a capitalised word is joined only
 inside a run of lines that already shows wrapping (a neighbour break is joined, spreading along the run), so
-verse and title-case headings, which never show a clear continuation, stay apart. Lines that are list items, table rows, labels ending in
-a colon, or lone dashes of a split dateline are handled first.
+verse and title-case headings, which never show a clear continuation, stay apart. Lines that are list items,
+table rows, labels ending in a colon, or lone dashes of a split dateline are handled first.
 
 Joining replaces the newline by a space, so every paragraph keeps the offsets of the normalized text.
 """
@@ -24,15 +24,60 @@ import regex
 #: Words that cannot end a sentence: a line ending in one continues on the next line. Words that often end
 #: an Indonesian sentence (`itu`, `ini`, `juga`, `sudah`) are deliberately absent: verse ends lines with them.
 FUNCTION_WORDS = frozenset(
-    """dan atau serta yang di ke dari untuk dengan pada dalam oleh bagi tentang terhadap karena sebagai
-    antara para sang si adalah ialah yaitu bahwa agar supaya namun tetapi tapi jika kalau ketika setelah
-    sebelum hingga sejak seperti the of and to in for""".split()
+    [
+        "dan",
+        "atau",
+        "serta",
+        "yang",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "dengan",
+        "pada",
+        "dalam",
+        "oleh",
+        "bagi",
+        "tentang",
+        "terhadap",
+        "karena",
+        "sebagai",
+        "antara",
+        "para",
+        "sang",
+        "si",
+        "adalah",
+        "ialah",
+        "yaitu",
+        "bahwa",
+        "agar",
+        "supaya",
+        "namun",
+        "tetapi",
+        "tapi",
+        "jika",
+        "kalau",
+        "ketika",
+        "setelah",
+        "sebelum",
+        "hingga",
+        "sejak",
+        "seperti",
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "for",
+    ]
 )
 
 SENTENCE_END = regex.compile(r"""[.!?…:;]["'”’»)\]]*$|["”»]$""")
 LIST_ITEM = regex.compile(r"^(?:[-*•·▪►✓–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\d{1,3}\)\s)")
 TABLE_ROW = regex.compile(r"\t|\|.*\||^\p{Lu}[\p{Lu} ]*\s\d{1,2}[:.]\d{2}$")
 LONE_DASH = regex.compile(r"^[\p{Pd}]{1,3}$")
+#: An editor code alone on a line (`(adw/rdp)`) ends the body; Detik's lowercase tag lines follow it.
+CODE_LINE = regex.compile(r"^[(\[][\w*/ .]{1,30}[)\]]$")
 LOWER_START = regex.compile(r"^[\p{Ll}]")
 CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|\(\p{Lu}[\p{L}.]*\)\s+\p{Ll}|[,;)])")
 LAST_WORD = regex.compile(r"(\w+)\W*$")
@@ -58,17 +103,15 @@ def _ends_with_function_word(line: str) -> bool:
 
 
 def _is_structural(line: str) -> bool:
-    """Lines that are units on their own whatever comes next: list items and table rows."""
-    return bool(LIST_ITEM.match(line) or TABLE_ROW.search(line))
+    """Lines that are units on their own whatever comes next: list items, table rows, editor codes."""
+    return bool(LIST_ITEM.match(line) or TABLE_ROW.search(line) or CODE_LINE.match(line))
 
 
 def _clear_continuation(before: str, after: str) -> bool:
     """A break that is certainly a wrap: the sentence visibly goes on across it."""
     if _ends_sentence(before) or _is_structural(after) or _is_structural(before):
         return False
-    return bool(
-        CONTINUATION_START.match(after) or ENDS_WITH_JOINER.search(before) or _ends_with_function_word(before)
-    )
+    return bool(CONTINUATION_START.match(after) or ENDS_WITH_JOINER.search(before) or _ends_with_function_word(before))
 
 
 def _possible_continuation(before: str, after: str) -> bool:
@@ -108,7 +151,7 @@ def split_paragraphs(text: str, rejoin: bool = True) -> list[Paragraph]:
         joins = join_decisions(lines) if rejoin else [False] * (len(lines) - 1)
         start = block_start
         pieces: list[str] = [lines[0]]
-        for line, join in zip(lines[1:], joins):
+        for line, join in zip(lines[1:], joins, strict=True):
             if join:
                 pieces.append(line)
                 continue

@@ -44,7 +44,7 @@ def find_repeats(texts: list[str], min_chars: int = 40) -> list[int | None]:
     first_seen: dict[str, int] = {}
     verdicts: list[int | None] = [None] * len(texts)
     check_containment = sum(len(k) for k in keys) <= CONTAINMENT_LIMIT_CHARS
-    for index, (text, key) in enumerate(zip(texts, keys)):
+    for index, (text, key) in enumerate(zip(texts, keys, strict=True)):
         if not key:
             continue
         earlier = first_seen.get(key)

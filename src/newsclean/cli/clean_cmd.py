@@ -51,15 +51,32 @@ def _clean_record(record: InputRecord, text_field: str, title_field: str, report
 
 @click.command("clean", epilog=EPILOG)
 @click.argument("input_path", metavar="IN", type=click.Path(allow_dash=True, dir_okay=False))
-@click.option("-o", "--output", "output_path", type=click.Path(allow_dash=True, dir_okay=False), default=None,
-              help="Where to write (default: stdout). Written atomically.")
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    type=click.Path(allow_dash=True, dir_okay=False),
+    default=None,
+    help="Where to write (default: stdout). Written atomically.",
+)
 @click.option("--text-field", default="text", show_default=True, help="Field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="Field holding the title, when present.")
 @click.option("--no-report", is_flag=True, help="Do not add the 'newsclean' report to each record.")
-@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), default=None,
-              help="Write rejected lines (line number, reason, raw prefix) to this JSONL file.")
-def clean_command(input_path: str, output_path: str | None, text_field: str, title_field: str, no_report: bool,
-                  rejects_path: str | None) -> None:
+@click.option(
+    "--rejects",
+    "rejects_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write rejected lines (line number, reason, raw prefix) to this JSONL file.",
+)
+def clean_command(
+    input_path: str,
+    output_path: str | None,
+    text_field: str,
+    title_field: str,
+    no_report: bool,
+    rejects_path: str | None,
+) -> None:
     """Clean scraped Indonesian news articles: datelines, credits, inserts, footers, repeats.
 
     IN is a JSONL file (.jsonl or .jsonl.gz), a plain .txt article, or - for JSONL on stdin.

@@ -27,6 +27,15 @@ ENGINE_RULES: tuple[str, ...] = (
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in ALL_RULES) + ENGINE_RULES
 
 __all__ = [
-    "ALL_RULES", "CAMEL_NAMES", "CREDIT_CODE", "DATELINE_RULES", "ENGINE_RULES", "GLUED_DATELINE_NAMES",
-    "REGEX_TIMEOUT", "RELATED_LABEL", "RULE_NAMES", "Rule", "Scope",
+    "ALL_RULES",
+    "CAMEL_NAMES",
+    "CREDIT_CODE",
+    "DATELINE_RULES",
+    "ENGINE_RULES",
+    "GLUED_DATELINE_NAMES",
+    "REGEX_TIMEOUT",
+    "RELATED_LABEL",
+    "RULE_NAMES",
+    "Rule",
+    "Scope",
 ]

@@ -16,58 +16,78 @@ LEAD_FOLLOWS = r"(?=[\p{L}\d\"“'‘(])"
 
 DATELINE_RULES = (
     rule(
-        "dateline.brand_dash_city", "dateline", "lead",
+        "dateline.brand_dash_city",
+        "dateline",
+        "lead",
         rf"^(?P<outlet>{BRAND}){DASH}(?P<city>{CITY})\s*(?:[.:]|{DASH})\s*{LEAD_FOLLOWS}",
         "Kontan and JPNN put the city after the brand (`KONTAN.CO.ID - JAKARTA. `, `jpnn.com - JAKARTA - `); "
         "the closing period, colon or dash is required so a lead starting with a place name is not eaten.",
     ),
     rule(
-        "dateline.city_brand", "dateline", "lead",
+        "dateline.city_brand",
+        "dateline",
+        "lead",
         rf"^(?P<city>{CITY})\s*,\s*(?P<outlet>{BRAND})\s*(?:{DASH}|:\s*){LEAD_FOLLOWS}",
         "`JAKARTA, KOMPAS.com - `, `Jakarta, CNN Indonesia -- `, `KARIMUN, POSMETRO.CO:` (Kompas, CNN, IDN "
         "Times, iNews, Viva...). The brand must be a domain or a known outlet, so `Jakarta, Senin - ` stays.",
     ),
     rule(
-        "dateline.brand_city", "dateline", "lead",
+        "dateline.brand_city",
+        "dateline",
+        "lead",
         rf"^(?P<outlet>{BRAND})\s*,\s*(?P<city>{CITY}){DASH}{LEAD_FOLLOWS}",
         "`REPUBLIKA.CO.ID, MOSKOW -- `, `Liputan6.com, Jakarta - `, `TEMPO.CO,Jakarta-`, `INDOPOST, MOSKOW - `.",
     ),
     rule(
-        "dateline.brand_city_glued", "dateline", "lead",
+        "dateline.brand_city_glued",
+        "dateline",
+        "lead",
         rf"^(?P<outlet>{BRAND})\s*,\s*(?P<city>\p{{Lu}}\p{{Ll}}+)(?=\p{{Lu}}\p{{Ll}})",
         "Liputan6 scrapes that lost the dash glue the city to the lead (`Liputan6.com, JakartaKita semua`).",
     ),
     rule(
-        "dateline.city_agency", "dateline", "lead",
+        "dateline.city_agency",
+        "dateline",
+        "lead",
         rf"^(?P<city>{CITY})(?:\s*,\s*[^()\n]{{2,40}}?)?\s*\((?P<outlet>[^()\n]{{2,40}})\){DASH}{LEAD_FOLLOWS}",
         "Agency and press-release datelines: `Jakarta (ANTARA) - `, `Mataram, NTB (ANTARA News) - `, "
         "`ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -`, `JAKARTA (Pos Kota) – `, `Jakarta (10/02) — `.",
     ),
     rule(
-        "dateline.named_city", "dateline", "lead",
+        "dateline.named_city",
+        "dateline",
+        "lead",
         rf"^(?P<outlet>{NAMED_BRAND})\s+(?P<city>{CAPS_CITY}){DASH}{LEAD_FOLLOWS}",
         "An outlet name then a city with no comma: `POSMETRO MEDAN– `.",
     ),
     rule(
-        "dateline.brand", "dateline", "lead",
+        "dateline.brand",
+        "dateline",
+        "lead",
         rf"^(?P<outlet>{BRAND}){DASH}{LEAD_FOLLOWS}",
         "Brand-only datelines: `KOMPAS.com - `, `Suara.com - `, `tirto.id - `, `PIKIRAN RAKYAT - `, "
         "`TRIBUNJABAR.ID - `, `INFO NASIONAL - ` (Tempo advertorials).",
     ),
     rule(
-        "dateline.caps_city", "dateline", "lead",
+        "dateline.caps_city",
+        "dateline",
+        "lead",
         rf"^(?P<city>{CAPS_CITY}){DASH}(?=[\p{{L}}\"“'‘]|(?<=\s)\d)",
         "City-only datelines in capitals (Okezone, Sindonews: `JAKARTA– `, `SEOUL- `, `SERANG-Acara`). A "
         "letter must follow the dash, so `COVID-19 ...` is not a dateline.",
     ),
     rule(
-        "dateline.title_city", "dateline", "lead",
+        "dateline.title_city",
+        "dateline",
+        "lead",
         r"^(?P<city>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}) (?:\p{Pd}\s*){1,3}(?=[\p{L}\"“'‘]|(?<=\s)\d)",
         "Detik's `Jakarta - `, `Kendari - `: a title-case place needs a space before the dash, so the "
         "hyphenated compounds a lead can open with (`Jakarta-Bandung`) stay.",
     ),
     rule(
-        "dateline.dangling_dash", "dateline", "lead",
+        "dateline.dangling_dash",
+        "dateline",
+        "lead",
         r"^(?:[,.;:]\s*)*(?:\p{Pd}\s*){1,3}(?=[\p{L}\d\"“'‘(])|^(?:[,.;:]\s*){1,6}(?=[\p{L}\"“'‘])",
         "The scraper lost the dateline (it was in a <strong> or a link) and left its dash or commas: "
         "`- Juru Bicara...`, ` , - Mantan...`, `,,,Pemilik...`. Only at the very start of the article.",

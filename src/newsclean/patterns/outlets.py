@@ -10,13 +10,62 @@ from __future__ import annotations
 
 #: Outlets whose datelines carry no domain. Longest first so `CNN Indonesia` wins over a shorter name.
 NAMED_OUTLETS: tuple[str, ...] = (
-    "CNBC Indonesia", "CNBCIndonesia", "CNN Indonesia", "IDN Times", "Bloomberg Technoz", "PIKIRAN RAKYAT",
-    "Pikiran Rakyat", "INFO NASIONAL", "Info Nasional", "DDTCNews", "INDOPOST", "Indopost", "POSMETRO", "Posmetro",
-    "Pos Kota", "POS KOTA", "VIVA", "Viva", "ANTARA", "Antara", "Sputnik", "SINDOnews", "Sindonews", "Okezone",
-    "KONTAN", "Kontan", "JawaPos", "Jawa Pos", "Tribunnews", "TRIBUNNEWS", "detikcom", "Kapanlagi", "KapanLagi",
-    "Suara", "Merdeka", "Republika", "REPUBLIKA", "Serambinews", "SERAMBINEWS", "Bisnis", "Tempo", "TEMPO",
-    "Liputan6", "Gatra", "GATRA", "RMOL", "Hukumonline", "Kumparan", "kumparan", "VOA Indonesia", "BBC News Indonesia",
-    "Media Indonesia", "iNews", "Fajar", "FAJAR", "Investor Daily",
+    "CNBC Indonesia",
+    "CNBCIndonesia",
+    "CNN Indonesia",
+    "IDN Times",
+    "Bloomberg Technoz",
+    "PIKIRAN RAKYAT",
+    "Pikiran Rakyat",
+    "INFO NASIONAL",
+    "Info Nasional",
+    "DDTCNews",
+    "INDOPOST",
+    "Indopost",
+    "POSMETRO",
+    "Posmetro",
+    "Pos Kota",
+    "POS KOTA",
+    "VIVA",
+    "Viva",
+    "ANTARA",
+    "Antara",
+    "Sputnik",
+    "SINDOnews",
+    "Sindonews",
+    "Okezone",
+    "KONTAN",
+    "Kontan",
+    "JawaPos",
+    "Jawa Pos",
+    "Tribunnews",
+    "TRIBUNNEWS",
+    "detikcom",
+    "Kapanlagi",
+    "KapanLagi",
+    "Suara",
+    "Merdeka",
+    "Republika",
+    "REPUBLIKA",
+    "Serambinews",
+    "SERAMBINEWS",
+    "Bisnis",
+    "Tempo",
+    "TEMPO",
+    "Liputan6",
+    "Gatra",
+    "GATRA",
+    "RMOL",
+    "Hukumonline",
+    "Kumparan",
+    "kumparan",
+    "VOA Indonesia",
+    "BBC News Indonesia",
+    "Media Indonesia",
+    "iNews",
+    "Fajar",
+    "FAJAR",
+    "Investor Daily",
 )
 
 #: Top-level and second-level domains seen in Indonesian outlet datelines.
@@ -25,7 +74,9 @@ TLDS = r"(?i:co\.id|or\.id|web\.id|my\.id|ac\.id|go\.id|com|co|id|net|org|news|t
 #: `Name.TLD` as outlets write it in datelines (`KOMPAS.com`, `REPUBLIKA.CO.ID`, `SURYA.co.id`, `tirto.id`).
 DOMAIN_BRAND = rf"(?:[\p{{L}}\d][\p{{L}}\d-]{{0,30}}(?:\.[\p{{L}}\d-]{{1,30}}){{0,2}}\.{TLDS}(?![\p{{L}}\d.]))"
 
-NAMED_BRAND = "(?:" + "|".join(sorted((n.replace(" ", r"\s?") for n in NAMED_OUTLETS), key=len, reverse=True)) + r")(?![\p{L}\d])"
+NAMED_BRAND = (
+    "(?:" + "|".join(sorted((n.replace(" ", r"\s?") for n in NAMED_OUTLETS), key=len, reverse=True)) + r")(?![\p{L}\d])"
+)
 
 BRAND = rf"(?:{DOMAIN_BRAND}|{NAMED_BRAND})"
 
