@@ -36,9 +36,7 @@ class OptionalBuildExt(build_ext):
 
     def _skip(self, exc: BaseException) -> None:
         if _require_speedups():
-            raise RuntimeError(
-                f"NEWSCLEAN_REQUIRE_SPEEDUPS=1 but building newsclean._speedups failed: {exc}"
-            ) from exc
+            raise RuntimeError(f"NEWSCLEAN_REQUIRE_SPEEDUPS=1 but building newsclean._speedups failed: {exc}") from exc
         print(
             f"WARNING: newsclean._speedups was not built ({exc}); the pure-Python path will be used.",
             file=sys.stderr,

@@ -240,9 +240,7 @@ def _assert_backends_agree(texts: list[str], ngram: int) -> None:
             sig.signatures_python(texts, ngram=ngram, num_perm=16, hash=h),
         )
         for t in texts:
-            np.testing.assert_array_equal(
-                sig.shingle_hashes_c(t, ngram, h), sig.shingle_hashes_python(t, ngram, h)
-            )
+            np.testing.assert_array_equal(sig.shingle_hashes_c(t, ngram, h), sig.shingle_hashes_python(t, ngram, h))
 
 
 tricky_text = st.text(alphabet=st.sampled_from(TRICKY), max_size=80)
@@ -337,6 +335,4 @@ def test_real_articles_backends_agree() -> None:
         sig.signatures_c(texts, hash="xxh64", workers=2), sig.signatures_python(texts, hash="xxh64")
     )
     for t in texts[:100]:
-        np.testing.assert_array_equal(
-            sig.shingle_hashes_c(t, 5, "sha1"), sig.shingle_hashes_python(t, 5, "sha1")
-        )
+        np.testing.assert_array_equal(sig.shingle_hashes_c(t, 5, "sha1"), sig.shingle_hashes_python(t, 5, "sha1"))

@@ -309,8 +309,7 @@ def signatures_c(
     ranges = _chunks(len(texts), workers)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [
-            pool.submit(kernel.signatures_into, texts[lo:hi], ngram, hash, a, b, out[lo:hi])
-            for lo, hi in ranges
+            pool.submit(kernel.signatures_into, texts[lo:hi], ngram, hash, a, b, out[lo:hi]) for lo, hi in ranges
         ]
         for future in futures:
             future.result()
