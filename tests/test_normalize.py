@@ -1,8 +1,10 @@
 """normalize(): what ftfy fixes, what we add around it, and what must be left alone."""
 
+import ftfy
 import pytest
 
 from newsclean import normalize
+from newsclean.normalize import FTFY_CONFIG, MOJIBAKE_TABLE, tidy_whitespace
 
 
 @pytest.mark.parametrize(
@@ -54,3 +56,10 @@ def test_idempotent_on_examples() -> None:
 def test_rejects_non_string() -> None:
     with pytest.raises(TypeError):
         normalize(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("broken", sorted(MOJIBAKE_TABLE))
+def test_fast_mojibake_table_agrees_with_ftfy(broken: str) -> None:
+    sentence = f"Kata dia {broken}sangat bagus{broken} kemarin."
+    expected = tidy_whitespace(ftfy.fix_text(sentence, config=FTFY_CONFIG))
+    assert normalize(sentence) == expected

@@ -143,6 +143,7 @@ SENTENCE_OPENERS = frozenset(
     ]
 )
 
+ASCII_WORD = re.compile(r"[a-z]+")
 #: Cheap test before the related-link search: a label word followed, within three words, by a colon.
 RELATED_TRIGGER = re.compile(
     r"(?:baca|lihat|simak|tonton|saksikan|artikel|berita|related)(?:\s+\w+){0,3}\s*[:：]", re.IGNORECASE
@@ -203,8 +204,9 @@ class ArticleState:
     @classmethod
     def start(cls, text: str, paragraphs: list[Paragraph], config: CleanConfig) -> ArticleState:
         lowered = text.lower()
+        words = frozenset(ASCII_WORD.findall(lowered))
         rules = {
-            scope: tuple(r for r in enabled_rules(config, scope) if r.may_match(lowered))
+            scope: tuple(r for r in enabled_rules(config, scope) if r.may_match(words, lowered))
             for scope in ("lead", "line", "inline", "tail")
         }
         return cls(paragraphs, config, rules)

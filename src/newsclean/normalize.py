@@ -119,11 +119,38 @@ SPACE_AROUND_NEWLINE = re.compile(r" ?\n ?")
 MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
+#: Punctuation whose UTF-8 bytes, misread as cp1252 or MacRoman, make the mojibake most scrapes carry
+#: (`â€œ`, `‚Äú`, `â€“`). Replacing those exact sequences is the inverse of a known decoding error and is what
+#: ftfy does (a test checks every entry against ftfy); it lets most damaged articles skip ftfy's slower
+#: search. Accented letters are left to ftfy, which weighs their context (`Ã©` can be real in a name).
+COMMON_MOJIBAKE_SOURCES = "“”‘’–—…•·°±×€©®\u00a0"
+
+
+def _mojibake_table() -> dict[str, str]:
+    table = {}
+    for char in COMMON_MOJIBAKE_SOURCES:
+        for codec in ("cp1252", "mac_roman"):
+            try:
+                broken = char.encode("utf-8").decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if broken != char:
+                table[broken] = char
+    return table
+
+
+MOJIBAKE_TABLE = _mojibake_table()
+COMMON_MOJIBAKE = re.compile("|".join(re.escape(k) for k in sorted(MOJIBAKE_TABLE, key=len, reverse=True)))
+
+
 def fix_encoding(text: str) -> str:
-    """Repair mojibake and HTML entities with ftfy, only when the text shows a sign of needing it."""
+    """Repair mojibake and HTML entities, running ftfy only when the text still shows a sign of needing it."""
     if not NEEDS_FTFY.search(text):
         return text
-    return ftfy.fix_text(LOST_CLOSING_QUOTE.sub("”", text), config=FTFY_CONFIG)
+    text = COMMON_MOJIBAKE.sub(lambda m: MOJIBAKE_TABLE[m.group()], LOST_CLOSING_QUOTE.sub("”", text))
+    if not NEEDS_FTFY.search(text):
+        return text
+    return ftfy.fix_text(text, config=FTFY_CONFIG)
 
 
 def expand_literal_newlines(text: str) -> str:

@@ -37,7 +37,7 @@ CREDIT_RULES = (
         "line",
         rf"{CREDIT_CODE}(?:\s*{CREDIT_CODE})?\.?",
         "An editor or wire code alone on a line: `(esn/indo)`, `(Sputnik)`, `(kpl/khs)`, `(SIS)` after `**`.",
-        trigger=("(", "["),
+        trigger=(),
     ),
     rule(
         "credit.trailing_code",
@@ -61,7 +61,7 @@ CREDIT_RULES = (
         "line",
         r"\(\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,5}\s*\)",
         "An editor's full name on its own line: `(Fitra Iskandar)`, `(Yohanes H Wahyu Tomo)`.",
-        trigger=("(",),
+        trigger=(),
     ),
     rule(
         "byline.label_line",
@@ -111,7 +111,7 @@ CREDIT_RULES = (
         r"(?:Laporan\s+(?:Wartawan|Reporter|Koresponden)\s+[^\n]{3,80}|Laporan\s+\p{Lu}[^\n.!?]{3,60}|"
         r"Tim\s+Redaksi|Penulis\s+\p{Lu}[^\n.!?]{2,40}|Reporter\s*:[^\n]{2,60}|Oleh\s*:?\s+\p{Lu}[^\n.!?]{2,50})",
         "Tribun's `Laporan Wartawan TribunSolo.com, Zharfan Muhana` and `Laporan X I Aceh Barat Daya` lines.",
-        trigger=("laporan", "tim redaksi", "penulis", "reporter", "oleh"),
+        trigger=("laporan", "redaksi", "penulis", "reporter", "oleh"),
     ),
     rule(
         "footer.line",
@@ -120,17 +120,7 @@ CREDIT_RULES = (
         rf"[^\n]{{0,40}}{FOOTER_OPENERS}[^\n]{{0,300}}",
         "Copyright, syndication and comment-widget lines: `Copyright 2008 - 2025 PT. Kompas Cyber Media`, "
         "`Artikel ini telah tayang di Kompas.com dengan judul ...`, `Kirim Komentar`.",
-        trigger=(
-            "copyright",
-            "hak cipta",
-            "©",
-            "(c)",
-            "reserved",
-            "dilarang keras",
-            "artikel ini telah",
-            "kirim komentar",
-            "komentar menjadi",
-        ),
+        trigger=("copyright", "cipta", "©", "reserved", "dilarang", "artikel", "komentar"),
     ),
     rule(
         "footer.chain_to_end",
@@ -138,17 +128,7 @@ CREDIT_RULES = (
         "tail",
         rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s)){FOOTER_OPENERS}[^\n]{{0,400}}$",
         "A copyright or syndication notice glued to the end of the last paragraph.",
-        trigger=(
-            "copyright",
-            "hak cipta",
-            "©",
-            "(c)",
-            "reserved",
-            "dilarang keras",
-            "artikel ini telah",
-            "kirim komentar",
-            "komentar menjadi",
-        ),
+        trigger=("copyright", "cipta", "©", "reserved", "dilarang", "artikel", "komentar"),
     ),
     rule(
         "footer.comment_count",
@@ -156,7 +136,7 @@ CREDIT_RULES = (
         "line",
         r"\d{1,5}\s+(?i:komentar|comments?)",
         "Okezone's `0 Komentar` widget line.",
-        trigger=("komentar", "comment"),
+        trigger=("komentar", "~comment"),
     ),
     rule(
         "footer.google_news",
@@ -164,7 +144,7 @@ CREDIT_RULES = (
         "line",
         r"[^\n]{0,80}(?i:di\s+google\s+news|google\s+news\s+\w+)[^\n]{0,80}",
         "`Baca berita Wartakotalive.com lainnya di Google News.` and its variants, as a line of their own.",
-        trigger=("google news",),
+        trigger=("google",),
     ),
     rule(
         "footer.truncation",
@@ -172,6 +152,6 @@ CREDIT_RULES = (
         "tail",
         r"(?:…|\.\.\.)\s*\[\+\d+\s+chars\]\s*$",
         "NewsAPI's truncation marker `… [+2570 chars]`.",
-        trigger=(" chars]",),
+        trigger=("chars",),
     ),
 )
