@@ -263,6 +263,14 @@ def test_backends_agree_on_ascii_across_64_char_blocks(texts: list[str]) -> None
 
 
 @needs_c
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.sampled_from("aZ09-- .\n“”—–\u00a0…é"), max_size=200), max_size=4))
+def test_backends_agree_on_ascii_with_non_ascii_punctuation(texts: list[str]) -> None:
+    """Non-ASCII separators only (the usual news text) take an ASCII copy through the bit-mask tokenizer."""
+    _assert_backends_agree(texts, 2)
+
+
+@needs_c
 def test_ascii_hyphens_at_block_edges() -> None:
     texts = []
     for pos in range(58, 70):

@@ -300,7 +300,8 @@ NC_CLONES static void minhash_update(const uint32_t *hv, size_t n, const uint32_
 typedef struct {
     Py_UCS4 cp;
     Py_UCS4 out[3];
-    uint32_t n;
+    uint16_t n;
+    uint16_t alnum; /* Py_UNICODE_ISALNUM(cp) */
 } FoldEntry;
 
 typedef struct {
@@ -358,7 +359,7 @@ static int fold_learn(FoldTable *t, Py_UCS4 cp) {
         Py_DECREF(f);
         return 0;
     }
-    FoldEntry ent = {.cp = cp, .n = (uint32_t)n};
+    FoldEntry ent = {.cp = cp, .n = (uint16_t)n, .alnum = (uint16_t)(Py_UNICODE_ISALNUM(cp) != 0)};
     for (Py_ssize_t i = 0; i < n; i++) ent.out[i] = PyUnicode_READ_CHAR(f, i);
     Py_DECREF(f);
     return fold_insert(t, &ent) < 0 ? (PyErr_NoMemory(), -1) : 1;
@@ -374,6 +375,8 @@ typedef struct {
     size_t ntok;
     Py_UCS4 *folded; /* casefolded text, for texts folded through the FoldTable */
     size_t folded_cap;
+    uint8_t *narrowed; /* ASCII copy of a text whose non-ASCII code points are all separators */
+    size_t narrowed_cap;
     uint32_t *hv32; /* fmix32 of each shingle's 32-bit hash */
     size_t hv_cap;
     uint64_t *masks; /* per-64-character bit masks of the ASCII tokenizer */
@@ -384,6 +387,7 @@ static void scratch_free(Scratch *s) {
     free(s->buf);
     free(s->tok_start);
     free(s->folded);
+    free(s->narrowed);
     free(s->hv32);
     free(s->masks);
     memset(s, 0, sizeof(*s));
@@ -406,7 +410,8 @@ typedef struct {
     const void *data;
     Py_ssize_t len;
     int fold; /* FOLD_NONE: data is casefolded; FOLD_LOWER: only A-Z still to fold; FOLD_TABLE: via FoldTable */
-    int ascii; /* every code point < 128 */
+    int ascii;  /* every code point < 128 */
+    int narrow; /* FOLD_LOWER and every non-ASCII code point is a separator: tokenize an ASCII copy */
 } TextView;
 
 static inline uint8_t *put_utf8(uint8_t *o, Py_UCS4 c) {
@@ -447,8 +452,8 @@ static inline int is_alnum(Py_UCS4 c) {
 /* One tokenizer per storage width, mirroring TOKEN_PATTERN = [^\W_]+(?:-[^\W_]+)* matched left to right:
  * skip to an alnum, copy the run of alnums, and extend it across each '-' that has an alnum right after it.
  * Tokens are written as UTF-8 joined by single spaces. LOWER folds ASCII A-Z on the way (used for exact str
- * whose every non-ASCII code point is its own casefold, where that is all str.casefold would do). Copying whole runs in a tight loop costs fewer
- * instructions per character than a branch-free form; the one mispredicted exit per token is cheaper. */
+ * whose every non-ASCII code point is its own casefold, where that is all str.casefold would do). Copying
+ * whole runs in a tight loop costs fewer instructions per character than a branch-free form. */
 #define DEFINE_TOKENIZE(NAME, CHAR_T, LOWER)                                                              \
     static void NAME(Scratch *s, const CHAR_T *c, Py_ssize_t n) {                                         \
         uint8_t *const base = s->buf;                                                                     \
@@ -581,6 +586,15 @@ NC_POPCNT_CLONES static void tokenize_ascii_bits(Scratch *s, const uint8_t *c, s
 }
 #endif
 
+#define DEFINE_NARROW(NAME, CHAR_T)                                                                       \
+    static void NAME(uint8_t *o, const CHAR_T *c, Py_ssize_t n) {                                         \
+        for (Py_ssize_t i = 0; i < n; i++) o[i] = c[i] < 0x80 ? (uint8_t)c[i] : (uint8_t)' ';             \
+    }
+
+DEFINE_NARROW(narrow_ucs1, Py_UCS1)
+DEFINE_NARROW(narrow_ucs2, Py_UCS2)
+DEFINE_NARROW(narrow_ucs4, Py_UCS4)
+
 /* Apply the FoldTable to a text (no GIL): ASCII lowered inline, other code points mapped. */
 #define DEFINE_FOLD(NAME, CHAR_T)                                                                         \
     static Py_UCS4 *NAME(Py_UCS4 *o, const CHAR_T *c, Py_ssize_t n, const FoldTable *ft) {               \
@@ -631,9 +645,21 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
     if (grow((void **)&s->buf, &s->buf_cap, n * width + 64, 1) < 0) return -1;
     if (grow((void **)&s->tok_start, &s->tok_cap, n / 2 + 3, sizeof(size_t)) < 0) return -1;
 #ifdef NC_HAVE_BITS
-    if (t->fold == FOLD_LOWER && t->ascii) {
+    if (t->fold == FOLD_LOWER && (t->ascii || t->narrow)) {
         if (grow((void **)&s->masks, &s->masks_cap, 2 * (n / 64 + 1), sizeof(uint64_t)) < 0) return -1;
-        tokenize_ascii_bits(s, (const uint8_t *)data, n);
+        const uint8_t *ascii = (const uint8_t *)data;
+        if (!t->ascii) {
+            /* Any non-alnum code point other than '-' is just a separator, so ' ' tokenizes the same. */
+            if (grow((void **)&s->narrowed, &s->narrowed_cap, n + 1, 1) < 0) return -1;
+            if (kind == PyUnicode_1BYTE_KIND)
+                narrow_ucs1(s->narrowed, (const Py_UCS1 *)data, len);
+            else if (kind == PyUnicode_2BYTE_KIND)
+                narrow_ucs2(s->narrowed, (const Py_UCS2 *)data, len);
+            else
+                narrow_ucs4(s->narrowed, (const Py_UCS4 *)data, len);
+            ascii = s->narrowed;
+        }
+        tokenize_ascii_bits(s, ascii, n);
     } else
 #endif
     if (t->fold == FOLD_LOWER) {
@@ -685,6 +711,22 @@ static int sign_one(Scratch *s, const TextView *t, const FoldTable *ft, size_t n
 
 /* --------------------------------------------------------------------------------------- Python glue */
 
+/* Index of the first code point >= 128 at or after `i` (len if none): the GIL-held scan, kept tight. */
+static Py_ssize_t next_non_ascii(const TextView *v, Py_ssize_t i) {
+    const Py_ssize_t n = v->len;
+    if (v->kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *c = (const Py_UCS1 *)v->data;
+        while (i < n && c[i] < 0x80) i++;
+    } else if (v->kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *c = (const Py_UCS2 *)v->data;
+        while (i < n && c[i] < 0x80) i++;
+    } else {
+        const Py_UCS4 *c = (const Py_UCS4 *)v->data;
+        while (i < n && c[i] < 0x80) i++;
+    }
+    return i;
+}
+
 /* Capture `text` for the GIL-free kernel. Returns a new reference to the object whose buffer `view` points
  * into. Exact str: ASCII is folded inline, other code points through `ft` (learned here), unless the text
  * has so many distinct code points that casefolding it whole is cheaper. A str subclass always goes
@@ -701,14 +743,16 @@ static PyObject *capture_text(PyObject *text, TextView *view, FoldTable *ft) {
         view->len = PyUnicode_GET_LENGTH(text);
         view->fold = FOLD_LOWER;
         view->ascii = PyUnicode_IS_ASCII(text);
+        view->narrow = 0;
         if (view->ascii) return Py_NewRef(text);
+        int alnum = 0;
         /* Typical news text: the non-ASCII code points are quotes, dashes and spaces that fold to themselves,
          * and then folding is only A-Z (FOLD_LOWER). Otherwise fold through the table. */
         size_t budget = 64 + (size_t)view->len / 32;
         Py_UCS4 last = 0;
-        for (Py_ssize_t i = 0; i < view->len; i++) {
+        for (Py_ssize_t i = next_non_ascii(view, 0); i < view->len; i = next_non_ascii(view, i + 1)) {
             Py_UCS4 ch = PyUnicode_READ(view->kind, view->data, i);
-            if (ch < 0x80 || ch == last) continue;
+            if (ch == last) continue;
             const FoldEntry *e = fold_find(ft, ch);
             if (!e) {
                 int r = budget ? fold_learn(ft, ch) : 0;
@@ -721,8 +765,10 @@ static PyObject *capture_text(PyObject *text, TextView *view, FoldTable *ft) {
                 e = fold_find(ft, ch);
             }
             if (e->n != 1 || e->out[0] != ch) view->fold = FOLD_TABLE;
+            alnum |= e->alnum;
             last = ch;
         }
+        view->narrow = view->fold == FOLD_LOWER && !alnum;
         if (view->fold != FOLD_NONE) return Py_NewRef(text);
     }
     PyObject *folded = PyObject_CallMethod(text, "casefold", NULL);
@@ -737,6 +783,7 @@ static PyObject *capture_text(PyObject *text, TextView *view, FoldTable *ft) {
     view->len = PyUnicode_GET_LENGTH(folded);
     view->fold = FOLD_NONE;
     view->ascii = 0;
+    view->narrow = 0;
     return folded;
 }
 
