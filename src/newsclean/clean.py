@@ -11,7 +11,8 @@ The steps, declared once and run in this order:
 
 Removing one insert can expose another (a second credit under the first, a caption that becomes a line of its
 own), so the steps run again on their own output until it stops changing: `clean()` is idempotent, and every
-removal of a later pass is mapped back to the normalized text. Offsets in the report refer to the normalized
+removal of a later pass is mapped back to the normalized text. A pass that removed nothing is already a
+fixed point (the next pass would see the same paragraphs), so clean articles are processed once. Offsets in the report refer to the normalized
 text, so `normalize(original)[r.start:r.end] == r.text`.
 """
 
@@ -178,7 +179,7 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
     removals = list(result.removals)
     dateline, credits = result.dateline, list(result.credits)
     segments = result.segments
-    for _ in range(MAX_EXTRA_PASSES):
+    for _ in range(MAX_EXTRA_PASSES if removals else 0):
         again = _one_pass(result.text, config, None)
         if again.text == result.text:
             break

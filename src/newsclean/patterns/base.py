@@ -35,13 +35,17 @@ class Rule:
     pattern: regex.Pattern[str]
     why: str
     triggers: tuple[str, ...] = ()
+    trigger_words: frozenset[str] = frozenset()
+    trigger_substrings: tuple[str, ...] = ()
 
     def may_match(self, words: frozenset[str], lowered: str) -> bool:
-        return not self.triggers or any(
-            (t in words) if t.isalpha() else (t.lstrip("~") in lowered) for t in self.triggers
-        )
+        if not self.triggers:
+            return True
+        return not self.trigger_words.isdisjoint(words) or any(t in lowered for t in self.trigger_substrings)
 
 
 def rule(name: str, kind: str, scope: Scope, pattern: str, why: str, trigger: tuple[str, ...] = ()) -> Rule:
     """Compile a rule; `regex.V1` gives full Unicode properties."""
-    return Rule(name, kind, scope, regex.compile(pattern, regex.V1), why, trigger)
+    words = frozenset(t for t in trigger if t.isalpha())
+    substrings = tuple(t.lstrip("~") for t in trigger if not t.isalpha())
+    return Rule(name, kind, scope, regex.compile(pattern, regex.V1), why, trigger, words, substrings)
