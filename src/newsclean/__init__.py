@@ -10,6 +10,7 @@ from .dedupe import dedupe
 from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeResult
 from .errors import ConfigError, InputError, NewscleanError
+from .index import Index
 from .models import Article, CleanResult, Dateline, Removal
 from .normalize import normalize
 from .shingle import shingles, tokens
@@ -23,6 +24,7 @@ __all__ = [
     "Dateline",
     "DedupeConfig",
     "DedupeResult",
+    "Index",
     "InputError",
     "NewscleanError",
     "Removal",

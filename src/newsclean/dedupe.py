@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import BaseModel
@@ -36,6 +36,9 @@ from .io import InputRecord, Reject
 from .lsh import BandIndex, choose_bands
 from .shingle import tokens
 from .signature import shingle_hashes, signatures
+
+if TYPE_CHECKING:
+    from .index import Index
 
 #: Date layouts tried for `keep="earliest"` after ISO 8601 (which `datetime.fromisoformat` reads).
 DATE_FORMATS: tuple[str, ...] = (
@@ -322,13 +325,19 @@ def choose_representatives(
 
 
 def dedupe(
-    records: Iterable[Any], *, config: DedupeConfig | None = None, progress: Progress | None = None
+    records: Iterable[Any],
+    *,
+    config: DedupeConfig | None = None,
+    progress: Progress | None = None,
+    index: Index | None = None,
 ) -> DedupeResult:
     """Find near-duplicate articles and keep one copy per story.
 
     `records`: mappings (or pydantic `Article`s, or `newsclean.io` records and rejects) with a text field.
     Every record gets a verdict: its cluster, whether it is kept, the id it duplicates and the exact
     Jaccard similarity with the kept copy. Records that cannot be compared are in `result.rejects`.
+    With `index` (`newsclean.Index.open(url)`), records are also compared against every article kept by
+    earlier runs (duplicates get the indexed article's id) and the kept ones are added to it.
     """
     config = config or DedupeConfig()
     seconds: dict[str, float] = {}
@@ -342,6 +351,11 @@ def dedupe(
 
     signed = sign_records(records, config, progress)
     lap("sign")
+    if index is not None:
+        from .index.incremental import dedupe_with_index
+
+        result = dedupe_with_index(signed, config, index, lap)
+        return result.model_copy(update={"stats": result.stats.model_copy(update={"seconds": seconds})})
     node_of, first, sizes = exact_groups(signed)
     node_sigs = signed.signatures[first]
     node_store = signed.store.take(first)

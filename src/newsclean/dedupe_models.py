@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import ConfigDict, PrivateAttr
+from pydantic import ConfigDict, Field, PrivateAttr
 
 from ._model_base import FrozenModel
 
@@ -58,10 +58,11 @@ class RecordVerdict(FrozenModel):
 
 
 class Cluster(FrozenModel):
-    """A group of records that tell the same story; `representative` is the index of the kept one."""
+    """A group of records that tell the same story; `representative` is the index of the kept one, None
+    when the kept copy is an article of the index (a previous run's) that these records duplicate."""
 
     cluster: int
-    representative: int
+    representative: int | None
     members: tuple[int, ...]
 
 
@@ -96,13 +97,16 @@ class DedupeStats(FrozenModel):
     rows: int
     bytes_per_record: float
     seconds: dict[str, float]
+    index_duplicates: int = 0
+    indexed: int = 0
 
 
 class DedupeResult(FrozenModel):
     """Columns over every input record (index = position in the input, rejects included).
 
     `cluster[i]` is -1 and `similarity[i]` NaN for a reject; `duplicate_of[i]` and `contained_in[i]` are
-    record indexes, -1 for none; `match[i]` is 0 none, 1 exact, 2 near.
+    record indexes, -1 for none; `match[i]` is 0 none, 1 exact, 2 near. With an index, `indexed_of[i]` is the
+    number of the indexed article record i duplicates (-1 none) and `indexed_ids` maps it to that article's id.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
@@ -118,6 +122,8 @@ class DedupeResult(FrozenModel):
     rejects: list[DedupeReject]
     stats: DedupeStats
     config: dict[str, Any]
+    indexed_of: np.ndarray | None = None
+    indexed_ids: dict[int, Any] = Field(default_factory=dict)
     _reasons: dict[int, str] | None = PrivateAttr(default=None)
 
     def __len__(self) -> int:
@@ -134,7 +140,7 @@ class DedupeResult(FrozenModel):
             id=self.ids[index],
             cluster=None if rejected else int(self.cluster[index]),
             kept=bool(self.kept[index]),
-            duplicate_of=self.ids[dup] if dup >= 0 else None,
+            duplicate_of=self.ids[dup] if dup >= 0 else self._indexed_id(index),
             similarity=None if rejected else round(float(self.similarity[index]), 4),
             match=MATCH_KINDS[kind - 1] if kind else None,
             contained_in=self.ids[within] if within >= 0 else None,
@@ -158,9 +164,14 @@ class DedupeResult(FrozenModel):
             members = tuple(int(i) for i in order[begin:end])
             if label < 0 or len(members) < min_size:
                 continue
-            representative = next(i for i in members if self.kept[i])
+            representative = next((i for i in members if self.kept[i]), None)
             out.append(Cluster(cluster=label, representative=representative, members=members))
         return out
+
+    def _indexed_id(self, index: int) -> Any:
+        if self.indexed_of is None or self.indexed_of[index] < 0:
+            return None
+        return self.indexed_ids[int(self.indexed_of[index])]
 
     @property
     def kept_indexes(self) -> np.ndarray:

@@ -1,0 +1,208 @@
+"""Dedupe signed records against a persistent index and against each other, then index what was kept.
+
+The order of decisions, and why:
+
+1. Each distinct text (exact-pass node) is looked up in the index (`Index.query`): a node whose exact key was
+   seen before, or whose shingles are >= threshold alike to an indexed article, duplicates that article. The
+   indexed article was kept by an earlier run and is in an earlier output, so it always stays the kept copy,
+   whatever the `keep` rule says about today's records.
+2. A node the index did not match directly, but verified >= threshold alike to a node that matched article X,
+   joins X when it is at least `pair_floor` alike to X itself. That is the cluster a single run over both days
+   would have built (X, the direct copy as anchor, the further-edited copy as member); without this step a
+   second re-write of a day-1 story would be kept on day 2.
+3. The other nodes are clustered among themselves exactly as the in-memory dedupe does (same edges, star
+   clusters, pair floor, keep rule), and each cluster's kept record is added to the index.
+
+Every compared record's exact key is linked to the article that decided it, so running the same file twice
+turns every record of the second run into a duplicate, even one only `pair_floor` alike to its kept copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+import numpy as np
+
+from ..clusters import ShingleStore, jaccard, star_clusters, verify_pairs
+from ..dedupe import (
+    SignedRecords,
+    _columns,
+    _similarity_to_kept,
+    _stats,
+    candidate_pairs,
+    choose_representatives,
+    exact_groups,
+)
+from ..dedupe_config import DedupeConfig
+from ..dedupe_models import DedupeResult
+from ..errors import ConfigError
+from .base import Entry, Index, Match
+
+Lap = Callable[[str], None]
+
+
+def inherit_matches(
+    matches: list[Match | None], edges: np.ndarray, node_store_get: Callable[[int], np.ndarray], index: Index,
+    floor: float,
+) -> list[Match | None]:
+    """Step 2: unmatched nodes verified-alike to a matched node join that node's article when >= `floor`
+    alike to it. One level only: a node reached through an inherited match would be a chain."""
+    direct = np.array([m is not None for m in matches], dtype=bool)
+    if len(edges) == 0 or not direct.any():
+        return matches
+    a, b = edges[:, 0], edges[:, 1]
+    crossing = direct[a] != direct[b]
+    outside = np.where(direct[a[crossing]], b[crossing], a[crossing])
+    inside = np.where(direct[a[crossing]], a[crossing], b[crossing])
+    articles = index.articles([matches[int(i)].n for i in inside])  # type: ignore[union-attr]
+    best: dict[int, Match] = {}
+    for node, via in zip(outside.tolist(), inside.tolist(), strict=True):
+        target = matches[via]
+        assert target is not None
+        stored = articles.get(target.n)
+        if stored is None:
+            continue
+        sim = jaccard(node_store_get(node), stored.shingles)
+        have = best.get(node)
+        if sim >= floor - 1e-9 and (have is None or (sim, -target.n) > (have.similarity, -have.n)):
+            best[node] = Match(n=target.n, id=target.id, similarity=sim, exact=False)
+    return [best.get(i, m) for i, m in enumerate(matches)]
+
+
+def _date_text(timestamp: float) -> str | None:
+    if not np.isfinite(timestamp) or timestamp == 0.0:
+        return None
+    return datetime.fromtimestamp(timestamp, timezone.utc).isoformat()
+
+
+def dedupe_with_index(signed: SignedRecords, config: DedupeConfig, index: Index, lap: Lap) -> DedupeResult:
+    """Steps 1-3 (module docstring) inside one index transaction: the kept records are added and every
+    compared key is linked, or (on any error) nothing is."""
+    if config.containment is not None:
+        raise ConfigError("containment is not supported with an index yet: run without --containment")
+    node_of, first, sizes = exact_groups(signed)
+    node_sigs = signed.signatures[first]
+    node_store = signed.store.take(first)
+    node_words = signed.words[first]
+    lap("exact")
+    with index.transaction():
+        index.bind(config)
+        matches = index.query(signed.exact[first], node_sigs, node_store, config.max_bucket)
+        direct = [m is not None for m in matches]
+        lap("index query")
+        pairs, layout = candidate_pairs(node_sigs, config)
+        edges, sims = verify_pairs(pairs, node_sigs, node_store, config.threshold)
+        lap("verify")
+        floor = min(config.pair_floor, config.threshold)
+        matches = inherit_matches(matches, edges, lambda node: node_store.get(int(node)), index, floor)
+        matched = np.array([m is not None for m in matches], dtype=bool)
+        local = ~matched[edges[:, 0]] & ~matched[edges[:, 1]] if len(edges) else np.empty(0, dtype=bool)
+        anchors = star_clusters(
+            len(first),
+            edges[local],
+            sims[local],
+            sizes,
+            node_words.astype(np.int64),
+            similar=lambda x, y: jaccard(node_store.get(int(x)), node_store.get(int(y))),
+            floor=floor,
+        )
+        kept_of, numbers = choose_representatives(signed, node_of, anchors, config.keep)
+        similarity = _similarity_to_kept(node_of, kept_of, node_store)
+        lap("cluster")
+        columns = _columns(signed, node_of, kept_of, numbers, similarity, signed.n_items)
+        indexed_of, indexed_ids = _apply_matches(signed, node_of, matches, columns)
+        added = _index_kept(index, signed, node_of, kept_of, node_store, matched, similarity, matches, direct)
+        lap("index add")
+    stats = _stats(signed, columns, node_of, pairs, edges, layout, 0, {})
+    stats = stats.model_copy(update={"index_duplicates": int((indexed_of >= 0).sum()), "indexed": added})
+    for column in (*columns.values(), indexed_of):
+        column.setflags(write=False)
+    return DedupeResult(
+        ids=signed.ids,
+        rejects=signed.rejects,
+        stats=stats,
+        config=config.model_dump(),
+        indexed_of=indexed_of,
+        indexed_ids=indexed_ids,
+        **columns,
+    )
+
+
+def _apply_matches(
+    signed: SignedRecords, node_of: np.ndarray, matches: list[Match | None], columns: dict[str, np.ndarray]
+) -> tuple[np.ndarray, dict[int, object]]:
+    """Records of matched nodes: not kept, duplicates of their indexed article, one cluster per article.
+
+    Today's clusters keep their order (input order of their kept record) and come first; the clusters of
+    indexed articles follow, in the input order of their first record; numbers are then made contiguous.
+    """
+    indexed_of = np.full(signed.n_items, -1, dtype=np.int64)
+    indexed_ids: dict[int, object] = {}
+    at = signed.index
+    rows = [row for row, node in enumerate(node_of.tolist()) if matches[node] is not None]
+    if not rows:
+        return indexed_of, indexed_ids
+    label_of: dict[int, int] = {}
+    for row in sorted(rows, key=lambda r: at[r]):
+        match = matches[int(node_of[row])]
+        assert match is not None
+        position = at[row]
+        label_of.setdefault(match.n, signed.n_items + len(label_of))
+        indexed_of[position] = match.n
+        indexed_ids[match.n] = match.id
+        columns["cluster"][position] = label_of[match.n]
+        columns["kept"][position] = False
+        columns["duplicate_of"][position] = -1
+        columns["similarity"][position] = match.similarity
+        columns["match"][position] = 1 if match.exact else 2
+    labelled = columns["cluster"] >= 0
+    columns["cluster"][labelled] = np.unique(columns["cluster"][labelled], return_inverse=True)[1]
+    return indexed_of, indexed_ids
+
+
+def _index_kept(
+    index: Index,
+    signed: SignedRecords,
+    node_of: np.ndarray,
+    kept_of: np.ndarray,
+    node_store: ShingleStore,
+    matched: np.ndarray,
+    similarity: np.ndarray,
+    matches: list[Match | None],
+    direct: list[bool],
+) -> int:
+    """Add today's kept records and link every compared key to the article that decided it."""
+    is_kept = (kept_of == np.arange(len(kept_of))) & ~matched[node_of]
+    kept_rows = np.flatnonzero(is_kept)
+    entries = [
+        Entry(
+            id=signed.ids[signed.index[row]],
+            exact=int(signed.exact[row]),
+            words=int(signed.words[row]),
+            date=_date_text(float(signed.dates[row])) if len(signed.dates) else None,
+            signature=signed.signatures[row],
+            shingles=node_store.get(int(node_of[row])),
+        )
+        for row in kept_rows
+    ]
+    numbers = dict(zip(kept_rows.tolist(), index.add(entries), strict=True))
+    keys: dict[int, tuple[int, float]] = {}
+    for row in range(len(kept_of)):
+        node = int(node_of[row])
+        key = int(signed.exact[row])
+        if matched[node]:
+            match = matches[node]
+            assert match is not None
+            if not direct[node] or not match.exact:
+                keys[key] = (match.n, match.similarity)
+        elif node != int(node_of[kept_of[row]]):
+            keys.setdefault(key, (numbers[int(kept_of[row])], float(similarity[row])))
+    if keys:
+        exact = np.fromiter(keys, dtype=np.uint64, count=len(keys))
+        index.link(
+            exact,
+            np.fromiter((n for n, _ in keys.values()), dtype=np.int64, count=len(keys)),
+            np.fromiter((s for _, s in keys.values()), dtype=np.float32, count=len(keys)),
+        )
+    return len(entries)
