@@ -4,8 +4,9 @@
  * The Python code in signature.py and shingle.py is the specification; this file reproduces it bit for bit,
  * only faster. Pipeline per text: casefold (the str's own casefold method, with the GIL) -> tokens (runs of
  * Py_UNICODE_ISALNUM joined by single ASCII hyphens) written as UTF-8 joined by single spaces into one buffer,
- * so every word n-gram is a contiguous slice of it -> one 32-bit hash per shingle (SHA-1 or xxHash64) ->
- * MurmurHash3 fmix32 -> a*h+b mod 2^32 for every permutation -> column minimum.
+ * so every word n-gram is a contiguous slice of it -> one 32-bit hash per shingle (SHA-1 or xxHash64 of its
+ * bytes, or for the "fast" mode a polynomial of per-token hashes rolled along the text) -> MurmurHash3
+ * fmix32 -> a*h+b mod 2^32 for every permutation -> column minimum.
  *
  * Everything after casefolding runs without the GIL: the casefolded strings are immutable objects that this
  * call holds references to, so their buffers cannot change or move while other threads run.
@@ -32,7 +33,7 @@
 #define NC_CLONES
 #endif
 
-enum { HASH_SHA1 = 0, HASH_XXH64 = 1 };
+enum { HASH_SHA1 = 0, HASH_XXH64 = 1, HASH_FAST = 2 };
 
 /* ------------------------------------------------------------------------------------------------ SHA-1 */
 
@@ -245,6 +246,30 @@ static uint64_t xxh64(const uint8_t *p, size_t len) {
     return h;
 }
 
+/* ------------------------------------------------------------------------------------------ fast mode */
+
+#define FAST_SEED 0x243F6A8885A308D3ULL
+#define FAST_BASE 0x9E3779B97F4A7C15ULL
+
+static inline uint64_t fmix64(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xFF51AFD7ED558CCDULL;
+    x ^= x >> 33;
+    x *= 0xC4CEB9FE1A85EC53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+/* signature.fast_token_hash: h = fmix64(h ^ word) over little-endian 8-byte words, the last zero-padded.
+ * Reads whole words, so at least 8 bytes must be readable from the start of the last word (every token
+ * buffer keeps that slack); bytes past the token are masked off. */
+static inline uint64_t fast_token_hash(const uint8_t *p, size_t len) {
+    uint64_t h = FAST_SEED;
+    if (!len) return h;
+    for (; len > 8; len -= 8, p += 8) h = fmix64(h ^ load_le64(p));
+    return fmix64(h ^ (load_le64(p) & (~0ULL >> (64 - 8 * len))));
+}
+
 /* ---------------------------------------------------------------------------------------- permutations */
 
 static inline uint32_t fmix32(uint32_t h) {
@@ -371,7 +396,8 @@ typedef struct {
     uint8_t *buf; /* tokens as UTF-8, joined by single spaces */
     size_t buf_cap;
     size_t *tok_start; /* byte offset of each token; tok_start[ntok] = buffer length + 1 */
-    size_t tok_cap;
+    size_t *tok_end;   /* "fast" mode: byte offset just past each token */
+    size_t tok_cap, tok_end_cap;
     size_t ntok;
     Py_UCS4 *folded; /* casefolded text, for texts folded through the FoldTable */
     size_t folded_cap;
@@ -379,6 +405,10 @@ typedef struct {
     size_t narrowed_cap;
     uint32_t *hv32; /* fmix32 of each shingle's 32-bit hash */
     size_t hv_cap;
+    uint64_t *th; /* "fast" mode: hash of each token */
+    size_t th_cap;
+    uint64_t *sh64; /* "fast" mode: hash of each shingle */
+    size_t sh_cap;
     uint64_t *masks; /* per-64-character bit masks of the ASCII tokenizer */
     size_t masks_cap;
 } Scratch;
@@ -386,6 +416,9 @@ typedef struct {
 static void scratch_free(Scratch *s) {
     free(s->buf);
     free(s->tok_start);
+    free(s->tok_end);
+    free(s->th);
+    free(s->sh64);
     free(s->folded);
     free(s->narrowed);
     free(s->hv32);
@@ -500,6 +533,7 @@ DEFINE_TOKENIZE(tokenize_ucs4, Py_UCS4, 0)
 
 #if defined(__GNUC__)
 #define NC_HAVE_BITS 1
+#define NC_BITS_ENABLED 1
 #if defined(NC_X86) && defined(__x86_64__) && defined(__linux__) && !defined(__clang__) && \
     !defined(NC_NO_CLONES)
 #define NC_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
@@ -584,12 +618,43 @@ NC_POPCNT_CLONES static void tokenize_ascii_bits(Scratch *s, const uint8_t *c, s
     ts[nt] = k + 1;
     s->ntok = nt;
 }
+
+/* "fast" mode on exact ASCII: the same tokens as tokenize_ascii_bits, but left where they are. The classified
+ * copy `x` already holds each token's casefolded bytes contiguously (an inner hyphen is kept as '-'), and
+ * the fast hash reads tokens one by one, so the compaction into a joined buffer (one step per kept byte) is
+ * skipped: only each token's start and end are taken from the masks. */
+NC_POPCNT_CLONES static void tokenize_ascii_spans(Scratch *s, const uint8_t *c, size_t n) {
+    const size_t nw = (n + 63) / 64;
+    uint64_t *am = s->masks, *hm = s->masks + nw;
+    uint8_t *const x = s->buf;
+    ascii_classify(c, n, x, am, hm);
+    size_t *const ts = s->tok_start, *const te = s->tok_end;
+    size_t nt = 0, ne = 0;
+    uint64_t a_top = 0, t_top = 0;
+    for (size_t w = 0; w < nw; w++) {
+        const uint64_t a = am[w], h = hm[w];
+        const uint64_t a_next = w + 1 < nw ? am[w + 1] & 1 : 0;
+        const uint64_t t = a | (h & ((a << 1) | a_top) & ((a >> 1) | (a_next << 63)));
+        const uint64_t tl = (t << 1) | t_top;
+        const size_t base = 64 * w;
+        for (uint64_t m = t & ~tl; m; m &= m - 1) ts[nt++] = base + (size_t)__builtin_ctzll(m);
+        for (uint64_t m = ~t & tl; m; m &= m - 1) te[ne++] = base + (size_t)__builtin_ctzll(m);
+        a_top = a >> 63;
+        t_top = t >> 63;
+    }
+    if (ne < nt) te[ne++] = 64 * nw; /* a token running into the last character of a full 64-block */
+    s->ntok = nt;
+}
 #endif
 
 #define DEFINE_NARROW(NAME, CHAR_T)                                                                       \
     static void NAME(uint8_t *o, const CHAR_T *c, Py_ssize_t n) {                                         \
         for (Py_ssize_t i = 0; i < n; i++) o[i] = c[i] < 0x80 ? (uint8_t)c[i] : (uint8_t)' ';             \
     }
+
+#ifndef NC_BITS_ENABLED
+#define NC_BITS_ENABLED 0
+#endif
 
 DEFINE_NARROW(narrow_ucs1, Py_UCS1)
 DEFINE_NARROW(narrow_ucs2, Py_UCS2)
@@ -626,8 +691,9 @@ static Py_ssize_t fold_text(Scratch *s, const TextView *t, const FoldTable *ft) 
     return end - s->folded;
 }
 
-/* Tokenize `t` into s->buf; return the number of shingles (0 if no tokens), or -1 when out of memory. */
-static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, size_t ngram) {
+/* Tokenize `t` into s->buf; return the number of shingles (0 if no tokens), or -1 when out of memory.
+ * With `spans` (the "fast" mode) s->tok_end is filled too, and tokens need not be joined by spaces. */
+static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, size_t ngram, int spans) {
     int kind = t->kind;
     const void *data = t->data;
     Py_ssize_t len = t->len;
@@ -642,8 +708,10 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
     /* Worst case UTF-8 bytes per code point of this width; a separator space always replaces at least one
      * dropped character, and one byte of slack absorbs the unconditional ' ' store. */
     size_t width = kind == PyUnicode_1BYTE_KIND ? 2 : (kind == PyUnicode_2BYTE_KIND ? 3 : 4);
-    if (grow((void **)&s->buf, &s->buf_cap, n * width + 64, 1) < 0) return -1;
+    /* +72: the bit-mask tokenizers write whole 64-character blocks, and fast_token_hash reads 8 bytes. */
+    if (grow((void **)&s->buf, &s->buf_cap, n * width + 72, 1) < 0) return -1;
     if (grow((void **)&s->tok_start, &s->tok_cap, n / 2 + 3, sizeof(size_t)) < 0) return -1;
+    if (spans && grow((void **)&s->tok_end, &s->tok_end_cap, n / 2 + 3, sizeof(size_t)) < 0) return -1;
 #ifdef NC_HAVE_BITS
     if (t->fold == FOLD_LOWER && (t->ascii || t->narrow)) {
         if (grow((void **)&s->masks, &s->masks_cap, 2 * (n / 64 + 1), sizeof(uint64_t)) < 0) return -1;
@@ -659,7 +727,10 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
                 narrow_ucs4(s->narrowed, (const Py_UCS4 *)data, len);
             ascii = s->narrowed;
         }
-        tokenize_ascii_bits(s, ascii, n);
+        if (spans)
+            tokenize_ascii_spans(s, ascii, n);
+        else
+            tokenize_ascii_bits(s, ascii, n);
     } else
 #endif
     if (t->fold == FOLD_LOWER) {
@@ -675,6 +746,10 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
         tokenize_ucs2(s, (const Py_UCS2 *)data, len);
     else
         tokenize_ucs4(s, (const Py_UCS4 *)data, len);
+    if (spans && !(t->fold == FOLD_LOWER && (t->ascii || t->narrow) && NC_BITS_ENABLED)) {
+        /* Joined by single spaces: a token ends one byte before the next one starts. */
+        for (size_t j = 0; j < s->ntok; j++) s->tok_end[j] = s->tok_start[j + 1] - 1;
+    }
     if (s->ntok == 0) return 0;
     return s->ntok <= ngram ? 1 : (Py_ssize_t)(s->ntok - ngram + 1);
 }
@@ -699,12 +774,39 @@ static int hash_shingles(Scratch *s, size_t nsh, size_t ngram, int hash_id) {
     return 0;
 }
 
+/* "fast" mode: s->sh64[j] = fast_shingle_hash of shingle j (repeats included). Each token is hashed once;
+ * the polynomial sum(th[i] * BASE^(k-1-i)) is rolled from one shingle to the next (remove the oldest token's
+ * term, shift by BASE, add the newest token), all mod 2^64, then finalized with fmix64. */
+static int fast_window_hashes(Scratch *s, size_t nsh, size_t ngram) {
+    const size_t nt = s->ntok;
+    if (grow((void **)&s->th, &s->th_cap, nt, sizeof(uint64_t)) < 0) return -1;
+    if (grow((void **)&s->sh64, &s->sh_cap, nsh, sizeof(uint64_t)) < 0) return -1;
+    uint64_t *const th = s->th, *const sh = s->sh64;
+    for (size_t i = 0; i < nt; i++)
+        th[i] = fast_token_hash(s->buf + s->tok_start[i], s->tok_end[i] - s->tok_start[i]);
+    const size_t k = nt < ngram ? nt : ngram;
+    uint64_t acc = 0, oldest_weight = 1; /* BASE^(k-1) */
+    for (size_t i = 0; i < k; i++) acc = acc * FAST_BASE + th[i];
+    for (size_t i = 1; i < k; i++) oldest_weight *= FAST_BASE;
+    sh[0] = fmix64(acc);
+    for (size_t j = 1; j < nsh; j++) {
+        acc = (acc - th[j - 1] * oldest_weight) * FAST_BASE + th[j + k - 1];
+        sh[j] = fmix64(acc);
+    }
+    return 0;
+}
+
 /* Signature of one text into `row` (num_perm values, already 0xFFFFFFFF). */
 static int sign_one(Scratch *s, const TextView *t, const FoldTable *ft, size_t ngram, int hash_id,
                     const uint32_t *a, const uint32_t *b, uint32_t *row, size_t num_perm) {
-    Py_ssize_t nsh = tokenize(s, t, ft, ngram);
+    Py_ssize_t nsh = tokenize(s, t, ft, ngram, hash_id == HASH_FAST);
     if (nsh <= 0) return (int)nsh;
-    if (hash_shingles(s, (size_t)nsh, ngram, hash_id) < 0) return -1;
+    if (hash_id == HASH_FAST) {
+        if (fast_window_hashes(s, (size_t)nsh, ngram) < 0) return -1;
+        if (grow((void **)&s->hv32, &s->hv_cap, (size_t)nsh, sizeof(uint32_t)) < 0) return -1;
+        for (size_t j = 0; j < (size_t)nsh; j++) s->hv32[j] = fmix32((uint32_t)s->sh64[j]);
+    } else if (hash_shingles(s, (size_t)nsh, ngram, hash_id) < 0)
+        return -1;
     minhash_update(s->hv32, (size_t)nsh, a, b, row, num_perm);
     return 0;
 }
@@ -796,8 +898,10 @@ static int parse_hash(PyObject *o, int *out) {
         *out = HASH_SHA1;
     else if (PyUnicode_CompareWithASCIIString(o, "xxh64") == 0)
         *out = HASH_XXH64;
+    else if (PyUnicode_CompareWithASCIIString(o, "fast") == 0)
+        *out = HASH_FAST;
     else {
-        PyErr_Format(PyExc_ValueError, "hash must be 'sha1' or 'xxh64', got %R", o);
+        PyErr_Format(PyExc_ValueError, "hash must be 'sha1', 'xxh64' or 'fast', got %R", o);
         return 0;
     }
     return 1;
@@ -890,7 +994,35 @@ done:
 PyDoc_STRVAR(shingle_hashes_doc,
              "shingle_hashes(text, ngram, hash, /)\n--\n\n"
              "Hashes of the unique shingles of `text` in first-occurrence order, packed in a bytearray: "
-             "uint32 (sha1_hash32) for 'sha1', uint64 for 'xxh64', native byte order.");
+             "uint32 (sha1_hash32) for 'sha1', uint64 for 'xxh64' and 'fast' (for 'fast': the distinct "
+             "hash values), native byte order.");
+
+/* "fast" mode: the distinct values of s->sh64 in first-occurrence order (the spec dedupes on the value). */
+static Py_ssize_t unique_fast_hashes(const Scratch *s, size_t nsh, uint8_t *dst) {
+    size_t cap = 16;
+    while (cap < nsh * 2) cap <<= 1;
+    uint8_t *used = calloc(cap, 1);
+    uint64_t *key = malloc(cap * sizeof(uint64_t));
+    if (!used || !key) {
+        free(used);
+        free(key);
+        return -1;
+    }
+    Py_ssize_t nu = 0;
+    for (size_t j = 0; j < nsh; j++) {
+        const uint64_t k = s->sh64[j];
+        size_t pos = (size_t)(k >> 32) & (cap - 1);
+        while (used[pos] && key[pos] != k) pos = (pos + 1) & (cap - 1);
+        if (used[pos]) continue;
+        used[pos] = 1;
+        key[pos] = k;
+        memcpy(dst + 8 * (size_t)nu, &k, 8);
+        nu++;
+    }
+    free(used);
+    free(key);
+    return nu;
+}
 
 /* Open-addressing set of shingle indices keyed by their xxh64, confirming equality on the bytes, so two
  * distinct shingles that share a 32-bit SHA-1 prefix still count twice, exactly like the Python spec. */
@@ -962,11 +1094,16 @@ static PyObject *shingle_hashes(PyObject *self, PyObject *args) {
     uint8_t *tmp = NULL;
     Py_ssize_t nsh, nu = 0;
     Py_BEGIN_ALLOW_THREADS;
-    nsh = tokenize(&s, &view, &ft, (size_t)ngram);
+    nsh = tokenize(&s, &view, &ft, (size_t)ngram, hash_id == HASH_FAST);
     if (nsh > 0) {
         /* Set slots hold shingle index + 1 as uint32. */
         tmp = (size_t)nsh < UINT32_MAX ? malloc((size_t)nsh * width) : NULL;
-        nu = tmp ? unique_shingles(&s, (size_t)nsh, (size_t)ngram, hash_id, tmp) : -1;
+        if (!tmp)
+            nu = -1;
+        else if (hash_id == HASH_FAST)
+            nu = fast_window_hashes(&s, (size_t)nsh, (size_t)ngram) < 0 ? -1 : unique_fast_hashes(&s, (size_t)nsh, tmp);
+        else
+            nu = unique_shingles(&s, (size_t)nsh, (size_t)ngram, hash_id, tmp);
     }
     Py_END_ALLOW_THREADS;
     Py_DECREF(held);
@@ -983,7 +1120,8 @@ static PyObject *shingle_hashes(PyObject *self, PyObject *args) {
 
 PyDoc_STRVAR(hash_bytes_doc,
              "hash_bytes(data, hash, /)\n--\n\n"
-             "The raw shingle hash of `data`: sha1_hash32 for 'sha1', xxh64 (seed 0) for 'xxh64'.");
+             "The raw hash of `data`: sha1_hash32 for 'sha1', xxh64 (seed 0) for 'xxh64', fast_token_hash "
+             "for 'fast'.");
 
 static PyObject *hash_bytes(PyObject *self, PyObject *args) {
     Py_buffer data;
@@ -994,8 +1132,21 @@ static PyObject *hash_bytes(PyObject *self, PyObject *args) {
     PyObject *res = NULL;
     if (parse_hash(hash_obj, &hash_id)) {
         const uint8_t *p = (const uint8_t *)data.buf;
-        res = hash_id == HASH_SHA1 ? PyLong_FromUnsignedLong(sha1_hash32(p, (size_t)data.len))
-                                   : PyLong_FromUnsignedLongLong(xxh64(p, (size_t)data.len));
+        const size_t len = (size_t)data.len;
+        if (hash_id == HASH_SHA1)
+            res = PyLong_FromUnsignedLong(sha1_hash32(p, len));
+        else if (hash_id == HASH_XXH64)
+            res = PyLong_FromUnsignedLongLong(xxh64(p, len));
+        else {
+            uint8_t *padded = PyMem_Calloc(len + 8, 1); /* fast_token_hash reads whole 8-byte words */
+            if (!padded)
+                PyErr_NoMemory();
+            else {
+                memcpy(padded, p, len);
+                res = PyLong_FromUnsignedLongLong(fast_token_hash(padded, len));
+                PyMem_Free(padded);
+            }
+        }
     }
     PyBuffer_Release(&data);
     return res;

@@ -29,14 +29,18 @@ def tokens(text: str) -> list[str]:
     return TOKEN_PATTERN.findall(text.casefold())
 
 
-def shingles(text: str, ngram: int = 5) -> list[str]:
-    """Unique word n-grams of `text` in first-occurrence order (see the module docstring for the rules)."""
+def windows(words: list[str], ngram: int) -> list[list[str]]:
+    """Every word n-gram of `words` as a list of tokens, in order, repeats kept (short-text rule applied)."""
     if ngram < 1:
         raise ValueError(f"ngram must be >= 1, got {ngram}")
-    words = tokens(text)
     if not words:
         return []
     if len(words) <= ngram:
-        return [" ".join(words)]
-    grams = (" ".join(words[i : i + ngram]) for i in range(len(words) - ngram + 1))
+        return [words]
+    return [words[i : i + ngram] for i in range(len(words) - ngram + 1)]
+
+
+def shingles(text: str, ngram: int = 5) -> list[str]:
+    """Unique word n-grams of `text` in first-occurrence order (see the module docstring for the rules)."""
+    grams = (" ".join(window) for window in windows(tokens(text), ngram))
     return list(dict.fromkeys(grams))
