@@ -14,6 +14,7 @@ from .._version import __version__
 from ..errors import NewscleanError
 from .clean_cmd import clean_command
 from .dedupe_cmd import dedupe_command
+from .index_cmd import index_command
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
@@ -40,6 +41,7 @@ def cli() -> None:
 
 cli.add_command(clean_command)
 cli.add_command(dedupe_command)
+cli.add_command(index_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -17,6 +17,7 @@ from ..clean import clean
 from ..dedupe import dedupe
 from ..dedupe_config import KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
+from ..index import Index
 from ..io import STDIN, InputRecord, atomic_output, dumps, read_inputs
 from .common import progress
 
@@ -25,6 +26,8 @@ Examples:
   newsclean dedupe articles.jsonl.gz -o kept.jsonl --clusters clusters.jsonl --report report.json
   newsclean dedupe a.jsonl b.csv articles/ -o kept.jsonl --keep longest --duplicates dups.jsonl
   cat articles.jsonl | newsclean dedupe - --threshold 0.8 > kept.jsonl
+  newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
+  newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
 
 \b
 Records are cleaned before they are compared (outlet datelines, "Baca juga" links and credits do not hide
@@ -32,6 +35,9 @@ a duplicate); --no-clean compares the raw text. KEPT holds the kept records unch
 clean text only under --write-clean. --clusters writes one line per input record:
 {"id", "cluster", "kept", "duplicate_of", "similarity"} (+ "match", "reject" when they apply).
 Records without a usable text are reported as rejects (cluster null) and are not in KEPT.
+With --index, records are also compared against every article kept by earlier runs into that index
+(an SQLite file, created when missing, or redis://HOST:PORT/DB); their duplicates get the indexed id
+as duplicate_of, and the kept records are added to the index only after every output is in place.
 Exit codes: 0 success, 2 usage or input error, 130 interrupted.
 """
 
@@ -92,6 +98,18 @@ def _kept_record(data: dict[str, Any], config: DedupeConfig, write_clean: bool) 
     return out
 
 
+@contextlib.contextmanager
+def _index_run(url: str | None, wait: float) -> Iterator[Index | None]:
+    """The index held in one transaction for the whole run: it commits (adding the kept records) only after
+    every output has been renamed into place, so a run killed at any moment leaves the index as it was or
+    with exactly the run whose outputs exist, never an index ahead of its outputs."""
+    if url is None:
+        yield None
+        return
+    with Index.open(url, wait=wait) as index, index.transaction():
+        yield index
+
+
 def _summary(result: DedupeResult) -> str:
     s = result.stats
     line = (
@@ -101,6 +119,8 @@ def _summary(result: DedupeResult) -> str:
     )
     if s.contained:
         line += f", {s.contained:,} contained in a longer record"
+    if s.index_duplicates or s.indexed:
+        line += f"; {s.index_duplicates:,} duplicates of indexed articles, {s.indexed:,} added to the index"
     if result.rejects:
         reasons: dict[str, int] = {}
         for reject in result.rejects:
@@ -138,6 +158,11 @@ def _summary(result: DedupeResult) -> str:
               help="Also flag records with this share of their shingles inside a longer one (RSS teasers).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Processes that clean and sign.  [default: CPU count]")
+@click.option("--index", "index_url", default=None, metavar="PATH|URL",
+              help="Persistent index to compare against and add the kept records to: an SQLite file "
+                   "(sqlite:///path) or redis://HOST:PORT/DB.")
+@click.option("--wait", type=click.FloatRange(0.0), default=60.0, show_default=True,
+              help="Seconds to wait for another run holding the index before giving up (exit 2).")
 def dedupe_command(
     inputs: tuple[str, ...],
     kept_path: str | None,
@@ -156,6 +181,8 @@ def dedupe_command(
     write_clean: bool,
     containment: float | None,
     workers: int | None,
+    index_url: str | None,
+    wait: float,
 ) -> None:
     """Find near-duplicate articles (MinHash LSH, verified) and keep one copy per story.
 
@@ -172,12 +199,12 @@ def dedupe_command(
         workers=workers or min(os.cpu_count() or 1, 8),
         **{k: v for k, v in given.items() if v is not None},
     )
-    with _rereadable(inputs) as paths:
-        result = dedupe(progress(read_inputs(paths), "newsclean dedupe"), config=config)
+    with _rereadable(inputs) as paths, _index_run(index_url, wait) as index:
+        result = dedupe(progress(read_inputs(paths), "newsclean dedupe"), config=config, index=index)
         _write_outputs(paths, result, config, kept_path, duplicates_path, clusters_path, write_clean)
-    if report_path:
-        report = {"stats": result.stats.model_dump(), "config": result.config,
-                  "rejects": [r.model_dump(exclude={"raw"}) for r in result.rejects]}
-        with atomic_output(report_path) as fh:
-            fh.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
+        if report_path:
+            report = {"stats": result.stats.model_dump(), "config": result.config,
+                      "rejects": [r.model_dump(exclude={"raw"}) for r in result.rejects]}
+            with atomic_output(report_path) as fh:
+                fh.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
     click.echo(_summary(result), err=True)
