@@ -35,7 +35,8 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 
 #: Characters that only appear in text whose encoding went wrong (UTF-8 read as cp1252/latin-1/MacRoman), plus
 #: C1 controls, HTML entities and carriage returns: the text ftfy has work to do on.
-NEEDS_FTFY = regex.compile(r"[ÃÂâÅÄÆÐÑÎÏ€¬‚\u0080-\u009f\r]|&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+NEEDS_FTFY_CHARS = "ÃÂâÅÄÆÐÑÎÏ€¬‚\u0080-\u009f\r"
+NEEDS_FTFY = re.compile(rf"[{NEEDS_FTFY_CHARS}]|&(?:#\d{{2,6}}|#x[0-9a-fA-F]{{2,5}}|[a-zA-Z]{{2,8}});")
 
 #: `”` is E2 80 9D in UTF-8; cp1252 has no character for 0x9D, so mojibake often loses it and leaves `â€`
 #: followed by a plain space. ftfy reads that as the dagger `†` (E2 80 A0, with A0 taken for a space). In
@@ -48,13 +49,16 @@ LITERAL_NEWLINE = re.compile(r"(?:\\r)?\\n")
 #: Invisible characters with no meaning in news prose: zero-width space/joiners used as tracking, word
 #: joiner, BOM, soft hyphen, direction marks and embeddings. ZWJ (U+200D) is kept: it glues emoji sequences.
 #: Control characters other than tab and newline go too (ftfy removes most, but it does not run on every text).
-INVISIBLE = re.compile(
-    "[\u00ad\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+INVISIBLE_CHARS = (
+    "\u00ad\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 )
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 #: Horizontal spaces of every kind, no-break spaces included.
-SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+ODD_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+SPACES = re.compile(f"[ {ODD_SPACE_CHARS}]+")
+ODD_SPACE = re.compile(f"[{ODD_SPACE_CHARS}]")
 
 #: Greek and Cyrillic letters that render like Latin ones. Scraped text (and spam) mixes them into Latin words
 #: (`Petugαs`); a word that mixes scripts is broken, so the look-alike is replaced by its Latin twin. A word
@@ -113,7 +117,7 @@ _HOMOGLYPH_CLASS = "".join(sorted(HOMOGLYPHS))
 HOMOGLYPH_IN_LATIN_WORD = regex.compile(
     rf"(?<=\p{{Latin}}[{_HOMOGLYPH_CLASS}]*)[{_HOMOGLYPH_CLASS}]|[{_HOMOGLYPH_CLASS}](?=[{_HOMOGLYPH_CLASS}]*\p{{Latin}})"
 )
-HAS_GREEK_OR_CYRILLIC = regex.compile(r"[\p{Greek}\p{Cyrillic}]")
+HAS_HOMOGLYPH = re.compile(f"[{_HOMOGLYPH_CLASS}]")
 
 SPACE_AROUND_NEWLINE = re.compile(r" ?\n ?")
 MANY_NEWLINES = re.compile(r"\n{3,}")
@@ -165,7 +169,7 @@ def remove_invisible(text: str) -> str:
 
 def fix_homoglyphs(text: str) -> str:
     """Replace Greek/Cyrillic look-alike letters that sit inside Latin words."""
-    if not HAS_GREEK_OR_CYRILLIC.search(text):
+    if not HAS_HOMOGLYPH.search(text):
         return text
     return HOMOGLYPH_IN_LATIN_WORD.sub(lambda m: HOMOGLYPHS[m.group()], text)
 
@@ -177,7 +181,13 @@ def compose_unicode(text: str) -> str:
 
 def tidy_whitespace(text: str) -> str:
     """One space between words, no spaces at line ends, at most one blank line, no outer blank lines."""
-    text = SPACES.sub(" ", text)
+    return _tidy_spaces(text, may_have_odd_spaces=True)
+
+
+def _tidy_spaces(text: str, may_have_odd_spaces: bool) -> str:
+    """`tidy_whitespace`; the scan for odd spaces is skipped when the caller already knows there are none."""
+    if "  " in text or (may_have_odd_spaces and ODD_SPACE.search(text)):
+        text = SPACES.sub(" ", text)
     if " \n" in text or "\n " in text:
         text = SPACE_AROUND_NEWLINE.sub("\n", text)
     if "\n\n\n" in text:
@@ -197,6 +207,27 @@ STEPS: tuple[Callable[[str], str], ...] = (
 )
 
 
+#: Every character one of the fixers before `compose_unicode` acts on, plus `&` (an entity may follow). Each fixer
+#: scans the text for its own characters; one scan for all of them lets text that has none (most articles) go
+#: straight to the steps that test themselves cheaply. Pure-ASCII text is tested on its bytes, faster still.
+NEEDS_A_FIXER = re.compile(f"[{NEEDS_FTFY_CHARS}&{INVISIBLE_CHARS}{_HOMOGLYPH_CLASS}{ODD_SPACE_CHARS}]")
+ASCII_NEEDING_A_FIXER = bytes(b for b in range(128) if NEEDS_A_FIXER.match(chr(b)))
+
+
+def needs_a_fixer(text: str) -> bool:
+    """True when the text holds a character that `fix_encoding`, `remove_invisible`, `fix_homoglyphs` or the
+    odd-space part of `tidy_whitespace` would act on."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, ASCII_NEEDING_A_FIXER)) != len(data)
+    return NEEDS_A_FIXER.search(text) is not None
+
+
+def _plain_steps(text: str) -> str:
+    """`STEPS` for text without a fixer character: the skipped fixers would return it unchanged."""
+    return _tidy_spaces(compose_unicode(expand_literal_newlines(text)), may_have_odd_spaces=False)
+
+
 #: ftfy decides from context, so removing a character next to mojibake can let a second pass fix it; the
 #: steps repeat (rarely more than once) until the text is stable, which makes `normalize` idempotent.
 MAX_PASSES = 3
@@ -212,8 +243,11 @@ def normalize(text: str) -> str:
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
     for _ in range(MAX_PASSES):
         before = text
-        for step in STEPS:
-            text = step(text)
+        if needs_a_fixer(text):
+            for step in STEPS:
+                text = step(text)
+        else:
+            text = _plain_steps(text)
         if text == before or not NEEDS_FTFY.search(text):
             break
     return text
