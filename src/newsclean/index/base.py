@@ -212,7 +212,8 @@ class Index(ABC):
         """Group reads and writes into one all-or-nothing unit; re-entrant (an inner block joins the outer).
 
         SQLite: an exclusive write transaction for the whole block, so concurrent runs serialize (one waits
-        up to `wait` seconds, then is refused). Redis: writes are buffered and sent as one MULTI/EXEC at exit.
+        up to `wait` seconds, then is refused). Redis: a lock for the whole block; writes are buffered and
+        sent as one MULTI/EXEC at exit, so a Redis transaction cannot read what it wrote (it refuses to).
         """
         if self._depth:
             self._depth += 1

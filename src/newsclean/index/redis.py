@@ -155,6 +155,7 @@ class RedisIndex(Index):
             )
         }
         self._writes: list[Write] = []
+        self._dirty = False
         self._token: bytes | None = None
         self._renewer: threading.Thread | None = None
         self._stop = threading.Event()
@@ -194,6 +195,7 @@ class RedisIndex(Index):
             time.sleep(0.05)
         self._token = token
         self._writes = []
+        self._dirty = False
         self._lost = False
         self._stop.clear()
         self._renewer = threading.Thread(target=self._renew, args=(token, ttl_ms), daemon=True)
@@ -232,20 +234,32 @@ class RedisIndex(Index):
             raise IndexBusy(f"index {self.url}: the lock changed hands during the commit; nothing was written") from err
         finally:
             self._writes = []
+            self._dirty = False
             self._token = None
 
     def _rollback(self) -> None:
         self._stop_renewing()
         self._writes = []
+        self._dirty = False
         if self._token is not None:
             self._scripts["release"](keys=[self._k("lock")], args=[self._token])
             self._token = None
 
-    def _later(self, write: Write) -> None:
+    def _later(self, write: Write, *, articles: bool = True) -> None:
         """Buffer a write for the commit (writes outside a transaction are a bug of the caller)."""
         if self._token is None:
             raise RuntimeError("RedisIndex writes must happen inside Index.transaction()")
         self._writes.append(write)
+        self._dirty = self._dirty or articles
+
+    def _check_readable(self) -> None:
+        """Buffered writes are invisible until the commit: a read after one would silently differ from SQLite
+        (which reads its own uncommitted writes), so it is refused instead."""
+        if self._dirty:
+            raise RuntimeError(
+                "a Redis index cannot read articles written earlier in the same transaction: commit first "
+                "(one dedupe() call per transaction)"
+            )
 
     def _append(self, pipe: Any, keys: list[str], fields: list[bytes | str], values: list[bytes]) -> None:
         for start in range(0, len(keys), CHUNK):
@@ -265,9 +279,10 @@ class RedisIndex(Index):
         return raw.decode() if raw else None
 
     def _store_settings(self, raw: str) -> None:
-        self._later(lambda pipe: pipe.hset(self._k("meta"), "settings", raw))
+        self._later(lambda pipe: pipe.hset(self._k("meta"), "settings", raw), articles=False)
 
     def _aliases(self, keys: np.ndarray) -> dict[int, tuple[int, float]]:
+        self._check_readable()
         shards = [self._k(f"x:{s}") for s in _shards(keys, ALIAS_SHARDS)]
         out: dict[int, tuple[int, float]] = {}
         for key, value in zip(keys.tolist(), self._multi_get(shards, _key_bytes(keys)), strict=True):
@@ -277,6 +292,7 @@ class RedisIndex(Index):
         return out
 
     def _buckets(self, keys: np.ndarray) -> dict[int, list[int]]:
+        self._check_readable()
         shards = [self._k(f"b:{s}") for s in _shards(keys, BAND_SHARDS)]
         return {
             key: _numbers(value)
@@ -285,6 +301,7 @@ class RedisIndex(Index):
         }
 
     def _fetch(self, numbers: Sequence[int], shingles: bool) -> dict[int, Stored]:
+        self._check_readable()
         out: dict[int, Stored] = {}
         empty = np.empty(0, dtype=np.uint32)
         numbers = list(numbers)
