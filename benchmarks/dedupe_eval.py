@@ -201,6 +201,96 @@ def baseline(corpus: list[dict], threshold: float, num_perm: int = 128) -> tuple
     return uf.labels(), time.perf_counter() - start
 
 
+def measure(
+    records: list[dict],
+    *,
+    groups: int,
+    seed: int = 7,
+    thresholds: list[float] | None = None,
+    keep: str = "first",
+    with_baseline: bool = True,
+    workers: int = 2,
+) -> dict:
+    """Plant `groups` re-published stories among `records`, dedupe, and score ours (and datasketch's)."""
+    start = time.perf_counter()
+    real_texts = _clean_all(records, workers)
+    pool, pool_stats = distinct_pool(records, real_texts)
+    corpus, truth = plant(records, pool, groups, seed)
+    planted = [r for r in corpus if "_kind" in r]
+    planted_texts = iter(_clean_all(planted, workers))
+    texts = [next(planted_texts) if "_kind" in r else real_texts[r["_truth"]] for r in corpus]
+    clean_seconds = time.perf_counter() - start
+    kinds = Counter(r.get("_kind", "real") for r in corpus)
+    print(f"corpus: {len(corpus)} records, {dict(kinds)}, {pool_stats}", file=sys.stderr)
+    report: dict = {
+        "records": len(corpus),
+        "planted": dict(kinds),
+        **pool_stats,
+        "clean_seconds": round(clean_seconds, 1),
+    }
+    original = {int(truth[k]): k for k in range(len(corpus) - 1, -1, -1) if "_kind" not in corpus[k]}
+    for threshold in thresholds or [DedupeConfig().threshold]:
+        config = DedupeConfig(threshold=threshold, clean=False, keep=keep)
+        start = time.perf_counter()
+        result = dedupe(
+            [{"id": r["id"], "text": t} for r, t in zip(corpus, texts, strict=True)], config=config
+        )
+        seconds = time.perf_counter() - start
+        pred = result.cluster.copy()
+        pred[pred < 0] = -1 - np.flatnonzero(pred < 0)
+        merged = false_merges(pred, truth, texts)
+        below = [m for m in merged if m[0] < FALSE_MERGE_FLOOR]
+        row = {
+            "threshold": threshold,
+            **scores(pred, truth),
+            "false_merged_pairs": len(merged),
+            "false_merged_below_0.6": len(below),
+            "lowest_false_merge": round(merged[0][0], 3) if merged else None,
+            "bands": result.stats.bands,
+            "rows": result.stats.rows,
+            "candidate_pairs": result.stats.candidate_pairs,
+            "dedupe_seconds_after_clean": round(seconds, 2),
+            "bytes_per_record": result.stats.bytes_per_record,
+        }
+        row["variant_recall_vs_original"] = {
+            kind: round(
+                float(np.mean([pred[i] == pred[original[int(truth[i])]]
+                               for i, r in enumerate(corpus) if r.get("_kind") == kind])), 4
+            )
+            for kind in VARIANTS
+        }
+        report.setdefault("ours", []).append(row)
+        print(json.dumps(row), file=sys.stderr)
+        for jac, i, j in merged[:5]:
+            print(f"  false merge J={jac:.3f}: {corpus[i]['id']} ~ {corpus[j]['id']}", file=sys.stderr)
+        if with_baseline:
+            pred, seconds = baseline(corpus, threshold)
+            base_row = {"threshold": threshold, **scores(pred, truth), "seconds": round(seconds, 1)}
+            merged = false_merges(pred, truth, texts)
+            base_row["false_merged_below_0.6"] = sum(1 for m in merged if m[0] < FALSE_MERGE_FLOOR)
+            report.setdefault("datasketch_raw", []).append(base_row)
+            print("datasketch:", json.dumps(base_row), file=sys.stderr)
+    return report
+
+
+def run(quick: bool) -> list[dict]:
+    """Rows for benchmarks/run.py: quality at the default threshold, with plain datasketch's as the baseline."""
+    import corpus as bench_corpus
+
+    records = bench_corpus.articles(4_000, spread=True) if quick else bench_corpus.articles(60_000)
+    report = measure(records, groups=300 if quick else 2_000)
+    ours, theirs = report["ours"][0], report["datasketch_raw"][0]
+    vs = f"datasketch MinHashLSH on raw text, same threshold; {report['records']} records"
+    rows = [
+        {"name": f"dedupe_{key}", "value": ours[key], "unit": "pairwise", "baseline": theirs[key],
+         "ratio": round(ours[key] / theirs[key], 3) if theirs[key] else None, "vs": vs}
+        for key in ("f1", "precision", "recall")
+    ]
+    rows.append({"name": "dedupe_false_merges_below_0.6", "value": ours["false_merged_below_0.6"], "unit": "pairs",
+                 "baseline": theirs["false_merged_below_0.6"], "ratio": None, "vs": vs})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -224,87 +314,23 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"dedupe_eval: {args.data} not found, nothing to measure", file=sys.stderr)
         return 0
-    records = load(args.data, args.limit)
-    start = time.perf_counter()
-    real_texts = _clean_all(records, args.workers)
-    pool, pool_stats = distinct_pool(records, real_texts)
-    corpus, truth = plant(records, pool, args.groups, args.seed)
-    planted = [r for r in corpus if "_kind" in r]
-    planted_texts = iter(_clean_all(planted, args.workers))
-    texts = [next(planted_texts) if "_kind" in r else real_texts[r["_truth"]] for r in corpus]
-    clean_seconds = time.perf_counter() - start
-    kinds = Counter(r.get("_kind", "real") for r in corpus)
-    print(f"corpus: {len(corpus)} records, {dict(kinds)}, {pool_stats}", file=sys.stderr)
-    report: dict = {
-        "records": len(corpus),
-        "planted": dict(kinds),
-        **pool_stats,
-        "clean_seconds": round(clean_seconds, 1),
-    }
-    thresholds = (
-        [float(t) for t in args.thresholds.split(",")] if args.thresholds else [DedupeConfig().threshold]
+    report = measure(
+        load(args.data, args.limit),
+        groups=args.groups,
+        seed=args.seed,
+        thresholds=[float(t) for t in args.thresholds.split(",")] if args.thresholds else None,
+        keep=args.keep,
+        with_baseline=not args.no_baseline,
+        workers=args.workers,
     )
-    ok = True
-    for threshold in thresholds:
-        config = DedupeConfig(threshold=threshold, clean=False, keep=args.keep)
-        start = time.perf_counter()
-        result = dedupe(
-            [{"id": r["id"], "text": t} for r, t in zip(corpus, texts, strict=True)], config=config
-        )
-        seconds = time.perf_counter() - start
-        pred = result.cluster.copy()
-        pred[pred < 0] = -1 - np.flatnonzero(pred < 0)
-        merged = false_merges(pred, truth, texts)
-        below = [m for m in merged if m[0] < FALSE_MERGE_FLOOR]
-        row = {
-            "threshold": threshold,
-            **scores(pred, truth),
-            "false_merged_pairs": len(merged),
-            "false_merged_below_0.6": len(below),
-            "lowest_false_merge": round(merged[0][0], 3) if merged else None,
-            "bands": result.stats.bands,
-            "rows": result.stats.rows,
-            "candidate_pairs": result.stats.candidate_pairs,
-            "dedupe_seconds_after_clean": round(seconds, 2),
-            "bytes_per_record": result.stats.bytes_per_record,
-        }
-        per_kind = {}
-        for kind in VARIANTS:
-            idx = [i for i, r in enumerate(corpus) if r.get("_kind") == kind]
-            per_kind[kind] = round(
-                float(np.mean([pred[i] == pred[_original(i, corpus, truth)] for i in idx])), 4
-            )
-        row["variant_recall_vs_original"] = per_kind
-        report.setdefault("ours", []).append(row)
-        print(json.dumps(row), file=sys.stderr)
-        for jac, i, j in merged[:5]:
-            print(f"  false merge J={jac:.3f}: {corpus[i]['id']} ~ {corpus[j]['id']}", file=sys.stderr)
-        ok = ok and row["f1"] >= 0.98 and not below
-    if not args.no_baseline:
-        for threshold in thresholds:
-            pred, seconds = baseline(corpus, threshold)
-            row = {"threshold": threshold, **scores(pred, truth), "seconds": round(seconds, 1)}
-            merged = false_merges(pred, truth, texts)
-            row["false_merged_below_0.6"] = sum(1 for m in merged if m[0] < FALSE_MERGE_FLOOR)
-            report.setdefault("datasketch_raw", []).append(row)
-            print("datasketch:", json.dumps(row), file=sys.stderr)
     print(json.dumps(report, indent=2))
     if args.out:
         args.out.write_text(json.dumps(report, indent=2) + "\n")
+    ok = all(row["f1"] >= 0.98 and not row["false_merged_below_0.6"] for row in report["ours"])
     if args.check and not ok:
         print("dedupe_eval: targets missed (F1 >= 0.98, no false merge below 0.6)", file=sys.stderr)
         return 1
     return 0
-
-
-def _original(i: int, corpus: list[dict], truth: np.ndarray) -> int:
-    """The real article a planted variant was made from (the unplanted member of its truth group)."""
-    cache = _original.__dict__.setdefault("cache", {})
-    if not cache:
-        for k, r in enumerate(corpus):
-            if "_kind" not in r:
-                cache.setdefault(int(truth[k]), k)
-    return cache[int(truth[i])]
 
 
 if __name__ == "__main__":

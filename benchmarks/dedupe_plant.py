@@ -58,13 +58,17 @@ def outlet_copy(text: str, rng: random.Random, titles: list[str]) -> str:
 
 
 def rescrape(text: str, rng: random.Random, titles: list[str]) -> str:
-    """A teaser line on top, a block of paragraphs repeated, lines hard-wrapped at 60-80 characters."""
+    """A teaser line on top, a block of paragraphs repeated, lines hard-wrapped at 60-80 characters.
+
+    Wrapped at spaces only, as scrapers and mail gateways wrap: textwrap's defaults also cut inside hyphenated
+    words and long URLs, which no real wrapped scrape in the sample does, and which made a planted copy differ
+    from its original in words the original never had."""
     paras = paragraphs(text)
     start = rng.randrange(len(paras))
     block = paras[start : start + rng.randint(1, 3)]
     paras = [paras[0].split(". ")[0] + ".", *paras, *block]
     width = rng.randint(60, 80)
-    return "\n".join(textwrap.fill(p, width) for p in paras)
+    return "\n".join(textwrap.fill(p, width, break_long_words=False, break_on_hyphens=False) for p in paras)
 
 
 def light_edit(text: str, rng: random.Random, titles: list[str]) -> str:

@@ -99,6 +99,71 @@ def memory(n: int) -> dict:
     }
 
 
+def _write_corpus(records: list[dict], path: Path) -> Path:
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def compare(data: Path, workers: int, tmp: str) -> dict:
+    """`newsclean dedupe` end to end and the plain datasketch pipeline on the same file, one after the other."""
+    ours = [
+        sys.executable, "-c", OURS, "dedupe", str(data), "-o", f"{tmp}/kept.jsonl",
+        "--clusters", f"{tmp}/clusters.jsonl", "--report", f"{tmp}/report.json", "--workers", str(workers),
+    ]
+    seconds, peak, _ = timed(ours)
+    stats = json.loads(Path(f"{tmp}/report.json").read_text())["stats"]
+    report: dict = {
+        "newsclean_dedupe": {
+            "seconds": round(seconds, 2),
+            "peak_rss_mb": round(peak),
+            "workers": workers,
+            "records": stats["records"],
+            "kept": stats["kept"],
+            "stage_seconds": stats["seconds"],
+            "bytes_per_record": stats["bytes_per_record"],
+        }
+    }
+    seconds, peak, out = timed([sys.executable, "-c", BASELINE, str(data)])
+    report["datasketch_plain"] = {
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak),
+        **json.loads(out.strip().splitlines()[-1]),
+    }
+    report["ratio_ours_over_datasketch"] = round(report["newsclean_dedupe"]["seconds"] / seconds, 2)
+    return report
+
+
+def run(quick: bool) -> list[dict]:
+    """Rows for benchmarks/run.py: end-to-end articles/s (1 worker and all cores) and peak RSS per article,
+    each against the plain datasketch pipeline run on the same file just before or after it."""
+    import corpus
+
+    n = 5_000 if quick else 50_000
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        data = _write_corpus(corpus.articles(n), Path(tmp) / "corpus.jsonl.gz")
+        for workers in sorted({1, os.cpu_count() or 1}):
+            report = compare(data, workers, tmp)
+            ours, base = report["newsclean_dedupe"], report["datasketch_plain"]
+            records = ours["records"]
+            rate, base_rate = records / ours["seconds"], base["records"] / base["seconds"]
+            rows.append({
+                "name": f"dedupe_articles_per_s[workers={workers}]", "value": round(rate, 1),
+                "unit": "articles/s", "baseline": round(base_rate, 1), "ratio": round(rate / base_rate, 2),
+                "vs": "datasketch: str.split 5-grams + MinHash.bulk + MinHashLSH, no cleaning, 1 process",
+            })
+            if workers == 1:
+                mine, theirs = ours["peak_rss_mb"] * 2**20 / records, base["peak_rss_mb"] * 2**20 / records
+                rows.append({
+                    "name": "peak_rss_bytes_per_article", "value": round(mine), "unit": "bytes",
+                    "baseline": round(theirs), "ratio": round(mine / theirs, 2),
+                    "vs": f"the same datasketch pipeline; peak RSS of the whole process / {records} articles",
+                })
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -113,42 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"dedupe_speed: {args.data} not found", file=sys.stderr)
         return 0
-    report: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
-        data = slice_of(args.data, args.limit, tmp)
-        ours = [
-            sys.executable,
-            "-c",
-            OURS,
-            "dedupe",
-            str(data),
-            "-o",
-            f"{tmp}/kept.jsonl",
-            "--clusters",
-            f"{tmp}/clusters.jsonl",
-            "--report",
-            f"{tmp}/report.json",
-            "--workers",
-            str(args.workers),
-        ]
-        seconds, peak, _ = timed(ours)
-        stats = json.loads(Path(f"{tmp}/report.json").read_text())["stats"]
-        report["newsclean_dedupe"] = {
-            "seconds": round(seconds, 1),
-            "peak_rss_mb": round(peak),
-            "workers": args.workers,
-            "records": stats["records"],
-            "kept": stats["kept"],
-            "stage_seconds": stats["seconds"],
-            "bytes_per_record": stats["bytes_per_record"],
-        }
-        seconds, peak, out = timed([sys.executable, "-c", BASELINE, str(data)])
-        report["datasketch_plain"] = {
-            "seconds": round(seconds, 1),
-            "peak_rss_mb": round(peak),
-            **json.loads(out.strip().splitlines()[-1]),
-        }
-        report["ratio_ours_over_datasketch"] = round(report["newsclean_dedupe"]["seconds"] / seconds, 2)
+        report = compare(slice_of(args.data, args.limit, tmp), args.workers, tmp)
     if args.memory:
         report["memory"] = memory(args.memory)
     print(json.dumps(report, indent=2))
