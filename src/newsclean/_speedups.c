@@ -29,8 +29,10 @@
 #if defined(NC_X86) && defined(__x86_64__) && defined(__linux__) && !defined(__clang__) && \
     !defined(NC_NO_CLONES)
 #define NC_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#define NC_FAST_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 #else
 #define NC_CLONES
+#define NC_FAST_CLONES
 #endif
 
 enum { HASH_SHA1 = 0, HASH_XXH64 = 1, HASH_FAST = 2 };
@@ -619,6 +621,23 @@ NC_POPCNT_CLONES static void tokenize_ascii_bits(Scratch *s, const uint8_t *c, s
     s->ntok = nt;
 }
 
+/* Write base + the index of each set bit of `m` to out[0..popcount) and return the count. The first 12 are
+ * written unconditionally (out needs 12 slots of slack past the count): a 64-character block of news text
+ * holds 8-10 tokens, and a loop that stops at the last bit mispredicted its exit once per block. */
+static inline size_t bit_positions(size_t *out, uint64_t m, size_t base) {
+    const size_t count = (size_t)__builtin_popcountll(m);
+    const uint64_t top = 1ULL << 63; /* keeps ctz defined once m runs out; those slots are slack */
+    for (int q = 0; q < 12; q++) {
+        out[q] = base + (size_t)__builtin_ctzll(m | top);
+        m &= m - 1;
+    }
+    for (size_t q = 12; q < count; q++) {
+        out[q] = base + (size_t)__builtin_ctzll(m);
+        m &= m - 1;
+    }
+    return count;
+}
+
 /* "fast" mode on exact ASCII: the same tokens as tokenize_ascii_bits, but left where they are. The classified
  * copy `x` already holds each token's casefolded bytes contiguously (an inner hyphen is kept as '-'), and
  * the fast hash reads tokens one by one, so the compaction into a joined buffer (one step per kept byte) is
@@ -636,9 +655,8 @@ NC_POPCNT_CLONES static void tokenize_ascii_spans(Scratch *s, const uint8_t *c, 
         const uint64_t a_next = w + 1 < nw ? am[w + 1] & 1 : 0;
         const uint64_t t = a | (h & ((a << 1) | a_top) & ((a >> 1) | (a_next << 63)));
         const uint64_t tl = (t << 1) | t_top;
-        const size_t base = 64 * w;
-        for (uint64_t m = t & ~tl; m; m &= m - 1) ts[nt++] = base + (size_t)__builtin_ctzll(m);
-        for (uint64_t m = ~t & tl; m; m &= m - 1) te[ne++] = base + (size_t)__builtin_ctzll(m);
+        nt += bit_positions(ts + nt, t & ~tl, 64 * w);
+        ne += bit_positions(te + ne, ~t & tl, 64 * w);
         a_top = a >> 63;
         t_top = t >> 63;
     }
@@ -710,8 +728,9 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
     size_t width = kind == PyUnicode_1BYTE_KIND ? 2 : (kind == PyUnicode_2BYTE_KIND ? 3 : 4);
     /* +72: the bit-mask tokenizers write whole 64-character blocks, and fast_token_hash reads 8 bytes. */
     if (grow((void **)&s->buf, &s->buf_cap, n * width + 72, 1) < 0) return -1;
-    if (grow((void **)&s->tok_start, &s->tok_cap, n / 2 + 3, sizeof(size_t)) < 0) return -1;
-    if (spans && grow((void **)&s->tok_end, &s->tok_end_cap, n / 2 + 3, sizeof(size_t)) < 0) return -1;
+    /* +16: bit_positions writes up to 12 slots past the last token. */
+    if (grow((void **)&s->tok_start, &s->tok_cap, n / 2 + 16, sizeof(size_t)) < 0) return -1;
+    if (spans && grow((void **)&s->tok_end, &s->tok_end_cap, n / 2 + 16, sizeof(size_t)) < 0) return -1;
 #ifdef NC_HAVE_BITS
     if (t->fold == FOLD_LOWER && (t->ascii || t->narrow)) {
         if (grow((void **)&s->masks, &s->masks_cap, 2 * (n / 64 + 1), sizeof(uint64_t)) < 0) return -1;
@@ -774,26 +793,35 @@ static int hash_shingles(Scratch *s, size_t nsh, size_t ngram, int hash_id) {
     return 0;
 }
 
-/* "fast" mode: s->sh64[j] = fast_shingle_hash of shingle j (repeats included). Each token is hashed once;
- * the polynomial sum(th[i] * BASE^(k-1-i)) is rolled from one shingle to the next (remove the oldest token's
- * term, shift by BASE, add the newest token), all mod 2^64, then finalized with fmix64. */
+/* The shingle polynomial over whole arrays, in loops without branches or cross-iteration dependencies so the
+ * compiler vectorises them (8 lanes of 64-bit multiplies with AVX-512DQ). Rolling the polynomial along the
+ * text needs fewer multiplies but makes them one serial chain; measured, this is faster. */
+NC_FAST_CLONES static void fast_combine(const uint64_t *th, uint64_t *sh, size_t nsh, size_t k) {
+    /* sh[j] = sum_i th[j + i] * BASE^(k-1-i), accumulated from the newest token (weight 1) backwards. */
+    for (size_t j = 0; j < nsh; j++) sh[j] = th[j + k - 1];
+    uint64_t weight = FAST_BASE;
+    for (size_t i = k - 1; i-- > 0; weight *= FAST_BASE)
+        for (size_t j = 0; j < nsh; j++) sh[j] += th[j + i] * weight;
+    for (size_t j = 0; j < nsh; j++) sh[j] = fmix64(sh[j]);
+}
+
+/* "fast" mode: s->sh64[j] = fast_shingle_hash of shingle j (repeats included), each token hashed once. (Hashing
+ * tokens in a vector loop too was measured slower: gathering each token's words into arrays cost more than
+ * the scalar multiplies it saved.) */
 static int fast_window_hashes(Scratch *s, size_t nsh, size_t ngram) {
     const size_t nt = s->ntok;
     if (grow((void **)&s->th, &s->th_cap, nt, sizeof(uint64_t)) < 0) return -1;
     if (grow((void **)&s->sh64, &s->sh_cap, nsh, sizeof(uint64_t)) < 0) return -1;
-    uint64_t *const th = s->th, *const sh = s->sh64;
-    for (size_t i = 0; i < nt; i++)
-        th[i] = fast_token_hash(s->buf + s->tok_start[i], s->tok_end[i] - s->tok_start[i]);
-    const size_t k = nt < ngram ? nt : ngram;
-    uint64_t acc = 0, oldest_weight = 1; /* BASE^(k-1) */
-    for (size_t i = 0; i < k; i++) acc = acc * FAST_BASE + th[i];
-    for (size_t i = 1; i < k; i++) oldest_weight *= FAST_BASE;
-    sh[0] = fmix64(acc);
-    for (size_t j = 1; j < nsh; j++) {
-        acc = (acc - th[j - 1] * oldest_weight) * FAST_BASE + th[j + k - 1];
-        sh[j] = fmix64(acc);
-    }
+    uint64_t *const th = s->th;
+    const uint8_t *const buf = s->buf;
+    const size_t *const ts = s->tok_start, *const te = s->tok_end;
+    for (size_t i = 0; i < nt; i++) th[i] = fast_token_hash(buf + ts[i], te[i] - ts[i]);
+    fast_combine(th, s->sh64, nsh, nt < ngram ? nt : ngram);
     return 0;
+}
+
+NC_FAST_CLONES static void fast_low_fmix32(const uint64_t *sh, uint32_t *hv, size_t n) {
+    for (size_t j = 0; j < n; j++) hv[j] = fmix32((uint32_t)sh[j]);
 }
 
 /* Signature of one text into `row` (num_perm values, already 0xFFFFFFFF). */
@@ -804,7 +832,7 @@ static int sign_one(Scratch *s, const TextView *t, const FoldTable *ft, size_t n
     if (hash_id == HASH_FAST) {
         if (fast_window_hashes(s, (size_t)nsh, ngram) < 0) return -1;
         if (grow((void **)&s->hv32, &s->hv_cap, (size_t)nsh, sizeof(uint32_t)) < 0) return -1;
-        for (size_t j = 0; j < (size_t)nsh; j++) s->hv32[j] = fmix32((uint32_t)s->sh64[j]);
+        fast_low_fmix32(s->sh64, s->hv32, (size_t)nsh);
     } else if (hash_shingles(s, (size_t)nsh, ngram, hash_id) < 0)
         return -1;
     minhash_update(s->hv32, (size_t)nsh, a, b, row, num_perm);
@@ -816,6 +844,20 @@ static int sign_one(Scratch *s, const TextView *t, const FoldTable *ft, size_t n
 /* Index of the first code point >= 128 at or after `i` (len if none): the GIL-held scan, kept tight. */
 static Py_ssize_t next_non_ascii(const TextView *v, Py_ssize_t i) {
     const Py_ssize_t n = v->len;
+#if defined(__SSE2__)
+    /* 16 bytes at a time: in the usual news text the non-ASCII code points are a few quotes and dashes, so
+     * this scan is most of the work done with the GIL held, which is what limits thread scaling. */
+    const int width = v->kind;
+    const Py_ssize_t per = 16 / width;
+    const __m128i high = width == 1 ? _mm_set1_epi8((char)0x80)
+                                    : (width == 2 ? _mm_set1_epi16((short)0xFF80) : _mm_set1_epi32((int)0xFFFFFF80));
+    const uint8_t *const base = (const uint8_t *)v->data;
+    for (; i + per <= n; i += per) {
+        const __m128i c = _mm_loadu_si128((const __m128i *)(base + (size_t)i * (size_t)width));
+        const unsigned ok = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(c, high), _mm_setzero_si128()));
+        if (ok != 0xFFFFu) return i + (Py_ssize_t)((unsigned)__builtin_ctz(~ok & 0xFFFFu) / (unsigned)width);
+    }
+#endif
     if (v->kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *c = (const Py_UCS1 *)v->data;
         while (i < n && c[i] < 0x80) i++;
