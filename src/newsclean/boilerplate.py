@@ -12,7 +12,6 @@ before a dateline, and tag lines after an editor code.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from .patterns import (
     RELATED_LABEL,
     Rule,
 )
+from .patterns.selection import select_rules
 
 LEAD_PARAGRAPHS = 4
 GLUED_DATELINE_WINDOW = 400
@@ -143,7 +143,6 @@ SENTENCE_OPENERS = frozenset(
     ]
 )
 
-ASCII_WORD = re.compile(r"[a-z]+")
 #: Cheap test before the related-link search: a label word followed, within three words, by a colon.
 RELATED_TRIGGER = re.compile(
     r"(?:baca|lihat|simak|tonton|saksikan|artikel|berita|related)(?:\s+\w+){0,3}\s*[:：]", re.IGNORECASE
@@ -188,6 +187,31 @@ class Span:
     groups: tuple[tuple[str, str], ...] = ()
 
 
+DatelineFound = tuple[Rule, "regex.Match[str]"]
+
+
+@dataclass(slots=True)
+class PassMemo:
+    """Answers of the per-paragraph rule tests, kept across the passes of one `clean()` call.
+
+    Why: a later pass sees the paragraphs of the previous pass's output, and most of them are unchanged (only
+    the ones a removal touched differ). Every test here is a pure function of the paragraph text, the rules
+    tried (stored with the answer and compared by identity: `select_rules` returns the same tuple for the
+    same selection) and the config (fixed for the call), so an earlier answer is reused instead of recomputed.
+    """
+
+    #: stripped paragraph -> (line rules tried, the first that matches the whole paragraph, or None)
+    line: dict[str, tuple[tuple[Rule, ...], Rule | None]] = field(default_factory=dict)
+    #: paragraph -> (inline rules tried, their non-empty matches in rule order)
+    inline: dict[str, tuple[tuple[Rule, ...], list[tuple[int, int, Rule]]]] = field(default_factory=dict)
+    related_line: dict[str, bool] = field(default_factory=dict)
+    related_links: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    #: (text, allow_weak) -> (lead rules tried, the dateline found or None)
+    dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]] = field(default_factory=dict)
+    glued_dateline: dict[str, DatelineFound | None] = field(default_factory=dict)
+    repeat_keys: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass(slots=True)
 class ArticleState:
     """The working state while one article is cleaned: which paragraphs and spans are gone so far.
@@ -200,16 +224,13 @@ class ArticleState:
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     dropped: dict[int, Span] = field(default_factory=dict)
     spans: dict[int, list[Span]] = field(default_factory=dict)
+    memo: PassMemo = field(default_factory=PassMemo)
 
     @classmethod
-    def start(cls, text: str, paragraphs: list[Paragraph], config: CleanConfig) -> ArticleState:
-        lowered = text.lower()
-        words = frozenset(ASCII_WORD.findall(lowered))
-        rules = {
-            scope: tuple(r for r in enabled_rules(config, scope) if r.may_match(words, lowered))
-            for scope in ("lead", "line", "inline", "tail")
-        }
-        return cls(paragraphs, config, rules)
+    def start(
+        cls, text: str, paragraphs: list[Paragraph], config: CleanConfig, memo: PassMemo | None = None
+    ) -> ArticleState:
+        return cls(paragraphs, config, select_rules(text, config), memo=memo or PassMemo())
 
     def live(self) -> list[int]:
         return [i for i in range(len(self.paragraphs)) if i not in self.dropped]
@@ -254,12 +275,6 @@ def _search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match
     return pattern.search(text, pos, timeout=REGEX_TIMEOUT)
 
 
-@functools.lru_cache(maxsize=64)
-def enabled_rules(config: CleanConfig, scope: str) -> tuple[Rule, ...]:
-    """The rules of one scope that `config` leaves on (cached: configs are frozen and hashable)."""
-    return tuple(r for r in ALL_RULES if r.scope == scope and config.enabled(r.name, r.kind))
-
-
 GLUED_DATELINES = tuple(
     (r, regex.compile(r"(?<=[\s.)\]])" + r.pattern.pattern[1:], regex.V1))
     for r in ALL_RULES
@@ -291,16 +306,25 @@ def apply_line_rules(state: ArticleState) -> None:
     index = 0
     while index < count:
         text = state.paragraphs[index].text.strip()
-        line_rules = state.rules["line"] if len(text) <= LINE_RULE_MAX_CHARS else ()
-        for line_rule in line_rules:
-            if line_rule.pattern.fullmatch(text, timeout=REGEX_TIMEOUT):
-                state.drop(index, line_rule.kind, line_rule.name)
-                if line_rule.name == "related.label_only":
-                    index = _drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
-                break
-        else:
+        line_rule = _line_rule_matching(state, text)
+        if line_rule is None:
             _related_paragraph(state, index, text)
+        else:
+            state.drop(index, line_rule.kind, line_rule.name)
+            if line_rule.name == "related.label_only":
+                index = _drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
         index += 1
+
+
+def _line_rule_matching(state: ArticleState, text: str) -> Rule | None:
+    """The first line rule that matches the whole (stripped) paragraph."""
+    line_rules = state.rules["line"] if len(text) <= LINE_RULE_MAX_CHARS else ()
+    known = state.memo.line.get(text)
+    if known is not None and known[0] is line_rules:
+        return known[1]
+    found = next((r for r in line_rules if r.pattern.fullmatch(text, timeout=REGEX_TIMEOUT)), None)
+    state.memo.line[text] = (line_rules, found)
+    return found
 
 
 def _drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> int:
@@ -325,21 +349,37 @@ def _drop_headlines_after_label(state: ArticleState, index: int, colon: bool) ->
 
 def _related_paragraph(state: ArticleState, index: int, text: str) -> None:
     """A paragraph that opens with `Baca juga:` + a headline goes whole; with prose after it, only the link."""
+    is_link_line = state.memo.related_line.get(text)
+    if is_link_line is None:
+        is_link_line = _is_related_link_line(text)
+        state.memo.related_line[text] = is_link_line
+    if is_link_line and state.enabled("related.line", "related"):
+        state.drop(index, "related", "related.line")
+
+
+def _is_related_link_line(text: str) -> bool:
     match = RELATED_AT_START.match(text)
     if not match or match.end() == 0:
-        return
+        return False
     rest = text[match.end() :]
-    if len(rest) <= MAX_HEADLINE_LIST_CHARS and not SENTENCE_BREAK.search(rest.rstrip("?!")):
-        if state.enabled("related.line", "related"):
-            state.drop(index, "related", "related.line")
-        return
+    return len(rest) <= MAX_HEADLINE_LIST_CHARS and not SENTENCE_BREAK.search(rest.rstrip("?!"))
 
 
 # ---------------------------------------------------------------- lead: datelines and what precedes them
 
 
-def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> tuple[Rule, regex.Match[str]] | None:
-    for lead_rule in state.rules["lead"]:
+def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> DatelineFound | None:
+    lead_rules = state.rules["lead"]
+    known = state.memo.dateline.get((text, allow_weak))
+    if known is not None and known[0] is lead_rules:
+        return known[1]
+    found = _first_dateline(text, allow_weak, lead_rules)
+    state.memo.dateline[(text, allow_weak)] = (lead_rules, found)
+    return found
+
+
+def _first_dateline(text: str, allow_weak: bool, lead_rules: tuple[Rule, ...]) -> DatelineFound | None:
+    for lead_rule in lead_rules:
         if not allow_weak and lead_rule.name not in GLUED_DATELINE_NAMES and lead_rule.name != "dateline.brand":
             continue
         match = lead_rule.pattern.match(text, timeout=REGEX_TIMEOUT)
@@ -348,11 +388,19 @@ def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> tuple[R
     return None
 
 
-def _glued_dateline(text: str, state: ArticleState) -> tuple[Rule, regex.Match[str]] | None:
+def _glued_dateline(text: str, state: ArticleState) -> DatelineFound | None:
+    if text in state.memo.glued_dateline:
+        return state.memo.glued_dateline[text]
+    found = _first_glued_dateline(text, state)
+    state.memo.glued_dateline[text] = found
+    return found
+
+
+def _first_glued_dateline(text: str, state: ArticleState) -> DatelineFound | None:
     window = text[:GLUED_DATELINE_WINDOW]
     if not GLUED_DATELINE_GATE.search(window):
         return None
-    best: tuple[Rule, regex.Match[str]] | None = None
+    best: DatelineFound | None = None
     for lead_rule, pattern in GLUED_DATELINES:
         if not state.enabled(lead_rule.name, lead_rule.kind):
             continue
@@ -390,7 +438,7 @@ def strip_lead(state: ArticleState) -> None:
     _teaser_repeating_lead(state)
 
 
-def _cut_datelines(state: ArticleState, index: int, found: tuple[Rule, regex.Match[str]], offset: int) -> None:
+def _cut_datelines(state: ArticleState, index: int, found: DatelineFound, offset: int) -> None:
     """Cut the dateline, then any second one or dangling dash the scraper left right after it."""
     lead_rule, match = found
     groups = tuple((k, v) for k, v in match.groupdict().items() if v)
@@ -429,15 +477,32 @@ def apply_inline_rules(state: ArticleState) -> None:
     )
     for index in state.live():
         text = state.paragraphs[index].text
-        for inline_rule in state.rules["inline"]:
-            for match in inline_rule.pattern.finditer(text, timeout=REGEX_TIMEOUT):
-                if match.end() > match.start():
-                    state.cut(index, match.start(), match.end(), inline_rule.kind, inline_rule.name)
+        for start, end, inline_rule in _inline_matches(state, text):
+            state.cut(index, start, end, inline_rule.kind, inline_rule.name)
         if index in state.dropped:
             continue
         if related:
-            for start, end in related_links(text):
+            links = state.memo.related_links.get(text)
+            if links is None:
+                links = state.memo.related_links[text] = related_links(text)
+            for start, end in links:
                 state.cut(index, start, end, "related", "related.inline_headline")
+
+
+def _inline_matches(state: ArticleState, text: str) -> list[tuple[int, int, Rule]]:
+    """Every non-empty match of the article's inline rules in one paragraph, rule by rule."""
+    inline_rules = state.rules["inline"]
+    known = state.memo.inline.get(text)
+    if known is not None and known[0] is inline_rules:
+        return known[1]
+    found = [
+        (match.start(), match.end(), inline_rule)
+        for inline_rule in inline_rules
+        for match in inline_rule.pattern.finditer(text, timeout=REGEX_TIMEOUT)
+        if match.end() > match.start()
+    ]
+    state.memo.inline[text] = (inline_rules, found)
+    return found
 
 
 def related_links(text: str) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .boilerplate import (
     ArticleState,
+    PassMemo,
     Span,
     apply_inline_rules,
     apply_line_rules,
@@ -35,7 +36,7 @@ from .boilerplate import (
 from .config import CleanConfig
 from .models import CleanResult, Dateline, Removal
 from .normalize import normalize
-from .paragraphs import split_paragraphs
+from .paragraphs import Paragraph, split_paragraphs
 from .repeats import find_repeats, repeat_key
 
 DEFAULT_CONFIG = CleanConfig()
@@ -49,6 +50,9 @@ class Rendered:
     """A pass's output text, where each of its pieces came from, and what the pass removed."""
 
     text: str
+    #: The paragraphs of `text`, exactly as `split_paragraphs(text)` would find them (they are joined by blank
+    #: lines and hold no line break), so the next pass need not split again.
+    paragraphs: tuple[Paragraph, ...]
     #: (output start, source start, length): output[o:o+n] is source[s:s+n] (joined line breaks aside).
     segments: tuple[tuple[int, int, int], ...]
     removals: tuple[Removal, ...]
@@ -62,7 +66,7 @@ def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
     if not title or not live or not state.enabled("other.title_repeated", "other"):
         return
     title_key = repeat_key(title)
-    if title_key and repeat_key(state.paragraphs[live[0]].text) == title_key:
+    if title_key and _repeat_key(state, state.paragraphs[live[0]].text) == title_key:
         state.drop(live[0], "other", "other.title_repeated")
 
 
@@ -71,9 +75,17 @@ def _drop_repeats(state: ArticleState) -> None:
         return
     live = state.live()
     texts = [clean_paragraph_text(state.paragraphs[i].text, state.spans.get(i, [])) for i in live]
-    for index, earlier in zip(live, find_repeats(texts, state.config.min_repeat_chars), strict=True):
+    keys = [_repeat_key(state, text) for text in texts]
+    for index, earlier in zip(live, find_repeats(texts, state.config.min_repeat_chars, keys), strict=True):
         if earlier is not None:
             state.drop(index, "repeat", "repeat.paragraph")
+
+
+def _repeat_key(state: ArticleState, text: str) -> str:
+    key = state.memo.repeat_keys.get(text)
+    if key is None:
+        key = state.memo.repeat_keys[text] = repeat_key(text)
+    return key
 
 
 def _removal(source: str, offset: int, span: Span) -> Removal:
@@ -95,9 +107,21 @@ def _dateline(state: ArticleState, source: str) -> Dateline | None:
     return None
 
 
-def _one_pass(source: str, config: CleanConfig, title: str | None) -> Rendered:
-    """Run the steps once over `source` (already normalized) and render the kept text."""
-    state = ArticleState.start(source, split_paragraphs(source, config.rejoin_lines), config)
+def _one_pass(
+    source: str,
+    config: CleanConfig,
+    title: str | None,
+    memo: PassMemo,
+    paragraphs: tuple[Paragraph, ...] | None = None,
+) -> Rendered:
+    """Run the steps once over `source` (already normalized) and render the kept text.
+
+    `paragraphs` are those of `source` when already known (a previous pass's output); `memo` carries the
+    per-paragraph answers of previous passes over the same article.
+    """
+    if paragraphs is None:
+        paragraphs = tuple(split_paragraphs(source, config.rejoin_lines))
+    state = ArticleState.start(source, list(paragraphs), config, memo)
     _drop_repeated_title(state, title)
     credits: list[str] = []
     if config.remove_boilerplate:
@@ -110,6 +134,7 @@ def _one_pass(source: str, config: CleanConfig, title: str | None) -> Rendered:
         _drop_repeats(state)
 
     parts: list[str] = []
+    kept: list[Paragraph] = []
     segments: list[tuple[int, int, int]] = []
     removals: list[Removal] = []
     position = 0
@@ -125,15 +150,17 @@ def _one_pass(source: str, config: CleanConfig, title: str | None) -> Rendered:
         if parts:
             parts.append(PARAGRAPH_SEPARATOR)
             position += len(PARAGRAPH_SEPARATOR)
+        paragraph_start = position
         for number, (start, end) in enumerate(pieces):
-            if number:
-                parts.append(" ")
-                position += 1
-            parts.append(paragraph.text[start:end])
+            position += 1 if number else 0
             segments.append((position, paragraph.start + start, end - start))
             position += end - start
+        kept_text = " ".join(paragraph.text[start:end] for start, end in pieces)
+        parts.append(kept_text)
+        kept.append(Paragraph(paragraph_start, position, kept_text))
     return Rendered(
         text="".join(parts),
+        paragraphs=tuple(kept),
         segments=tuple(segments),
         removals=tuple(removals),
         dateline=_dateline(state, source),
@@ -176,12 +203,13 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
     config = config or DEFAULT_CONFIG
     normalized = normalize(text) if config.normalize else text
-    result = _one_pass(normalized, config, title)
+    memo = PassMemo()
+    result = _one_pass(normalized, config, title, memo)
     removals = list(result.removals)
     dateline, credits = result.dateline, list(result.credits)
     segments = result.segments
     for _ in range(MAX_EXTRA_PASSES if removals else 0):
-        again = _one_pass(result.text, config, None)
+        again = _one_pass(result.text, config, None, memo, result.paragraphs)
         if again.text == result.text:
             break
         for removal in again.removals:

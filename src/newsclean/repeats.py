@@ -35,12 +35,14 @@ def _reads_as_prose(text: str, key: str, min_chars: int) -> bool:
     return len(key) >= min_chars and (bool(SENTENCE_END.search(text)) or len(key) >= 2 * min_chars)
 
 
-def find_repeats(texts: list[str], min_chars: int = 40) -> list[int | None]:
+def find_repeats(texts: list[str], min_chars: int = 40, keys: list[str] | None = None) -> list[int | None]:
     """For each paragraph, the index of the earlier paragraph it repeats, or None to keep it.
 
-    `texts` are the live paragraphs in order. Earlier copies are always kept, so the first body copy wins.
+    `texts` are the live paragraphs in order; `keys` their `repeat_key`s when the caller has them already.
+    Earlier copies are always kept, so the first body copy wins.
     """
-    keys = [repeat_key(t) for t in texts]
+    if keys is None:
+        keys = [repeat_key(t) for t in texts]
     first_seen: dict[str, int] = {}
     verdicts: list[int | None] = [None] * len(texts)
     check_containment = sum(len(k) for k in keys) <= CONTAINMENT_LIMIT_CHARS
