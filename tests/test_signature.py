@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean import signature as sig
-from newsclean.shingle import shingles
+from newsclean.shingle import shingles, tokens
 
 REAL_DATA = Path(os.environ.get("NEWSCLEAN_REAL_DATA", "/work/shared/data/id-news-real.jsonl.gz"))
 
@@ -104,6 +104,40 @@ def test_xxh64_matches_xxhash_package() -> None:
         assert sig.xxh64(data) == xxhash.xxh64_intdigest(data)
 
 
+def test_fast_hash_pinned_values() -> None:
+    """The fast mode is our own definition: these values pin it, so stored signatures stay comparable."""
+    assert sig.fast_token_hash(b"") == 0x243F6A8885A308D3
+    assert sig.fast_token_hash(b"a") == 0xD62BCB3E65E5408C
+    assert sig.fast_token_hash(b"kegiatan") == 0x26ED884F273E9552
+    assert sig.fast_token_hash(b"kegiatan-kegiatan") == 0x9CCFE30E55240827
+    assert sig.fast_token_hash(b"0123456789abcdef") == 0x51A343052DECA807
+    assert sig.fast_token_hash(b"0123456789abcdefg") == 0x67C11E7CD9F62A2B
+    assert sig.fast_token_hash("straße".encode()) == 0xCF785CCBCEC6E5A1
+    words = [sig.fast_token_hash(w.encode()) for w in ["presiden", "joko", "widodo", "meresmikan", "jalan"]]
+    assert sig.fast_shingle_hash(words) == 0x9DEB60984E4101ED
+    assert sig.fast_shingle_hash(words[:1]) == 0xC974E7945D3E73D6
+
+
+def test_fast_shingle_hash_is_order_sensitive_polynomial() -> None:
+    a, b, c = (sig.fast_token_hash(w) for w in (b"harga", b"beras", b"naik"))
+    assert sig.fast_shingle_hash([a, b, c]) != sig.fast_shingle_hash([b, a, c])
+    assert sig.fast_shingle_hash([a, a]) != sig.fast_shingle_hash([b, b])
+    acc = (a * sig._FAST_BASE**2 + b * sig._FAST_BASE + c) % 2**64
+    assert sig.fast_shingle_hash([a, b, c]) == sig.fmix64(acc)
+
+
+@pytest.mark.skipif(not REAL_DATA.exists(), reason="real article sample not present")
+def test_fast_hashes_do_not_collide_on_real_articles() -> None:
+    """Verification compares these hashes as if they were the shingles: distinct must stay distinct."""
+    texts = _real_texts(400)
+    grams = {g for t in texts for g in shingles(t, 5)}
+    words = {w for t in texts for w in tokens(t)}
+    assert len({sig.fast_token_hash(w.encode()) for w in words}) == len(words)
+    fast = {h for t in texts for h in sig.shingle_hashes_python(t, 5, "fast").tolist()}
+    assert len(fast) == len(grams)
+    assert len({h & 0xFFFFFFFF for h in fast}) > len(grams) - 10  # 32-bit birthday bound: ~1 expected
+
+
 @needs_c
 def test_c_hashes_match_references() -> None:
     kernel = sig._require_kernel()
@@ -112,6 +146,7 @@ def test_c_hashes_match_references() -> None:
         data = rng.integers(0, 256, n, dtype=np.uint8).tobytes()
         assert kernel.hash_bytes(data, "sha1") == int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
         assert kernel.hash_bytes(data, "xxh64") == sig.xxh64(data)
+        assert kernel.hash_bytes(data, "fast") == sig.fast_token_hash(data)
 
 
 @needs_c
@@ -153,17 +188,39 @@ def test_empty_batch(backend) -> None:
     assert signatures([], num_perm=16).shape == (0, 16)
 
 
-def test_xxh64_mode_uses_low_half_of_xxh64(backend) -> None:
+def _fast_definition(text: str, ngram: int) -> list[int]:
+    """The fast mode spelled out from its docstrings: hash each shingle's tokens, combine, keep distinct."""
+    hashes = [
+        sig.fast_shingle_hash([sig.fast_token_hash(w.encode()) for w in g.split(" ")]) for g in shingles(text, ngram)
+    ]
+    return list(dict.fromkeys(hashes))
+
+
+@pytest.mark.parametrize("hash_name", ["xxh64", "fast"])
+def test_64_bit_modes_use_low_half_of_the_shingle_hash(backend, hash_name: str) -> None:
     signatures, hashes = backend
-    text = INDONESIAN[0]
-    full = hashes(text, 5, "xxh64")
+    text = INDONESIAN[0] + " " + INDONESIAN[0]
+    full = hashes(text, 5, hash_name)
     assert full.dtype == np.uint64
-    expected = [sig.xxh64(s.encode()) for s in shingles(text, 5)]
+    by_bytes = [sig.xxh64(s.encode()) for s in shingles(text, 5)]
+    expected = by_bytes if hash_name == "xxh64" else _fast_definition(text, 5)
     assert full.tolist() == expected
     a, b = sig.signature_params(32, 1)
     low = (full & np.uint64(0xFFFFFFFF)).astype(np.uint32)
     row = (sig.fmix32(low)[:, None] * a + b).min(axis=0)
-    np.testing.assert_array_equal(signatures([text], num_perm=32, hash="xxh64")[0], row)
+    np.testing.assert_array_equal(signatures([text], num_perm=32, hash=hash_name)[0], row)
+
+
+def test_every_mode_estimates_jaccard(backend) -> None:
+    """Agreement of signature columns estimates the Jaccard of the shingle sets in every hash mode."""
+    signatures, _ = backend
+    words = [f"kata{i}" for i in range(400)]
+    left = " ".join(words[:300])
+    right = " ".join(words[100:])
+    true = len(set(shingles(left, 5)) & set(shingles(right, 5))) / len(set(shingles(left, 5)) | set(shingles(right, 5)))
+    for h in sig.HASHES:
+        rows = signatures([left, right], num_perm=1024, hash=h)
+        assert abs(float((rows[0] == rows[1]).mean()) - true) < 0.06, h
 
 
 def test_shingle_hashes_sha1_are_datasketch_hash32(backend) -> None:
@@ -289,6 +346,19 @@ def test_backends_agree_on_casefold_expanding_words(words: list[str]) -> None:
 
 
 @needs_c
+def test_backends_agree_on_every_token_length_and_width() -> None:
+    """Tokens of 1-40 code points of 1-, 2-, 3- and 4-byte UTF-8: the fast mode reads 8-byte words, so every
+    length around a multiple of 8 bytes is covered, and short/long texts hit the short-text rule too."""
+    texts = []
+    for ch in ("k", "é", "ж", "日", "𝔘"):
+        for n in range(1, 41):
+            texts.append(f"{ch * n} awal {ch * n}-{ch} tengah {ch * (41 - n)} akhir {ch * n}")
+            texts.append(ch * n)
+    _assert_backends_agree(texts, 1)
+    _assert_backends_agree(texts, 5)
+
+
+@needs_c
 def test_backends_agree_on_edge_cases() -> None:
     cases = [
         "",
@@ -339,8 +409,8 @@ def test_real_articles_bit_identical_to_datasketch(backend) -> None:
 @pytest.mark.skipif(not REAL_DATA.exists(), reason="real article sample not present")
 def test_real_articles_backends_agree() -> None:
     texts = _real_texts(300)
-    np.testing.assert_array_equal(
-        sig.signatures_c(texts, hash="xxh64", workers=2), sig.signatures_python(texts, hash="xxh64")
-    )
+    for h in ("xxh64", "fast"):
+        np.testing.assert_array_equal(sig.signatures_c(texts, hash=h, workers=2), sig.signatures_python(texts, hash=h))
     for t in texts[:100]:
-        np.testing.assert_array_equal(sig.shingle_hashes_c(t, 5, "sha1"), sig.shingle_hashes_python(t, 5, "sha1"))
+        for h in sig.HASHES:
+            np.testing.assert_array_equal(sig.shingle_hashes_c(t, 5, h), sig.shingle_hashes_python(t, 5, h))

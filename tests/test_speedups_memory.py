@@ -47,6 +47,10 @@ def _exercise() -> None:
         sig.signatures_c(TEXTS, hash=h, num_perm=64)
         sig.shingle_hashes_c(TEXTS[1], 3, h)
     sig.signatures_c(TEXTS * 4, workers=2, num_perm=16)
+    sig.signatures_c(TEXTS * 4, workers=2, num_perm=16, hash="fast")
+    kernel = sig._require_kernel()
+    for data in (b"", b"kata", b"x" * 17, bytearray(b"sembilan belas huruf")):
+        kernel.hash_bytes(data, "fast")
     with pytest.raises(TypeError):
         sig.signatures_c([TEXTS[0], 7, TEXTS[1]])
     with pytest.raises(RuntimeError):
@@ -57,6 +61,12 @@ def _exercise() -> None:
         sig.shingle_hashes_c(NotCasefoldable("x"), 5, "sha1")
     with pytest.raises(TypeError):
         sig.shingle_hashes_c(b"bytes", 5, "sha1")  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError):
+        sig.shingle_hashes_c(NotCasefoldable("x"), 5, "fast")
+    with pytest.raises(TypeError):
+        sig.signatures_c([TEXTS[1], 7], hash="fast")
+    with pytest.raises(ValueError):
+        kernel.hash_bytes(b"x", "md5")
     with pytest.raises(ValueError):
         sig._require_kernel().signatures_into(TEXTS, 5, "sha1", b"\0" * 8, b"\0" * 8, bytearray(3))
 
@@ -75,7 +85,8 @@ def test_no_growth_in_traced_or_resident_memory() -> None:
     long_texts = [t * 200 for t in TEXTS]
     for _ in range(30):
         _exercise()
-        sig.signatures_c(long_texts, num_perm=32)
+        for h in sig.HASHES:
+            sig.signatures_c(long_texts, num_perm=32, hash=h)
     gc.collect()
     rss_before = _rss_kib()
     tracemalloc.start()
@@ -83,7 +94,8 @@ def test_no_growth_in_traced_or_resident_memory() -> None:
         snap_before = tracemalloc.take_snapshot()
         for _ in range(400):
             _exercise()
-            sig.signatures_c(long_texts, num_perm=32)
+            for h in sig.HASHES:
+                sig.signatures_c(long_texts, num_perm=32, hash=h)
         gc.collect()
         snap_after = tracemalloc.take_snapshot()
     finally:
@@ -94,10 +106,11 @@ def test_no_growth_in_traced_or_resident_memory() -> None:
     assert _rss_kib() - rss_before < 8 * 1024
 
 
-def test_output_buffer_is_only_written_in_bounds() -> None:
+@pytest.mark.parametrize("hash_name", sig.HASHES)
+def test_output_buffer_is_only_written_in_bounds(hash_name: str) -> None:
     guard = np.full(3 * 16 + 32, 0xABCDEF01, dtype=np.uint32)
     out = guard[16 : 16 + 3 * 16].reshape(3, 16)
     a, b = sig.signature_params(16, 1)
-    sig._require_kernel().signatures_into(TEXTS[:3], 5, "sha1", a, b, out)
+    sig._require_kernel().signatures_into(TEXTS[:3], 5, hash_name, a, b, out)
     assert (guard[:16] == 0xABCDEF01).all() and (guard[16 + 48 :] == 0xABCDEF01).all()
-    np.testing.assert_array_equal(out, sig.signatures_python(TEXTS[:3], num_perm=16))
+    np.testing.assert_array_equal(out, sig.signatures_python(TEXTS[:3], num_perm=16, hash=hash_name))
