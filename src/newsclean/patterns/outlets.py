@@ -72,7 +72,7 @@ NAMED_OUTLETS: tuple[str, ...] = (
 TLDS = r"(?i:co\.id|or\.id|web\.id|my\.id|ac\.id|go\.id|com|co|id|net|org|news|tv|info|biz|asia|xyz|C0M)"
 
 #: `Name.TLD` as outlets write it in datelines (`KOMPAS.com`, `REPUBLIKA.CO.ID`, `SURYA.co.id`, `tirto.id`).
-DOMAIN_BRAND = rf"(?:[\p{{L}}\d][\p{{L}}\d-]{{0,30}}(?:\.[\p{{L}}\d-]{{1,30}}){{0,2}}\.{TLDS}(?![\p{{L}}\d.]))"
+DOMAIN_BRAND = rf"(?:[\p{{L}}\d][\p{{L}}\d-]{{0,30}}+(?:\.[\p{{L}}\d-]{{1,30}}+){{0,2}}\.{TLDS}(?![\p{{L}}\d.]))"
 
 NAMED_BRAND = (
     "(?:" + "|".join(sorted((n.replace(" ", r"\s?") for n in NAMED_OUTLETS), key=len, reverse=True)) + r")(?![\p{L}\d])"

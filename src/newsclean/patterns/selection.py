@@ -24,16 +24,16 @@ SCOPES: tuple[str, ...] = ("lead", "line", "inline", "tail")
 _NOT_ASCII_LOWER = bytes(b if ord("a") <= b <= ord("z") else ord(" ") for b in range(256))
 
 
-def _bit(rule: Rule) -> int:
-    return 1 << ALL_RULES.index(rule)
+#: (rule, its bit) in catalogue order.
+RULE_BITS: tuple[tuple[Rule, int], ...] = tuple((rule, 1 << number) for number, rule in enumerate(ALL_RULES))
 
 
 def _word_bits() -> dict[bytes, int]:
     bits: dict[bytes, int] = {}
-    for rule in ALL_RULES:
+    for rule, bit in RULE_BITS:
         for word in rule.trigger_words:
             key = word.encode()
-            bits[key] = bits.get(key, 0) | _bit(rule)
+            bits[key] = bits.get(key, 0) | bit
     return bits
 
 
@@ -41,9 +41,9 @@ WORD_BITS = _word_bits()
 TRIGGER_VOCABULARY = frozenset(WORD_BITS)
 #: (substring as UTF-8, bits of the rules it opens): a UTF-8 substring test is a character substring test.
 SUBSTRING_BITS: tuple[tuple[bytes, int], ...] = tuple(
-    (substring.encode(), _bit(rule)) for rule in ALL_RULES for substring in rule.trigger_substrings
+    (substring.encode(), bit) for rule, bit in RULE_BITS for substring in rule.trigger_substrings
 )
-ALWAYS_BITS = sum(_bit(rule) for rule in ALL_RULES if not rule.triggers)
+ALWAYS_BITS = sum(bit for rule, bit in RULE_BITS if not rule.triggers)
 
 
 def article_words(lowered_utf8: bytes) -> frozenset[bytes]:
@@ -66,20 +66,22 @@ def triggered_bits(text: str) -> int:
 @functools.lru_cache(maxsize=64)
 def enabled_bits(config: CleanConfig) -> int:
     """The bits of the rules `config` leaves on (configs are frozen and hashable)."""
-    return sum(_bit(rule) for rule in ALL_RULES if config.enabled(rule.name, rule.kind))
+    return sum(bit for rule, bit in RULE_BITS if config.enabled(rule.name, rule.kind))
+
+
+SCOPE_BITS: dict[str, int] = {scope: sum(bit for rule, bit in RULE_BITS if rule.scope == scope) for scope in SCOPES}
 
 
 @functools.lru_cache(maxsize=4096)
-def rules_for_bits(bits: int) -> dict[str, tuple[Rule, ...]]:
-    """Per scope, the rules whose bit is set, in catalogue order (the order decides which rule wins)."""
-    return {
-        scope: tuple(rule for rule in ALL_RULES if rule.scope == scope and bits & _bit(rule)) for scope in SCOPES
-    }
+def rules_for_bits(bits: int) -> tuple[Rule, ...]:
+    """The rules whose bit is set, in catalogue order (the order decides which rule wins)."""
+    return tuple(rule for rule, bit in RULE_BITS if bits & bit)
 
 
 def select_rules(text: str, config: CleanConfig) -> dict[str, tuple[Rule, ...]]:
     """Per scope, the rules that are enabled and whose trigger occurs in `text`.
 
-    Do not mutate the result: it is shared by every article that selects the same rules.
+    The tuples are cached per selection, so equal selections give identical tuples.
     """
-    return rules_for_bits(triggered_bits(text) & enabled_bits(config))
+    bits = triggered_bits(text) & enabled_bits(config)
+    return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}
