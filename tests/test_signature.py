@@ -163,6 +163,21 @@ def test_portable_sha1_path_in_subprocess() -> None:
     subprocess.run([sys.executable, "-c", code], env=env, check=True)
 
 
+@needs_c
+def test_tokenizer_without_avx512_in_subprocess() -> None:
+    """This machine classifies characters with AVX-512BW; the SSE2 path (ASCII copy first) must agree too."""
+    code = (
+        "import numpy as np; from newsclean import signature as s\n"
+        "assert not s._require_kernel().cpu_features()['avx512bw_classify']\n"
+        "texts = ['Harga BERAS-beras naik ' * 9, 'kata \u201ckutip\u201d \u2014 lagi\u00a0x-' * 7, 'ab' * 40, '']\n"
+        "texts += ['a' * n + '-b c' for n in range(50, 140)]\n"
+        "for h in s.HASHES:\n"
+        "    np.testing.assert_array_equal(s.signatures_c(texts, hash=h), s.signatures_python(texts, hash=h))\n"
+    )
+    env = {**os.environ, "NEWSCLEAN_NO_AVX512": "1"}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
 # -------------------------------------------------------------------------------------------- signatures
 
 
@@ -334,6 +349,10 @@ def test_ascii_hyphens_at_block_edges() -> None:
         for tail in ("-b", "--b", "- b", "-", "b-c"):
             texts.append("a" * pos + tail + " z" * 3)
             texts.append("x " * (pos // 2) + "k" + tail)
+    # The same shapes stored as 1- and 2-byte str (a non-ASCII separator somewhere): the AVX-512BW path reads
+    # that storage directly, in halves of 32 characters for 2-byte text.
+    texts += [t + suffix for t in texts[:60] for suffix in ("\u00a0z", "\u201cz\u201d")]
+    texts += ["\u2014" * k + t for t in texts[:40] for k in (1, 31, 33)]
     _assert_backends_agree(texts, 1)
     _assert_backends_agree(texts, 3)
 

@@ -575,7 +575,7 @@ static void ascii_classify(const uint8_t *c, size_t n, uint8_t *x, uint64_t *am,
         }
 #else
         for (int j = 0; j < 64; j++) {
-            const uint8_t f = ascii_fold[src[j] & 0x7F];
+            const uint8_t f = src[j] < 0x80 ? ascii_fold[src[j]] : 0;
             a |= (uint64_t)(f != 0) << j;
             h |= (uint64_t)(src[j] == '-') << j;
             x[64 * w + j] = f ? f : (src[j] == '-' ? '-' : ' ');
@@ -590,15 +590,61 @@ static inline size_t popcount_below(uint64_t m, unsigned p) {
     return (size_t)__builtin_popcountll(p ? m & ((~0ULL) >> (64 - p)) : 0);
 }
 
+#ifdef NC_X86
+/* Pass 1 with AVX-512BW, straight from the str's 1- or 2-byte storage: 64 characters per step, masks from
+ * compares, no ASCII copy of a text whose non-ASCII code points are separators (a 2-byte character is
+ * narrowed with unsigned saturation, so every non-ASCII code point becomes a byte >= 0x80, which classifies
+ * as a separator exactly like the ' ' the copy would hold). The tail is a masked load: zeros, separators. */
+__attribute__((target("avx512f,avx512bw"))) static void classify_avx512(const void *data, int width, size_t n,
+                                                                        uint8_t *x, uint64_t *am, uint64_t *hm) {
+    const size_t nw = (n + 63) / 64;
+    const __m512i space = _mm512_set1_epi8(' '), bit5 = _mm512_set1_epi8(0x20);
+    for (size_t w = 0; w < nw; w++) {
+        const size_t rem = n - 64 * w;
+        __m512i v;
+        if (width == 1) {
+            const __mmask64 live = rem >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << rem) - 1);
+            v = _mm512_maskz_loadu_epi8(live, (const uint8_t *)data + 64 * w);
+        } else {
+            const Py_UCS2 *c = (const Py_UCS2 *)data + 64 * w;
+            const __mmask32 live0 = rem >= 32 ? ~(__mmask32)0 : (((__mmask32)1 << rem) - 1);
+            const __mmask32 live1 = rem >= 64 ? ~(__mmask32)0 : (rem > 32 ? (((__mmask32)1 << (rem - 32)) - 1) : 0);
+            const __m256i lo = _mm512_cvtusepi16_epi8(_mm512_maskz_loadu_epi16(live0, c));
+            const __m256i hi = _mm512_cvtusepi16_epi8(_mm512_maskz_loadu_epi16(live1, c + 32));
+            v = _mm512_inserti64x4(_mm512_castsi256_si512(lo), hi, 1);
+        }
+        const __m512i low = _mm512_or_si512(v, bit5);
+        const __mmask64 letter = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(low, _mm512_set1_epi8('a')),
+                                                        _mm512_set1_epi8(26));
+        const __mmask64 digit = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('0')),
+                                                       _mm512_set1_epi8(10));
+        const __mmask64 hy = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('-'));
+        __m512i out = _mm512_mask_mov_epi8(space, letter, low);
+        out = _mm512_mask_mov_epi8(out, digit | hy, v);
+        _mm512_storeu_si512((void *)(x + 64 * w), out);
+        am[w] = letter | digit;
+        hm[w] = hy;
+    }
+}
+
+static int cpu_has_avx512bw(void) {
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+}
+#endif
+
+typedef void (*classify_fn)(const void *data, int width, size_t n, uint8_t *x, uint64_t *am, uint64_t *hm);
+
+/* Read-only after module init: the AVX-512BW classifier when the CPU has it (NULL: copy to ASCII, then SSE2). */
+static classify_fn classify_wide = NULL;
+
 /* Exact ASCII str, pass 2: the same tokens as DEFINE_TOKENIZE, from masks instead of per-character branches
  * (whose one mispredicted exit per token dominated). In-token T = alnum | (hyphen & alnum left & alnum
  * right); kept = T | the first position after each token, which becomes the joining ' '. Kept bytes are
  * copied down in place (the write position never passes the read position); a trailing ' ' is dropped. */
-NC_POPCNT_CLONES static void tokenize_ascii_bits(Scratch *s, const uint8_t *c, size_t n) {
+NC_POPCNT_CLONES static void tokenize_ascii_bits(Scratch *s, size_t n) {
     const size_t nw = (n + 63) / 64;
-    uint64_t *am = s->masks, *hm = s->masks + nw;
+    const uint64_t *am = s->masks, *hm = s->masks + nw;
     uint8_t *const x = s->buf;
-    ascii_classify(c, n, x, am, hm);
     size_t *const ts = s->tok_start;
     size_t k = 0, nt = 0;
     uint64_t a_top = 0, t_top = 0;
@@ -642,11 +688,9 @@ static inline size_t bit_positions(size_t *out, uint64_t m, size_t base) {
  * copy `x` already holds each token's casefolded bytes contiguously (an inner hyphen is kept as '-'), and
  * the fast hash reads tokens one by one, so the compaction into a joined buffer (one step per kept byte) is
  * skipped: only each token's start and end are taken from the masks. */
-NC_POPCNT_CLONES static void tokenize_ascii_spans(Scratch *s, const uint8_t *c, size_t n) {
+NC_POPCNT_CLONES static void tokenize_ascii_spans(Scratch *s, size_t n) {
     const size_t nw = (n + 63) / 64;
-    uint64_t *am = s->masks, *hm = s->masks + nw;
-    uint8_t *const x = s->buf;
-    ascii_classify(c, n, x, am, hm);
+    const uint64_t *am = s->masks, *hm = s->masks + nw;
     size_t *const ts = s->tok_start, *const te = s->tok_end;
     size_t nt = 0, ne = 0;
     uint64_t a_top = 0, t_top = 0;
@@ -734,8 +778,11 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
 #ifdef NC_HAVE_BITS
     if (t->fold == FOLD_LOWER && (t->ascii || t->narrow)) {
         if (grow((void **)&s->masks, &s->masks_cap, 2 * (n / 64 + 1), sizeof(uint64_t)) < 0) return -1;
+        const size_t nw = (n + 63) / 64;
         const uint8_t *ascii = (const uint8_t *)data;
-        if (!t->ascii) {
+        if (classify_wide && kind != PyUnicode_4BYTE_KIND) {
+            classify_wide(data, kind, n, s->buf, s->masks, s->masks + nw);
+        } else if (!t->ascii) {
             /* Any non-alnum code point other than '-' is just a separator, so ' ' tokenizes the same. */
             if (grow((void **)&s->narrowed, &s->narrowed_cap, n + 1, 1) < 0) return -1;
             if (kind == PyUnicode_1BYTE_KIND)
@@ -745,11 +792,14 @@ static Py_ssize_t tokenize(Scratch *s, const TextView *t, const FoldTable *ft, s
             else
                 narrow_ucs4(s->narrowed, (const Py_UCS4 *)data, len);
             ascii = s->narrowed;
+            ascii_classify(ascii, n, s->buf, s->masks, s->masks + nw);
+        } else {
+            ascii_classify(ascii, n, s->buf, s->masks, s->masks + nw);
         }
         if (spans)
-            tokenize_ascii_spans(s, ascii, n);
+            tokenize_ascii_spans(s, n);
         else
-            tokenize_ascii_bits(s, ascii, n);
+            tokenize_ascii_bits(s, n);
     } else
 #endif
     if (t->fold == FOLD_LOWER) {
@@ -1197,7 +1247,8 @@ static PyObject *hash_bytes(PyObject *self, PyObject *args) {
 static PyObject *cpu_features(PyObject *self, PyObject *noargs) {
     (void)self;
     (void)noargs;
-    return Py_BuildValue("{s:O}", "sha_ni", sha1_blocks == sha1_blocks_portable ? Py_False : Py_True);
+    return Py_BuildValue("{s:O,s:O}", "sha_ni", sha1_blocks == sha1_blocks_portable ? Py_False : Py_True,
+                         "avx512bw_classify", classify_wide ? Py_True : Py_False);
 }
 
 static PyMethodDef methods[] = {
@@ -1219,6 +1270,9 @@ static struct PyModuleDef moduledef = {
 PyMODINIT_FUNC PyInit__speedups(void) {
 #ifdef NC_X86
     if (cpu_has_shani() && !getenv("NEWSCLEAN_NO_SHANI")) sha1_blocks = sha1_blocks_shani;
+#if defined(NC_HAVE_BITS) && defined(NC_X86)
+    if (cpu_has_avx512bw() && !getenv("NEWSCLEAN_NO_AVX512")) classify_wide = classify_avx512;
+#endif
 #endif
     return PyModule_Create(&moduledef);
 }
