@@ -25,9 +25,9 @@ from .patterns import (
     CAMEL_NAMES,
     CREDIT_CODE,
     GLUED_DATELINE_NAMES,
-    REGEX_TIMEOUT,
     RELATED_LABEL,
     Rule,
+    regex_timeout,
 )
 from .patterns.selection import select_rules
 
@@ -272,7 +272,7 @@ class ArticleState:
 
 
 def _search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
-    return pattern.search(text, pos, timeout=REGEX_TIMEOUT)
+    return pattern.search(text, pos, timeout=regex_timeout(text))
 
 
 GLUED_DATELINES = tuple(
@@ -322,7 +322,8 @@ def _line_rule_matching(state: ArticleState, text: str) -> Rule | None:
     known = state.memo.line.get(text)
     if known is not None and known[0] is line_rules:
         return known[1]
-    found = next((r for r in line_rules if r.pattern.fullmatch(text, timeout=REGEX_TIMEOUT)), None)
+    timeout = regex_timeout(text)
+    found = next((r for r in line_rules if r.pattern.fullmatch(text, timeout=timeout)), None)
     state.memo.line[text] = (line_rules, found)
     return found
 
@@ -379,10 +380,11 @@ def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> Datelin
 
 
 def _first_dateline(text: str, allow_weak: bool, lead_rules: tuple[Rule, ...]) -> DatelineFound | None:
+    timeout = regex_timeout(text)
     for lead_rule in lead_rules:
         if not allow_weak and lead_rule.name not in GLUED_DATELINE_NAMES and lead_rule.name != "dateline.brand":
             continue
-        match = lead_rule.pattern.match(text, timeout=REGEX_TIMEOUT)
+        match = lead_rule.pattern.match(text, timeout=timeout)
         if match and match.end() > 0:
             return lead_rule, match
     return None
@@ -495,10 +497,11 @@ def _inline_matches(state: ArticleState, text: str) -> list[tuple[int, int, Rule
     known = state.memo.inline.get(text)
     if known is not None and known[0] is inline_rules:
         return known[1]
+    timeout = regex_timeout(text)
     found = [
         (match.start(), match.end(), inline_rule)
         for inline_rule in inline_rules
-        for match in inline_rule.pattern.finditer(text, timeout=REGEX_TIMEOUT)
+        for match in inline_rule.pattern.finditer(text, timeout=timeout)
         if match.end() > match.start()
     ]
     state.memo.inline[text] = (inline_rules, found)
@@ -508,7 +511,7 @@ def _inline_matches(state: ArticleState, text: str) -> list[tuple[int, int, Rule
 def related_links(text: str) -> list[tuple[int, int]]:
     """Spans of `Baca juga: <headline>` glued into a paragraph."""
     spans = []
-    for match in RELATED_INLINE.finditer(text, timeout=REGEX_TIMEOUT):
+    for match in RELATED_INLINE.finditer(text, timeout=regex_timeout(text)):
         limit = MAX_HEADLINE_LIST_CHARS if LIST_LABEL.search(match.group()) else MAX_HEADLINE_CHARS
         spans.append((match.start(), headline_end(text, match.end(), limit)))
     return spans
