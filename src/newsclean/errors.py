@@ -11,3 +11,7 @@ class ConfigError(NewscleanError, ValueError):
 
 class InputError(NewscleanError, ValueError):
     """An input file or record that cannot be read; the message names the file and line."""
+
+
+class RecordTimeout(NewscleanError, TimeoutError):
+    """One record took longer than its time budget (see `newsclean.watchdog`); the record is rejected."""

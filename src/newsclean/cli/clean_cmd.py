@@ -2,28 +2,46 @@
 
 from __future__ import annotations
 
-import sys
+import json
 from typing import Any
 
 import click
 
 from ..clean import clean
-from ..io import STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs
+from ..errors import InputError
+from ..io import (
+    ENCODING_ERRORS,
+    STDIN,
+    InputRecord,
+    Reject,
+    atomic_output,
+    dumps,
+    read_inputs,
+    read_text_file,
+    strict_records,
+    text_problem,
+)
 from ..models import REMOVAL_KINDS
-from .common import progress, summarize_rejects, write_rejects
+from ..watchdog import budget_for, time_budget
+from .common import RejectLog, optional_output, progress
 
 EPILOG = """\b
 Examples:
   newsclean clean articles.jsonl -o clean.jsonl
-  newsclean clean articles.jsonl.gz --no-report -o clean.jsonl
+  newsclean clean articles.jsonl.gz --no-report -o clean.jsonl --rejects rejects.jsonl
+  newsclean clean scraped.jsonl --strict -o clean.jsonl
+  newsclean clean latin1-damaged.jsonl --encoding-errors replace -o clean.jsonl --report run.json
   newsclean clean seeds/004_005f5a89bd05a5c8.txt
   cat articles.jsonl | newsclean clean - > clean.jsonl
 
 \b
 JSONL records keep all their fields; the text field is replaced by the clean text and the report
 (removals with kind, text, offsets and rule; dateline; credits) goes under the "newsclean" key.
-A .txt input prints the clean text. Records without a usable text are rejected, counted on stderr,
-and written to --rejects FILE when given. Exit codes: 0 success, 2 usage or input error, 130 interrupted.
+A .txt input prints the clean text. Every non-blank input line is either written or rejected:
+unreadable lines and records without a usable text are counted on stderr (and in --report) and
+written to --rejects FILE (source, line, reason, start of the raw line) when given; with --strict
+the first one is an error and nothing is written. Exit codes: 0 success, 2 usage or input error,
+130 interrupted.
 """
 
 
@@ -31,22 +49,38 @@ def _is_plain_text(path: str) -> bool:
     return path != STDIN and path.lower().endswith(".txt")
 
 
-def _clean_record(record: InputRecord, text_field: str, title_field: str, report: bool) -> dict[str, Any] | Reject:
+def _clean_record(record: InputRecord, text_field: str, title_field: str) -> dict[str, Any] | Reject:
+    """The record with its text cleaned and the report attached, or a Reject saying why it cannot be."""
     data = record.data
-    text = data.get(text_field)
-    if text is None:
-        return Reject(record.source, record.line, dumps(data)[:1000], f"missing or null {text_field!r} field")
-    if not isinstance(text, str):
-        return Reject(record.source, record.line, dumps(data)[:1000], f"{text_field!r} is a {type(text).__name__}")
-    if not text.strip():
-        return Reject(record.source, record.line, dumps(data)[:1000], f"empty {text_field!r}")
+    problem = text_problem(data, text_field)
+    if problem is not None:
+        return Reject(record.source, record.line, dumps(data)[:1000], problem)
+    text = data[text_field]
     title = data.get(title_field)
-    result = clean(text, title=title if isinstance(title, str) else None)
+    try:
+        with time_budget(budget_for(len(text))):
+            result = clean(text, title=title if isinstance(title, str) else None)
+    except TimeoutError as err:
+        return Reject(record.source, record.line, text[:1000], f"cleaning timed out: {err}")
     out = dict(data)
     out[text_field] = result.text
-    if report:
-        out["newsclean"] = result.report()
+    out["newsclean"] = result.report()
     return out
+
+
+def _clean_text_file(path: str, output_path: str | None, encoding_errors: str) -> None:
+    """A .txt article: the clean text is the output; a file that cannot be read is an error, not a reject."""
+    items = list(read_text_file(path, encoding_errors=encoding_errors))
+    if items and isinstance(items[0], Reject):
+        hint = " (--encoding-errors replace decodes it anyway)" if items[0].reason.startswith("invalid UTF-8") else ""
+        raise InputError(f"{path}: {items[0].reason}{hint}")
+    text = items[0].data["text"] if items else ""
+    with time_budget(budget_for(len(text))):
+        result = clean(text)
+    with atomic_output(output_path) as out:
+        out.write(result.text + "\n")
+    kinds = ", ".join(f"{k} {v}" for k, v in result.removed_by_kind.items()) or "none"
+    click.echo(f"newsclean clean: 1 article, {result.paragraphs} paragraphs, removed: {kinds}", err=True)
 
 
 @click.command("clean", epilog=EPILOG)
@@ -67,7 +101,22 @@ def _clean_record(record: InputRecord, text_field: str, title_field: str, report
     "rejects_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write rejected lines (line number, reason, raw prefix) to this JSONL file.",
+    help="Write rejected lines (source, line number, reason, raw prefix) to this JSONL file.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the run's figures (records, kept, rejects by reason, removals by kind) as JSON.",
+)
+@click.option("--strict", is_flag=True, help="Stop with exit 2 at the first bad record, before writing anything.")
+@click.option(
+    "--encoding-errors",
+    type=click.Choice(ENCODING_ERRORS),
+    default="reject",
+    show_default=True,
+    help="Lines with bytes that are not UTF-8: reject them, or decode the bad bytes as U+FFFD.",
 )
 def clean_command(
     input_path: str,
@@ -76,28 +125,34 @@ def clean_command(
     title_field: str,
     no_report: bool,
     rejects_path: str | None,
+    report_path: str | None,
+    strict: bool,
+    encoding_errors: str,
 ) -> None:
     """Clean scraped Indonesian news articles: datelines, credits, inserts, footers, repeats.
 
     IN is a JSONL file (.jsonl or .jsonl.gz), a plain .txt article, or - for JSONL on stdin.
     """
     if _is_plain_text(input_path):
-        with open(input_path, encoding="utf-8", errors="replace") as fh:
-            result = clean(fh.read())
-        with atomic_output(output_path) as out:
-            out.write(result.text + "\n")
-        kinds = ", ".join(f"{k} {v}" for k, v in result.removed_by_kind.items()) or "none"
-        click.echo(f"newsclean clean: 1 article, {result.paragraphs} paragraphs, removed: {kinds}", err=True)
+        _clean_text_file(input_path, output_path, encoding_errors)
         return
 
-    rejects: list[Reject] = []
+    items = read_inputs([input_path], encoding_errors=encoding_errors, required=(text_field,))
+    if strict:
+        items = strict_records(items, text_field)
     by_kind = dict.fromkeys(REMOVAL_KINDS, 0)
     written = 0
-    with atomic_output(output_path) as out:
-        for item in progress(read_inputs([input_path]), "newsclean clean"):
-            cleaned = item if isinstance(item, Reject) else _clean_record(item, text_field, title_field, True)
+    with (
+        atomic_output(output_path, hold_stdout=strict) as out,
+        optional_output(rejects_path) as rejects_out,
+    ):
+        rejects = RejectLog(rejects_out)
+        for item in progress(items, "newsclean clean"):
+            cleaned = item if isinstance(item, Reject) else _clean_record(item, text_field, title_field)
             if isinstance(cleaned, Reject):
-                rejects.append(cleaned)
+                if strict:
+                    raise InputError(f"{cleaned.source}:{cleaned.line}: {cleaned.reason}")
+                rejects.add(cleaned)
                 continue
             for kind, count in cleaned["newsclean"]["removed_by_kind"].items():
                 by_kind[kind] += count
@@ -105,10 +160,20 @@ def clean_command(
                 del cleaned["newsclean"]
             out.write(dumps(cleaned) + "\n")
             written += 1
-    write_rejects(rejects_path, rejects)
-    kinds = ", ".join(f"{k} {v}" for k, v in by_kind.items() if v) or "none"
-    line = f"newsclean clean: {written:,} records written, {len(rejects):,} rejected; removed: {kinds}"
-    if rejects:
-        line += f"\nrejects: {summarize_rejects(rejects)}"
+    if report_path:
+        figures = {
+            "records": written + rejects.total,
+            "kept": written,
+            "duplicates": 0,
+            "rejected": rejects.total,
+            "rejects_by_reason": dict(sorted(rejects.by_kind.items())),
+            "removed_by_kind": {k: v for k, v in by_kind.items() if v},
+        }
+        with atomic_output(report_path) as fh:
+            fh.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+    kinds = ", ".join(f"{k} {v:,}" for k, v in by_kind.items() if v) or "none"
+    line = f"newsclean clean: {written + rejects.total:,} records, {written:,} written, {rejects.total:,} rejected"
+    line += f"; removed: {kinds}"
+    if rejects.total:
+        line += f"\nrejects: {rejects.summary()}" + ("" if rejects_path else " (--rejects FILE lists them)")
     click.echo(line, err=True)
-    sys.stderr.flush()

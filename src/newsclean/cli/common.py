@@ -1,11 +1,12 @@
-"""Pieces shared by the commands: stderr progress, summaries and reject files."""
+"""Pieces shared by the commands: stderr progress, reject accounting and optional output files."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import IO, TypeVar
 
 import click
 
@@ -31,18 +32,31 @@ def progress(items: Iterable[T], label: str, every: float = 0.5) -> Iterator[T]:
     click.echo(f"\r{label}: {count:,} records{' ' * 20}", err=True)
 
 
-def write_rejects(path: str | None, rejects: list[Reject]) -> None:
-    """Write rejected lines as JSONL (source, line, reason, raw prefix) when the user asked for them."""
-    if path is None:
-        return
-    with atomic_output(path) as fh:
-        for reject in rejects:
-            fh.write(dumps(reject.to_json()) + "\n")
+class RejectLog:
+    """Counts rejects by kind and, given a --rejects handle, writes each one as it comes.
+
+    Nothing is held per reject, so a file with millions of bad lines costs no memory.
+    """
+
+    def __init__(self, handle: IO[str] | None = None) -> None:
+        self.handle = handle
+        self.by_kind: dict[str, int] = {}
+
+    def add(self, reject: Reject) -> None:
+        kind = reject.reason.split(":")[0]
+        self.by_kind[kind] = self.by_kind.get(kind, 0) + 1
+        if self.handle is not None:
+            self.handle.write(dumps(reject.to_json()) + "\n")
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_kind.values())
+
+    def summary(self) -> str:
+        """`kind count, kind count` in name order, for the stderr summary."""
+        return ", ".join(f"{kind} {count:,}" for kind, count in sorted(self.by_kind.items()))
 
 
-def summarize_rejects(rejects: list[Reject]) -> str:
-    reasons: dict[str, int] = {}
-    for reject in rejects:
-        key = reject.reason.split(":")[0]
-        reasons[key] = reasons.get(key, 0) + 1
-    return ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
+def optional_output(path: str | None) -> contextlib.AbstractContextManager[IO[str] | None]:
+    """An atomic output for an optional file option, None when the option was not given."""
+    return atomic_output(path) if path else contextlib.nullcontext()
