@@ -9,6 +9,7 @@ Stages, each its own function so later engines (a persistent index, Dask) can re
 from __future__ import annotations
 
 import hashlib
+import signal
 import sys
 import time
 from collections import deque
@@ -36,6 +37,7 @@ from .io import InputRecord, Reject
 from .lsh import BandIndex, choose_bands
 from .shingle import tokens
 from .signature import shingle_hashes, signatures
+from .watchdog import budget_for, time_budget
 
 if TYPE_CHECKING:
     from .index import Index
@@ -71,10 +73,17 @@ def compared_text(text: str, title: str | None, config: DedupeConfig) -> str:
 
     When cleaning leaves no words (a record that is all boilerplate), the raw text is compared instead, so
     such records are not all merged as exact duplicates of one another.
+
+    A record whose cleaning overruns its time budget (`newsclean.watchdog`) is compared raw too: one
+    pathological article must not stop a corpus run, and its raw words still find its copies.
     """
     if not config.clean:
         return text
-    cleaned = clean(text, title=title).text
+    try:
+        with time_budget(budget_for(len(text))):
+            cleaned = clean(text, title=title).text
+    except TimeoutError:
+        return text
     return cleaned if tokens(cleaned) else text
 
 
@@ -211,16 +220,25 @@ def _run_chunks(
         for chunk in chunks:
             yield chunk, prepare_chunk([(t, h) for _, t, h in chunk], config)
         return
-    with ProcessPoolExecutor(config.workers) as pool:
+    with ProcessPoolExecutor(config.workers, initializer=_ignore_sigint) as pool:
         pending: deque[tuple[list[tuple[int, str, str | None]], Future[PreparedChunk]]] = deque()
-        for chunk in chunks:
-            pending.append((chunk, pool.submit(prepare_chunk, [(t, h) for _, t, h in chunk], config)))
-            if len(pending) >= 2 * config.workers:
+        try:
+            for chunk in chunks:
+                pending.append((chunk, pool.submit(prepare_chunk, [(t, h) for _, t, h in chunk], config)))
+                if len(pending) >= 2 * config.workers:
+                    done, future = pending.popleft()
+                    yield done, future.result()
+            while pending:
                 done, future = pending.popleft()
                 yield done, future.result()
-        while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool: one message, no worker tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def sign_records(
