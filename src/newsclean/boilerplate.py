@@ -483,7 +483,7 @@ def apply_inline_rules(state: ArticleState) -> None:
             state.cut(index, start, end, inline_rule.kind, inline_rule.name)
         if index in state.dropped:
             continue
-        if related:
+        if related and (":" in text or "：" in text):
             links = state.memo.related_links.get(text)
             if links is None:
                 links = state.memo.related_links[text] = related_links(text)
@@ -640,6 +640,9 @@ def _drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
 
 def kept_pieces(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """The (start, end) pieces of a paragraph that survive its removed spans, stripped of outer spaces."""
+    if not spans:
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        return [(start, end)] if start < end else []
     pieces = []
     position = 0
     for span in sorted(spans, key=lambda s: s.start):

@@ -19,6 +19,7 @@ Offsets in the report refer to the normalized text, so `normalize(original)[r.st
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .boilerplate import (
@@ -43,6 +44,8 @@ DEFAULT_CONFIG = CleanConfig()
 #: Passes after the first; two suffice for every nesting seen, the bound keeps a pathological input linear.
 MAX_EXTRA_PASSES = 3
 PARAGRAPH_SEPARATOR = "\n\n"
+#: A letter or digit (`str.isalnum`): `re`'s Unicode word class without the underscore.
+ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +143,11 @@ def _one_pass(
     position = 0
     for index, paragraph in enumerate(state.paragraphs):
         spans = state.spans.get(index, [])
-        removals.extend(_removal(source, paragraph.start, s) for s in spans)
+        if spans:
+            removals.extend(_removal(source, paragraph.start, s) for s in spans)
         dropped = state.dropped.get(index)
         pieces = [] if dropped else kept_pieces(paragraph.text, spans)
-        if not any(ch.isalnum() for start, end in pieces for ch in paragraph.text[start:end]):
+        if not any(ALNUM.search(paragraph.text, start, end) for start, end in pieces):
             leftover = dropped or Span(0, len(paragraph.text), "other", "other.leftover_punctuation")
             removals.append(_removal(source, paragraph.start, leftover))
             continue
@@ -155,7 +159,11 @@ def _one_pass(
             position += 1 if number else 0
             segments.append((position, paragraph.start + start, end - start))
             position += end - start
-        kept_text = " ".join(paragraph.text[start:end] for start, end in pieces)
+        kept_text = (
+            paragraph.text[pieces[0][0] : pieces[0][1]]
+            if len(pieces) == 1
+            else " ".join(paragraph.text[start:end] for start, end in pieces)
+        )
         parts.append(kept_text)
         kept.append(Paragraph(paragraph_start, position, kept_text))
     return Rendered(

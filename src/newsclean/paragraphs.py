@@ -72,16 +72,28 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 
-SENTENCE_END = regex.compile(r"""[.!?…:;]["'”’»)\]]*$|["”»]$""")
+#: A line ends a sentence when, past any closing quotes and brackets, its last character is one of these, or
+#: when it ends with a closing quote (`SENTENCE_END_CHARS` is tested with string methods, not a regex search
+#: that would try every punctuation mark of the line).
+SENTENCE_END_CHARS = ".!?…:;"
+SENTENCE_CLOSERS = "\"'”’»)]"
+CLOSING_QUOTES = '"”»'
 LIST_ITEM = regex.compile(r"^(?:[-*•·▪►✓–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\d{1,3}\)\s)")
-TABLE_ROW = regex.compile(r"\t|\|.*\||^\p{Lu}[\p{Lu} ]*\s\d{1,2}[:.]\d{2}$")
+#: Table rows: cells split by tabs or pipes, or a schedule line in capitals ending in a time (`PERSIB 15:30`).
+TABLE_CELLS = regex.compile(r"\t|\|.*\|")
+SCHEDULE_ROW = regex.compile(r"\p{Lu}[\p{Lu} ]*\s\d{1,2}[:.]\d{2}$")
 LONE_DASH = regex.compile(r"^[\p{Pd}]{1,3}$")
 #: An editor code alone on a line (`(adw/rdp)`) ends the body; Detik's lowercase tag lines follow it.
 CODE_LINE = regex.compile(r"^[(\[][\w*/ .]{1,30}[)\]]$")
 LOWER_START = regex.compile(r"^[\p{Ll}]")
 CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|\(\p{Lu}[\p{L}.]*\)\s+\p{Ll}|[,;)])")
-LAST_WORD = regex.compile(r"(\w+)\W*$")
+TRAILING_WORD = regex.compile(r"\w+$")
+#: Longer than every word in `FUNCTION_WORDS`.
+LONGEST_FUNCTION_WORD = max(len(word) for word in FUNCTION_WORDS)
 ENDS_WITH_JOINER = regex.compile(r"[,\p{Pd}(/]$")
+WRAPPED_WORD_START = regex.compile(r"[\p{L}\d\"“(]")
+#: A lone dash is at most three characters long; longer lines skip the regex.
+LONGEST_LONE_DASH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,41 +106,63 @@ class Paragraph:
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(SENTENCE_END.search(line))
+    last = line.rstrip(SENTENCE_CLOSERS)[-1:]
+    return bool(last and last in SENTENCE_END_CHARS) or bool(line and line[-1] in CLOSING_QUOTES)
 
 
 def _ends_with_function_word(line: str) -> bool:
-    match = LAST_WORD.search(line)
-    return bool(match) and match.group(1).casefold() in FUNCTION_WORDS and line[-1].isalnum()
+    """The line's last word (a run of word characters right at its end) is a function word.
+
+    Only the last few characters are searched: a run longer than any function word cannot be one.
+    """
+    if not line[-1:].isalnum():
+        return False
+    match = TRAILING_WORD.search(line, max(0, len(line) - LONGEST_FUNCTION_WORD - 1))
+    return bool(match) and len(match.group()) <= LONGEST_FUNCTION_WORD and match.group().casefold() in FUNCTION_WORDS
 
 
 def _is_structural(line: str) -> bool:
     """Lines that are units on their own whatever comes next: list items, table rows, editor codes."""
-    return bool(LIST_ITEM.match(line) or TABLE_ROW.search(line) or CODE_LINE.match(line))
+    return bool(
+        LIST_ITEM.match(line)
+        or (("\t" in line or "|" in line) and TABLE_CELLS.search(line))
+        or SCHEDULE_ROW.match(line)
+        or CODE_LINE.match(line)
+    )
+
+
+def _is_lone_dash(line: str) -> bool:
+    return len(line) <= LONGEST_LONE_DASH and bool(LONE_DASH.match(line))
 
 
 def _clear_continuation(before: str, after: str) -> bool:
-    """A break that is certainly a wrap: the sentence visibly goes on across it."""
-    if _ends_sentence(before) or _is_structural(after) or _is_structural(before):
-        return False
+    """A break that is certainly a wrap (the sentence visibly goes on across it), for a break that may be one."""
     return bool(CONTINUATION_START.match(after) or ENDS_WITH_JOINER.search(before) or _ends_with_function_word(before))
 
 
 def _possible_continuation(before: str, after: str) -> bool:
-    """A break that is a wrap if the lines around it are wrapped: no sentence end, no structure, no label."""
-    if _ends_sentence(before) or _is_structural(after) or _is_structural(before):
-        return False
-    return len(before) >= 20 and bool(regex.match(r"[\p{L}\d\"“(]", after))
+    """A break that is a wrap if the lines around it are wrapped, for a break that may be one."""
+    return len(before) >= 20 and bool(WRAPPED_WORD_START.match(after))
 
 
 def join_decisions(lines: list[str]) -> list[bool]:
-    """For each break between consecutive non-blank lines, True when it is a hard wrap to be joined."""
+    """For each break between consecutive non-blank lines, True when it is a hard wrap to be joined.
+
+    A break may be a wrap only when the line before it does not end a sentence and neither line is a unit on
+    its own (structure); each line is classified once.
+    """
     count = len(lines) - 1
+    if count <= 0:
+        return []
+    lone = [_is_lone_dash(line) for line in lines]
+    structural = [_is_structural(line) for line in lines]
+    may_wrap = [not (_ends_sentence(lines[i]) or structural[i + 1] or structural[i]) for i in range(count)]
     decisions = [
-        bool(LONE_DASH.match(lines[i]) or LONE_DASH.match(lines[i + 1])) or _clear_continuation(lines[i], lines[i + 1])
-        for i in range(count)
+        lone[i] or lone[i + 1] or (may_wrap[i] and _clear_continuation(lines[i], lines[i + 1])) for i in range(count)
     ]
-    possible = [not decisions[i] and _possible_continuation(lines[i], lines[i + 1]) for i in range(count)]
+    possible = [
+        not decisions[i] and may_wrap[i] and _possible_continuation(lines[i], lines[i + 1]) for i in range(count)
+    ]
     changed = True
     while changed:
         changed = False

@@ -46,11 +46,22 @@ def find_repeats(texts: list[str], min_chars: int = 40, keys: list[str] | None =
     first_seen: dict[str, int] = {}
     verdicts: list[int | None] = [None] * len(texts)
     check_containment = sum(len(k) for k in keys) <= CONTAINMENT_LIMIT_CHARS
+    # Keys hold no line break, so a key found in the newline-joined keys before it lies inside one of them:
+    # one substring search rules out containment before the paragraph-by-paragraph scan.
+    all_keys = "\n".join(keys)
+    key_end = -1
     for index, (text, key) in enumerate(zip(texts, keys, strict=True)):
+        earlier_keys_end, key_end = key_end, key_end + 1 + len(key)
         if not key:
             continue
         earlier = first_seen.get(key)
-        if earlier is None and check_containment and len(key) >= MIN_CONTAINED_KEY:
+        if (
+            earlier is None
+            and check_containment
+            and len(key) >= MIN_CONTAINED_KEY
+            and index
+            and all_keys.find(key, 0, earlier_keys_end) >= 0
+        ):
             earlier = next(
                 (j for j in range(index) if verdicts[j] is None and len(keys[j]) > len(key) and key in keys[j]),
                 None,
