@@ -17,8 +17,9 @@ from ..clean import clean
 from ..dedupe import dedupe
 from ..dedupe_config import KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
+from ..errors import InputError
 from ..index import Index
-from ..io import STDIN, InputRecord, atomic_output, dumps, read_inputs
+from ..io import ENCODING_ERRORS, STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs, strict_records
 from .common import progress
 
 EPILOG = """\b
@@ -70,22 +71,44 @@ def _write_outputs(
     duplicates_path: str | None,
     clusters_path: str | None,
     write_clean: bool,
+    rejects_path: str | None = None,
+    encoding_errors: str = "reject",
 ) -> None:
-    """Second pass: kept records to KEPT, duplicates to --duplicates, a verdict per record to --clusters."""
+    """Second pass: kept records to KEPT, duplicates to --duplicates, a verdict per record to --clusters,
+    rejected lines to --rejects. It reads the input exactly as the first pass did, so positions agree."""
     with (
         atomic_output(kept_path) as kept_out,
         _optional_output(duplicates_path) as dup_out,
         _optional_output(clusters_path) as clusters_out,
+        _optional_output(rejects_path) as rejects_out,
     ):
-        for index, item in enumerate(read_inputs(paths)):
+        for index, item in enumerate(read_inputs(paths, encoding_errors=encoding_errors)):
             if clusters_out is not None:
                 clusters_out.write(dumps(result.verdict(index).to_json()) + "\n")
+            if rejects_out is not None and result.cluster[index] < 0:
+                rejects_out.write(dumps(_as_reject(item, result, index).to_json()) + "\n")
             if not isinstance(item, InputRecord):
                 continue
             if result.kept[index]:
                 kept_out.write(dumps(_kept_record(item.data, config, write_clean)) + "\n")
             elif dup_out is not None and result.cluster[index] >= 0:
                 dup_out.write(dumps(item.data) + "\n")
+
+
+def _as_reject(item: InputRecord | Reject, result: DedupeResult, index: int) -> Reject:
+    """The --rejects line of a rejected record: where it is, why, and the start of its raw line."""
+    if isinstance(item, Reject):
+        return item
+    return Reject(item.source, item.line, dumps(item.data)[:1000], result.verdict(index).reject or "rejected")
+
+
+def _first_reject_error(paths: list[str], result: DedupeResult, encoding_errors: str) -> InputError:
+    """--strict: the first record dedupe could not compare, named by file and line (read again to find them)."""
+    first = result.rejects[0]
+    for index, item in enumerate(read_inputs(paths, encoding_errors=encoding_errors)):
+        if index == first.index:
+            return InputError(f"{item.source}:{item.line}: {first.reason} (--strict stops at the first bad record)")
+    return InputError(f"record {first.index + 1}: {first.reason}")
 
 
 def _kept_record(data: dict[str, Any], config: DedupeConfig, write_clean: bool) -> dict[str, Any]:
@@ -139,6 +162,11 @@ def _summary(result: DedupeResult) -> str:
               help="Write one JSON line per input record: id, cluster, kept, duplicate_of, similarity.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Write the run's figures (counts, LSH layout, timings, bytes per record) as JSON.")
+@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), default=None,
+              help="Write rejected lines (source, line number, reason, raw prefix) to this JSONL file.")
+@click.option("--strict", is_flag=True, help="Stop with exit 2 at the first bad record, before writing anything.")
+@click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="reject", show_default=True,
+              help="Lines with bytes that are not UTF-8: reject them, or decode the bad bytes as U+FFFD.")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
               help="Jaccard similarity of word shingles at which records are duplicates.  [default: 0.7]")
 @click.option("--num-perm", type=click.IntRange(8, 1024), default=None,
@@ -169,6 +197,9 @@ def dedupe_command(
     duplicates_path: str | None,
     clusters_path: str | None,
     report_path: str | None,
+    rejects_path: str | None,
+    strict: bool,
+    encoding_errors: str,
     threshold: float | None,
     num_perm: int | None,
     ngram: int | None,
@@ -200,8 +231,14 @@ def dedupe_command(
         **{k: v for k, v in given.items() if v is not None},
     )
     with _rereadable(inputs) as paths, _index_run(index_url, wait) as index:
-        result = dedupe(progress(read_inputs(paths), "newsclean dedupe"), config=config, index=index)
-        _write_outputs(paths, result, config, kept_path, duplicates_path, clusters_path, write_clean)
+        items = read_inputs(paths, encoding_errors=encoding_errors, required=(text_field,))
+        if strict:
+            items = strict_records(items, text_field)
+        result = dedupe(progress(items, "newsclean dedupe"), config=config, index=index)
+        if strict and result.rejects:
+            raise _first_reject_error(paths, result, encoding_errors)
+        _write_outputs(paths, result, config, kept_path, duplicates_path, clusters_path, write_clean,
+                       rejects_path, encoding_errors)
         if report_path:
             report = {"stats": result.stats.model_dump(), "config": result.config,
                       "rejects": [r.model_dump(exclude={"raw"}) for r in result.rejects]}
