@@ -33,7 +33,7 @@ from .clusters import (
 )
 from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeReject, DedupeResult, DedupeStats
-from .io import InputRecord, Reject
+from .io import InputRecord, Reject, text_problem
 from .lsh import BandIndex, choose_bands
 from .shingle import tokens
 from .signature import shingle_hashes, signatures
@@ -176,12 +176,7 @@ def _intake(
         signed.ids.append(record_id)
         text = data.get(config.text_field) if data is not None else None
         if reason is None:
-            if text is None:
-                reason = f"no {config.text_field!r} field"
-            elif not isinstance(text, str):
-                reason = f"{config.text_field!r} is a {type(text).__name__}, not a string"
-            elif not text.strip():
-                reason = f"empty {config.text_field!r}"
+            reason = text_problem(data or {}, config.text_field)
         if reason is not None:
             raw = item.raw if isinstance(item, Reject) else repr(text)
             signed.rejects.append(

@@ -18,7 +18,7 @@ import shutil
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -358,7 +358,7 @@ def strict_records(items: Iterator[InputRecord | Reject], text_field: str) -> It
         yield item
 
 
-def text_problem(data: dict[str, Any], text_field: str) -> str | None:
+def text_problem(data: Mapping[str, Any], text_field: str) -> str | None:
     """Why a record's text cannot be cleaned or compared (`kind: detail`), or None when it can."""
     text = data.get(text_field)
     if text is None:
