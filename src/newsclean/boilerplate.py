@@ -27,6 +27,7 @@ from .patterns import (
     GLUED_DATELINE_NAMES,
     RELATED_LABEL,
     Rule,
+    gate_text,
     regex_timeout,
 )
 from .patterns.selection import select_rules
@@ -323,7 +324,11 @@ def _line_rule_matching(state: ArticleState, text: str) -> Rule | None:
     if known is not None and known[0] is line_rules:
         return known[1]
     timeout = regex_timeout(text)
-    found = next((r for r in line_rules if r.pattern.fullmatch(text, timeout=timeout)), None)
+    folded = gate_text(text) if line_rules else ""
+    found = next(
+        (r for r in line_rules if r.may_match_paragraph(folded) and r.pattern.fullmatch(text, timeout=timeout)),
+        None,
+    )
     state.memo.line[text] = (line_rules, found)
     return found
 
@@ -498,9 +503,11 @@ def _inline_matches(state: ArticleState, text: str) -> list[tuple[int, int, Rule
     if known is not None and known[0] is inline_rules:
         return known[1]
     timeout = regex_timeout(text)
+    folded = gate_text(text) if inline_rules else ""
     found = [
         (match.start(), match.end(), inline_rule)
         for inline_rule in inline_rules
+        if inline_rule.may_match_paragraph(folded)
         for match in inline_rule.pattern.finditer(text, timeout=timeout)
         if match.end() > match.start()
     ]
@@ -584,8 +591,9 @@ def strip_tail(state: ArticleState) -> list[str]:
         if match and state.enabled("tags.after_credit", "tags"):
             state.cut(index, match.start("tags"), match.end("tags"), "tags", "tags.after_credit")
             continue
+        folded = gate_text(text)
         for tail_rule in state.rules["tail"]:
-            match = _search(tail_rule.pattern, text.rstrip())
+            match = tail_rule.may_match_paragraph(folded) and _search(tail_rule.pattern, text.rstrip())
             if match and match.end() > match.start():
                 if tail_rule.kind == "credit":
                     credits.append(match.group().strip().strip("()[]").strip())

@@ -37,6 +37,11 @@ class Rule:
     to match; otherwise the rule is skipped. A trigger that is not a plain word (`©`), or is marked with a
     leading `~` because scrapers glue it to its neighbour (`selengkapnyadi sini`), is looked up as a
     substring. Most articles carry few inserts, so this test against the article's set of words is cheap.
+
+    `first_chars` and `needs` are necessary conditions on one paragraph, tested on its `gate_text` before the
+    pattern runs (a regex call costs far more than these tests, and almost every paragraph is prose that no
+    rule matches): a match of a `line` or `lead` rule starts with one of `first_chars`; a match contains one
+    of `needs`. Both are written case-folded; empty means no condition. A test checks each against the pattern.
     """
 
     name: str
@@ -47,6 +52,14 @@ class Rule:
     triggers: tuple[str, ...] = ()
     trigger_words: frozenset[str] = frozenset()
     trigger_substrings: tuple[str, ...] = ()
+    first_chars: str = ""
+    needs: tuple[str, ...] = ()
+
+    def may_match_paragraph(self, folded: str) -> bool:
+        """False when the pattern certainly cannot match the paragraph whose `gate_text` is `folded`."""
+        if self.first_chars and folded[:1] not in self.first_chars:
+            return False
+        return not self.needs or any(need in folded for need in self.needs)
 
     def may_match(self, words: frozenset[str], lowered: str) -> bool:
         if not self.triggers:
@@ -54,8 +67,27 @@ class Rule:
         return not self.trigger_words.isdisjoint(words) or any(t in lowered for t in self.trigger_substrings)
 
 
-def rule(name: str, kind: str, scope: Scope, pattern: str, why: str, trigger: tuple[str, ...] = ()) -> Rule:
+def gate_text(text: str) -> str:
+    """The form of a paragraph that `Rule.first_chars` and `Rule.needs` are tested against.
+
+    Case-folded, because a case-insensitive pattern matches any case; without U+0307, because `regex` lets
+    `İ` match `i` while case folding writes it `i` + U+0307 (dropping a character only lets more texts pass).
+    """
+    return text.casefold().replace("\u0307", "")
+
+
+def rule(
+    name: str,
+    kind: str,
+    scope: Scope,
+    pattern: str,
+    why: str,
+    trigger: tuple[str, ...] = (),
+    first_chars: str = "",
+    needs: tuple[str, ...] = (),
+) -> Rule:
     """Compile a rule; `regex.V1` gives full Unicode properties."""
     words = frozenset(t for t in trigger if t.isalpha())
     substrings = tuple(t.lstrip("~") for t in trigger if not t.isalpha())
-    return Rule(name, kind, scope, regex.compile(pattern, regex.V1), why, trigger, words, substrings)
+    compiled = regex.compile(pattern, regex.V1)
+    return Rule(name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs)

@@ -38,6 +38,7 @@ CREDIT_RULES = (
         rf"{CREDIT_CODE}(?:\s*{CREDIT_CODE})?\.?",
         "An editor or wire code alone on a line: `(esn/indo)`, `(Sputnik)`, `(kpl/khs)`, `(SIS)` after `**`.",
         trigger=(),
+        first_chars="([",
     ),
     rule(
         "credit.trailing_code",
@@ -46,6 +47,7 @@ CREDIT_RULES = (
         rf"(?<=[.!?\"”'’)\]]\s{{0,3}}){CREDIT_CODE}\s*$",
         "A code at the end of the last body paragraph, after the sentence ended: `...Randi. (tor/fjp)`, "
         "`...kata dia.(zik)`. `...warna biru (biru).` and `Fellaini (Belgia)` end differently and stay.",
+        needs=("(", "["),
     ),
     rule(
         "credit.source_line",
@@ -54,6 +56,7 @@ CREDIT_RULES = (
         r"(?i:sumber|source)\s*:\s*[^\n.!?]{2,80}",
         "`sumber : ANTARA`, `Sumber: Antara Foto` lines after Republika articles.",
         trigger=("sumber", "source"),
+        first_chars="s",
     ),
     rule(
         "byline.name_in_parentheses_line",
@@ -62,6 +65,7 @@ CREDIT_RULES = (
         r"\(\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,5}\s*\)",
         "An editor's full name on its own line: `(Fitra Iskandar)`, `(Yohanes H Wahyu Tomo)`.",
         trigger=(),
+        first_chars="(",
     ),
     rule(
         "byline.label_line",
@@ -82,6 +86,7 @@ CREDIT_RULES = (
             "writer",
             "sumber",
         ),
+        first_chars="perfklwcs",
     ),
     rule(
         "byline.label_chain",
@@ -103,6 +108,19 @@ CREDIT_RULES = (
             "writer",
             "sumber",
         ),
+        needs=(
+            "pewarta",
+            "editor",
+            "penulis",
+            "reporter",
+            "redaktur",
+            "penyunting",
+            "fotografer",
+            "kontributor",
+            "laporan",
+            "writer",
+            "sumber",
+        ),
     ),
     rule(
         "byline.reporter_line",
@@ -112,6 +130,7 @@ CREDIT_RULES = (
         r"Tim\s+Redaksi|Penulis\s+\p{Lu}[^\n.!?]{2,40}|Reporter\s*:[^\n]{2,60}|Oleh\s*:?\s+\p{Lu}[^\n.!?]{2,50})",
         "Tribun's `Laporan Wartawan TribunSolo.com, Zharfan Muhana` and `Laporan X I Aceh Barat Daya` lines.",
         trigger=("laporan", "redaksi", "penulis", "reporter", "oleh"),
+        first_chars="ltpro",
     ),
     rule(
         "footer.line",
@@ -121,6 +140,7 @@ CREDIT_RULES = (
         "Copyright, syndication and comment-widget lines: `Copyright 2008 - 2025 PT. Kompas Cyber Media`, "
         "`Artikel ini telah tayang di Kompas.com dengan judul ...`, `Kirim Komentar`.",
         trigger=("copyright", "cipta", "©", "reserved", "dilarang", "artikel", "komentar"),
+        needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
     ),
     rule(
         "footer.chain_to_end",
@@ -129,6 +149,7 @@ CREDIT_RULES = (
         rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s)){FOOTER_OPENERS}[^\n]{{0,400}}$",
         "A copyright or syndication notice glued to the end of the last paragraph.",
         trigger=("copyright", "cipta", "©", "reserved", "dilarang", "artikel", "komentar"),
+        needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
     ),
     rule(
         "footer.comment_count",
@@ -137,6 +158,7 @@ CREDIT_RULES = (
         r"\d{1,5}\s+(?i:komentar|comments?)",
         "Okezone's `0 Komentar` widget line.",
         trigger=("komentar", "~comment"),
+        needs=("komentar", "comment"),
     ),
     rule(
         "footer.google_news",
@@ -145,6 +167,7 @@ CREDIT_RULES = (
         r"[^\n]{0,80}(?i:di\s+google\s+news|google\s+news\s+\w+)[^\n]{0,80}",
         "`Baca berita Wartakotalive.com lainnya di Google News.` and its variants, as a line of their own.",
         trigger=("google",),
+        needs=("google",),
     ),
     rule(
         "footer.truncation",
@@ -153,5 +176,6 @@ CREDIT_RULES = (
         r"(?:…|\.\.\.)\s*\[\+\d+\s+chars\]\s*$",
         "NewsAPI's truncation marker `… [+2570 chars]`.",
         trigger=("chars",),
+        needs=("chars]",),
     ),
 )

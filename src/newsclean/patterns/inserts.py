@@ -64,6 +64,7 @@ INSERT_RULES = (
         r"SCROLL\s+TO\s+CONTINUE\s+WITH\s+CONTENT",
         "Detik and CNN place this ad marker between paragraphs, or glued between sentences.",
         trigger=("~scroll",),
+        needs=("scroll",),
     ),
     rule(
         "ad.label_line",
@@ -73,6 +74,7 @@ INSERT_RULES = (
         "A paragraph that is only an ad label (Liputan6's `Advertisement` between every few paragraphs). "
         "The same word inside a sentence (`iklan` as a topic) is prose and is not touched.",
         trigger=("~advertis", "iklan", "~sponsor", "ads", "ad"),
+        first_chars="aisk",
     ),
     rule(
         "ad.script",
@@ -82,6 +84,7 @@ INSERT_RULES = (
         r"|\(adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\)\.push\(\{\}\);?",
         "Ad-slot JavaScript left in the text by a scraper that kept <script> contents.",
         trigger=("googletag", "adsbygoogle"),
+        needs=("googletag", "adsbygoogle"),
     ),
     rule(
         "embed.gambas",
@@ -90,6 +93,7 @@ INSERT_RULES = (
         r"\[Gambas:[^\]\n]{1,60}\]",
         "CNN/CNBC/Detik embed placeholders: `[Gambas:Video 20detik]`, `[Gambas:Instagram]`.",
         trigger=("~gambas",),
+        needs=("[gambas:",),
     ),
     rule(
         "embed.twitter_pic",
@@ -98,6 +102,7 @@ INSERT_RULES = (
         r"pic\.twitter\.com/\w+",
         "The image link of an embedded tweet; the tweet text and its author stay (they can be quoted prose).",
         trigger=("twitter",),
+        needs=("pic.twitter.com/",),
     ),
     rule(
         "embed.post_shared",
@@ -106,6 +111,7 @@ INSERT_RULES = (
         r"A post shared by [^\n]{1,100}",
         "Instagram embed footer: `A post shared by KOMPAS Lifestyle (@kompas.lifestyle)`.",
         trigger=("shared",),
+        first_chars="a",
     ),
     rule(
         "embed.email_protected",
@@ -114,6 +120,7 @@ INSERT_RULES = (
         r"\[email(?:\s|\u00a0)protected\]",
         "Cloudflare e-mail obfuscation left in the page text.",
         trigger=("~protected",),
+        needs=("protected]",),
     ),
     rule(
         "related.label_only",
@@ -123,6 +130,7 @@ INSERT_RULES = (
         "A bare `Baca Juga` (Liputan6 dropped the headline) or `Baca juga:` with the headline on the next "
         "line (Detik); the engine also takes the headline lines that follow.",
         trigger=("baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related"),
+        first_chars="-blstar",
     ),
     rule(
         "promo.parenthesised",
@@ -131,6 +139,7 @@ INSERT_RULES = (
         r"\((?i:ayo|yuk|jangan\s+lupa|simak|ikuti|baca\s+juga)\b[^()\n]{10,300}\)",
         "Calls to action in parentheses: `(Ayo ikuti saluran WhatsApp KapanLagi.com biar enggak ...)`.",
         trigger=("ayo", "yuk", "jangan", "simak", "ikuti", "baca"),
+        needs=("(ayo", "(yuk", "(jangan", "(simak", "(ikuti", "(baca"),
     ),
     rule(
         "promo.call_to_action",
@@ -162,6 +171,23 @@ INSERT_RULES = (
             "store",
             "langganan",
         ),
+        needs=(
+            "whatsapp",
+            "google",
+            "telegram",
+            "channel",
+            "saluran",
+            "aplikasi",
+            "app",
+            "kapanlagi",
+            "instagram",
+            "facebook",
+            "youtube",
+            "tiktok",
+            "newsletter",
+            "play",
+            "langganan",
+        ),
     ),
     rule(
         "promo.slogan",
@@ -171,6 +197,7 @@ INSERT_RULES = (
         r"|(?:Temukan\s+berbagai\s+ulasan\s+menarik(?:[^.!?\n]|\.(?=\w)){0,120}[.!?])",
         "KapanLagi's closing slogan and teaser.",
         trigger=("sekarang", "temukan"),
+        needs=("bukan", "temukan"),
     ),
     rule(
         "promo.campaign_line",
@@ -202,6 +229,7 @@ INSERT_RULES = (
             "line",
             "copy",
         ),
+        first_chars="hbsidgtfwlc",
     ),
     rule(
         "nav.next_page",
@@ -213,6 +241,7 @@ INSERT_RULES = (
         "Pagination prompts: `Simak berita selengkapnya di halaman selanjutnya.`, `Baca selengkapnyadi sini.` "
         "A bare `selengkapnya` is prose (`Berikut spesifikasi lain selengkapnya.`) and is not matched.",
         trigger=("~selanjutnya", "~berikutnya", "~selengkapnya"),
+        needs=("selanjutnya", "berikutnya", "selengkapnya"),
     ),
     rule(
         "other.loading",
@@ -221,6 +250,7 @@ INSERT_RULES = (
         r"[,\s]*\bloading\.{3}",
         "A lazy-loading placeholder left by the scraper (`,,,,loading...`).",
         trigger=("~loading",),
+        needs=("loading...",),
     ),
     rule(
         "nav.table_of_contents",
@@ -229,6 +259,7 @@ INSERT_RULES = (
         r"(?i:daftar\s+isi)",
         "Detik's table-of-contents label (its entries are repeated as subheadings below and stay there).",
         trigger=("isi",),
+        first_chars="d",
     ),
     rule(
         "caption.photo_line",
@@ -255,6 +286,7 @@ INSERT_RULES = (
             "tribunnews",
             "detikcom",
         ),
+        first_chars="fpidskcat",
     ),
     rule(
         "caption.credit_parenthesis_line",
@@ -281,6 +313,7 @@ INSERT_RULES = (
             "instagram",
             "twitter",
         ),
+        needs=("(",),
     ),
     rule(
         "caption.illustration_line",
@@ -290,6 +323,7 @@ INSERT_RULES = (
         "`Ilustrasi ...` caption lines without a sentence end, also with a photo source glued in front "
         "(`GoogleIlustrasi sistem operasi Android XR`).",
         trigger=("ilustrasi",),
+        needs=("ilustrasi",),
     ),
     rule(
         "caption.photo_inline",
@@ -299,6 +333,7 @@ INSERT_RULES = (
         "Detik's photo credit glued into prose: `...Sultra.Foto: Sitti Harlina/detikcomTim Medis RS...`; the "
         "credit ends at the slash-separated source, so the next sentence is kept.",
         trigger=("~foto", "~video"),
+        needs=("foto", "video"),
     ),
     rule(
         "caption.credit_parenthesis",
@@ -308,5 +343,17 @@ INSERT_RULES = (
         r"Istimewa|istimewa|Image by|credit)\s*[/:.]?\s*[^()\n]{1,80}\)",
         "A photo-credit parenthesis inside a paragraph: `(Tribunnews/Herudin)`, `(REUTERS / Danny Moloshok)`.",
         trigger=("tribunnews", "reuters", "antara", "photo", "afp", "foto", "dok", "istimewa", "image", "credit"),
+        needs=(
+            "(tribunnews",
+            "(reuters",
+            "(antara foto",
+            "(ap photo",
+            "(afp",
+            "(foto",
+            "(dok",
+            "(istimewa",
+            "(image by",
+            "(credit",
+        ),
     ),
 )

@@ -1,0 +1,39 @@
+"""The per-paragraph gates of the rules (`Rule.first_chars`, `Rule.needs`) never reject a text the pattern matches.
+
+A gate that is wrong would silently switch its rule off, so each is checked against its pattern: `first_chars`
+against every character of the Basic Multilingual Plane that can start a match (the `regex` module's partial
+matching says which), `needs` against every positive case of the rule tests.
+"""
+
+import pytest
+from test_rules import POSITIVES
+
+from newsclean.patterns import ALL_RULES, gate_text
+
+GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
+GATED_BY_NEEDS = [r for r in ALL_RULES if r.needs]
+#: Every BMP character except surrogates.
+BMP = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+
+
+@pytest.mark.parametrize("rule", GATED_BY_FIRST_CHAR, ids=lambda r: r.name)
+def test_first_chars_admit_every_possible_first_character(rule) -> None:
+    starters = [c for c in BMP if rule.pattern.match(c, partial=True)]
+    assert starters, "the probe found no character that can start a match"
+    rejected = [c for c in starters if not rule.may_match_paragraph(gate_text(c))]
+    assert rejected == []
+
+
+@pytest.mark.parametrize("rule", GATED_BY_NEEDS, ids=lambda r: r.name)
+def test_needs_admit_every_positive_case(rule) -> None:
+    removed = [expected for name, _, expected in POSITIVES if name == rule.name]
+    assert removed, f"no positive case for {rule.name}"
+    assert all(rule.may_match_paragraph(gate_text(text)) for text in removed)
+
+
+def test_gates_only_on_scopes_that_use_them() -> None:
+    assert all(r.scope in ("line", "lead") for r in GATED_BY_FIRST_CHAR)
+
+
+def test_gate_text_lets_dotted_capital_i_match_i() -> None:
+    assert "iklan" in gate_text("İKLAN")
