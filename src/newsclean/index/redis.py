@@ -87,9 +87,26 @@ end
 return #KEYS
 """
 
-MULTI_GET = """
+#: Get, append to or set many 8-byte fields of sharded hashes in one call. The fields (and the items) travel
+#: as one packed string each: per-argument encoding in redis-py cost more than Redis's own work. The shard of a
+#: field is its low 16 bits modulo the shard count, the same as `_shards` computes (counts are powers of two).
+#: Key names are built inside the script, so it needs a single Redis, not Redis Cluster.
+SHARDED = """
+local mode, prefix, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local fields, items, width = ARGV[4], ARGV[5], tonumber(ARGV[6])
 local out = {}
-for i = 1, #KEYS do out[i] = redis.call('HGET', KEYS[i], ARGV[i]) or false end
+for i = 1, #fields / 8 do
+  local field = string.sub(fields, 8 * i - 7, 8 * i)
+  local key = prefix .. ((string.byte(field, 1) + 256 * string.byte(field, 2)) % count)
+  if mode == 'get' then
+    local value = redis.call('HGET', key, field)
+    if value then out[#out + 1] = i - 1; out[#out + 1] = value end
+  else
+    local item = string.sub(items, width * (i - 1) + 1, width * i)
+    if mode == 'append' then item = (redis.call('HGET', key, field) or '') .. item end
+    redis.call('HSET', key, field, item)
+  end
+end
 return out
 """
 
@@ -150,7 +167,7 @@ class RedisIndex(Index):
         self._scripts = {
             name: self._client.register_script(body)
             for name, body in (
-                ("append", APPEND), ("drop", DROP), ("unlink", UNLINK), ("get", MULTI_GET),
+                ("append", APPEND), ("drop", DROP), ("unlink", UNLINK), ("sharded", SHARDED),
                 ("renew", RENEW), ("release", RELEASE),
             )
         }
@@ -266,11 +283,28 @@ class RedisIndex(Index):
             args = _interleave(fields[start : start + CHUNK], values[start : start + CHUNK])
             self._scripts["append"](keys=keys[start : start + CHUNK], args=args, client=pipe)
 
-    def _multi_get(self, keys: list[str], fields: list[bytes]) -> list[bytes | None]:
-        out: list[bytes | None] = []
-        for start in range(0, len(keys), CHUNK):
-            out.extend(self._scripts["get"](keys=keys[start : start + CHUNK], args=fields[start : start + CHUNK]))
+    def _sharded_get(self, table: str, count: int, keys: np.ndarray) -> dict[int, bytes]:
+        """int64 key -> value of the keys present in the sharded hashes `table` (b or x)."""
+        packed = np.ascontiguousarray(keys, dtype="<i8")
+        out: dict[int, bytes] = {}
+        for start in range(0, len(packed), CHUNK):
+            part = packed[start : start + CHUNK]
+            found = self._scripts["sharded"](
+                keys=[], args=["get", self._k(f"{table}:"), count, part.tobytes(), b"", 0]
+            )
+            for position, value in zip(found[::2], found[1::2], strict=True):
+                out[int(part[position])] = value
         return out
+
+    def _sharded_write(
+        self, pipe: Any, mode: str, table: str, count: int, keys: np.ndarray, items: bytes, width: int
+    ) -> None:
+        """Buffer `mode` (append or set) of fixed-width `items`, one per key, into the sharded hashes."""
+        packed = np.ascontiguousarray(keys, dtype="<i8")
+        for start in range(0, len(packed), CHUNK):
+            part = packed[start : start + CHUNK].tobytes()
+            chunk = items[start * width : (start + CHUNK) * width]
+            self._scripts["sharded"](keys=[], args=[mode, self._k(f"{table}:"), count, part, chunk, width], client=pipe)
 
     # -- primitives ----------------------------------------------------------------------------------------
 
@@ -283,22 +317,11 @@ class RedisIndex(Index):
 
     def _aliases(self, keys: np.ndarray) -> dict[int, tuple[int, float]]:
         self._check_readable()
-        shards = [self._k(f"x:{s}") for s in _shards(keys, ALIAS_SHARDS)]
-        out: dict[int, tuple[int, float]] = {}
-        for key, value in zip(keys.tolist(), self._multi_get(shards, _key_bytes(keys)), strict=True):
-            if value is not None:
-                n, sim = ALIAS.unpack(value)
-                out[key] = (n, sim)
-        return out
+        return {key: ALIAS.unpack(value) for key, value in self._sharded_get("x", ALIAS_SHARDS, keys).items()}
 
     def _buckets(self, keys: np.ndarray) -> dict[int, list[int]]:
         self._check_readable()
-        shards = [self._k(f"b:{s}") for s in _shards(keys, BAND_SHARDS)]
-        return {
-            key: _numbers(value)
-            for key, value in zip(keys.tolist(), self._multi_get(shards, _key_bytes(keys)), strict=True)
-            if value is not None
-        }
+        return {key: _numbers(value) for key, value in self._sharded_get("b", BAND_SHARDS, keys).items()}
 
     def _fetch(self, numbers: Sequence[int], shingles: bool) -> dict[int, Stored]:
         self._check_readable()
@@ -330,32 +353,24 @@ class RedisIndex(Index):
         blobs = {n: _pack(e, now) for n, e in zip(numbers, entries, strict=True)}
         sets = {n: np.asarray(e.shingles, dtype="<u4").tobytes() for n, e in zip(numbers, entries, strict=True)}
         ids = [encode_id(e.id) for e in entries]
-        flat = keys.ravel()
-        owners = [_u32(n) for n in np.repeat(np.asarray(numbers, dtype=np.int64), keys.shape[1]).tolist()]
-        shards = [self._k(f"b:{s}") for s in _shards(flat, BAND_SHARDS)]
-        fields = _key_bytes(flat)
+        owners = np.repeat(np.asarray(numbers, dtype="<u4"), keys.shape[1]).tobytes()
 
         def write(pipe: Any) -> None:
             pipe.hset(self._k("art"), mapping=blobs)
             pipe.hset(self._k("sh"), mapping=sets)
             self._append(pipe, [self._k("ids")] * len(ids), list(ids), [_u32(n) for n in numbers])
-            self._append(pipe, shards, list(fields), owners)
+            self._sharded_write(pipe, "append", "b", BAND_SHARDS, keys.ravel(), owners, width=4)
             pipe.hset(self._k("meta"), "last_added", repr(now))
 
         self._later(write)
 
     def _write_aliases(self, keys: np.ndarray, numbers: np.ndarray, sims: np.ndarray) -> None:
-        shards = [self._k(f"x:{s}") for s in _shards(keys, ALIAS_SHARDS)]
-        fields = _key_bytes(keys)
-        values = [ALIAS.pack(int(n), float(s)) for n, s in zip(numbers.tolist(), sims.tolist(), strict=True)]
+        values = b"".join(ALIAS.pack(int(n), float(s)) for n, s in zip(numbers.tolist(), sims.tolist(), strict=True))
         targets = [str(int(n)) for n in numbers.tolist()]
+        fields = _key_bytes(keys)
 
         def write(pipe: Any) -> None:
-            by_shard: dict[str, dict[bytes, bytes]] = {}
-            for shard, field, value in zip(shards, fields, values, strict=True):
-                by_shard.setdefault(shard, {})[field] = value
-            for shard, mapping in by_shard.items():
-                pipe.hset(shard, mapping=mapping)
+            self._sharded_write(pipe, "set", "x", ALIAS_SHARDS, keys, values, width=ALIAS.size)
             self._append(pipe, [self._k("links")] * len(targets), list(targets), list(fields))
 
         self._later(write)

@@ -29,6 +29,12 @@ from .base import FORMAT, Entry, Index, IndexBusy, IndexStats, Stored, encode_id
 #: Values bound per `IN (...)` statement: well under SQLite's variable limit on every build.
 CHUNK = 500
 
+#: Page cache per connection. A run inserts 32 band rows per article at random places of a B-tree that holds
+#: 6.4 million rows at 200,000 articles; with SQLite's default 2 MiB cache most inserts re-read inner pages.
+CACHE_KIB = 65536
+#: Reads through mmap (no copy into the page cache) for the candidate lookups.
+MMAP_BYTES = 1 << 28
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS articles (
@@ -68,6 +74,8 @@ class SqliteIndex(Index):
             self._db = sqlite3.connect(path, isolation_level=None, timeout=max(wait, 0.0))
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self._db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             self._setup()
         except sqlite3.DatabaseError as err:
             if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
@@ -191,6 +199,7 @@ class SqliteIndex(Index):
             ),
         )
         pairs = np.stack([keys.ravel(), np.repeat(np.asarray(numbers, dtype=np.int64), keys.shape[1])], axis=1)
+        pairs = pairs[np.argsort(pairs[:, 0], kind="stable")]  # in key order: neighbouring inserts share pages
         self._db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", pairs.tolist())
 
     def _write_aliases(self, keys: np.ndarray, numbers: np.ndarray, sims: np.ndarray) -> None:
