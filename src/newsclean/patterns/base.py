@@ -24,9 +24,17 @@ REGEX_TIMEOUT = 1.0
 TIMEOUT_FREE_CHARS = 5_000
 
 
+#: Seconds added to the timeout per million characters: linear patterns run at 5 M chars/s or more (the slowest
+#: measured, `dateline.dangling_dash` on a line of dots, at 0.2 s per M), so a 10 MB paragraph of garbage is
+#: matched, not rejected, while a quadratic match on it would need hours and is still cut off.
+REGEX_SECONDS_PER_MILLION_CHARS = 2.0
+
+
 def regex_timeout(text: str) -> float | None:
-    """The `timeout=` to pass when matching a rule pattern against `text`."""
-    return None if len(text) < TIMEOUT_FREE_CHARS else REGEX_TIMEOUT
+    """The `timeout=` to pass when matching a rule pattern against `text`: it grows with the text's length."""
+    if len(text) < TIMEOUT_FREE_CHARS:
+        return None
+    return REGEX_TIMEOUT + REGEX_SECONDS_PER_MILLION_CHARS * len(text) / 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
