@@ -169,6 +169,8 @@ CREDIT_THEN_TAGS = regex.compile(
 TAG_LINE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d .'-]{1,60}", regex.V1)
 WORD_KEY = regex.compile(r"[^\W_]+")
 SIGNATURE_LINE = regex.compile(r"\p{Lu}[^\n!?;:\"”]{2,100}(?<![.!?])", regex.V1)
+#: The longest line `SIGNATURE_LINE` matches: longer lines (prose) skip the regex.
+SIGNATURE_LINE_MAX_CHARS = 101
 PERSON_NAME = regex.compile(
     r"(?:(?:Prof|Dr|Ir|Drs|Dra|H|Hj|KH|dr|Letjen|Mayjen|Brigjen|Kombes|AKBP)\.?\s+){0,3}"
     r"\p{Lu}[\p{Ll}'’]+(?:\s+\p{Lu}[\p{Ll}'’.]*){1,4}(?:,\s*[\p{L}.]{1,6}){0,3}",
@@ -211,6 +213,8 @@ class PassMemo:
     dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]] = field(default_factory=dict)
     glued_dateline: dict[str, DatelineFound | None] = field(default_factory=dict)
     repeat_keys: dict[str, str] = field(default_factory=dict)
+    #: The substring triggers absent from the previous pass's text (see `select_rules`).
+    absent_substrings: int = 0
 
 
 @dataclass(slots=True)
@@ -231,7 +235,9 @@ class ArticleState:
     def start(
         cls, text: str, paragraphs: list[Paragraph], config: CleanConfig, memo: PassMemo | None = None
     ) -> ArticleState:
-        return cls(paragraphs, config, select_rules(text, config), memo=memo or PassMemo())
+        memo = memo or PassMemo()
+        rules, memo.absent_substrings = select_rules(text, config, memo.absent_substrings)
+        return cls(paragraphs, config, rules, memo=memo)
 
     def live(self) -> list[int]:
         return [i for i in range(len(self.paragraphs)) if i not in self.dropped]
@@ -469,9 +475,11 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
     live = state.live()
     if len(live) < 2 or not state.enabled("caption.teaser_repeats_lead", "caption"):
         return
-    first, second = state.masked(live[0]), state.masked(live[1])
+    first = state.masked(live[0])
+    if len(first) > 300:
+        return
     first_key = " ".join(WORD_KEY.findall(first.casefold()))
-    if len(first) <= 300 and len(first_key) >= 30 and first_key in " ".join(WORD_KEY.findall(second.casefold())):
+    if len(first_key) >= 30 and first_key in " ".join(WORD_KEY.findall(state.masked(live[1]).casefold())):
         state.drop(live[0], "caption", "caption.teaser_repeats_lead")
 
 
@@ -622,7 +630,9 @@ def drop_signature_block(state: ArticleState) -> None:
         if len(live) < size + 2:
             continue
         block = [state.masked(i).strip() for i in live[-size:]]
-        if all(SIGNATURE_LINE.fullmatch(line) for line in block) and PERSON_NAME.fullmatch(block[0]):
+        if all(len(line) <= SIGNATURE_LINE_MAX_CHARS and SIGNATURE_LINE.fullmatch(line) for line in block) and (
+            PERSON_NAME.fullmatch(block[0])
+        ):
             for index in live[-size:]:
                 state.drop(index, "byline", "byline.signature_block")
             return

@@ -67,7 +67,7 @@ class Rule:
         """False when the pattern certainly cannot match the paragraph whose `gate_text` is `folded`."""
         if self.first_chars and folded[:1] not in self.first_chars:
             return False
-        return not self.needs or any(need in folded for need in self.needs)
+        return not self.needs or any(map(folded.__contains__, self.needs))
 
     def may_match(self, words: frozenset[str], lowered: str) -> bool:
         if not self.triggers:

@@ -39,28 +39,45 @@ def _word_bits() -> dict[bytes, int]:
 
 WORD_BITS = _word_bits()
 TRIGGER_VOCABULARY = frozenset(WORD_BITS)
-#: (substring as UTF-8, bits of the rules it opens): a UTF-8 substring test is a character substring test.
-SUBSTRING_BITS: tuple[tuple[bytes, int], ...] = tuple(
-    (substring.encode(), bit) for rule, bit in RULE_BITS for substring in rule.trigger_substrings
+#: (substring as UTF-8, bits of the rules it opens, its own bit among the substrings): a UTF-8 substring test is
+#: a character substring test.
+SUBSTRING_BITS: tuple[tuple[bytes, int, int], ...] = tuple(
+    (substring.encode(), bit, 1 << number)
+    for number, (substring, bit) in enumerate(
+        (substring, bit) for rule, bit in RULE_BITS for substring in rule.trigger_substrings
+    )
 )
 ALWAYS_BITS = sum(bit for rule, bit in RULE_BITS if not rule.triggers)
+#: Substring triggers without whitespace: once absent from a text, absent from every text cut from it.
+UNSPACED_SUBSTRINGS = sum(own for substring, _, own in SUBSTRING_BITS if len(substring.split()) == 1)
 
 
-def article_words(lowered_utf8: bytes) -> frozenset[bytes]:
+def article_words(lowered_utf8: bytes) -> list[bytes]:
     """The `[a-z]+` words of a lowered text, given as its UTF-8 bytes."""
-    return frozenset(lowered_utf8.translate(_NOT_ASCII_LOWER).split())
+    return lowered_utf8.translate(_NOT_ASCII_LOWER).split()
 
 
-def triggered_bits(text: str) -> int:
-    """The bits of the rules whose triggers occur in `text` (rules without triggers always)."""
+def triggered_bits(text: str, absent_before: int = 0) -> tuple[int, int]:
+    """The bits of the rules whose triggers occur in `text` (rules without triggers always), and the bits of
+    the substring triggers known to be absent from it.
+
+    `absent_before` are the substrings known to be absent from the text this one was cut from (a previous
+    pass's input): a later pass only removes spans and joins what is left with whitespace, so a substring
+    without whitespace that was absent there is absent here too and is not searched again.
+    """
     lowered = text.lower().encode("utf-8", "surrogatepass")
     bits = ALWAYS_BITS
-    for word in article_words(lowered) & TRIGGER_VOCABULARY:
+    for word in TRIGGER_VOCABULARY.intersection(article_words(lowered)):
         bits |= WORD_BITS[word]
-    for substring, bit in SUBSTRING_BITS:
-        if not bits & bit and substring in lowered:
+    absent = absent_before & UNSPACED_SUBSTRINGS
+    for substring, bit, own in SUBSTRING_BITS:
+        if bits & bit or own & absent:
+            continue
+        if substring in lowered:
             bits |= bit
-    return bits
+        else:
+            absent |= own
+    return bits, absent
 
 
 @functools.lru_cache(maxsize=64)
@@ -78,10 +95,12 @@ def rules_for_bits(bits: int) -> tuple[Rule, ...]:
     return tuple(rule for rule, bit in RULE_BITS if bits & bit)
 
 
-def select_rules(text: str, config: CleanConfig) -> dict[str, tuple[Rule, ...]]:
-    """Per scope, the rules that are enabled and whose trigger occurs in `text`.
+def select_rules(text: str, config: CleanConfig, absent_before: int = 0) -> tuple[dict[str, tuple[Rule, ...]], int]:
+    """Per scope, the rules that are enabled and whose trigger occurs in `text`; and the substring triggers
+    known to be absent from it (pass them as `absent_before` for a text cut from this one).
 
     The tuples are cached per selection, so equal selections give identical tuples.
     """
-    bits = triggered_bits(text) & enabled_bits(config)
-    return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}
+    triggered, absent = triggered_bits(text, absent_before)
+    bits = triggered & enabled_bits(config)
+    return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}, absent
