@@ -1,0 +1,261 @@
+"""Hardening: Ctrl-C and kills leave no partial output, fuzzed input never crashes a reader or the cleaner, no
+record can run away (watchdog, linear rewrites checked against the patterns they replaced), huge records pass."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import regex
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import clean
+from newsclean.cli import cli
+from newsclean.errors import RecordTimeout
+from newsclean.io import read_csv, read_jsonl
+from newsclean.paragraphs import join_decisions
+from newsclean.signature import signatures
+from newsclean.watchdog import time_budget
+
+normalize_module = importlib.import_module("newsclean.normalize")
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+WORDS = (
+    "pemerintah kota menyiapkan personel gabungan untuk mengamankan perayaan malam tahun baru di alun-alun "
+    "kepala dinas perhubungan mengatakan ruas jalan ditutup sejak sore hingga acara selesai harga cabai rawit "
+    "pasar tradisional naik menjadi per kilogram dalam sepekan terakhir warga diimbau menggunakan transportasi"
+)
+
+
+def synthetic_corpus(path: Path, articles: int, words: int, seed: int = 7) -> None:
+    """Distinct made-up articles (random words), one JSON object per line."""
+    rnd = random.Random(seed)
+    vocabulary = WORDS.split()
+    with path.open("w", encoding="utf-8") as fh:
+        for number in range(articles):
+            text = " ".join(rnd.choice(vocabulary) for _ in range(words))
+            record = {"id": number, "title": f"Berita {number}", "text": f"JAKARTA, KOMPAS.com - {text}."}
+            fh.write(json.dumps(record) + "\n")
+
+
+def start(args: list[str]) -> subprocess.Popen[str]:
+    """`newsclean ARGS` in its own process group, as a shell runs a foreground job."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsclean", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def wait_for_partial_output(proc: subprocess.Popen[str], directory: Path, name: str) -> bool:
+    """Wait until the temporary file behind output `name` holds data; False if the run ended first."""
+    while proc.poll() is None:
+        if any(p.stat().st_size > 0 for p in directory.glob(f".{name}.*.tmp")):
+            return True
+        time.sleep(0.005)
+    return False
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "big.jsonl"
+    synthetic_corpus(path, articles=6_000, words=400)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [("clean", []), ("dedupe", ["--workers", "2"])],
+)
+def test_ctrl_c_exits_130_with_a_message_and_no_output(big_corpus: Path, tmp_path: Path, command: str, extra):
+    out = tmp_path / "out.jsonl"
+    proc = start([command, str(big_corpus), "-o", str(out), *extra])
+    if command == "dedupe":
+        time.sleep(1.5)  # inside the signing pass, workers busy
+    else:
+        assert wait_for_partial_output(proc, tmp_path, "out.jsonl"), "the run ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)  # the whole group, as Ctrl-C in a terminal does
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert not out.exists() and not list(tmp_path.glob(".out.jsonl*"))
+
+
+@pytest.mark.parametrize("command", ["clean", "dedupe"])
+def test_sigkill_mid_write_leaves_the_previous_output_untouched(big_corpus: Path, tmp_path: Path, command: str):
+    out = tmp_path / "kept.jsonl"
+    out.write_text("previous run\n", encoding="utf-8")
+    extra = ["--no-clean", "--workers", "2"] if command == "dedupe" else []
+    proc = start([command, str(big_corpus), "-o", str(out), *extra])
+    assert wait_for_partial_output(proc, tmp_path, "kept.jsonl"), "the run ended before it could be killed"
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+
+
+def test_sigkill_leaves_no_output_file(big_corpus: Path, tmp_path: Path):
+    out = tmp_path / "kept.jsonl"
+    proc = start(["dedupe", str(big_corpus), "-o", str(out), "--no-clean", "--workers", "2"])
+    assert wait_for_partial_output(proc, tmp_path, "kept.jsonl"), "the run ended before it could be killed"
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- fuzz: readers and the cleaner
+
+JSONL_PIECES = [b"{", b"}", b"[", b"]", b'"text"', b'"id"', b":", b",", b'"', b"\n", b"\r\n", b" ", b"\xff", b"\xc3",
+                b"\\ud800", b"\\n", b"\x00", b"1", b"null", b'"Berita hari ini"', b"\xef\xbb\xbf", b"\\", b"\t"]
+
+
+def non_blank_lines(data: bytes) -> int:
+    lines = data.split(b"\n")
+    if lines and lines[0].startswith(b"\xef\xbb\xbf"):
+        lines[0] = lines[0][3:]
+    return sum(1 for x in lines if x.strip())
+
+
+@FUZZ
+@given(st.one_of(st.binary(max_size=400), st.lists(st.sampled_from(JSONL_PIECES), max_size=60).map(b"".join)))
+def test_fuzz_jsonl_reader_gives_one_item_per_non_blank_line(data: bytes):
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "in.jsonl"
+        path.write_bytes(data)
+        items = list(read_jsonl(str(path)))
+        replaced = list(read_jsonl(str(path), encoding_errors="replace"))
+    assert len(items) == len(replaced) == non_blank_lines(data)
+    for item in items:
+        if hasattr(item, "data"):
+            json.dumps(item.data, ensure_ascii=False).encode("utf-8")  # writable as UTF-8
+
+
+@FUZZ
+@given(st.lists(st.sampled_from([b"id,text\n", b"a,b\n", b'"', b",", b"\n", b"\r", b"\xff", b"\x00", b"x"]),
+                max_size=40).map(b"".join))
+def test_fuzz_csv_reader_never_raises(data: bytes):
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "in.csv"
+        path.write_bytes(data)
+        items = list(read_csv(str(path)))
+    assert all(hasattr(i, "data") or hasattr(i, "reason") for i in items)
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(JSONL_PIECES), max_size=60).map(b"".join))
+def test_fuzz_clean_command_accounts_for_every_line(data: bytes):
+    with tempfile.TemporaryDirectory() as directory:
+        src, out, rejects = (Path(directory) / n for n in ("in.jsonl", "out.jsonl", "rejects.jsonl"))
+        src.write_bytes(data)
+        result = CliRunner().invoke(cli, ["clean", str(src), "-o", str(out), "--rejects", str(rejects)])
+        assert result.exit_code == 0, result.output
+        written = len(out.read_text(encoding="utf-8").splitlines())
+        rejected = len(rejects.read_text(encoding="utf-8").splitlines())
+    assert written + rejected == non_blank_lines(data)
+
+
+TEXT_PIECES = ["JAKARTA, KOMPAS.com - ", "Baca juga: ", "(esn/indo)", "Foto: A/B", "\n", "\n\n", " ", ".", "-", "–",
+               "а", "α", "Jakarta", "kata dia", "Copyright ©", "\x00", "\u200b", "&amp;", "â€", "(", ")", ":",
+               "A", "b", "1", "Editor: Budi", "SCROLL TO CONTINUE WITH CONTENT", '"', "…", "\r\n", "\t"]
+
+
+@FUZZ
+@given(st.one_of(st.text(max_size=300), st.lists(st.sampled_from(TEXT_PIECES), max_size=80).map("".join)))
+def test_fuzz_clean_never_raises_and_reports_true_offsets(text: str):
+    result = clean(text, title="Jakarta")
+    normalized = normalize_module.normalize(text)
+    assert isinstance(result.text, str)
+    for removal in result.removals:
+        assert normalized[removal.start : removal.end] == removal.text
+
+
+# ---------------------------------------------------------------- runaway records
+
+
+def test_watchdog_interrupts_a_catastrophic_match():
+    with pytest.raises(RecordTimeout), time_budget(0.2):
+        re.match(r"(a+)+$", "a" * 64 + "b")
+
+
+def test_watchdog_leaves_an_outer_timer_alone():
+    with time_budget(0.2):
+        with time_budget(0.1):
+            pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
+
+
+#: The patterns the linear code replaced: fine on short strings, quadratic on long runs. They are the
+#: specification the new code must match.
+_LOOKALIKES = normalize_module._HOMOGLYPH_CLASS
+OLD_HOMOGLYPH = regex.compile(rf"(?<=\p{{Latin}}[{_LOOKALIKES}]*)[{_LOOKALIKES}]|[{_LOOKALIKES}](?=[{_LOOKALIKES}]*\p{{Latin}})")
+
+
+@FUZZ
+@given(st.text(alphabet="aZé1 -\nßаαΟжѕ", max_size=30))
+def test_lookalike_runs_match_the_pattern_they_replaced(text: str):
+    expected = OLD_HOMOGLYPH.sub(lambda m: normalize_module.HOMOGLYPHS[m.group()], text)
+    assert normalize_module.fix_homoglyphs(text) == expected
+
+
+def old_join_decisions(decisions: list[bool], possible: list[bool]) -> list[bool]:
+    """The repeat-until-stable spreading the two sweeps replaced."""
+    decisions, count, changed = list(decisions), len(decisions), True
+    while changed:
+        changed = False
+        for i in range(count):
+            if possible[i] and not decisions[i] and (
+                (i > 0 and decisions[i - 1]) or (i + 1 < count and decisions[i + 1])
+            ):
+                decisions[i], changed = True, True
+    return decisions
+
+
+LINES = ["Ini adalah baris panjang yang Terus", "dan lanjut", "Kalimat selesai.", "- butir", "PERSIB 15:30",
+         "Judul Pendek", "—", "(adw/rdp)", "Baris panjang sekali tanpa titik Di", "Berikutnya datang", "A B 5:30"]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=12))
+def test_wrap_spreading_matches_the_loop_it_replaced(lines: list[str]):
+    paragraphs = importlib.import_module("newsclean.paragraphs")
+    count = len(lines) - 1
+    may_wrap = [not (paragraphs._ends_sentence(lines[i]) or paragraphs._is_structural(lines[i])
+                     or paragraphs._is_structural(lines[i + 1])) for i in range(count)]
+    certain = [paragraphs._is_lone_dash(lines[i]) or paragraphs._is_lone_dash(lines[i + 1])
+               or (may_wrap[i] and paragraphs._clear_continuation(lines[i], lines[i + 1])) for i in range(count)]
+    possible = [not certain[i] and may_wrap[i] and paragraphs._possible_continuation(lines[i], lines[i + 1])
+                for i in range(count)]
+    assert join_decisions(lines) == old_join_decisions(certain, possible)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 2_000_000,
+        "а" * 1_000_000 + " b",
+        "A " * 500_000 + "b 15:30",
+        "Ini adalah baris panjang yang Terus\n" * 30_000 + "dan lanjut",
+        "." * 1_000_000,
+        "(" * 1_000_000,
+        ("JAKARTA, KOMPAS.com - Harga cabai naik lagi di pasar induk, kata pedagang.\n\n" * 40_000),
+    ],
+    ids=["2MB-word", "cyrillic-run", "capitals", "wrapped-lines", "dots", "brackets", "3MB-article"],
+)
+def test_huge_and_degenerate_records_clean_within_their_budget(text: str):
+    result = clean(text)
+    assert result.chars_in == len(text)
+    assert signatures([text]).shape[0] == 1
