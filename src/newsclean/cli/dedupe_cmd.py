@@ -21,12 +21,14 @@ from ..errors import InputError
 from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs, strict_records
 from .common import progress
+from .dedupe_dask import run_dask_engine
 
 EPILOG = """\b
 Examples:
   newsclean dedupe articles.jsonl.gz -o kept.jsonl --clusters clusters.jsonl --report report.json
   newsclean dedupe a.jsonl b.csv articles/ -o kept.jsonl --keep longest --duplicates dups.jsonl
   cat articles.jsonl | newsclean dedupe - --threshold 0.8 > kept.jsonl
+  newsclean dedupe 'shards/*.jsonl.gz' --engine dask --workers 8 -o out/
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
   newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
 
@@ -154,8 +156,9 @@ def _summary(result: DedupeResult) -> str:
 
 @click.command("dedupe", epilog=EPILOG)
 @click.argument("inputs", metavar="IN...", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("-o", "--output", "kept_path", type=click.Path(allow_dash=True, dir_okay=False), default=None,
-              help="KEPT: where the kept records go (default: stdout). Written atomically.")
+@click.option("-o", "--output", "kept_path", type=click.Path(allow_dash=True), default=None,
+              help="KEPT: where the kept records go (default: stdout). Written atomically. "
+                   "With --engine dask: a directory, for kept-NNNNN.jsonl and clusters-NNNNN.jsonl shards.")
 @click.option("--duplicates", "duplicates_path", type=click.Path(dir_okay=False), default=None,
               help="Write the records that were not kept (unchanged) to this JSONL file.")
 @click.option("--clusters", "clusters_path", type=click.Path(dir_okay=False), default=None,
@@ -186,6 +189,10 @@ def _summary(result: DedupeResult) -> str:
               help="Also flag records with this share of their shingles inside a longer one (RSS teasers).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Processes that clean and sign.  [default: CPU count]")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run on a Dask cluster (IN: files, directories or globs of JSONL/Parquet shards).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: scheduler to connect to (default: a local cluster of --workers processes).")
 @click.option("--index", "index_url", default=None, metavar="PATH|URL",
               help="Persistent index to compare against and add the kept records to: an SQLite file "
                    "(sqlite:///path) or redis://HOST:PORT/DB.")
@@ -212,6 +219,8 @@ def dedupe_command(
     write_clean: bool,
     containment: float | None,
     workers: int | None,
+    engine: str,
+    scheduler: str | None,
     index_url: str | None,
     wait: float,
 ) -> None:
@@ -230,6 +239,14 @@ def dedupe_command(
         workers=workers or min(os.cpu_count() or 1, 8),
         **{k: v for k, v in given.items() if v is not None},
     )
+    if engine == "dask":
+        unsupported = {"--duplicates": duplicates_path, "--clusters": clusters_path, "--write-clean": write_clean,
+                       "--containment": containment}
+        run_dask_engine(inputs, config, output=kept_path, scheduler=scheduler, report_path=report_path,
+                        unsupported=unsupported)
+        return
+    if kept_path and os.path.isdir(kept_path):
+        raise click.BadParameter("is a directory (a directory is for --engine dask)", param_hint="'-o'")
     with _rereadable(inputs) as paths, _index_run(index_url, wait) as index:
         items = read_inputs(paths, encoding_errors=encoding_errors, required=(text_field,))
         if strict:

@@ -1,0 +1,142 @@
+"""`newsclean.dedupe` as a Dask graph: the stages of `partitioned`, one task per partition and stage.
+
+Shuffles are explicit: a stage returns one piece per destination partition and the next stage's task for
+partition `r` takes piece `r` of every sender (a tasks shuffle, P x R small pieces). Dask is imported here
+only; `newsclean` itself never imports this module, so it works without Dask installed.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import Any
+
+import dask.bag
+from dask.base import tokenize
+from dask.highlevelgraph import HighLevelGraph
+
+from ..dedupe_config import DedupeConfig
+from ..errors import ConfigError
+from ..lsh import choose_bands
+from . import partitioned as stage
+
+#: Stage of each task, by the name of the function it runs: what `benchmarks/dask_scaling.py` sums task
+#: durations by, so each stage's measured cost is reported under the name docs/dask.md uses.
+STAGES: dict[str, str] = {
+    "sign_partition": "sign",
+    "build_node_table": "exact",
+    "band_rows": "bands",
+    "bucket_pairs": "candidates",
+    "verification_requests": "verify",
+    "verify_edges": "verify",
+    "connected_components": "components",
+    "component_members": "cluster",
+    "cluster_components": "cluster",
+    "record_verdicts": "represent",
+    "assemble": "number",
+    "offsets": "number",
+    "answer_requests": "number",
+    "verdict_rows": "write",
+}
+
+
+class _Graph:
+    """A raw task graph: one task per (stage, partition), and getitem tasks that pick one sender's piece.
+
+    Built by hand rather than with `dask.delayed`: delayed re-finalizes every list of inputs it is given,
+    which made building the graph quadratic in the number of tasks (a minute for 16 partitions).
+    """
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.tasks: dict[tuple, tuple] = {}
+
+    def add(self, function: Callable[..., Any], index: int, *args: Any) -> tuple:
+        key = (f"{function.__name__}-{self.token}", index)
+        self.tasks[key] = (function, *args)
+        return key
+
+    def piece(self, key: tuple, *at: int) -> tuple:
+        """The key of `key`'s output indexed by `at` (one destination's piece)."""
+        picked = (f"{key[0]}-piece", *key[1:], *at)
+        task: tuple = key
+        for i in at:
+            task = (operator.getitem, task, i)
+        self.tasks[picked] = task
+        return picked
+
+
+def _layout(config: DedupeConfig) -> tuple[int, int]:
+    if config.bands and config.rows:
+        return config.bands, config.rows
+    return choose_bands(config.threshold, config.num_perm, config.target_recall)
+
+
+def as_bag(collection: Any) -> dask.bag.Bag:
+    """A Dask bag of records: a bag as it is, a Dask DataFrame as a bag of row dicts."""
+    if isinstance(collection, dask.bag.Bag):
+        return collection
+    if hasattr(collection, "to_bag"):
+        return collection.to_bag(format="dict")
+    raise TypeError(f"expected a dask.bag.Bag or a dask DataFrame, got {type(collection).__name__}")
+
+
+def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: int | None = None) -> dask.bag.Bag:
+    """Near-duplicate verdicts for a Dask bag (or DataFrame) of records, lazily, as a Dask bag.
+
+    The result has one partition per input partition and one dict per input record, in input order:
+    `{"id", "cluster", "kept", "duplicate_of", "similarity"}` plus `"match"`/`"reject"` when they apply, the
+    same line `newsclean.dedupe(...).verdict(i).to_json()` gives, whatever the partitioning and worker count.
+    `partitions` sets how many partitions the shuffled stages use (default: as many as the input).
+    """
+    config = config or DedupeConfig()
+    if config.containment is not None:
+        raise ConfigError("containment is not available on the Dask engine; run the local engine for it")
+    bag = as_bag(collection)
+    inputs = bag.__dask_keys__()
+    parts_in = len(inputs)
+    parts = partitions or parts_in
+    bands, rows = _layout(config)
+    g = _Graph(tokenize(bag.name, config.model_dump_json(), parts))
+
+    signed = [g.add(stage.sign_partition, i, items, i, config, parts) for i, items in enumerate(inputs)]
+    outlines = [g.piece(s, 0) for s in signed]
+    tables = [
+        g.add(stage.build_node_table, r, [g.piece(s, 1, r) for s in signed], config.num_perm) for r in range(parts)
+    ]
+    banded = [g.add(stage.band_rows, r, t, bands, rows, parts) for r, t in enumerate(tables)]
+    candidates = [
+        g.add(stage.bucket_pairs, s, [g.piece(b, s) for b in banded], bands, rows, config.max_bucket, parts)
+        for s in range(parts)
+    ]
+    asked = [
+        g.add(stage.verification_requests, r, t, [g.piece(c, r) for c in candidates], parts)
+        for r, t in enumerate(tables)
+    ]
+    edges = [
+        g.add(stage.verify_edges, r, t, [g.piece(a, r) for a in asked], config.threshold) for r, t in enumerate(tables)
+    ]
+    components = g.add(stage.connected_components, 0, edges, parts)
+    members = [g.add(stage.component_members, r, t, g.piece(components, 0, r), parts) for r, t in enumerate(tables)]
+    clustered = [
+        g.add(stage.cluster_components, c, [g.piece(m, c) for m in members], g.piece(components, 1, c), config, parts)
+        for c in range(parts)
+    ]
+    verdicts = [
+        g.add(stage.record_verdicts, r, t, [g.piece(c, r) for c in clustered], parts_in) for r, t in enumerate(tables)
+    ]
+    asking = [g.add(stage.assemble, i, [g.piece(v, i) for v in verdicts], parts_in) for i in range(parts_in)]
+    assembled = [g.piece(a, 0) for a in asking]
+    starts = g.add(stage.offsets, 0, [g.piece(s, 2) for s in signed], [g.piece(a, 2) for a in asking])
+    answers = [
+        g.add(stage.answer_requests, q, outlines[q], assembled[q], starts, [g.piece(a, 1, q) for a in asking])
+        for q in range(parts_in)
+    ]
+    rows_out = [
+        g.add(stage.verdict_rows, i, outlines[i], assembled[i], starts, [g.piece(a, i) for a in answers])
+        for i in range(parts_in)
+    ]
+    name = f"newsclean-dedupe-{g.token}"
+    g.tasks.update({(name, i): key for i, key in enumerate(rows_out)})
+    graph = HighLevelGraph.from_collections(name, g.tasks, dependencies=[bag])
+    return dask.bag.Bag(graph, name, parts_in)
