@@ -259,3 +259,25 @@ def test_huge_and_degenerate_records_clean_within_their_budget(text: str):
     result = clean(text)
     assert result.chars_in == len(text)
     assert signatures([text]).shape[0] == 1
+
+
+def test_output_to_a_named_pipe_is_written_in_place_not_replaced(tmp_path: Path):
+    """`-o /dev/null` or a FIFO must stay what it is: renaming a finished file over it would replace it."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    src = tmp_path / "in.jsonl"
+    synthetic_corpus(src, articles=20, words=50)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    result = CliRunner().invoke(cli, ["clean", str(src), "-o", str(fifo), "--no-report"])
+    lines = reader.communicate(timeout=30)[0].splitlines()
+    assert result.exit_code == 0 and len(lines) == 20
+    assert fifo.is_fifo()
+
+
+def test_outputs_get_ordinary_permissions(tmp_path: Path):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    synthetic_corpus(src, articles=3, words=50)
+    assert CliRunner().invoke(cli, ["clean", str(src), "-o", str(out)]).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -378,7 +378,9 @@ def atomic_output(path: str | None, *, hold_stdout: bool = False) -> Iterator[IO
     The content goes to a temporary file beside the target, is flushed to disk and renamed over the target
     only at the end: a run that fails, is interrupted or killed leaves the target absent or as it was. With
     `hold_stdout`, stdout output is held in a temporary file and copied out only if the block completes
-    (`--strict`: nothing is printed before the input is known to be good).
+    (`--strict`: nothing is printed before the input is known to be good). A target that exists and is not a
+    regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written in place: renaming over it would
+    replace the device with a file.
     """
     if path is None or path == STDIN:
         if not hold_stdout:
@@ -392,9 +394,14 @@ def atomic_output(path: str | None, *, hold_stdout: bool = False) -> Iterator[IO
         sys.stdout.flush()
         return
     target = os.path.abspath(path)
+    if os.path.exists(target) and not os.path.isfile(target):
+        with open(target, "w", encoding="utf-8", newline="\n") as device:
+            yield device
+        return
     directory = os.path.dirname(target)
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
+    os.fchmod(fd, _output_mode(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
@@ -405,6 +412,15 @@ def atomic_output(path: str | None, *, hold_stdout: bool = False) -> Iterator[IO
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _output_mode(target: str) -> int:
+    """The permissions of the file being replaced, or those a plain `open()` would give (mkstemp's are 0600)."""
+    with contextlib.suppress(FileNotFoundError):
+        return os.stat(target).st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def dumps(record: dict[str, Any]) -> str:
