@@ -241,9 +241,10 @@ def dedupe_command(
     )
     if engine == "dask":
         unsupported = {"--duplicates": duplicates_path, "--clusters": clusters_path, "--write-clean": write_clean,
-                       "--containment": containment}
+                       "--containment": containment, "--rejects": rejects_path, "--strict": strict,
+                       "--index": index_url}
         run_dask_engine(inputs, config, output=kept_path, scheduler=scheduler, report_path=report_path,
-                        unsupported=unsupported)
+                        encoding_errors=encoding_errors, unsupported=unsupported)
         return
     if kept_path and os.path.isdir(kept_path):
         raise click.BadParameter("is a directory (a directory is for --engine dask)", param_hint="'-o'")

@@ -17,6 +17,7 @@ def run_dask_engine(
     output: str | None,
     scheduler: str | None,
     report_path: str | None,
+    encoding_errors: str,
     unsupported: dict[str, object],
 ) -> None:
     """Dedupe shards on a Dask cluster into the shard directory `output`; summary on stderr."""
@@ -31,7 +32,9 @@ def run_dask_engine(
         from ..engine.shards import dedupe_shards
     except ImportError as err:
         raise click.UsageError("--engine dask needs Dask: pip install 'newsclean[dask]'") from err
-    counts = dedupe_shards(inputs, output, config, scheduler=scheduler, workers=config.workers)
+    counts = dedupe_shards(
+        inputs, output, config, scheduler=scheduler, workers=config.workers, encoding_errors=encoding_errors
+    )
     if report_path:
         with atomic_output(report_path) as fh:
             report = {"engine": "dask", "counts": counts, "config": config.model_dump()}

@@ -43,18 +43,19 @@ def shard_files(paths: Sequence[str]) -> list[str]:
     return files
 
 
-def _read(files: Sequence[str]) -> list[Any]:
-    return list(read_inputs(list(files)))
+def _read(files: Sequence[str], encoding_errors: str, text_field: str) -> list[Any]:
+    return list(read_inputs(list(files), encoding_errors=encoding_errors, required=(text_field,)))
 
 
-def read_shards(files: Sequence[str]) -> dask.bag.Bag:
-    """A bag with one partition per file, whose items are `newsclean.io` records and rejects (line numbers
-    kept, so ids and rejects read exactly as the local engine reads them)."""
-    return dask.bag.from_sequence(list(files), npartitions=len(files)).map_partitions(_read)
+def read_shards(files: Sequence[str], *, encoding_errors: str = "reject", text_field: str = "text") -> dask.bag.Bag:
+    """A bag with one partition per file, whose items are `newsclean.io` records and rejects, read as the
+    local `newsclean dedupe` reads them (line numbers kept, so ids and rejects are the same)."""
+    files_bag = dask.bag.from_sequence(list(files), npartitions=len(files))
+    return files_bag.map_partitions(_read, encoding_errors, text_field)
 
 
 def _write_shard(
-    verdicts: Sequence[dict[str, Any]], files: Sequence[str], numbers: Sequence[int], directory: str
+    verdicts: Sequence[dict[str, Any]], files: Sequence[str], numbers: Sequence[int], directory: str, reading: dict
 ) -> list[dict[str, int]]:
     """Kept records (unchanged) to kept-NNNNN.jsonl, every verdict to clusters-NNNNN.jsonl; returns counts.
 
@@ -66,7 +67,7 @@ def _write_shard(
         atomic_output(os.path.join(directory, f"kept-{stem}")) as kept_out,
         atomic_output(os.path.join(directory, f"clusters-{stem}")) as clusters_out,
     ):
-        for verdict, item in zip(list(verdicts), read_inputs(list(files)), strict=True):
+        for verdict, item in zip(list(verdicts), _read(files, **reading), strict=True):
             clusters_out.write(dumps(verdict) + "\n")
             counts["records"] += 1
             if verdict["cluster"] is None:
@@ -79,12 +80,20 @@ def _write_shard(
     return [counts]
 
 
-def write_shards(verdicts: dask.bag.Bag, files: Sequence[str], directory: str) -> dict[str, int]:
+def write_shards(
+    verdicts: dask.bag.Bag,
+    files: Sequence[str],
+    directory: str,
+    *,
+    encoding_errors: str = "reject",
+    text_field: str = "text",
+) -> dict[str, int]:
     """Write the shards of `directory` from the workers (a second read of each input file); summed counts."""
+    reading = {"encoding_errors": encoding_errors, "text_field": text_field}
     os.makedirs(directory, exist_ok=True)
     names = dask.bag.from_sequence(list(files), npartitions=len(files))
     numbers = dask.bag.from_sequence(range(len(files)), npartitions=len(files))
-    written = dask.bag.map_partitions(_write_shard, verdicts, names, numbers, directory).compute()
+    written = dask.bag.map_partitions(_write_shard, verdicts, names, numbers, directory, reading).compute()
     total: dict[str, int] = {}
     for counts in written:
         for key, value in counts.items():
@@ -112,11 +121,18 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
 
 
 def dedupe_shards(
-    inputs: Sequence[str], directory: str, config: DedupeConfig, *, scheduler: str | None, workers: int
+    inputs: Sequence[str],
+    directory: str,
+    config: DedupeConfig,
+    *,
+    scheduler: str | None,
+    workers: int,
+    encoding_errors: str = "reject",
 ) -> dict[str, int]:
     """`newsclean dedupe --engine dask`: read the shards, dedupe on the cluster, write kept and verdict shards."""
     from .dask_graph import dedupe
 
     files = shard_files(inputs)
+    reading = {"encoding_errors": encoding_errors, "text_field": config.text_field}
     with dask_client(scheduler, workers):
-        return write_shards(dedupe(read_shards(files), config=config), files, directory)
+        return write_shards(dedupe(read_shards(files, **reading), config=config), files, directory, **reading)
