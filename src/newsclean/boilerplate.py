@@ -681,4 +681,6 @@ def kept_pieces(text: str, spans: list[Span]) -> list[tuple[int, int]]:
 
 def clean_paragraph_text(text: str, spans: list[Span]) -> str:
     """The paragraph without its removed spans; the surviving pieces are joined by one space."""
+    if not spans:
+        return text.strip()
     return " ".join(text[start:end] for start, end in kept_pieces(text, spans))

@@ -110,21 +110,14 @@ def _dateline(state: ArticleState, source: str) -> Dateline | None:
     return None
 
 
-def _one_pass(
-    source: str,
-    config: CleanConfig,
-    title: str | None,
-    memo: PassMemo,
-    paragraphs: tuple[Paragraph, ...] | None = None,
-) -> Rendered:
-    """Run the steps once over `source` (already normalized) and render the kept text.
+def _run_steps(
+    source: str, paragraphs: list[Paragraph], config: CleanConfig, title: str | None, memo: PassMemo
+) -> tuple[ArticleState, list[str]]:
+    """Run the steps once over the paragraphs of `source` (already normalized); returns the state and credits.
 
-    `paragraphs` are those of `source` when already known (a previous pass's output); `memo` carries the
-    per-paragraph answers of previous passes over the same article.
+    `memo` carries the per-paragraph answers of previous passes over the same article.
     """
-    if paragraphs is None:
-        paragraphs = tuple(split_paragraphs(source, config.rejoin_lines))
-    state = ArticleState.start(source, list(paragraphs), config, memo)
+    state = ArticleState.start(source, paragraphs, config, memo)
     _drop_repeated_title(state, title)
     credits: list[str] = []
     if config.remove_boilerplate:
@@ -135,7 +128,15 @@ def _one_pass(
         drop_signature_block(state)
     if config.remove_repeats:
         _drop_repeats(state)
+    return state, credits
 
+
+def _removed_nothing(state: ArticleState) -> bool:
+    return not state.dropped and not any(state.spans.values())
+
+
+def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
+    """The kept text of a pass, where its pieces came from, and what the pass removed."""
     parts: list[str] = []
     kept: list[Paragraph] = []
     segments: list[tuple[int, int, int]] = []
@@ -212,12 +213,19 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
     config = config or DEFAULT_CONFIG
     normalized = normalize(text) if config.normalize else text
     memo = PassMemo()
-    result = _one_pass(normalized, config, title, memo)
+    result = _render(
+        normalized, *_run_steps(normalized, split_paragraphs(normalized, config.rejoin_lines), config, title, memo)
+    )
     removals = list(result.removals)
     dateline, credits = result.dateline, list(result.credits)
     segments = result.segments
     for _ in range(MAX_EXTRA_PASSES if removals else 0):
-        again = _one_pass(result.text, config, None, memo, result.paragraphs)
+        # The paragraphs of the previous output are known; a pass that removes nothing from them would render
+        # them unchanged, so the output is already a fixed point.
+        state, pass_credits = _run_steps(result.text, list(result.paragraphs), config, None, memo)
+        if _removed_nothing(state):
+            break
+        again = _render(result.text, state, pass_credits)
         if again.text == result.text:
             break
         for removal in again.removals:
