@@ -31,6 +31,7 @@ from .patterns import (
     regex_timeout,
 )
 from .patterns.selection import select_rules
+from .repeats import casefolded_words
 
 LEAD_PARAGRAPHS = 4
 GLUED_DATELINE_WINDOW = 400
@@ -478,8 +479,8 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
     first = state.masked(live[0])
     if len(first) > 300:
         return
-    first_key = " ".join(WORD_KEY.findall(first.casefold()))
-    if len(first_key) >= 30 and first_key in " ".join(WORD_KEY.findall(state.masked(live[1]).casefold())):
+    first_key = casefolded_words(first, WORD_KEY)
+    if len(first_key) >= 30 and first_key in casefolded_words(state.masked(live[1]), WORD_KEY):
         state.drop(live[0], "caption", "caption.teaser_repeats_lead")
 
 

@@ -26,9 +26,21 @@ CONTAINMENT_LIMIT_CHARS = 200_000
 MIN_CONTAINED_KEY = 60
 
 
+#: ASCII letters and digits stay, every other byte becomes a space: for ASCII text, splitting after this gives
+#: the same words as `[^\W_]+` (about six times faster than the regex).
+_ASCII_WORD_BYTES = bytes(byte if chr(byte).isalnum() else ord(" ") for byte in range(256))
+
+
+def casefolded_words(text: str, word: re.Pattern[str] | regex.Pattern[str] = WORD) -> str:
+    r"""The `[^\W_]+` words of the casefolded text, joined by single spaces (`word` is that pattern)."""
+    if text.isascii():
+        return b" ".join(text.lower().encode("ascii").translate(_ASCII_WORD_BYTES).split()).decode("ascii")
+    return " ".join(word.findall(text.casefold()))
+
+
 def repeat_key(text: str) -> str:
     """Casefolded words of a paragraph without a leading `Video:` label: the identity of a repeat."""
-    return " ".join(WORD.findall(VIDEO_LABEL.sub("", text).casefold()))
+    return casefolded_words(VIDEO_LABEL.sub("", text))
 
 
 def _reads_as_prose(text: str, key: str, min_chars: int) -> bool:
