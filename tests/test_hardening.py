@@ -281,3 +281,13 @@ def test_outputs_get_ordinary_permissions(tmp_path: Path):
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_sigterm_removes_the_temporary_output(big_corpus: Path, tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    proc = start(["clean", str(big_corpus), "-o", str(out)])
+    assert wait_for_partial_output(proc, tmp_path, "out.jsonl"), "the run ended before it could be terminated"
+    proc.terminate()
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143 and "Traceback" not in err
+    assert not out.exists() and not list(tmp_path.glob(".out.jsonl*"))

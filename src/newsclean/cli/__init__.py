@@ -6,7 +6,9 @@ progress, logs and summaries go to stderr.
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 
 import click
 
@@ -44,8 +46,14 @@ cli.add_command(dedupe_command)
 cli.add_command(index_command)
 
 
+def _terminate(_signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM (`kill`, a scheduler's timeout) unwinds like Ctrl-C, so temporary output files are removed."""
+    raise SystemExit(143)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: maps our errors to exit 2 and Ctrl-C to exit 130, never a traceback."""
+    """Entry point: maps our errors to exit 2, Ctrl-C to exit 130 and SIGTERM to 143, never a traceback."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(args=argv, prog_name="newsclean", standalone_mode=False)
     except click.exceptions.Abort:

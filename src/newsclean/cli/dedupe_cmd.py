@@ -149,8 +149,9 @@ def _summary(result: DedupeResult) -> str:
     if result.rejects:
         reasons: dict[str, int] = {}
         for reject in result.rejects:
-            reasons[reject.reason] = reasons.get(reject.reason, 0) + 1
-        line += "\nrejects: " + ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
+            kind = reject.reason.split(":")[0]
+            reasons[kind] = reasons.get(kind, 0) + 1
+        line += "\nrejects: " + ", ".join(f"{reason} {count:,}" for reason, count in sorted(reasons.items()))
     return line
 
 
