@@ -210,8 +210,8 @@ class PassMemo:
     inline: dict[str, tuple[tuple[Rule, ...], list[tuple[int, int, Rule]]]] = field(default_factory=dict)
     related_line: dict[str, bool] = field(default_factory=dict)
     related_links: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    #: (text, allow_weak) -> (lead rules tried, the dateline found or None)
-    dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]] = field(default_factory=dict)
+    #: (text, lead rule name) -> the rule's match at the start of the text, or None
+    dateline: dict[tuple[str, str], regex.Match[str] | None] = field(default_factory=dict)
     glued_dateline: dict[str, DatelineFound | None] = field(default_factory=dict)
     repeat_keys: dict[str, str] = field(default_factory=dict)
     #: The substring triggers absent from the previous pass's text (see `select_rules`).
@@ -382,21 +382,16 @@ def _is_related_link_line(text: str) -> bool:
 
 
 def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> DatelineFound | None:
-    lead_rules = state.rules["lead"]
-    known = state.memo.dateline.get((text, allow_weak))
-    if known is not None and known[0] is lead_rules:
-        return known[1]
-    found = _first_dateline(text, allow_weak, lead_rules)
-    state.memo.dateline[(text, allow_weak)] = (lead_rules, found)
-    return found
-
-
-def _first_dateline(text: str, allow_weak: bool, lead_rules: tuple[Rule, ...]) -> DatelineFound | None:
+    """The first lead rule (only the strong ones unless `allow_weak`) that matches a dateline at the start."""
     timeout = regex_timeout(text)
-    for lead_rule in lead_rules:
+    for lead_rule in state.rules["lead"]:
         if not allow_weak and lead_rule.name not in GLUED_DATELINE_NAMES and lead_rule.name != "dateline.brand":
             continue
-        match = lead_rule.pattern.match(text, timeout=timeout)
+        key = (text, lead_rule.name)
+        if key in state.memo.dateline:
+            match = state.memo.dateline[key]
+        else:
+            match = state.memo.dateline[key] = lead_rule.pattern.match(text, timeout=timeout)
         if match and match.end() > 0:
             return lead_rule, match
     return None
