@@ -442,12 +442,14 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem) {
 }
 
 /* A text captured with the GIL held, so the kernel can run without it. */
-enum { FOLD_NONE = 0, FOLD_LOWER = 1, FOLD_TABLE = 2 };
+enum { FOLD_NONE = 0, FOLD_LOWER = 1, FOLD_TABLE = 2, FOLD_PENDING = 3, FOLD_WHOLE = 4 };
 typedef struct {
     int kind;
     const void *data;
     Py_ssize_t len;
-    int fold; /* FOLD_NONE: data is casefolded; FOLD_LOWER: only A-Z still to fold; FOLD_TABLE: via FoldTable */
+    /* FOLD_NONE: data is casefolded; FOLD_LOWER: only A-Z still to fold; FOLD_TABLE: via FoldTable; while
+     * being captured, FOLD_PENDING (code points not looked at yet) and FOLD_WHOLE (to casefold whole). */
+    int fold;
     int ascii;  /* every code point < 128 */
     int narrow; /* FOLD_LOWER and every non-ASCII code point is a separator: tokenize an ASCII copy */
 } TextView;
@@ -943,50 +945,9 @@ static Py_ssize_t next_non_ascii(const TextView *v, Py_ssize_t i) {
     return i;
 }
 
-/* Capture `text` for the GIL-free kernel. Returns a new reference to the object whose buffer `view` points
- * into. Exact str: ASCII is folded inline, other code points through `ft` (learned here), unless the text
- * has so many distinct code points that casefolding it whole is cheaper. A str subclass always goes
- * through its own casefold method. */
-static PyObject *capture_text(PyObject *text, TextView *view, FoldTable *ft) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "texts must be str, got %.100s", Py_TYPE(text)->tp_name);
-        return NULL;
-    }
-    if (PyUnicode_READY(text) < 0) return NULL;
-    if (PyUnicode_CheckExact(text)) {
-        view->kind = PyUnicode_KIND(text);
-        view->data = PyUnicode_DATA(text);
-        view->len = PyUnicode_GET_LENGTH(text);
-        view->fold = FOLD_LOWER;
-        view->ascii = PyUnicode_IS_ASCII(text);
-        view->narrow = 0;
-        if (view->ascii) return Py_NewRef(text);
-        int alnum = 0;
-        /* Typical news text: the non-ASCII code points are quotes, dashes and spaces that fold to themselves,
-         * and then folding is only A-Z (FOLD_LOWER). Otherwise fold through the table. */
-        size_t budget = 64 + (size_t)view->len / 32;
-        Py_UCS4 last = 0;
-        for (Py_ssize_t i = next_non_ascii(view, 0); i < view->len; i = next_non_ascii(view, i + 1)) {
-            Py_UCS4 ch = PyUnicode_READ(view->kind, view->data, i);
-            if (ch == last) continue;
-            const FoldEntry *e = fold_find(ft, ch);
-            if (!e) {
-                int r = budget ? fold_learn(ft, ch) : 0;
-                if (r < 0) return NULL;
-                if (r == 0) {
-                    view->fold = FOLD_NONE;
-                    break;
-                }
-                budget--;
-                e = fold_find(ft, ch);
-            }
-            if (e->n != 1 || e->out[0] != ch) view->fold = FOLD_TABLE;
-            alnum |= e->alnum;
-            last = ch;
-        }
-        view->narrow = view->fold == FOLD_LOWER && !alnum;
-        if (view->fold != FOLD_NONE) return Py_NewRef(text);
-    }
+/* Casefold `text` whole through its own casefold method (GIL held): the path for str subclasses, and for exact
+ * str whose code points are too many to learn one by one. Returns a new reference to the folded str. */
+static PyObject *casefold_whole(PyObject *text, TextView *view) {
     PyObject *folded = PyObject_CallMethod(text, "casefold", NULL);
     if (!folded) return NULL;
     if (!PyUnicode_Check(folded) || PyUnicode_READY(folded) < 0) {
@@ -1001,6 +962,146 @@ static PyObject *capture_text(PyObject *text, TextView *view, FoldTable *ft) {
     view->ascii = 0;
     view->narrow = 0;
     return folded;
+}
+
+/* Capture `text` (GIL held) in O(1) for an exact str: a new reference to the object whose buffer `view`
+ * points into. Exact ASCII is ready (only A-Z to fold); other exact str are FOLD_PENDING until
+ * prepare_texts has looked at their code points without the GIL. A str subclass is casefolded here, through
+ * its own method, like the Python path. */
+static PyObject *capture_text(PyObject *text, TextView *view) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "texts must be str, got %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    if (!PyUnicode_CheckExact(text)) return casefold_whole(text, view);
+    view->kind = PyUnicode_KIND(text);
+    view->data = PyUnicode_DATA(text);
+    view->len = PyUnicode_GET_LENGTH(text);
+    view->ascii = PyUnicode_IS_ASCII(text);
+    view->fold = view->ascii ? FOLD_LOWER : FOLD_PENDING;
+    view->narrow = 0;
+    return Py_NewRef(text);
+}
+
+/* Set of code points >= 128 (0 marks an empty slot), malloc'd so it can grow without the GIL. */
+typedef struct {
+    Py_UCS4 *cp;
+    size_t cap, used;
+} CodePointSet;
+
+static int cpset_add(CodePointSet *set, Py_UCS4 cp) {
+    if ((set->used + 1) * 2 > set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 64;
+        Py_UCS4 *ne = calloc(ncap, sizeof(Py_UCS4));
+        if (!ne) return -1;
+        for (size_t i = 0; i < set->cap; i++) {
+            if (!set->cp[i]) continue;
+            size_t pos = (set->cp[i] * 0x9E3779B1u) & (ncap - 1);
+            while (ne[pos]) pos = (pos + 1) & (ncap - 1);
+            ne[pos] = set->cp[i];
+        }
+        free(set->cp);
+        set->cp = ne;
+        set->cap = ncap;
+    }
+    size_t pos = (cp * 0x9E3779B1u) & (set->cap - 1);
+    while (set->cp[pos]) {
+        if (set->cp[pos] == cp) return 0;
+        pos = (pos + 1) & (set->cap - 1);
+    }
+    set->cp[pos] = cp;
+    set->used++;
+    return 1;
+}
+
+/* No GIL: the non-ASCII code points of the FOLD_PENDING texts that `ft` does not know yet, into `todo`. A text
+ * that would add more than 64 + len/32 new ones is marked FOLD_WHOLE instead: casefolding it whole is
+ * cheaper than learning that many code points one call at a time. -1 when out of memory. */
+static int collect_unknown(TextView *views, Py_ssize_t n, const FoldTable *ft, CodePointSet *todo) {
+    for (Py_ssize_t t = 0; t < n; t++) {
+        TextView *v = &views[t];
+        if (v->fold != FOLD_PENDING) continue;
+        size_t budget = 64 + (size_t)v->len / 32;
+        Py_UCS4 last = 0;
+        for (Py_ssize_t i = next_non_ascii(v, 0); i < v->len; i = next_non_ascii(v, i + 1)) {
+            const Py_UCS4 ch = PyUnicode_READ(v->kind, v->data, i);
+            if (ch == last) continue;
+            last = ch;
+            if (fold_find(ft, ch)) continue;
+            const int added = cpset_add(todo, ch);
+            if (added < 0) return -1;
+            if (added && budget-- == 0) {
+                v->fold = FOLD_WHOLE;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* No GIL, after `ft` has learned every code point: how each FOLD_PENDING text folds. Typical news text has
+ * only quotes, dashes and spaces outside ASCII, which fold to themselves: FOLD_LOWER (and `narrow` when none
+ * is alphanumeric). A code point missing from `ft` folds to more than 3 (fold_learn skipped it): FOLD_WHOLE. */
+static void classify_pending(TextView *views, Py_ssize_t n, const FoldTable *ft) {
+    for (Py_ssize_t t = 0; t < n; t++) {
+        TextView *v = &views[t];
+        if (v->fold != FOLD_PENDING) continue;
+        int fold = FOLD_LOWER, alnum = 0;
+        Py_UCS4 last = 0;
+        for (Py_ssize_t i = next_non_ascii(v, 0); i < v->len; i = next_non_ascii(v, i + 1)) {
+            const Py_UCS4 ch = PyUnicode_READ(v->kind, v->data, i);
+            if (ch == last) continue;
+            last = ch;
+            const FoldEntry *e = fold_find(ft, ch);
+            if (!e) {
+                fold = FOLD_WHOLE;
+                break;
+            }
+            if (e->n != 1 || e->out[0] != ch) fold = FOLD_TABLE;
+            alnum |= e->alnum;
+        }
+        v->fold = fold;
+        v->narrow = fold == FOLD_LOWER && !alnum;
+    }
+}
+
+/* GIL held: casefold every FOLD_WHOLE text whole, replacing its held reference. */
+static int fold_marked_whole(PyObject **held, TextView *views, Py_ssize_t n) {
+    for (Py_ssize_t t = 0; t < n; t++) {
+        if (views[t].fold != FOLD_WHOLE) continue;
+        PyObject *folded = casefold_whole(held[t], &views[t]);
+        if (!folded) return -1;
+        Py_SETREF(held[t], folded);
+    }
+    return 0;
+}
+
+/* Make every captured text ready for the kernel. Called and returns with the GIL held, but drops it for
+ * the scans, so the GIL-held work per text is O(1) plus one casefold call per distinct unknown code point
+ * per batch: the scans were most of the GIL-held time and what limited thread scaling. -1 with an error set. */
+static int prepare_texts(PyObject **held, TextView *views, Py_ssize_t n, FoldTable *ft) {
+    int pending = 0;
+    for (Py_ssize_t t = 0; t < n && !pending; t++) pending = views[t].fold == FOLD_PENDING;
+    if (!pending) return 0;
+    CodePointSet todo = {0};
+    int failed;
+    Py_BEGIN_ALLOW_THREADS;
+    failed = collect_unknown(views, n, ft, &todo);
+    Py_END_ALLOW_THREADS;
+    for (size_t i = 0; i < todo.cap && !failed; i++) {
+        if (todo.cp[i] && fold_learn(ft, todo.cp[i]) < 0) failed = 2;
+    }
+    free(todo.cp);
+    if (failed) {
+        if (failed == 1) PyErr_NoMemory();
+        return -1;
+    }
+    if (fold_marked_whole(held, views, n) < 0) return -1;
+    Py_BEGIN_ALLOW_THREADS;
+    classify_pending(views, n, ft);
+    Py_END_ALLOW_THREADS;
+    return fold_marked_whole(held, views, n);
 }
 
 static int parse_hash(PyObject *o, int *out) {
@@ -1068,9 +1169,10 @@ static PyObject *signatures_into(PyObject *self, PyObject *args) {
         goto done;
     }
     for (; captured < n; captured++) {
-        held[captured] = capture_text(PySequence_Fast_GET_ITEM(seq, captured), &views[captured], &ft);
+        held[captured] = capture_text(PySequence_Fast_GET_ITEM(seq, captured), &views[captured]);
         if (!held[captured]) goto done;
     }
+    if (prepare_texts(held, views, n, &ft) < 0) goto done;
 
     int failed = 0;
     uint32_t *rows = (uint32_t *)out.buf;
@@ -1197,7 +1299,8 @@ static PyObject *shingle_hashes(PyObject *self, PyObject *args) {
     if ((size_t)ngram > UINT32_MAX) return PyErr_Format(PyExc_ValueError, "ngram too large");
     TextView view;
     FoldTable ft = {0};
-    PyObject *held = capture_text(text, &view, &ft);
+    PyObject *held = capture_text(text, &view);
+    if (held && prepare_texts(&held, &view, 1, &ft) < 0) Py_CLEAR(held);
     if (!held) {
         PyMem_Free(ft.e);
         return NULL;
