@@ -6,12 +6,20 @@ matching says which), `needs` against every positive case of the rule tests.
 """
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_rules import POSITIVES
 
 from newsclean.patterns import ALL_RULES, gate_text
+from newsclean.patterns.outlets import NAMED_OUTLETS
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
 GATED_BY_NEEDS = [r for r in ALL_RULES if r.needs]
+GATED_BY_OPENING = [r for r in ALL_RULES if r.opens_with is not None]
+#: Pieces of dateline-like openings, for texts that the brand patterns come close to matching.
+DATELINE_PIECES = st.sampled_from(
+    [*NAMED_OUTLETS, ".com", ".co.id", ".ID", "-", " - ", "–", ", ", " ", "JAKARTA", "Jakarta", "Harga", "é", "_", "."]
+)
 #: Every BMP character except surrogates.
 BMP = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
 
@@ -37,3 +45,18 @@ def test_gates_only_on_scopes_that_use_them() -> None:
 
 def test_gate_text_lets_dotted_capital_i_match_i() -> None:
     assert "iklan" in gate_text("İKLAN")
+
+
+@pytest.mark.parametrize("rule", GATED_BY_OPENING, ids=lambda r: r.name)
+def test_opening_test_admits_every_positive_case(rule) -> None:
+    texts = [text for name, text, _ in POSITIVES if name == rule.name]
+    assert texts, f"no positive case for {rule.name}"
+    assert all(rule.opens_with(text) for text in texts)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(DATELINE_PIECES, min_size=1, max_size=8).map("".join))
+def test_opening_test_admits_every_match(text: str) -> None:
+    for rule in GATED_BY_OPENING:
+        if rule.pattern.match(text):
+            assert rule.opens_with(text), rule.name

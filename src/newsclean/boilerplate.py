@@ -390,6 +390,8 @@ def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> Datelin
         key = (text, lead_rule.name)
         if key in state.memo.dateline:
             match = state.memo.dateline[key]
+        elif lead_rule.opens_with is not None and not lead_rule.opens_with(text):
+            match = state.memo.dateline[key] = None
         else:
             match = state.memo.dateline[key] = lead_rule.pattern.match(text, timeout=timeout)
         if match and match.end() > 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,6 +51,7 @@ class Rule:
     pattern runs (a regex call costs far more than these tests, and almost every paragraph is prose that no
     rule matches): a match of a `line` or `lead` rule starts with one of `first_chars`; a match contains one
     of `needs`. Both are written case-folded; empty means no condition. A test checks each against the pattern.
+    `opens_with` is the same kind of condition for a `lead` rule: a cheap test of how the text starts.
     """
 
     name: str
@@ -62,6 +64,7 @@ class Rule:
     trigger_substrings: tuple[str, ...] = ()
     first_chars: str = ""
     needs: tuple[str, ...] = ()
+    opens_with: Callable[[str], bool] | None = None
 
     def may_match_paragraph(self, folded: str) -> bool:
         """False when the pattern certainly cannot match the paragraph whose `gate_text` is `folded`."""
@@ -93,9 +96,10 @@ def rule(
     trigger: tuple[str, ...] = (),
     first_chars: str = "",
     needs: tuple[str, ...] = (),
+    opens_with: Callable[[str], bool] | None = None,
 ) -> Rule:
     """Compile a rule; `regex.V1` gives full Unicode properties."""
     words = frozenset(t for t in trigger if t.isalpha())
     substrings = tuple(t.lstrip("~") for t in trigger if not t.isalpha())
     compiled = regex.compile(pattern, regex.V1)
-    return Rule(name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs)
+    return Rule(name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with)

@@ -9,7 +9,7 @@ fill `CleanResult.dateline`.
 from __future__ import annotations
 
 from .base import rule
-from .outlets import BRAND, CAPS_CITY, CITY, DASH, NAMED_BRAND
+from .outlets import BRAND, CAPS_CITY, CITY, DASH, NAMED_BRAND, may_open_with_brand
 
 #: What may follow a dateline: the first letter, digit or quote of the lead (glued or not).
 LEAD_FOLLOWS = r"(?=[\p{L}\d\"“'‘(])"
@@ -22,6 +22,7 @@ DATELINE_RULES = (
         rf"^(?P<outlet>{BRAND}){DASH}(?P<city>{CITY})\s*(?:[.:]|{DASH})\s*{LEAD_FOLLOWS}",
         "Kontan and JPNN put the city after the brand (`KONTAN.CO.ID - JAKARTA. `, `jpnn.com - JAKARTA - `); "
         "the closing period, colon or dash is required so a lead starting with a place name is not eaten.",
+        opens_with=may_open_with_brand,
     ),
     rule(
         "dateline.city_brand",
@@ -37,6 +38,7 @@ DATELINE_RULES = (
         "lead",
         rf"^(?P<outlet>{BRAND})\s*,\s*(?P<city>{CITY}){DASH}{LEAD_FOLLOWS}",
         "`REPUBLIKA.CO.ID, MOSKOW -- `, `Liputan6.com, Jakarta - `, `TEMPO.CO,Jakarta-`, `INDOPOST, MOSKOW - `.",
+        opens_with=may_open_with_brand,
     ),
     rule(
         "dateline.brand_city_glued",
@@ -44,6 +46,7 @@ DATELINE_RULES = (
         "lead",
         rf"^(?P<outlet>{BRAND})\s*,\s*(?P<city>\p{{Lu}}\p{{Ll}}+)(?=\p{{Lu}}\p{{Ll}})",
         "Liputan6 scrapes that lost the dash glue the city to the lead (`Liputan6.com, JakartaKita semua`).",
+        opens_with=may_open_with_brand,
     ),
     rule(
         "dateline.city_agency",
@@ -59,6 +62,7 @@ DATELINE_RULES = (
         "lead",
         rf"^(?P<outlet>{NAMED_BRAND})\s+(?P<city>{CAPS_CITY}){DASH}{LEAD_FOLLOWS}",
         "An outlet name then a city with no comma: `POSMETRO MEDAN– `.",
+        opens_with=may_open_with_brand,
     ),
     rule(
         "dateline.brand",
@@ -67,6 +71,7 @@ DATELINE_RULES = (
         rf"^(?P<outlet>{BRAND}){DASH}{LEAD_FOLLOWS}",
         "Brand-only datelines: `KOMPAS.com - `, `Suara.com - `, `tirto.id - `, `PIKIRAN RAKYAT - `, "
         "`TRIBUNJABAR.ID - `, `INFO NASIONAL - ` (Tempo advertorials).",
+        opens_with=may_open_with_brand,
     ),
     rule(
         "dateline.caps_city",

@@ -8,6 +8,8 @@ same names appear in prose (`seperti dikutip Antaranews`, `kepada KONTAN`) and s
 
 from __future__ import annotations
 
+import re
+
 #: Outlets whose datelines carry no domain. Longest first so `CNN Indonesia` wins over a shorter name.
 NAMED_OUTLETS: tuple[str, ...] = (
     "CNBC Indonesia",
@@ -79,6 +81,17 @@ NAMED_BRAND = (
 )
 
 BRAND = rf"(?:{DOMAIN_BRAND}|{NAMED_BRAND})"
+
+#: What a text opening with a `BRAND` opens with, tested with string methods and stdlib `re` before the (much
+#: slower) brand patterns: a named outlet's first word, or a first label (word characters and hyphens, a
+#: superset of the domain label's letters, digits and hyphens) followed by a dot within 32 characters.
+NAMED_OUTLET_FIRST_WORDS: tuple[str, ...] = tuple(sorted({name.split(" ")[0] for name in NAMED_OUTLETS}))
+DOMAIN_LABEL_THEN_DOT = re.compile(r"\w[\w-]{0,30}\.")
+
+
+def may_open_with_brand(text: str) -> bool:
+    """False when `text` certainly does not start with a `BRAND`."""
+    return text.startswith(NAMED_OUTLET_FIRST_WORDS) or DOMAIN_LABEL_THEN_DOT.match(text) is not None
 
 #: A place name in a dateline: up to four words, each capitalised (`JAKARTA`, `Kendari`, `KUALA LUMPUR`,
 #: `LAMPUNG UTARA`, `VILLENEUVE d’ASCQ`, `Aceh Barat Daya`).
