@@ -378,6 +378,19 @@ def test_backends_agree_on_every_token_length_and_width() -> None:
 
 
 @needs_c
+def test_backends_agree_when_texts_have_many_distinct_code_points() -> None:
+    """Past 64 + len/32 new code points the kernel casefolds a text whole instead of learning each one; the
+    texts before and after it in the batch reuse what was learned. Both routes must give the spec's rows."""
+    cjk = " ".join(chr(0x4E00 + i) for i in range(400))
+    upper = " ".join(chr(c) for c in range(0x0410, 0x0450)) + " " + " ".join(chr(c) for c in range(0x0391, 0x03AA))
+    latin = "".join(chr(c) for c in range(0x00C0, 0x0180)) + " Kata ẞTRASSE"
+    texts = [INDONESIAN[0], cjk, upper, latin, upper + " " + cjk, INDONESIAN[1], "“kutip” — ÀÉ", cjk[:30]]
+    for ngram in (1, 3, 5):
+        _assert_backends_agree(texts, ngram)
+        _assert_backends_agree(texts[::-1], ngram)
+
+
+@needs_c
 def test_backends_agree_on_edge_cases() -> None:
     cases = [
         "",
