@@ -6,7 +6,7 @@ a candidate with (no shingles), and writes with plain pipelines, so two writers 
 (keys under PREFIX, default `newsclean`):
 
     PREFIX:meta          hash   format, settings (JSON), last_added
-    PREFIX:next          string next article number (INCRBY: numbers never collide between writers)
+    PREFIX:next          string next article number (read under the lock, written with the commit)
     PREFIX:art           hash   n -> exact key, words, added, id, date, signature (packed)
     PREFIX:sh            hash   n -> sorted unique shingle hashes (uint32, packed), fetched only to verify
     PREFIX:ids           hash   JSON id -> article numbers with that id (for takedowns)
@@ -173,6 +173,7 @@ class RedisIndex(Index):
         }
         self._writes: list[Write] = []
         self._dirty = False
+        self._next: int | None = None
         self._token: bytes | None = None
         self._renewer: threading.Thread | None = None
         self._stop = threading.Event()
@@ -213,6 +214,7 @@ class RedisIndex(Index):
         self._token = token
         self._writes = []
         self._dirty = False
+        self._next = None
         self._lost = False
         self._stop.clear()
         self._renewer = threading.Thread(target=self._renew, args=(token, ttl_ms), daemon=True)
@@ -252,12 +254,14 @@ class RedisIndex(Index):
         finally:
             self._writes = []
             self._dirty = False
+            self._next = None
             self._token = None
 
     def _rollback(self) -> None:
         self._stop_renewing()
         self._writes = []
         self._dirty = False
+        self._next = None
         if self._token is not None:
             self._scripts["release"](keys=[self._k("lock")], args=[self._token])
             self._token = None
@@ -345,8 +349,15 @@ class RedisIndex(Index):
         return out
 
     def _reserve(self, count: int) -> list[int]:
-        last = int(self._client.incrby(self._k("next"), count))
-        return list(range(last - count + 1, last + 1))
+        """Numbers continue from `P:next` as this run read it under the lock, and the new value is written
+        with the commit: a killed run leaves no gap, so both backends number the same articles alike."""
+        if self._next is None:
+            self._next = int(self._client.get(self._k("next")) or 1)
+        first = self._next
+        self._next += count
+        following = self._next
+        self._later(lambda pipe: pipe.set(self._k("next"), following), articles=False)
+        return list(range(first, following))
 
     def _write(self, entries: Sequence[Entry], numbers: Sequence[int], keys: np.ndarray) -> None:
         now = time.time()
