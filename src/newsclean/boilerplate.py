@@ -149,6 +149,9 @@ SENTENCE_OPENERS = frozenset(
 RELATED_TRIGGER = re.compile(
     r"(?:baca|lihat|simak|tonton|saksikan|artikel|berita|related)(?:\s+\w+){0,3}\s*[:：]", re.IGNORECASE
 )
+#: The label words of `RELATED_TRIGGER`, tested on the case-folded paragraph first (`ı` is folded to `i` as
+#: well: `re` lets the dotless i match `i` when ignoring case).
+RELATED_TRIGGER_WORDS = ("baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related")
 RELATED_AT_START = regex.compile(rf"^{RELATED_LABEL}\s*[:：]?\s*", regex.V1)
 RELATED_INLINE = regex.compile(
     rf"(?:(?<=^)|(?<=[.!?\"”')\]]\s?)|(?<=\s)|(?<=\p{{Ll}}))(?<!\p{{L}}\s(?=-)){RELATED_LABEL}\s*[:：]\s*", regex.V1
@@ -209,6 +212,7 @@ class PassMemo:
     #: paragraph -> (inline rules tried, their non-empty matches in rule order)
     inline: dict[str, tuple[tuple[Rule, ...], list[tuple[int, int, Rule]]]] = field(default_factory=dict)
     related_line: dict[str, bool] = field(default_factory=dict)
+    related_trigger: dict[str, bool] = field(default_factory=dict)
     related_links: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     #: (text, lead rule name) -> the rule's match at the start of the text, or None
     dateline: dict[tuple[str, str], regex.Match[str] | None] = field(default_factory=dict)
@@ -486,7 +490,7 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
 
 def apply_inline_rules(state: ArticleState) -> None:
     related = state.enabled("related.inline_headline", "related") and any(
-        (":" in p.text or "：" in p.text) and RELATED_TRIGGER.search(p.text) for p in state.paragraphs
+        _has_related_trigger(state, p.text) for p in state.paragraphs
     )
     for index in state.live():
         text = state.paragraphs[index].text
@@ -500,6 +504,18 @@ def apply_inline_rules(state: ArticleState) -> None:
                 links = state.memo.related_links[text] = related_links(text)
             for start, end in links:
                 state.cut(index, start, end, "related", "related.inline_headline")
+
+
+def _has_related_trigger(state: ArticleState, text: str) -> bool:
+    """A related-link label followed, within three words, by a colon (remembered per paragraph text)."""
+    if ":" not in text and "：" not in text:
+        return False
+    known = state.memo.related_trigger.get(text)
+    if known is None:
+        folded = gate_text(text).replace("ı", "i")
+        known = any(map(folded.__contains__, RELATED_TRIGGER_WORDS)) and RELATED_TRIGGER.search(text) is not None
+        state.memo.related_trigger[text] = known
+    return known
 
 
 def _inline_matches(state: ArticleState, text: str) -> list[tuple[int, int, Rule]]:
