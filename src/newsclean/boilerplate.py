@@ -296,6 +296,9 @@ GLUED_DATELINES = tuple(
 GLUED_DATELINE_GATE = re.compile(
     r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]"
 )
+#: The dashes and colon that end the gate's match: most lead paragraphs (seven in ten) hold none of them, and
+#: eight substring tests are much cheaper than the gate's scan.
+GLUED_DATELINE_SEPARATORS = ("-", ":", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015")
 #: Line rules are bounded (no insert line is longer); longer paragraphs are prose and skip them.
 LINE_RULE_MAX_CHARS = 420
 
@@ -413,7 +416,7 @@ def _glued_dateline(text: str, state: ArticleState) -> DatelineFound | None:
 
 def _first_glued_dateline(text: str, state: ArticleState) -> DatelineFound | None:
     window = text[:GLUED_DATELINE_WINDOW]
-    if not GLUED_DATELINE_GATE.search(window):
+    if not any(map(window.__contains__, GLUED_DATELINE_SEPARATORS)) or not GLUED_DATELINE_GATE.search(window):
         return None
     best: DatelineFound | None = None
     for lead_rule, pattern in GLUED_DATELINES:
