@@ -159,8 +159,8 @@ class Index(ABC):
     @staticmethod
     def open(url: str, *, create: bool = True, wait: float = 0.0) -> Index:
         """Open the index at `url`: `redis://HOST:PORT/DB[?prefix=NAME]` or an SQLite file path (also
-        `sqlite:///path`). `create=False` refuses a missing SQLite file; `wait` is how many seconds a run
-        waits for another run holding the SQLite index before refusing."""
+        `sqlite:///path`). `create=False` refuses a missing index; `wait` is how many seconds a run waits
+        for another run holding the index before it is refused with IndexBusy."""
         from . import open_index
 
         return open_index(url, create=create, wait=wait)
@@ -190,7 +190,8 @@ class Index(ABC):
         wanted = IndexSettings.from_config(config)
         have = self.settings
         if have is None:
-            self._store_settings(wanted.model_dump_json())
+            with self.transaction():
+                self._store_settings(wanted.model_dump_json())
             self._settings = wanted
             return wanted
         if have != wanted:
