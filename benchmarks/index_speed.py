@@ -137,6 +137,9 @@ def run(quick: bool, prefill_count: int | None = None, backends: tuple[str, ...]
                      "unit": "articles/s", "baseline": None, "ratio": None, "vs": where})
         rows.append({"name": f"index_bytes_per_article[{backend}]", "value": report["bytes_per_article"],
                      "unit": "bytes", "baseline": None, "ratio": None, "vs": where})
+        if report["used_memory_per_article"] is not None:
+            rows.append({"name": "index_used_memory_per_article[redis]", "value": report["used_memory_per_article"],
+                         "unit": "bytes", "baseline": None, "ratio": None, "vs": "INFO used_memory growth in prefill"})
         rows.append({"name": f"index_prefill_articles_per_s[{backend}]", "value": report["prefill_articles_per_s"],
                      "unit": "articles/s", "baseline": None, "ratio": None, "vs": "bulk add, 5,000 per transaction"})
     return rows
