@@ -180,3 +180,17 @@ def test_cli_engine_dask_refuses_stdin(client):
     result = CliRunner().invoke(cli, ["dedupe", "-", "--engine", "dask", "--scheduler", client.scheduler.address,
                                       "-o", "out/"], input="{}\n")
     assert result.exit_code == 2
+
+
+def test_cli_engine_dask_starts_its_own_cluster(records, tmp_path: Path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[:60]), encoding="utf-8")
+    local = tmp_path / "local.jsonl"
+    runner = CliRunner()
+    runner.invoke(cli, ["dedupe", str(source), "--clusters", str(local), "-o", str(tmp_path / "k.jsonl")])
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["dedupe", str(source), "--engine", "dask", "--workers", "1", "-o", str(out),
+                                 "--report", str(tmp_path / "report.json")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert (out / "clusters-00000.jsonl").read_text() == local.read_text()
+    assert json.loads((tmp_path / "report.json").read_text())["counts"]["records"] == 60
