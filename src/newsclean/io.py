@@ -40,6 +40,8 @@ RAW_PREFIX_CHARS = 1000
 #: (they cannot be written as UTF-8). Only lines with such an escape pay for the full check.
 SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: What `errors="surrogateescape"` turns a byte that is not UTF-8 into.
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 UTF8_BOM = b"\xef\xbb\xbf"
 #: Control characters inside JSON strings are invalid JSON but common in scrapes (a raw tab or NUL copied
 #: from a page); they are accepted here and removed by the normalizer rather than costing the record.
@@ -249,7 +251,7 @@ def read_csv(
 
 def _has_bad_utf8(s: str) -> bool:
     """True when the text held bytes that are not UTF-8 (decoded as lone surrogates by surrogateescape)."""
-    return any("\udc80" <= ch <= "\udcff" for ch in s)
+    return ESCAPED_BYTE.search(s) is not None
 
 
 def read_parquet(path: str, *, required: tuple[str, ...] = ()) -> Iterator[InputRecord | Reject]:
