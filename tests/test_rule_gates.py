@@ -18,7 +18,11 @@ GATED_BY_NEEDS = [r for r in ALL_RULES if r.needs]
 GATED_BY_OPENING = [r for r in ALL_RULES if r.opens_with is not None]
 #: Pieces of dateline-like openings, for texts that the brand patterns come close to matching.
 DATELINE_PIECES = st.sampled_from(
-    [*NAMED_OUTLETS, ".com", ".co.id", ".ID", "-", " - ", "–", ", ", " ", "JAKARTA", "Jakarta", "Harga", "é", "_", "."]
+    [
+        *NAMED_OUTLETS,
+        *(".com", ".co.id", ".ID", "-", " - ", "–", ", ", ",", " ", "\t", "(", ")", "(ANTARA)", "/", "'", "’"),
+        *("JAKARTA", "Jakarta", "Kuala Lumpur", "d'", "de", "al", "Harga", "é", "_", ".", "23", "Februari", "NTB"),
+    ]
 )
 #: Every BMP character except surrogates.
 BMP = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]

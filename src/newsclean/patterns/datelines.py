@@ -9,7 +9,16 @@ fill `CleanResult.dateline`.
 from __future__ import annotations
 
 from .base import rule
-from .outlets import BRAND, CAPS_CITY, CITY, DASH, NAMED_BRAND, may_open_with_brand
+from .outlets import (
+    BRAND,
+    CAPS_CITY,
+    CITY,
+    DASH,
+    NAMED_BRAND,
+    may_open_with_brand,
+    may_open_with_city_then_comma,
+    may_open_with_city_then_parenthesis,
+)
 
 #: What may follow a dateline: the first letter, digit or quote of the lead (glued or not).
 LEAD_FOLLOWS = r"(?=[\p{L}\d\"“'‘(])"
@@ -31,6 +40,7 @@ DATELINE_RULES = (
         rf"^(?P<city>{CITY})\s*,\s*(?P<outlet>{BRAND})\s*(?:{DASH}|:\s*){LEAD_FOLLOWS}",
         "`JAKARTA, KOMPAS.com - `, `Jakarta, CNN Indonesia -- `, `KARIMUN, POSMETRO.CO:` (Kompas, CNN, IDN "
         "Times, iNews, Viva...). The brand must be a domain or a known outlet, so `Jakarta, Senin - ` stays.",
+        opens_with=may_open_with_city_then_comma,
     ),
     rule(
         "dateline.brand_city",
@@ -55,6 +65,7 @@ DATELINE_RULES = (
         rf"^(?P<city>{CITY})(?:\s*,\s*[^()\n]{{2,40}}?)?\s*\((?P<outlet>[^()\n]{{2,40}})\){DASH}{LEAD_FOLLOWS}",
         "Agency and press-release datelines: `Jakarta (ANTARA) - `, `Mataram, NTB (ANTARA News) - `, "
         "`ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -`, `JAKARTA (Pos Kota) – `, `Jakarta (10/02) — `.",
+        opens_with=may_open_with_city_then_parenthesis,
     ),
     rule(
         "dateline.named_city",

@@ -93,6 +93,7 @@ def may_open_with_brand(text: str) -> bool:
     """False when `text` certainly does not start with a `BRAND`."""
     return text.startswith(NAMED_OUTLET_FIRST_WORDS) or DOMAIN_LABEL_THEN_DOT.match(text) is not None
 
+
 #: A place name in a dateline: up to four words, each capitalised (`JAKARTA`, `Kendari`, `KUALA LUMPUR`,
 #: `LAMPUNG UTARA`, `VILLENEUVE d’ASCQ`, `Aceh Barat Daya`).
 CITY_WORD = r"(?:\p{Lu}[\p{L}'’.]*|d['’]\p{Lu}+|de|da|al|el)"
@@ -101,6 +102,23 @@ CITY = rf"(?:{CITY_WORD}(?:[ -]{CITY_WORD}){{0,3}})"
 #: A place written in capitals only: the shape of a city-only dateline (`JAKARTA - `, `SERANG-Acara`).
 CAPS_WORD = r"(?:\p{Lu}[\p{Lu}'’.]+|d['’]\p{Lu}+)"
 CAPS_CITY = rf"(?:{CAPS_WORD}(?: {CAPS_WORD}){{0,3}})"
+
+#: What a text opening with a `CITY` and then a comma, or a parenthesis, opens with: a superset of the city
+#: words (word characters, apostrophes, dots; up to four, split by a space or hyphen), then the comma, or any
+#: run without parentheses (the agency datelines' `, NTB` or `, 23 Februari 2016`) before the parenthesis.
+CITY_THEN_COMMA = re.compile(r"[^\W\d_][\w'’.]*(?:[ -][\w'’.]+){0,3}\s*,")
+CITY_THEN_PARENTHESIS = re.compile(r"[^\W\d_][\w'’.]*(?:[ -][\w'’.]+){0,3}\s*(?:,[^()]*)?\(")
+
+
+def may_open_with_city_then_comma(text: str) -> bool:
+    """False when `text` certainly does not start with a `CITY` followed by a comma."""
+    return CITY_THEN_COMMA.match(text) is not None
+
+
+def may_open_with_city_then_parenthesis(text: str) -> bool:
+    """False when `text` certainly does not start with a `CITY`, an optional comma part and a parenthesis."""
+    return CITY_THEN_PARENTHESIS.match(text) is not None
+
 
 #: The dateline separator: any Unicode dash (`\p{Pd}`), doubled or tripled, with or without spaces.
 DASH = r"(?:\s*\p{Pd}){1,3}\s*"
