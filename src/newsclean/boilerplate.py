@@ -245,6 +245,8 @@ class ArticleState:
         return cls(paragraphs, config, rules, memo=memo)
 
     def live(self) -> list[int]:
+        if not self.dropped:
+            return list(range(len(self.paragraphs)))
         return [i for i in range(len(self.paragraphs)) if i not in self.dropped]
 
     def masked(self, index: int) -> str:

@@ -135,6 +135,12 @@ def _removed_nothing(state: ArticleState) -> bool:
     return not state.dropped and not any(state.spans.values())
 
 
+def _has_alnum(text: str, pieces: list[tuple[int, int]]) -> bool:
+    if len(pieces) == 1:
+        return ALNUM.search(text, pieces[0][0], pieces[0][1]) is not None
+    return any(ALNUM.search(text, start, end) for start, end in pieces)
+
+
 def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
     """The kept text of a pass, where its pieces came from, and what the pass removed."""
     parts: list[str] = []
@@ -148,7 +154,7 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
             removals.extend(_removal(source, paragraph.start, s) for s in spans)
         dropped = state.dropped.get(index)
         pieces = [] if dropped else kept_pieces(paragraph.text, spans)
-        if not any(ALNUM.search(paragraph.text, start, end) for start, end in pieces):
+        if not _has_alnum(paragraph.text, pieces):
             leftover = dropped or Span(0, len(paragraph.text), "other", "other.leftover_punctuation")
             removals.append(_removal(source, paragraph.start, leftover))
             continue
