@@ -164,8 +164,16 @@ def join_decisions(lines: list[str]) -> list[bool]:
     if count <= 0:
         return []
     lone = [_is_lone_dash(line) for line in lines]
-    structural = [_is_structural(line) for line in lines]
-    may_wrap = [not (_ends_sentence(lines[i]) or structural[i + 1] or structural[i]) for i in range(count)]
+    # Most lines end a sentence, which settles their break: the structure tests run only where it does not.
+    structural: list[bool | None] = [None] * len(lines)
+
+    def is_structural(index: int) -> bool:
+        known = structural[index]
+        if known is None:
+            known = structural[index] = _is_structural(lines[index])
+        return known
+
+    may_wrap = [not (_ends_sentence(lines[i]) or is_structural(i + 1) or is_structural(i)) for i in range(count)]
     decisions = [
         lone[i] or lone[i + 1] or (may_wrap[i] and _clear_continuation(lines[i], lines[i + 1])) for i in range(count)
     ]
