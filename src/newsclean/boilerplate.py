@@ -13,7 +13,7 @@ before a dateline, and tag lines after an editor code.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import regex
@@ -214,8 +214,8 @@ class PassMemo:
     related_line: dict[str, bool] = field(default_factory=dict)
     related_trigger: dict[str, bool] = field(default_factory=dict)
     related_links: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    #: (text, lead rule name) -> the rule's match at the start of the text, or None
-    dateline: dict[tuple[str, str], regex.Match[str] | None] = field(default_factory=dict)
+    #: text -> lead rule name -> the rule's match at the start of the text, or None
+    dateline: dict[str, dict[str, regex.Match[str] | None]] = field(default_factory=dict)
     glued_dateline: dict[str, DatelineFound | None] = field(default_factory=dict)
     repeat_keys: dict[str, str] = field(default_factory=dict)
     #: The substring triggers absent from the previous pass's text (see `select_rules`).
@@ -298,6 +298,8 @@ GLUED_DATELINES = tuple(
 GLUED_DATELINE_GATE = re.compile(
     r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]"
 )
+#: The dateline rules tried after the first body paragraph's start: the glued ones and the brand-only one.
+STRONG_DATELINE_NAMES = GLUED_DATELINE_NAMES | {"dateline.brand"}
 #: The dashes and colon that end the gate's match: most lead paragraphs (seven in ten) hold none of them, and
 #: eight substring tests are much cheaper than the gate's scan.
 GLUED_DATELINE_SEPARATORS = ("-", ":", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015")
@@ -392,17 +394,22 @@ def _is_related_link_line(text: str) -> bool:
 
 def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> DatelineFound | None:
     """The first lead rule (only the strong ones unless `allow_weak`) that matches a dateline at the start."""
+    known = state.memo.dateline.get(text)
+    if known is None:
+        known = state.memo.dateline[text] = {}
+    opening_tests: dict[Callable[[str], bool], bool] = {}
     timeout = regex_timeout(text)
     for lead_rule in state.rules["lead"]:
-        if not allow_weak and lead_rule.name not in GLUED_DATELINE_NAMES and lead_rule.name != "dateline.brand":
+        if not allow_weak and lead_rule.name not in STRONG_DATELINE_NAMES:
             continue
-        key = (text, lead_rule.name)
-        if key in state.memo.dateline:
-            match = state.memo.dateline[key]
-        elif lead_rule.opens_with is not None and not lead_rule.opens_with(text):
-            match = state.memo.dateline[key] = None
+        if lead_rule.name in known:
+            match = known[lead_rule.name]
         else:
-            match = state.memo.dateline[key] = lead_rule.pattern.match(text, timeout=timeout)
+            opens_with = lead_rule.opens_with
+            if opens_with is not None and opens_with not in opening_tests:
+                opening_tests[opens_with] = opens_with(text)
+            may_open = opens_with is None or opening_tests[opens_with]
+            match = known[lead_rule.name] = lead_rule.pattern.match(text, timeout=timeout) if may_open else None
         if match and match.end() > 0:
             return lead_rule, match
     return None
