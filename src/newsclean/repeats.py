@@ -31,8 +31,17 @@ MIN_CONTAINED_KEY = 60
 _ASCII_WORD_BYTES = bytes(byte if chr(byte).isalnum() else ord(" ") for byte in range(256))
 
 
+#: Non-ASCII punctuation common in Indonesian news. It separates words like a space does, so replacing it by
+#: one leaves the words unchanged and often makes the text ASCII (and the fast path applicable).
+NON_ASCII_SEPARATORS = ("“", "”", "‘", "’", "–", "—", "…", "•", "\u00a0")
+
+
 def casefolded_words(text: str, word: re.Pattern[str] | regex.Pattern[str] = WORD) -> str:
     r"""The `[^\W_]+` words of the casefolded text, joined by single spaces (`word` is that pattern)."""
+    if not text.isascii():
+        for separator in NON_ASCII_SEPARATORS:
+            if separator in text:
+                text = text.replace(separator, " ")
     if text.isascii():
         return b" ".join(text.lower().encode("ascii").translate(_ASCII_WORD_BYTES).split()).decode("ascii")
     return " ".join(word.findall(text.casefold()))
