@@ -621,7 +621,8 @@ def strip_tail(state: ArticleState) -> list[str]:
         changed = _drop_trailing_tag_lines(state, live)
         if changed:
             continue
-        match = _search(CREDIT_THEN_TAGS, text.rstrip())
+        # A credit code opens with a parenthesis or a square bracket.
+        match = ("(" in text or "[" in text) and _search(CREDIT_THEN_TAGS, text.rstrip())
         if match and state.enabled("tags.after_credit", "tags"):
             state.cut(index, match.start("tags"), match.end("tags"), "tags", "tags.after_credit")
             continue
