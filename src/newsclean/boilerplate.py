@@ -220,6 +220,14 @@ class PassMemo:
     repeat_keys: dict[str, str] = field(default_factory=dict)
     #: The substring triggers absent from the previous pass's text (see `select_rules`).
     absent_substrings: int = 0
+    gate_texts: dict[str, str] = field(default_factory=dict)
+
+    def folded(self, text: str) -> str:
+        """`gate_text(text)`, computed once per text."""
+        folded = self.gate_texts.get(text)
+        if folded is None:
+            folded = self.gate_texts[text] = gate_text(text)
+        return folded
 
 
 @dataclass(slots=True)
@@ -342,7 +350,7 @@ def _line_rule_matching(state: ArticleState, text: str) -> Rule | None:
     if known is not None and known[0] is line_rules:
         return known[1]
     timeout = regex_timeout(text)
-    folded = gate_text(text) if line_rules else ""
+    folded = state.memo.folded(text) if line_rules else ""
     found = next(
         (r for r in line_rules if r.may_match_paragraph(folded) and r.pattern.fullmatch(text, timeout=timeout)),
         None,
@@ -524,7 +532,7 @@ def _has_related_trigger(state: ArticleState, text: str) -> bool:
         return False
     known = state.memo.related_trigger.get(text)
     if known is None:
-        folded = gate_text(text).replace("ı", "i")
+        folded = state.memo.folded(text).replace("ı", "i")
         known = any(map(folded.__contains__, RELATED_TRIGGER_WORDS)) and RELATED_TRIGGER.search(text) is not None
         state.memo.related_trigger[text] = known
     return known
@@ -537,7 +545,7 @@ def _inline_matches(state: ArticleState, text: str) -> list[tuple[int, int, Rule
     if known is not None and known[0] is inline_rules:
         return known[1]
     timeout = regex_timeout(text)
-    folded = gate_text(text) if inline_rules else ""
+    folded = state.memo.folded(text) if inline_rules else ""
     found = [
         (match.start(), match.end(), inline_rule)
         for inline_rule in inline_rules
@@ -626,7 +634,7 @@ def strip_tail(state: ArticleState) -> list[str]:
         if match and state.enabled("tags.after_credit", "tags"):
             state.cut(index, match.start("tags"), match.end("tags"), "tags", "tags.after_credit")
             continue
-        folded = gate_text(text)
+        folded = state.memo.folded(text)
         for tail_rule in state.rules["tail"]:
             match = tail_rule.may_match_paragraph(folded) and _search(tail_rule.pattern, text.rstrip())
             if match and match.end() > match.start():
