@@ -30,7 +30,7 @@ from .patterns import (
     gate_text,
     regex_timeout,
 )
-from .patterns.selection import select_rules
+from .patterns.selection import line_rules_by_first_char, rules_without_first_chars, select_rules
 from .repeats import casefolded_words
 
 LEAD_PARAGRAPHS = 4
@@ -351,8 +351,9 @@ def _line_rule_matching(state: ArticleState, text: str) -> Rule | None:
         return known[1]
     timeout = regex_timeout(text)
     folded = state.memo.folded(text) if line_rules else ""
+    candidates = line_rules_by_first_char(line_rules).get(folded[:1]) or rules_without_first_chars(line_rules)
     found = next(
-        (r for r in line_rules if r.may_match_paragraph(folded) and r.pattern.fullmatch(text, timeout=timeout)),
+        (r for r in candidates if r.may_match_paragraph(folded) and r.pattern.fullmatch(text, timeout=timeout)),
         None,
     )
     state.memo.line[text] = (line_rules, found)

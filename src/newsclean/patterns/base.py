@@ -38,7 +38,7 @@ def regex_timeout(text: str) -> float | None:
     return REGEX_TIMEOUT + REGEX_SECONDS_PER_MILLION_CHARS * len(text) / 1_000_000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """One boilerplate shape: its name (for reports and for turning it off), kind, scope, pattern and why.
 
@@ -52,6 +52,9 @@ class Rule:
     rule matches): a match of a `line` or `lead` rule starts with one of `first_chars`; a match contains one
     of `needs`. Both are written case-folded; empty means no condition. A test checks each against the pattern.
     `opens_with` is the same kind of condition for a `lead` rule: a cheap test of how the text starts.
+
+    Rules are compared and hashed by identity (each is one entry of the catalogue), which keeps tuples of
+    rules cheap to use as cache keys.
     """
 
     name: str

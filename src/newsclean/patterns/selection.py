@@ -104,3 +104,21 @@ def select_rules(text: str, config: CleanConfig, absent_before: int = 0) -> tupl
     triggered, absent = triggered_bits(text, absent_before)
     bits = triggered & enabled_bits(config)
     return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}, absent
+
+
+@functools.lru_cache(maxsize=4096)
+def line_rules_by_first_char(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+    """For each first character of a gate text, the rules of `rules` whose `first_chars` admit it, in order.
+
+    A character that no rule names maps to nothing here: the caller uses `rules_without_first_chars`. The
+    empty text admits every rule (no first character to test).
+    """
+    chars = {char for rule in rules for char in rule.first_chars}
+    dispatch = {char: tuple(r for r in rules if not r.first_chars or char in r.first_chars) for char in chars}
+    dispatch[""] = rules
+    return dispatch
+
+
+@functools.lru_cache(maxsize=4096)
+def rules_without_first_chars(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    return tuple(rule for rule in rules if not rule.first_chars)
