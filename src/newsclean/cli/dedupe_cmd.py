@@ -28,6 +28,8 @@ Examples:
   newsclean dedupe articles.jsonl.gz -o kept.jsonl --clusters clusters.jsonl --report report.json
   newsclean dedupe a.jsonl b.csv articles/ -o kept.jsonl --keep longest --duplicates dups.jsonl
   cat articles.jsonl | newsclean dedupe - --threshold 0.8 > kept.jsonl
+  newsclean dedupe scraped.jsonl -o kept.jsonl --rejects rejects.jsonl --encoding-errors replace
+  newsclean dedupe scraped.jsonl -o kept.jsonl --strict
   newsclean dedupe 'shards/*.jsonl.gz' --engine dask --workers 8 -o out/
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
   newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
@@ -37,7 +39,8 @@ Records are cleaned before they are compared (outlet datelines, "Baca juga" link
 a duplicate); --no-clean compares the raw text. KEPT holds the kept records unchanged (JSONL), with the
 clean text only under --write-clean. --clusters writes one line per input record:
 {"id", "cluster", "kept", "duplicate_of", "similarity"} (+ "match", "reject" when they apply).
-Records without a usable text are reported as rejects (cluster null) and are not in KEPT.
+Records without a usable text, and lines that cannot be read, are rejects (cluster null), not in KEPT;
+--rejects FILE lists them (source, line, reason, raw prefix), --strict makes the first one an error.
 With --index, records are also compared against every article kept by earlier runs into that index
 (an SQLite file, created when missing, or redis://HOST:PORT/DB); their duplicates get the indexed id
 as duplicate_of, and the kept records are added to the index only after every output is in place.
