@@ -245,6 +245,46 @@ def _plain_steps(text: str) -> str:
     return _tidy_spaces(compose_unicode(expand_literal_newlines(text)), may_have_odd_spaces=False)
 
 
+def _class_members(spec: str) -> frozenset[str]:
+    """The characters of a character-class body made of single characters and `a-z` ranges."""
+    members: set[str] = set()
+    position = 0
+    while position < len(spec):
+        if position + 2 < len(spec) and spec[position + 1] == "-":
+            members.update(map(chr, range(ord(spec[position]), ord(spec[position + 2]) + 1)))
+            position += 3
+        else:
+            members.add(spec[position])
+            position += 1
+    return frozenset(members)
+
+
+FTFY_SIGNS = _class_members(NEEDS_FTFY_CHARS)
+INVISIBLES = _class_members(INVISIBLE_CHARS)
+LOOKALIKES = _class_members(_HOMOGLYPH_CLASS)
+ODD_SPACES = _class_members(ODD_SPACE_CHARS)
+
+
+def _steps_for(text: str) -> str:
+    """`STEPS` for text holding fixer characters, skipping the fixers whose characters it does not hold.
+
+    Most such articles only carry no-break spaces. When `fix_encoding` has work (mojibake, an entity) every
+    step runs, since ftfy's repairs can bring any character; without it the later fixers only remove or
+    replace their own characters, so the ones found here are all there will be.
+    """
+    present = frozenset(NEEDS_A_FIXER.findall(text))
+    if "&" in present or not present.isdisjoint(FTFY_SIGNS):
+        for step in STEPS:
+            text = step(text)
+        return text
+    text = expand_literal_newlines(text)
+    if not present.isdisjoint(INVISIBLES):
+        text = remove_invisible(text)
+    if not present.isdisjoint(LOOKALIKES):
+        text = fix_homoglyphs(text)
+    return _tidy_spaces(compose_unicode(text), may_have_odd_spaces=not present.isdisjoint(ODD_SPACES))
+
+
 #: ftfy decides from context, so removing a character next to mojibake can let a second pass fix it; the
 #: steps repeat (rarely more than once) until the text is stable, which makes `normalize` idempotent.
 MAX_PASSES = 3
@@ -260,11 +300,7 @@ def normalize(text: str) -> str:
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
     for _ in range(MAX_PASSES):
         before = text
-        if needs_a_fixer(text):
-            for step in STEPS:
-                text = step(text)
-        else:
-            text = _plain_steps(text)
+        text = _steps_for(text) if needs_a_fixer(text) else _plain_steps(text)
         if text == before or not NEEDS_FTFY.search(text):
             break
     return text
