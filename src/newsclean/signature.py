@@ -231,9 +231,9 @@ def fast_token_hash(token: bytes) -> int:
 def fast_shingle_hash(token_hashes: Sequence[int]) -> int:
     """64-bit hash of a shingle from its tokens' `fast_token_hash` values, the second half of ``fast``.
 
-    ``fmix64(sum(t[i] * BASE**(k-1-i)) mod 2**64)`` for the k tokens: a polynomial, so the C kernel rolls it
-    along the text with two multiplies per shingle (drop the oldest token, shift, add the newest) instead of
-    hashing the shingle's ~40 bytes. The final ``fmix64`` spreads every bit of the sum into the low 32 bits
+    ``fmix64(sum(t[i] * BASE**(k-1-i)) mod 2**64)`` for the k tokens: a polynomial, so the C kernel computes
+    all shingles of a text in k vectorised multiply-add passes over the token hashes instead of hashing each
+    shingle's ~40 bytes. The final ``fmix64`` spreads every bit of the sum into the low 32 bits
     the permutations use (the low bits of a sum depend only on the low bits of its terms).
     """
     acc = 0
