@@ -5,7 +5,7 @@
  * only faster. Pipeline per text: casefold (the str's own casefold method, with the GIL) -> tokens (runs of
  * Py_UNICODE_ISALNUM joined by single ASCII hyphens) written as UTF-8 joined by single spaces into one buffer,
  * so every word n-gram is a contiguous slice of it -> one 32-bit hash per shingle (SHA-1 or xxHash64 of its
- * bytes, or for the "fast" mode a polynomial of per-token hashes rolled along the text) -> MurmurHash3
+ * bytes, or for the "fast" mode a polynomial of the per-token hashes) -> MurmurHash3
  * fmix32 -> a*h+b mod 2^32 for every permutation -> column minimum.
  *
  * Everything after casefolding runs without the GIL: the casefolded strings are immutable objects that this
