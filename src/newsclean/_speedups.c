@@ -2,14 +2,15 @@
  * newsclean._speedups: the C kernel behind newsclean.signature.
  *
  * The Python code in signature.py and shingle.py is the specification; this file reproduces it bit for bit,
- * only faster. Pipeline per text: casefold (the str's own casefold method, with the GIL) -> tokens (runs of
- * Py_UNICODE_ISALNUM joined by single ASCII hyphens) written as UTF-8 joined by single spaces into one buffer,
- * so every word n-gram is a contiguous slice of it -> one 32-bit hash per shingle (SHA-1 or xxHash64 of its
- * bytes, or for the "fast" mode a polynomial of the per-token hashes) -> MurmurHash3
- * fmix32 -> a*h+b mod 2^32 for every permutation -> column minimum.
+ * only faster. Pipeline per text: casefold (str.casefold per distinct non-ASCII code point, the only step that
+ * needs the GIL; a str subclass through its own method) -> tokens (runs of Py_UNICODE_ISALNUM joined by
+ * single ASCII hyphens) written as UTF-8 into one buffer -> one 32-bit hash per shingle (SHA-1 or xxHash64 of
+ * its bytes, the tokens being joined by single spaces so every word n-gram is a contiguous slice; or for the
+ * "fast" mode a polynomial of the per-token hashes) -> MurmurHash3 fmix32 -> a*h+b mod 2^32 for every
+ * permutation -> column minimum.
  *
- * Everything after casefolding runs without the GIL: the casefolded strings are immutable objects that this
- * call holds references to, so their buffers cannot change or move while other threads run.
+ * Everything else runs without the GIL: the strings are immutable objects that this call holds references
+ * to, so their buffers cannot change or move while other threads run.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
