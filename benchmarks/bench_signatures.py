@@ -102,7 +102,7 @@ def measure(texts: list[str], repeat: int, python_docs: int, inner: int = 3) -> 
 
 
 def rows_from(wall: dict[str, float], cpu: dict[str, float], n: int) -> list[dict]:
-    """Rows {"name", "value", "unit", "baseline", "ratio"}: articles/s, and ours over the named baseline.
+    """Rows {"name", "value", "unit", "baseline", "ratio", "vs"}: articles/s, and ours over the named baseline.
 
     Per-core rows use CPU seconds (all threads of the process: rensa runs its own thread pool), which a
     neighbour's load does not inflate the way it inflates wall-clock time. Thread scaling can only be seen
@@ -111,22 +111,27 @@ def rows_from(wall: dict[str, float], cpu: dict[str, float], n: int) -> list[dic
     per_core = {name: n / s for name, s in cpu.items()}
     rows = []
 
-    def add(name: str, value: float, baseline: float, unit: str = "articles/s per core") -> None:
+    def add(name: str, value: float, baseline: float, vs: str, unit: str = "articles/s per core") -> None:
         ratio = round(value / baseline, 2)
-        rows.append({"name": name, "value": round(value), "unit": unit, "baseline": round(baseline), "ratio": ratio})
+        rows.append(
+            {"name": name, "value": round(value), "unit": unit, "baseline": round(baseline), "ratio": ratio, "vs": vs}
+        )
 
     base = per_core[DATASKETCH]
-    add(f"signature_articles_per_s[{DATASKETCH}]", base, base)
-    add(f"signature_articles_per_s[{PYTHON}]", per_core[PYTHON], base)
+    vs_datasketch = "Python shingles + datasketch MinHash.bulk (sha1), CPU time"
+    vs_rensa = "rensa digest_matrix_from_token_sets on pre-built shingle sets, CPU time of all its threads"
+    add(f"signature_articles_per_s[{DATASKETCH}]", base, base, vs_datasketch)
+    add(f"signature_articles_per_s[{PYTHON}]", per_core[PYTHON], base, vs_datasketch)
     if RENSA in per_core:
-        add(f"signature_articles_per_s[{RENSA}]", per_core[RENSA], base)
+        add(f"signature_articles_per_s[{RENSA}]", per_core[RENSA], base, vs_datasketch)
     for h in sig.HASHES if sig.BACKEND == "c" else ():
         one = per_core[c_method(h, 1)]
-        add(f"signature_articles_per_s[{c_method(h, 1)}]", one, base)
+        add(f"signature_articles_per_s[{c_method(h, 1)}]", one, base, vs_datasketch)
         if RENSA in per_core:
-            add(f"signature_articles_per_s[{c_method(h, 1)}]/[{RENSA}]", one, per_core[RENSA])
+            add(f"signature_articles_per_s[{c_method(h, 1)}]/[{RENSA}]", one, per_core[RENSA], vs_rensa)
         one_wall, two_wall = n / wall[c_method(h, 1)], n / wall[c_method(h, 2)]
-        add(f"signature_articles_per_s[{c_method(h, 2)}]/[workers=1]", two_wall, one_wall, "articles/s wall")
+        vs_one = "workers=1, wall clock (needs two idle cores)"
+        add(f"signature_articles_per_s[{c_method(h, 2)}]/[workers=1]", two_wall, one_wall, vs_one, "articles/s wall")
     return rows
 
 
