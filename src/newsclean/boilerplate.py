@@ -30,6 +30,7 @@ from .patterns import (
     gate_text,
     regex_timeout,
 )
+from .patterns.outlets import NAMED_OUTLET_FIRST_WORDS, may_open_with_brand
 from .patterns.selection import line_rules_by_first_char, rules_without_first_chars, select_rules
 from .repeats import casefolded_words
 
@@ -302,6 +303,14 @@ GLUED_DATELINES = tuple(
     for r in ALL_RULES
     if r.name in GLUED_DATELINE_NAMES
 )
+#: Where a glued dateline that opens with a brand can start: after a non-word character (the glued patterns'
+#: lookbehind admits whitespace, `.`, `)` and `]`), at text that `may_open_with_brand` would admit. Trying the
+#: pattern at these few positions replaces its search over the whole window.
+GLUED_BRAND_START = re.compile(
+    r"(?<=\W)(?=\w[\w-]{0,30}\.|"
+    + "|".join(re.escape(word) for word in sorted(NAMED_OUTLET_FIRST_WORDS, key=len, reverse=True))
+    + ")"
+)
 #: A glued dateline needs a domain-like brand or a parenthesised agency followed by a dash: a cheap test first.
 GLUED_DATELINE_GATE = re.compile(
     r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]"
@@ -437,13 +446,29 @@ def _first_glued_dateline(text: str, state: ArticleState) -> DatelineFound | Non
     if not any(map(window.__contains__, GLUED_DATELINE_SEPARATORS)) or not GLUED_DATELINE_GATE.search(window):
         return None
     best: DatelineFound | None = None
+    brand_starts: list[int] | None = None
     for lead_rule, pattern in GLUED_DATELINES:
         if not state.enabled(lead_rule.name, lead_rule.kind):
             continue
-        match = _search(pattern, window)
+        if lead_rule.opens_with is may_open_with_brand:
+            if brand_starts is None:
+                brand_starts = [found.start() for found in GLUED_BRAND_START.finditer(window)]
+            match = _leftmost_match_at(pattern, window, brand_starts)
+        else:
+            match = _search(pattern, window)
         if match and (best is None or match.start() < best[1].start()):
             best = (lead_rule, match)
     return best
+
+
+def _leftmost_match_at(pattern: regex.Pattern[str], text: str, starts: list[int]) -> regex.Match[str] | None:
+    """`pattern.search(text)` when every position a match can start at is in `starts` (ascending)."""
+    timeout = regex_timeout(text)
+    for start in starts:
+        match = pattern.match(text, start, timeout=timeout)
+        if match:
+            return match
+    return None
 
 
 def strip_lead(state: ArticleState) -> None:
