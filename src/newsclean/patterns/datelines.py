@@ -104,7 +104,7 @@ DATELINE_RULES = (
         "dateline.dangling_dash",
         "dateline",
         "lead",
-        r"^(?:[,.;:]\s*)*(?:\p{Pd}\s*){1,3}(?=[\p{L}\d\"“'‘(])|^(?:[,.;:]\s*){1,6}(?=[\p{L}\"“'‘])",
+        r"^(?:[,.;:][,.;:\s]*+)?(?:\p{Pd}\s*){1,3}(?=[\p{L}\d\"“'‘(])|^(?:[,.;:]\s*){1,6}(?=[\p{L}\"“'‘])",
         "The scraper lost the dateline (it was in a <strong> or a link) and left its dash or commas: "
         "`- Juru Bicara...`, ` , - Mantan...`, `,,,Pemilik...`. Only at the very start of the article.",
     ),
