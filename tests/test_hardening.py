@@ -224,6 +224,21 @@ def old_join_decisions(decisions: list[bool], possible: list[bool]) -> list[bool
     return decisions
 
 
+OLD_DANGLING_DASH = regex.compile(
+    r"^(?:[,.;:]\s*)*(?:\p{Pd}\s*){1,3}(?=[\p{L}\d\"“'‘(])|^(?:[,.;:]\s*){1,6}(?=[\p{L}\"“'‘])", regex.V1
+)
+
+
+@FUZZ
+@given(st.text(alphabet=",.;: -–—a1\"(\n\t", max_size=14))
+def test_dangling_dash_matches_the_pattern_it_replaced(text: str):
+    from newsclean.patterns import ALL_RULES
+
+    pattern = next(r.pattern for r in ALL_RULES if r.name == "dateline.dangling_dash")
+    old, new = OLD_DANGLING_DASH.match(text), pattern.match(text)
+    assert (old and old.span()) == (new and new.span())
+
+
 LINES = ["Ini adalah baris panjang yang Terus", "dan lanjut", "Kalimat selesai.", "- butir", "PERSIB 15:30",
          "Judul Pendek", "—", "(adw/rdp)", "Baris panjang sekali tanpa titik Di", "Berikutnya datang", "A B 5:30"]
 
@@ -250,10 +265,11 @@ def test_wrap_spreading_matches_the_loop_it_replaced(lines: list[str]):
         "A " * 500_000 + "b 15:30",
         "Ini adalah baris panjang yang Terus\n" * 30_000 + "dan lanjut",
         "." * 1_000_000,
+        ". " * 500_000 + "!x",
         "(" * 1_000_000,
         ("JAKARTA, KOMPAS.com - Harga cabai naik lagi di pasar induk, kata pedagang.\n\n" * 40_000),
     ],
-    ids=["2MB-word", "cyrillic-run", "capitals", "wrapped-lines", "dots", "brackets", "3MB-article"],
+    ids=["2MB-word", "cyrillic-run", "capitals", "wrapped-lines", "dots", "spaced-dots", "brackets", "3MB-article"],
 )
 def test_huge_and_degenerate_records_clean_within_their_budget(text: str):
     result = clean(text)
