@@ -19,6 +19,7 @@ Offsets in the report refer to the normalized text, so `normalize(original)[r.st
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ from .boilerplate import (
 )
 from .config import CleanConfig
 from .models import CleanResult, Dateline, Removal
-from .normalize import normalize
+from .normalize import NEEDS_FTFY, normalize
 from .paragraphs import Paragraph, split_paragraphs
 from .repeats import find_repeats, repeat_key
 
@@ -44,6 +45,8 @@ DEFAULT_CONFIG = CleanConfig()
 #: Passes after the first; two suffice for every nesting seen, the bound keeps a pathological input linear.
 MAX_EXTRA_PASSES = 3
 PARAGRAPH_SEPARATOR = "\n\n"
+#: Outputs longer than this (together with their renormalized form) are not diffed character by character.
+DIFF_LIMIT_CHARS = 200_000
 #: A letter or digit (`str.isalnum`): `re`'s Unicode word class without the underscore.
 ALNUM = re.compile(r"[^\W_]")
 
@@ -207,6 +210,48 @@ def _compose(
     return tuple(composed)
 
 
+def _renormalized(output: str) -> str | None:
+    """`normalize(output)` when it differs from `output`, else None.
+
+    Joining the kept pieces with a space can put a mojibake lead character before a space (`Â` + ` ` is the
+    mojibake of a no-break space), which `normalize` then repairs; the output must be a fixed point of
+    `normalize` for `clean` to be idempotent. Only such characters can make it differ: every other fixer's
+    characters are gone from the normalized text, and a space or blank line joins nothing they act on.
+    """
+    if not NEEDS_FTFY.search(output):
+        return None
+    again = normalize(output)
+    return again if again != output else None
+
+
+def _unchanged_segments(before: str, after: str) -> tuple[tuple[int, int, int], ...]:
+    """Segments (after start, before start, length) of the text `normalize` left in place.
+
+    Only used for the rare output that renormalizing changed; above `DIFF_LIMIT_CHARS` only the common
+    prefix and suffix are mapped, so a huge article stays linear (removals elsewhere go unreported).
+    """
+    if len(before) + len(after) <= DIFF_LIMIT_CHARS:
+        blocks = difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
+        return tuple((block.b, block.a, block.size) for block in blocks if block.size)
+    prefix = _common_prefix_length(before, after)
+    suffix = _common_prefix_length(before[prefix:][::-1], after[prefix:][::-1])
+    return tuple(
+        segment for segment in ((0, 0, prefix), (len(after) - suffix, len(before) - suffix, suffix)) if segment[2]
+    )
+
+
+def _common_prefix_length(first: str, second: str) -> int:
+    """Binary search on slice comparisons: C-speed, O(n log n) for the huge texts it serves."""
+    low, high = 0, min(len(first), len(second))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if first[:middle] == second[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def clean(text: str, *, title: str | None = None, config: CleanConfig | None = None) -> CleanResult:
     """Clean one scraped article: the body text, paragraphs separated by a blank line, and a report.
 
@@ -225,12 +270,24 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
     removals = list(result.removals)
     dateline, credits = result.dateline, list(result.credits)
     segments = result.segments
-    for _ in range(MAX_EXTRA_PASSES if removals else 0):
+    removed_last_pass = bool(removals)
+    for _ in range(MAX_EXTRA_PASSES):
+        renormalized = _renormalized(result.text) if config.normalize else None
+        if renormalized is not None:
+            segments = _compose(_unchanged_segments(result.text, renormalized), segments)
+            paragraphs = tuple(split_paragraphs(renormalized, config.rejoin_lines))
+            result = Rendered(renormalized, paragraphs, segments, (), None, ())
+        elif not removed_last_pass:
+            break
         # The paragraphs of the previous output are known; a pass that removes nothing from them would render
-        # them unchanged, so the output is already a fixed point.
+        # them unchanged, so the output is already a fixed point (unless it was just renormalized: check again).
         state, pass_credits = _run_steps(result.text, list(result.paragraphs), config, None, memo)
         if _removed_nothing(state):
-            break
+            removed_last_pass = False
+            if renormalized is None:
+                break
+            continue
+        removed_last_pass = True
         again = _render(result.text, state, pass_credits)
         if again.text == result.text:
             break
