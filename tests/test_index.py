@@ -173,6 +173,14 @@ def test_sqlite_and_redis_give_the_same_verdicts(tmp_path: Path):
     assert got[0] == got[1]
 
 
+def test_sqlite_url_form_opens_the_same_file(tmp_path: Path):
+    path = tmp_path / "archive.db"
+    with Index.open(f"sqlite://{path}") as index:
+        dedupe(DAY1, index=index)
+    with Index.open(str(path), create=False) as index:
+        assert index.stats().articles == 4 and index.backend == "sqlite"
+
+
 def test_open_refuses_what_is_not_an_index(tmp_path: Path):
     with pytest.raises(ConfigError, match="no index"):
         Index.open(str(tmp_path / "missing.db"), create=False)
