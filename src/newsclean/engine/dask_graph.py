@@ -1,4 +1,5 @@
-"""`newsclean.dedupe` as a Dask graph: the stages of `partitioned`, one task per partition and stage.
+"""`newsclean.dedupe` as a Dask graph: the partitioned stages (`candidates`, `clustering`, `verdicts`), one task
+per partition and stage.
 
 Shuffles are explicit: a stage returns one piece per destination partition and the next stage's task for
 partition `r` takes piece `r` of every sender (a tasks shuffle, P x R small pieces). Dask is imported here
@@ -18,7 +19,9 @@ from dask.highlevelgraph import HighLevelGraph
 from ..dedupe_config import DedupeConfig
 from ..errors import ConfigError
 from ..lsh import choose_bands
-from . import partitioned as stage
+from .candidates import band_rows, bucket_pairs, build_node_table, sign_partition, verification_requests, verify_edges
+from .clustering import cluster_components, component_members, connected_components
+from .verdicts import answer_requests, assemble, offsets, record_verdicts, verdict_rows
 
 #: Stage of each task, by the name of the function it runs: what `benchmarks/dask_scaling.py` sums task
 #: durations by, so each stage's measured cost is reported under the name docs/dask.md uses.
@@ -99,41 +102,41 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
     bands, rows = _layout(config)
     g = _Graph(tokenize(bag.name, config.model_dump_json(), parts))
 
-    signed = [g.add(stage.sign_partition, i, items, i, config, parts) for i, items in enumerate(inputs)]
+    signed = [g.add(sign_partition, i, items, i, config, parts) for i, items in enumerate(inputs)]
     outlines = [g.piece(s, 0) for s in signed]
     tables = [
-        g.add(stage.build_node_table, r, [g.piece(s, 1, r) for s in signed], config.num_perm) for r in range(parts)
+        g.add(build_node_table, r, [g.piece(s, 1, r) for s in signed], config.num_perm) for r in range(parts)
     ]
-    banded = [g.add(stage.band_rows, r, t, bands, rows, parts) for r, t in enumerate(tables)]
+    banded = [g.add(band_rows, r, t, bands, rows, parts) for r, t in enumerate(tables)]
     candidates = [
-        g.add(stage.bucket_pairs, s, [g.piece(b, s) for b in banded], bands, rows, config.max_bucket, parts)
+        g.add(bucket_pairs, s, [g.piece(b, s) for b in banded], bands, rows, config.max_bucket, parts)
         for s in range(parts)
     ]
     asked = [
-        g.add(stage.verification_requests, r, t, [g.piece(c, r) for c in candidates], parts)
+        g.add(verification_requests, r, t, [g.piece(c, r) for c in candidates], parts)
         for r, t in enumerate(tables)
     ]
     edges = [
-        g.add(stage.verify_edges, r, t, [g.piece(a, r) for a in asked], config.threshold) for r, t in enumerate(tables)
+        g.add(verify_edges, r, t, [g.piece(a, r) for a in asked], config.threshold) for r, t in enumerate(tables)
     ]
-    components = g.add(stage.connected_components, 0, edges, parts)
-    members = [g.add(stage.component_members, r, t, g.piece(components, 0, r), parts) for r, t in enumerate(tables)]
+    components = g.add(connected_components, 0, edges, parts)
+    members = [g.add(component_members, r, t, g.piece(components, 0, r), parts) for r, t in enumerate(tables)]
     clustered = [
-        g.add(stage.cluster_components, c, [g.piece(m, c) for m in members], g.piece(components, 1, c), config, parts)
+        g.add(cluster_components, c, [g.piece(m, c) for m in members], g.piece(components, 1, c), config, parts)
         for c in range(parts)
     ]
     verdicts = [
-        g.add(stage.record_verdicts, r, t, [g.piece(c, r) for c in clustered], parts_in) for r, t in enumerate(tables)
+        g.add(record_verdicts, r, t, [g.piece(c, r) for c in clustered], parts_in) for r, t in enumerate(tables)
     ]
-    asking = [g.add(stage.assemble, i, [g.piece(v, i) for v in verdicts], parts_in) for i in range(parts_in)]
+    asking = [g.add(assemble, i, [g.piece(v, i) for v in verdicts], parts_in) for i in range(parts_in)]
     assembled = [g.piece(a, 0) for a in asking]
-    starts = g.add(stage.offsets, 0, [g.piece(s, 2) for s in signed], [g.piece(a, 2) for a in asking])
+    starts = g.add(offsets, 0, [g.piece(s, 2) for s in signed], [g.piece(a, 2) for a in asking])
     answers = [
-        g.add(stage.answer_requests, q, outlines[q], assembled[q], starts, [g.piece(a, 1, q) for a in asking])
+        g.add(answer_requests, q, outlines[q], assembled[q], starts, [g.piece(a, 1, q) for a in asking])
         for q in range(parts_in)
     ]
     rows_out = [
-        g.add(stage.verdict_rows, i, outlines[i], assembled[i], starts, [g.piece(a, i) for a in answers])
+        g.add(verdict_rows, i, outlines[i], assembled[i], starts, [g.piece(a, i) for a in answers])
         for i in range(parts_in)
     ]
     name = f"newsclean-dedupe-{g.token}"
