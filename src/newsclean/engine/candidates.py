@@ -17,6 +17,7 @@ from ..dedupe import SignedRecords, _as_mapping, sign_records
 from ..dedupe_config import DedupeConfig
 from ..lsh import BandIndex, band_keys
 from .pieces import (
+    Sized,
     concat,
     concat_stores,
     encode_positions,
@@ -29,7 +30,7 @@ from .pieces import (
 
 
 @dataclass(frozen=True, slots=True)
-class Outline:
+class Outline(Sized):
     """What the last stage needs of an input partition besides the verdicts: ids and reject reasons.
 
     `positional[j]` marks a record whose id is its input position (no id field, no line number): the
@@ -43,7 +44,7 @@ class Outline:
 
 
 @dataclass(frozen=True, slots=True)
-class NodePiece:
+class NodePiece(Sized):
     """Records of one input partition whose node lives in one node partition, and those nodes' data.
 
     Records carry their `keep` key: (major, minor, position), compared lexicographically.
@@ -117,7 +118,7 @@ def sign_partition(
 
 
 @dataclass(frozen=True, slots=True)
-class NodeTable:
+class NodeTable(Sized):
     """The nodes of one node partition (sorted by id) with what every later stage needs, and their records.
 
     `best_*` is the node's best record under `keep`: the cluster's kept copy is the best of its nodes' bests.
@@ -174,7 +175,7 @@ def build_node_table(pieces: Sequence[NodePiece], num_perm: int) -> NodeTable:
 
 
 @dataclass(frozen=True, slots=True)
-class BandRows:
+class BandRows(Sized):
     """(band, bucket key, node) rows of the nodes of one node partition that hash to one band partition."""
 
     band: np.ndarray
@@ -214,7 +215,7 @@ def bucket_pairs(
 
 
 @dataclass(frozen=True, slots=True)
-class VerifyRequest:
+class VerifyRequest(Sized):
     """Candidate pairs whose second node lives in one node partition, with the first nodes' data."""
 
     pairs: np.ndarray
@@ -236,7 +237,7 @@ def verification_requests(table: NodeTable, pieces: Sequence[np.ndarray], node_p
 
 
 @dataclass(frozen=True, slots=True)
-class Edges:
+class Edges(Sized):
     """Verified pairs (a < b in node order) and their exact Jaccard; `candidates` counts what was checked."""
 
     pairs: np.ndarray

@@ -13,6 +13,7 @@ from ..clusters import ShingleStore, jaccard, star_clusters
 from ..dedupe_config import DedupeConfig
 from .candidates import Edges, NodeTable
 from .pieces import (
+    Sized,
     concat,
     concat_stores,
     group_starts,
@@ -23,7 +24,7 @@ from .pieces import (
 
 
 @dataclass(frozen=True, slots=True)
-class Labels:
+class Labels(Sized):
     """Component (its smallest node id) of the linked nodes of one node partition."""
 
     node: np.ndarray
@@ -60,7 +61,7 @@ def connected_components(pieces: Sequence[Edges], parts: int) -> tuple[list[Labe
 
 
 @dataclass(frozen=True, slots=True)
-class Members:
+class Members(Sized):
     """Linked nodes sent to the partition of their component, with what clustering and `keep` read."""
 
     node: np.ndarray
@@ -95,7 +96,7 @@ def component_members(table: NodeTable, labels: Labels, parts: int) -> list[Memb
 
 
 @dataclass(frozen=True, slots=True)
-class NodeVerdicts:
+class NodeVerdicts(Sized):
     """For nodes of one node partition: the kept record of their cluster, its node, and the Jaccard with it."""
 
     node: np.ndarray

@@ -15,6 +15,7 @@ from .candidates import NodeTable, Outline
 from .clustering import NodeVerdicts
 from .pieces import (
     LOCAL_MASK,
+    Sized,
     concat,
     partition_of,
     split_by,
@@ -24,7 +25,7 @@ from .pieces import (
 
 
 @dataclass(frozen=True, slots=True)
-class RecordVerdicts:
+class RecordVerdicts(Sized):
     """Per record of one input partition (from one node partition): its kept record, Jaccard, match kind."""
 
     position: np.ndarray
@@ -55,7 +56,7 @@ def record_verdicts(table: NodeTable, verdicts: Sequence[NodeVerdicts], input_pa
 
 
 @dataclass(frozen=True, slots=True)
-class Assembly:
+class Assembly(Sized):
     """The verdicts of one input partition, in input order."""
 
     position: np.ndarray
@@ -90,7 +91,7 @@ def assemble(pieces: Sequence[RecordVerdicts], input_parts: int) -> tuple[Assemb
 
 
 @dataclass(frozen=True, slots=True)
-class Offsets:
+class Offsets(Sized):
     """Per input partition: records before it (for positional ids) and kept records before it (numbers)."""
 
     records: np.ndarray
@@ -112,7 +113,7 @@ def record_id(outline: Outline, local: int, starts: Offsets) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(Sized):
     """Cluster number and id of kept records, for the partition that asked."""
 
     kept_position: np.ndarray
