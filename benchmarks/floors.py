@@ -16,6 +16,7 @@ from typing import Literal
 
 @dataclass(frozen=True, slots=True)
 class Floor:
+    section: str
     name: str
     field: Literal["ratio", "value"]
     direction: Literal["at_least", "at_most"]
@@ -29,36 +30,44 @@ class Floor:
 
 FLOORS: tuple[Floor, ...] = (
     Floor(
-        "clean_articles_per_s", "ratio", "at_least", 1.5, 2.0,
+        "clean", "clean_articles_per_s", "ratio", "at_least", 1.5, 2.0,
         "Issue 2: cleaning must cost less than running ftfy alone; the fast paths (no ftfy on clean text, "
         "trigger words, prefilters) are what a regression loses first.",
     ),
     Floor(
-        "signature_articles_per_s[c,sha1,workers=1]", "ratio", "at_least", 12.0, 15.0,
+        "signatures", "signature_articles_per_s[c,sha1,workers=1]", "ratio", "at_least", 12.0, 15.0,
         "Issue 4: SHA-1 mode, datasketch-identical, per core against Python shingles + MinHash.bulk.",
     ),
     Floor(
-        "signature_articles_per_s[c,sha1,workers=2]/[workers=1]", "ratio", "at_least", 1.3, 1.6,
+        "signatures", "signature_articles_per_s[c,sha1,workers=2]/[workers=1]", "ratio", "at_least", 1.3, 1.6,
         "Issue 4: the kernel releases the GIL; on two cores two threads must nearly double throughput.",
     ),
     Floor(
-        "dedupe_f1", "value", "at_least", 0.98, 0.98,
+        "dedupe-quality", "dedupe_f1", "value", "at_least", 0.98, 0.98,
         "Issue 3: pairwise F1 on planted re-publications of real articles among distinct real ones.",
     ),
     Floor(
-        "dedupe_precision", "value", "at_least", 0.99, 0.99,
+        "dedupe-quality", "dedupe_precision", "value", "at_least", 0.99, 0.99,
         "Merging two distinct stories loses an article from the corpus: precision is held higher than F1.",
     ),
     Floor(
-        "dedupe_false_merges_below_0.6", "value", "at_most", 0.0, 0.0,
+        "dedupe-quality", "dedupe_false_merges_below_0.6", "value", "at_most", 0.0, 0.0,
         "Issue 3: no merged pair of distinct articles whose Jaccard is below 0.6 (same-topic, templates).",
     ),
     Floor(
-        "clean_boilerplate_recall", "value", "at_least", 0.95, 0.95,
+        "clean-quality", "clean_boilerplate_recall", "value", "at_least", 0.95, 0.95,
         "Issue 2: share of hand-labelled boilerplate characters gone from the output (dev gold).",
     ),
     Floor(
-        "clean_content_retention", "value", "at_least", 0.995, 0.995,
+        "clean-quality", "clean_content_retention", "value", "at_least", 0.995, 0.995,
         "Issue 2: share of labelled article sentences still in the output; losing prose is the worst error.",
+    ),
+    Floor(
+        "index-daysplit", "index_daysplit_recall[sqlite]", "value", "at_least", 0.99, 0.99,
+        "Issue 6: day 2 checked against an index of day 1 finds what one run over both days finds.",
+    ),
+    Floor(
+        "index-daysplit", "index_daysplit_recall[redis]", "value", "at_least", 0.99, 0.99,
+        "Issue 6: the shared Redis index decides like the SQLite one.",
     ),
 )
