@@ -39,14 +39,18 @@ def _word_bits() -> dict[bytes, int]:
 
 WORD_BITS = _word_bits()
 TRIGGER_VOCABULARY = frozenset(WORD_BITS)
-#: (substring as UTF-8, bits of the rules it opens, its own bit among the substrings): a UTF-8 substring test is
-#: a character substring test.
-SUBSTRING_BITS: tuple[tuple[bytes, int, int], ...] = tuple(
-    (substring.encode(), bit, 1 << number)
-    for number, (substring, bit) in enumerate(
-        (substring, bit) for rule, bit in RULE_BITS for substring in rule.trigger_substrings
-    )
-)
+def _substring_bits() -> tuple[tuple[bytes, int, int], ...]:
+    bits: dict[bytes, int] = {}
+    for rule, bit in RULE_BITS:
+        for substring in rule.trigger_substrings:
+            key = substring.encode()
+            bits[key] = bits.get(key, 0) | bit
+    return tuple((substring, bit, 1 << number) for number, (substring, bit) in enumerate(bits.items()))
+
+
+#: (substring as UTF-8, bits of the rules it opens, its own bit among the substrings), one entry per distinct
+#: substring: a UTF-8 substring test is a character substring test.
+SUBSTRING_BITS = _substring_bits()
 ALWAYS_BITS = sum(bit for rule, bit in RULE_BITS if not rule.triggers)
 #: Substring triggers without whitespace: once absent from a text, absent from every text cut from it.
 UNSPACED_SUBSTRINGS = sum(own for substring, _, own in SUBSTRING_BITS if len(substring.split()) == 1)
@@ -71,7 +75,7 @@ def triggered_bits(text: str, absent_before: int = 0) -> tuple[int, int]:
         bits |= WORD_BITS[word]
     absent = absent_before & UNSPACED_SUBSTRINGS
     for substring, bit, own in SUBSTRING_BITS:
-        if bits & bit or own & absent:
+        if bits & bit == bit or own & absent:
             continue
         if substring in lowered:
             bits |= bit
