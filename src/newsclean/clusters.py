@@ -21,7 +21,7 @@ ESTIMATE_MARGIN = 0.2
 
 @dataclass(frozen=True, slots=True)
 class ShingleStore:
-    """Sorted unique 32-bit shingle hashes of every node, concatenated: 4 bytes a shingle, no per-node object.
+    """The shingle sketch of every node (see `shingle_sketch`), concatenated: no per-node object.
 
     32 bits are enough for a Jaccard: two articles of 500 shingles share a false hash collision with
     probability ~6e-5, which moves their Jaccard by 1/1000 at most.
@@ -55,16 +55,51 @@ class ShingleStore:
         return self.hashes.nbytes + self.offsets.nbytes
 
 
-def jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """Exact Jaccard similarity of two sorted unique arrays (1.0 for two empty ones)."""
+#: At most this many shingle hashes are kept per article (4 KiB). An article with fewer unique shingles (about
+#: 1,000 words; 99.6% of the real sample) keeps them all and is verified exactly; a longer one keeps its
+#: smallest hashes, a bottom-k sketch, so dedupe memory grows with the number of articles, not their length.
+SKETCH_SIZE = 1024
+
+
+def shingle_sketch(hashes: np.ndarray, size: int = SKETCH_SIZE) -> np.ndarray:
+    """The sorted unique 32-bit hashes of an article's shingles, cut to the `size` smallest.
+
+    Why the smallest: the bottom-k of two sets' union is a uniform sample of it, and each side's own bottom-k
+    holds every member of that sample it has, so two sketches still give an unbiased Jaccard (see `jaccard`)
+    whose error at k = 1024 is at most 0.016 (one sigma), against 0.044 for a 128-permutation MinHash.
+    """
+    return np.unique(np.asarray(hashes).astype(np.uint32, copy=False))[:size]
+
+
+def _is_complete(sketch: np.ndarray, size: int) -> bool:
+    return len(sketch) < size
+
+
+def jaccard(a: np.ndarray, b: np.ndarray, size: int = SKETCH_SIZE) -> float:
+    """Jaccard similarity of two shingle sketches (1.0 for two empty ones).
+
+    Exact when both articles kept all their shingles; otherwise the bottom-k estimate: the share of the
+    `size` smallest hashes of the union that both sketches hold.
+    """
     if len(a) == 0 and len(b) == 0:
         return 1.0
-    inter = np.intersect1d(a, b, assume_unique=True).size
-    return inter / (len(a) + len(b) - inter)
+    if _is_complete(a, size) and _is_complete(b, size):
+        inter = np.intersect1d(a, b, assume_unique=True).size
+        return inter / (len(a) + len(b) - inter)
+    sample = np.union1d(a, b)[:size]
+    both = np.isin(sample, a, assume_unique=True) & np.isin(sample, b, assume_unique=True)
+    return float(both.sum()) / len(sample)
 
 
-def containment(part: np.ndarray, whole: np.ndarray) -> float:
-    """Share of `part`'s shingles that are in `whole`."""
+def containment(part: np.ndarray, whole: np.ndarray, size: int = SKETCH_SIZE) -> float:
+    """Share of `part`'s shingles that are in `whole`: exact for complete sketches; otherwise measured on the
+    hashes below the largest one every truncated sketch still holds, where both sketches are complete."""
+    limit = min(
+        (int(s[-1]) for s in (part, whole) if not _is_complete(s, size) and len(s)), default=None
+    )
+    if limit is not None:
+        part = part[part <= limit]
+        whole = whole[whole <= limit]
     if len(part) == 0:
         return 0.0
     return np.intersect1d(part, whole, assume_unique=True).size / len(part)

@@ -28,6 +28,7 @@ from .clusters import (
     jaccard,
     keep_ranks,
     parse_timestamp,
+    shingle_sketch,
     star_clusters,
     verify_pairs,
 )
@@ -107,9 +108,7 @@ def prepare_chunk(items: list[tuple[str, str | None]], config: DedupeConfig) -> 
             continue
         words[i] = len(found)
         exact[i] = exact_key(found)
-        hashes.append(
-            np.unique(np.asarray(shingle_hashes(compared, config.ngram, config.hash)).astype(np.uint32))
-        )
+        hashes.append(shingle_sketch(shingle_hashes(compared, config.ngram, config.hash)))
         texts.append(compared)
     sigs = (
         signatures(texts, ngram=config.ngram, num_perm=config.num_perm, seed=config.seed, hash=config.hash)
