@@ -39,6 +39,8 @@ def _word_bits() -> dict[bytes, int]:
 
 WORD_BITS = _word_bits()
 TRIGGER_VOCABULARY = frozenset(WORD_BITS)
+
+
 def _substring_bits() -> tuple[tuple[bytes, int, int], ...]:
     bits: dict[bytes, int] = {}
     for rule, bit in RULE_BITS:
