@@ -179,14 +179,15 @@ def projection(run: dict, n: int, workers: int = PROJECTED_WORKERS) -> dict:
     Parallel stages: their measured CPU per article x articles / workers, assuming one core per worker (the
     measured 2-worker speedup on the shared 2-core machine is reported, not used: neighbours take cores).
     Serial stages: CPU per article x articles (one task). Memory per worker: idle RSS + the measured state
-    per article (1-worker peak minus idle, over n) x articles / workers.
+    per article (1-worker peak minus idle, over n) x articles / workers. The components task, on one worker:
+    twice what it sends on (labels of the linked nodes and their edges), for its working arrays.
     """
     scale = PROJECTED_ARTICLES / n
     parallel = sum(s for stage, s in run["stage_cpu_s"].items() if stage not in SERIAL_STAGES)
     serial = sum(s for stage, s in run["stage_cpu_s"].items() if stage in SERIAL_STAGES)
     seconds = parallel * scale / workers + serial * scale
     per_article_mb = (run["peak_rss_mb"] - run["idle_rss_mb"]) / n
-    edges_mb = run["stage_output_bytes"].get("verify", 0) / 2**20 * scale
+    components_mb = run["stage_output_bytes"].get("components", 0) / 2**20 * scale
     return {
         "articles": PROJECTED_ARTICLES,
         "workers": workers,
@@ -195,7 +196,7 @@ def projection(run: dict, n: int, workers: int = PROJECTED_WORKERS) -> dict:
         "cpu_us_per_article": {stage: s / n * 1e6 for stage, s in run["stage_cpu_s"].items()},
         "worker_gb": (run["idle_rss_mb"] + per_article_mb * PROJECTED_ARTICLES / workers) / 1024,
         "state_bytes_per_article": per_article_mb * 2**20,
-        "components_task_gb": 4 * edges_mb / 1024,
+        "components_task_gb": 2 * components_mb / 1024,
     }
 
 
