@@ -200,6 +200,9 @@ def split_paragraphs(text: str, rejoin: bool = True) -> list[Paragraph]:
         position += len(block) + 2
         if not block.strip():
             continue
+        if "\n" not in block:
+            paragraphs.append(Paragraph(block_start, block_start + len(block), block))
+            continue
         lines = block.split("\n")
         joins = join_decisions(lines) if rejoin else [False] * (len(lines) - 1)
         start = block_start
