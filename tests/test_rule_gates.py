@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_rules import POSITIVES
 
-from newsclean.patterns import ALL_RULES, gate_text
+from newsclean.boilerplate import RELATED_AT_START
+from newsclean.patterns import ALL_RULES, RELATED_LABEL_FIRST_CHARS, gate_text
 from newsclean.patterns.outlets import NAMED_OUTLETS
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
@@ -64,3 +65,9 @@ def test_opening_test_admits_every_match(text: str) -> None:
     for rule in GATED_BY_OPENING:
         if rule.pattern.match(text):
             assert rule.opens_with(text), rule.name
+
+
+def test_related_link_line_gate_admits_every_possible_first_character() -> None:
+    starters = [c for c in BMP if RELATED_AT_START.match(c, partial=True)]
+    assert starters
+    assert [c for c in starters if gate_text(c)[:1] not in RELATED_LABEL_FIRST_CHARS] == []

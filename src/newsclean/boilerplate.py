@@ -26,6 +26,7 @@ from .patterns import (
     CREDIT_CODE,
     GLUED_DATELINE_NAMES,
     RELATED_LABEL,
+    RELATED_LABEL_FIRST_CHARS,
     Rule,
     gate_text,
     regex_timeout,
@@ -393,7 +394,7 @@ def _related_paragraph(state: ArticleState, index: int, text: str) -> None:
     """A paragraph that opens with `Baca juga:` + a headline goes whole; with prose after it, only the link."""
     is_link_line = state.memo.related_line.get(text)
     if is_link_line is None:
-        is_link_line = _is_related_link_line(text)
+        is_link_line = state.memo.folded(text)[:1] in RELATED_LABEL_FIRST_CHARS and _is_related_link_line(text)
         state.memo.related_line[text] = is_link_line
     if is_link_line and state.enabled("related.line", "related"):
         state.drop(index, "related", "related.line")

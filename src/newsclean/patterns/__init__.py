@@ -7,7 +7,7 @@ one-line reason. `ALL_RULES` is the catalogue the engine in `newsclean.boilerpla
 from .base import REGEX_TIMEOUT, TIMEOUT_FREE_CHARS, Rule, Scope, gate_text, regex_timeout
 from .credits import CREDIT_CODE, CREDIT_RULES
 from .datelines import DATELINE_RULES, GLUED_DATELINE_NAMES
-from .inserts import CAMEL_NAMES, INSERT_RULES, RELATED_LABEL
+from .inserts import CAMEL_NAMES, INSERT_RULES, RELATED_LABEL, RELATED_LABEL_FIRST_CHARS
 
 ALL_RULES: tuple[Rule, ...] = DATELINE_RULES + INSERT_RULES + CREDIT_RULES
 
@@ -35,6 +35,7 @@ __all__ = [
     "GLUED_DATELINE_NAMES",
     "REGEX_TIMEOUT",
     "RELATED_LABEL",
+    "RELATED_LABEL_FIRST_CHARS",
     "RULE_NAMES",
     "TIMEOUT_FREE_CHARS",
     "Rule",

@@ -15,6 +15,8 @@ RELATED_LABEL = (
     r"saksikan\s+juga|baca\s+(?:artikel|berita)\s+(?:menarik\s+)?(?:lainnya|terkait)|artikel\s+terkait|"
     r"berita\s+terkait|related(?:\s+news)?)(?:\s+(?i:video))?)"
 )
+#: What a text opening with `RELATED_LABEL` opens with, case-folded (a dash, or the first letter of a label).
+RELATED_LABEL_FIRST_CHARS = "-blstar"
 
 #: Capitalised camel-case words that are names, not two glued words; a headline boundary is never put inside.
 CAMEL_NAMES = frozenset(
@@ -130,7 +132,7 @@ INSERT_RULES = (
         "A bare `Baca Juga` (Liputan6 dropped the headline) or `Baca juga:` with the headline on the next "
         "line (Detik); the engine also takes the headline lines that follow.",
         trigger=("baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related"),
-        first_chars="-blstar",
+        first_chars=RELATED_LABEL_FIRST_CHARS,
     ),
     rule(
         "promo.parenthesised",
