@@ -32,7 +32,7 @@ from .patterns import (
     regex_timeout,
 )
 from .patterns.outlets import NAMED_OUTLET_FIRST_WORDS, may_open_with_brand
-from .patterns.selection import line_rules_by_first_char, rules_without_first_chars, select_rules
+from .patterns.selection import line_rules_by_first_char, rules_without_first_chars, select_rules, word_bits
 from .repeats import casefolded_words
 
 LEAD_PARAGRAPHS = 4
@@ -223,6 +223,16 @@ class PassMemo:
     #: The substring triggers absent from the previous pass's text (see `select_rules`).
     absent_substrings: int = 0
     gate_texts: dict[str, str] = field(default_factory=dict)
+    word_bits: dict[str, int] = field(default_factory=dict)
+
+    def word_bits_of(self, text: str) -> int:
+        """`word_bits(text)`, computed once per paragraph text: the trigger words of an article are those of
+        its paragraphs (words never cross a line or paragraph break), so a later pass only adds its changed
+        paragraphs."""
+        bits = self.word_bits.get(text)
+        if bits is None:
+            bits = self.word_bits[text] = word_bits(text)
+        return bits
 
     def folded(self, text: str) -> str:
         """`gate_text(text)`, computed once per text."""
@@ -251,7 +261,10 @@ class ArticleState:
         cls, text: str, paragraphs: list[Paragraph], config: CleanConfig, memo: PassMemo | None = None
     ) -> ArticleState:
         memo = memo or PassMemo()
-        rules, memo.absent_substrings = select_rules(text, config, memo.absent_substrings)
+        words = 0
+        for paragraph in paragraphs:
+            words |= memo.word_bits_of(paragraph.text)
+        rules, memo.absent_substrings = select_rules(text, config, memo.absent_substrings, words)
         return cls(paragraphs, config, rules, memo=memo)
 
     def live(self) -> list[int]:

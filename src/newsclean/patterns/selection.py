@@ -63,22 +63,35 @@ def article_words(lowered_utf8: bytes) -> list[bytes]:
     return lowered_utf8.translate(_NOT_ASCII_LOWER).split()
 
 
-def triggered_bits(text: str, absent_before: int = 0) -> tuple[int, int]:
+def word_bits(text: str) -> int:
+    """The bits of the rules whose trigger words occur in `text`.
+
+    Words never cross whitespace, so the word bits of a text are those of its paragraphs put together, which
+    lets a later pass recompute only its changed paragraphs.
+    """
+    bits = 0
+    for word in TRIGGER_VOCABULARY.intersection(article_words(text.lower().encode("utf-8", "surrogatepass"))):
+        bits |= WORD_BITS[word]
+    return bits
+
+
+def triggered_bits(text: str, absent_before: int = 0, words: int | None = None) -> tuple[int, int]:
     """The bits of the rules whose triggers occur in `text` (rules without triggers always), and the bits of
     the substring triggers known to be absent from it.
 
-    `absent_before` are the substrings known to be absent from the text this one was cut from (a previous
-    pass's input): a later pass only removes spans and joins what is left with whitespace, so a substring
-    without whitespace that was absent there is absent here too and is not searched again.
+    `words` is `word_bits(text)` when the caller has it. `absent_before` are the substrings known to be absent
+    from the text this one was cut from (a previous pass's input): a later pass only removes spans and joins
+    what is left with whitespace, so a substring without whitespace that was absent there is absent here too
+    and is not searched again.
     """
-    lowered = text.lower().encode("utf-8", "surrogatepass")
-    bits = ALWAYS_BITS
-    for word in TRIGGER_VOCABULARY.intersection(article_words(lowered)):
-        bits |= WORD_BITS[word]
+    bits = ALWAYS_BITS | (word_bits(text) if words is None else words)
     absent = absent_before & UNSPACED_SUBSTRINGS
+    lowered: bytes | None = None
     for substring, bit, own in SUBSTRING_BITS:
         if bits & bit == bit or own & absent:
             continue
+        if lowered is None:
+            lowered = text.lower().encode("utf-8", "surrogatepass")
         if substring in lowered:
             bits |= bit
         else:
@@ -101,13 +114,16 @@ def rules_for_bits(bits: int) -> tuple[Rule, ...]:
     return tuple(rule for rule, bit in RULE_BITS if bits & bit)
 
 
-def select_rules(text: str, config: CleanConfig, absent_before: int = 0) -> tuple[dict[str, tuple[Rule, ...]], int]:
+def select_rules(
+    text: str, config: CleanConfig, absent_before: int = 0, words: int | None = None
+) -> tuple[dict[str, tuple[Rule, ...]], int]:
     """Per scope, the rules that are enabled and whose trigger occurs in `text`; and the substring triggers
-    known to be absent from it (pass them as `absent_before` for a text cut from this one).
+    known to be absent from it (pass them as `absent_before` for a text cut from this one). `words` is
+    `word_bits(text)` when the caller has it.
 
     The tuples are cached per selection, so equal selections give identical tuples.
     """
-    triggered, absent = triggered_bits(text, absent_before)
+    triggered, absent = triggered_bits(text, absent_before, words)
     bits = triggered & enabled_bits(config)
     return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}, absent
 
