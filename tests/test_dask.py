@@ -44,8 +44,9 @@ def sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def article(rng: random.Random) -> str:
-    paragraphs = [" ".join(sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(3, 7))]
+def article(rng: random.Random, paragraphs: int = 0) -> str:
+    """3-7 paragraphs; 40 give over 1,024 shingles, past which both engines compare bottom-k sketches."""
+    paragraphs = [" ".join(sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(paragraphs or rng.randint(3, 7))]
     return "\n".join(paragraphs)
 
 
@@ -72,7 +73,7 @@ def corpus(n: int, seed: int = 7) -> list[dict]:
     while len(records) < n:
         roll = rng.random()
         if roll < 0.34 or not originals:
-            text = article(rng)
+            text = article(rng, paragraphs=40 if rng.random() < 0.02 else 0)
             originals.append(text)
         elif roll < 0.42:
             text = edited(template, rng, rng.uniform(0.01, 0.08))
