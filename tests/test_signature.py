@@ -289,6 +289,21 @@ def test_workers_do_not_change_results(workers: int) -> None:
         np.testing.assert_array_equal(sig.signatures_c(texts, hash=h, workers=workers), one)
 
 
+@needs_c
+@pytest.mark.parametrize("workers", [2, 4])
+def test_errors_in_worker_threads_reach_the_caller(workers: int) -> None:
+    texts: list = [INDONESIAN[0]] * 60 + [7] + [INDONESIAN[1]] * 60
+    with pytest.raises(TypeError):
+        sig.signatures_c(texts, workers=workers)
+    with pytest.raises(RuntimeError):
+        sig.signatures_c([INDONESIAN[0]] * 30 + [ShoutingFailure("x")], workers=workers)
+
+
+class ShoutingFailure(str):
+    def casefold(self) -> str:
+        raise RuntimeError("casefold failed")
+
+
 def test_signatures_dispatches_to_backend() -> None:
     expected = sig.signatures_c if sig.BACKEND == "c" else sig.signatures_python
     np.testing.assert_array_equal(sig.signatures(INDONESIAN), expected(INDONESIAN))

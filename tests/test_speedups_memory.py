@@ -48,6 +48,8 @@ def _exercise() -> None:
         sig.shingle_hashes_c(TEXTS[1], 3, h)
     sig.signatures_c(TEXTS * 4, workers=2, num_perm=16)
     sig.signatures_c(TEXTS * 4, workers=2, num_perm=16, hash="fast")
+    with pytest.raises(TypeError):
+        sig.signatures_c([*TEXTS, 7, *TEXTS], workers=3, num_perm=16)
     kernel = sig._require_kernel()
     for data in (b"", b"kata", b"x" * 17, bytearray(b"sembilan belas huruf")):
         kernel.hash_bytes(data, "fast")

@@ -36,8 +36,8 @@ import functools
 import hashlib
 import math
 import os
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
 from typing import Literal
 
@@ -342,9 +342,39 @@ def _require_kernel() -> ModuleType:
 
 
 def _chunks(n: int, workers: int) -> list[tuple[int, int]]:
-    """Row ranges for the thread pool: several per worker so uneven text lengths still balance."""
+    """Row ranges for the threads: several per worker so uneven text lengths still balance."""
     size = max(1, min(512, math.ceil(n / (workers * 8))))
     return [(i, min(n, i + size)) for i in range(0, n, size)]
+
+
+def _on_threads(work: Callable[[int, int], object], ranges: Iterator[tuple[int, int]], workers: int) -> None:
+    """Run `work(lo, hi)` for every range on `workers` threads, the calling thread being one of them.
+
+    Each thread takes the next range from the shared iterator (one `next` is atomic under the GIL), so
+    threads that got short texts simply take more ranges. Plain threads and not a ThreadPoolExecutor: a pool
+    per call cost ~0.7 ms, a sixth of signing 2000 articles in the fast mode, and held two threads to 1.5x.
+    The first exception of any thread is raised here once all threads are done.
+    """
+    errors: list[BaseException] = []
+
+    def drain() -> None:
+        try:
+            for lo, hi in ranges:
+                work(lo, hi)
+        except BaseException as exc:  # re-raised below, in the caller's thread
+            errors.append(exc)
+
+    helpers = [threading.Thread(target=drain, daemon=True) for _ in range(workers - 1)]
+    for thread in helpers:
+        thread.start()
+    drain()
+    for thread in helpers:
+        thread.join()
+    if errors:
+        try:
+            raise errors[0]
+        finally:
+            errors.clear()  # no cycle exception -> traceback -> this frame -> errors -> exception
 
 
 def signatures_c(
@@ -370,12 +400,11 @@ def signatures_c(
         kernel.signatures_into(texts, ngram, hash, a, b, out)
         return out
     ranges = _chunks(len(texts), workers)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            pool.submit(kernel.signatures_into, texts[lo:hi], ngram, hash, a, b, out[lo:hi]) for lo, hi in ranges
-        ]
-        for future in futures:
-            future.result()
+    _on_threads(
+        lambda lo, hi: kernel.signatures_into(texts[lo:hi], ngram, hash, a, b, out[lo:hi]),
+        iter(ranges),
+        min(workers, len(ranges)),
+    )
     return out
 
 
