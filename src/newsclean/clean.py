@@ -255,17 +255,20 @@ def _common_prefix_length(first: str, second: str) -> int:
     return low
 
 
-def clean(text: str, *, title: str | None = None, config: CleanConfig | None = None) -> CleanResult:
-    """Clean one scraped article: the body text, paragraphs separated by a blank line, and a report.
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The fixed point of the passes: output text, every removal (offsets into the source), and the map
+    from output pieces back to the source."""
 
-    >>> r = clean("JAKARTA, KOMPAS.com - Harga cabai naik lagi di pasar induk.\\n(esn/indo)")
-    >>> r.text, r.dateline.outlet, r.credits
-    ('Harga cabai naik lagi di pasar induk.', 'KOMPAS.com', ('esn/indo',))
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-    config = config or DEFAULT_CONFIG
-    normalized = normalize(text) if config.normalize else text
+    text: str
+    removals: tuple[Removal, ...]
+    dateline: Dateline | None
+    credits: tuple[str, ...]
+    segments: tuple[tuple[int, int, int], ...]
+
+
+def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Outcome:
+    """Run the steps on `normalized` until a pass changes nothing (at most 1 + MAX_EXTRA_PASSES passes)."""
     memo = PassMemo()
     result = _render(
         normalized, *_run_steps(normalized, split_paragraphs(normalized, config.rejoin_lines), config, title, memo)
@@ -300,13 +303,68 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
         dateline = dateline or (again.dateline and Dateline(**again.dateline.model_dump()))
         credits.extend(again.credits)
         result = again
-    removals.sort(key=lambda r: (r.start, r.end))
+    return Outcome(result.text, tuple(removals), dateline, tuple(credits), segments)
+
+
+def _lost_repeats(outcome: Outcome) -> bool:
+    """True when a paragraph was removed as a repeat but no copy of it is left in the output.
+
+    Why it can happen: a later pass may remove, as boilerplate, the earlier copy a repeat was judged against
+    (a glued caption paragraph that contains the body sentences and is then found to stand before a second
+    dateline). Both copies gone means a sentence of the article lost, the one thing cleaning must not do.
+    The key of a repeat is its paragraph without the other removals made inside it (a promo glued to it).
+    """
+    repeats = [r for r in outcome.removals if r.kind == "repeat"]
+    if not repeats:
+        return False
+    kept = f" {repeat_key(outcome.text)} "
+    others = [r for r in outcome.removals if r.kind != "repeat"]
+    for repeat in repeats:
+        inside = sorted((r.start, r.end) for r in others if repeat.start <= r.start and r.end <= repeat.end)
+        pieces, position = [], repeat.start
+        for start, end in inside:
+            if start > position:
+                pieces.append(repeat.text[position - repeat.start : start - repeat.start])
+            position = max(position, end)
+        pieces.append(repeat.text[position - repeat.start :])
+        key = repeat_key(" ".join(pieces))
+        if key and f" {key} " not in kept:
+            return True
+    return False
+
+
+def _repeats_last(normalized: str, config: CleanConfig, title: str | None) -> Outcome:
+    """Boilerplate to its fixed point first, then repeats among what is left: every kept copy is in the
+    output by construction. Used only when the usual order lost a repeated paragraph's every copy."""
+    first = _fixed_point(normalized, config.model_copy(update={"remove_repeats": False}), title)
+    only_repeats = config.model_copy(update={"remove_boilerplate": False, "normalize": False})
+    last = _fixed_point(first.text, only_repeats, None)
+    removals = list(first.removals)
+    for removal in last.removals:
+        removals.extend(_map_back(removal, first.segments, normalized))
+    return Outcome(last.text, tuple(removals), first.dateline, first.credits, _compose(last.segments, first.segments))
+
+
+def clean(text: str, *, title: str | None = None, config: CleanConfig | None = None) -> CleanResult:
+    """Clean one scraped article: the body text, paragraphs separated by a blank line, and a report.
+
+    >>> r = clean("JAKARTA, KOMPAS.com - Harga cabai naik lagi di pasar induk.\\n(esn/indo)")
+    >>> r.text, r.dateline.outlet, r.credits
+    ('Harga cabai naik lagi di pasar induk.', 'KOMPAS.com', ('esn/indo',))
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean() takes a str, not {type(text).__name__}")
+    config = config or DEFAULT_CONFIG
+    normalized = normalize(text) if config.normalize else text
+    outcome = _fixed_point(normalized, config, title)
+    if config.remove_repeats and config.remove_boilerplate and _lost_repeats(outcome):
+        outcome = _repeats_last(normalized, config, title)
     return CleanResult(
-        text=result.text,
-        removals=tuple(removals),
-        dateline=dateline,
-        credits=tuple(dict.fromkeys(credits)),
-        paragraphs=result.text.count(PARAGRAPH_SEPARATOR) + 1 if result.text else 0,
+        text=outcome.text,
+        removals=tuple(sorted(outcome.removals, key=lambda r: (r.start, r.end))),
+        dateline=outcome.dateline,
+        credits=tuple(dict.fromkeys(outcome.credits)),
+        paragraphs=outcome.text.count(PARAGRAPH_SEPARATOR) + 1 if outcome.text else 0,
         chars_in=len(text),
-        chars_out=len(result.text),
+        chars_out=len(outcome.text),
     )
