@@ -22,8 +22,11 @@ Offsets in the report refer to the normalized text, so `normalize(original)[r.st
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .boilerplate import (
@@ -189,10 +192,23 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
     )
 
 
-def _map_back(removal: Removal, segments: tuple[tuple[int, int, int], ...], source: str) -> list[Removal]:
+Segments = tuple[tuple[int, int, int], ...]
+
+
+def _overlapping(segments: Segments, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """The segments whose output range meets [start, end), found by bisection: segments are in output order
+    and do not overlap, so mapping many removals or composing two maps stays O(n log n), not O(n * m)."""
+    first = max(bisect.bisect_right(segments, (start, math.inf, math.inf)) - 1, 0)
+    for index in range(first, len(segments)):
+        if segments[index][0] >= end:
+            break
+        yield segments[index]
+
+
+def _map_back(removal: Removal, segments: Segments, source: str) -> list[Removal]:
     """Express a removal made on a pass's output in the coordinates of that pass's source."""
     mapped = []
-    for out_start, src_start, length in segments:
+    for out_start, src_start, length in _overlapping(segments, removal.start, removal.end):
         start, end = max(removal.start, out_start), min(removal.end, out_start + length)
         if start < end:
             a, b = src_start + start - out_start, src_start + end - out_start
@@ -200,13 +216,11 @@ def _map_back(removal: Removal, segments: tuple[tuple[int, int, int], ...], sour
     return mapped
 
 
-def _compose(
-    outer: tuple[tuple[int, int, int], ...], inner: tuple[tuple[int, int, int], ...]
-) -> tuple[tuple[int, int, int], ...]:
+def _compose(outer: Segments, inner: Segments) -> Segments:
     """Chain two passes' segment maps: output of the second -> source of the first."""
     composed = []
     for out, mid, length in outer:
-        for inner_out, src, inner_length in inner:
+        for inner_out, src, inner_length in _overlapping(inner, mid, mid + length):
             start, end = max(mid, inner_out), min(mid + length, inner_out + inner_length)
             if start < end:
                 composed.append((out + start - mid, src + start - inner_out, end - start))
