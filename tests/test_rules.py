@@ -171,6 +171,11 @@ TRAPS = [
     ("repeat.paragraph", '"Iya pak," jawab Maryam.\n\nHakim bertanya lagi soal uang itu.\n\n"Iya pak," jawab Maryam.'),
     ("dateline.brand", "Seperti dikutip Antaranews, Senin (15/2), harga emas turun tipis."),
     ("footer.line", "Penulis terkenal itu bercerita tentang hak cipta karya sastra di era digital."),
+    ("credit.trailing_code", "Rusia mengirim vaksin Sputnik V ke Jakarta pada Senin."),
+    (
+        "repeat.paragraph",
+        "Syarat pendaftaran:\n\n- Fotokopi KTP.\n\nSyarat perpanjangan:\n\n- Fotokopi KTP.",
+    ),
 ]
 
 
