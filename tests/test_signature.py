@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 from newsclean import signature as sig
 from newsclean.shingle import shingles, tokens
 
-REAL_DATA = Path(os.environ.get("NEWSCLEAN_REAL_DATA", "/work/shared/data/id-news-real.jsonl.gz"))
+REAL_DATA = Path(
+    os.environ.get("NEWSCLEAN_REAL_DATA", Path(__file__).resolve().parents[2] / "shared" / "data" / "id-news-real.jsonl.gz")
+)
 
 INDONESIAN = [
     "Presiden Joko Widodo meresmikan Jalan Tol Trans-Sumatra ruas Bakauheni–Terbanggi Besar pada Jumat "
