@@ -281,7 +281,27 @@ class Index(ABC):
         """Remove the articles with these encoded ids, their band keys and the aliases pointing at them."""
 
     @abstractmethod
-    def stats(self) -> IndexStats: ...
+    def _counts(self) -> tuple[int, int, float | None]:
+        """(articles, aliases, time of the last addition or None) as stored."""
+
+    @abstractmethod
+    def _size(self) -> int:
+        """Bytes the index takes where it is stored (file size, or Redis memory of its keys)."""
+
+    def stats(self) -> IndexStats:
+        articles, aliases, last = self._counts()
+        size = self._size()
+        return IndexStats(
+            url=self.url,
+            backend=self.backend,
+            format=FORMAT,
+            articles=articles,
+            aliases=aliases,
+            bytes=size,
+            bytes_per_article=round(size / articles, 1) if articles else 0.0,
+            settings=self.settings,
+            last_added=last,
+        )
 
     @abstractmethod
     def export(self, signatures: bool = False) -> Iterator[dict[str, Any]]:

@@ -40,7 +40,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..lsh import band_keys
-from .base import FORMAT, Entry, Index, IndexBusy, IndexStats, Stored, encode_id, signed64
+from .base import FORMAT, Entry, Index, IndexBusy, Stored, encode_id, signed64
 
 BAND_SHARDS = 1 << 16
 ALIAS_SHARDS = 1 << 14
@@ -497,25 +497,14 @@ class RedisIndex(Index):
                 total += sum(v or 0 for v in pipe.execute())
         return total
 
-    def stats(self) -> IndexStats:
+    def _counts(self) -> tuple[int, int, float | None]:
         articles = int(self._client.hlen(self._k("art")))
         with self._client.pipeline(transaction=False) as pipe:
             for shard in range(ALIAS_SHARDS):
                 pipe.hlen(self._k(f"x:{shard}"))
             aliases = sum(pipe.execute())
         last = self._client.hget(self._k("meta"), "last_added")
-        size = self._size()
-        return IndexStats(
-            url=self.url,
-            backend=self.backend,
-            format=FORMAT,
-            articles=articles,
-            aliases=aliases,
-            bytes=size,
-            bytes_per_article=round(size / articles, 1) if articles else 0.0,
-            settings=self.settings,
-            last_added=float(last) if last else None,
-        )
+        return articles, aliases, float(last) if last else None
 
     def export(self, signatures: bool = False) -> Iterator[dict[str, Any]]:
         rows: list[dict[str, Any]] = []

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..lsh import band_keys
-from .base import FORMAT, Entry, Index, IndexBusy, IndexStats, Stored, encode_id, signed64
+from .base import FORMAT, Entry, Index, IndexBusy, Stored, encode_id, signed64
 
 #: Values bound per `IN (...)` statement: well under SQLite's variable limit on every build.
 CHUNK = 500
@@ -234,22 +234,11 @@ class SqliteIndex(Index):
     def _size(self) -> int:
         return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))
 
-    def stats(self) -> IndexStats:
+    def _counts(self) -> tuple[int, int, float | None]:
         articles = int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
         aliases = int(self._db.execute("SELECT count(*) FROM aliases").fetchone()[0])
         last = self._db.execute("SELECT max(added) FROM articles").fetchone()[0]
-        size = self._size()
-        return IndexStats(
-            url=self.url,
-            backend=self.backend,
-            format=FORMAT,
-            articles=articles,
-            aliases=aliases,
-            bytes=size,
-            bytes_per_article=round(size / articles, 1) if articles else 0.0,
-            settings=self.settings,
-            last_added=last,
-        )
+        return articles, aliases, last
 
     def export(self, signatures: bool = False) -> Iterator[dict[str, Any]]:
         columns = "n, id, date, words, added" + (", signature" if signatures else "")
