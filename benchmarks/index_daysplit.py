@@ -28,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
 from dedupe_plant import VARIANTS
+from index_speed import open_empty
 
-from newsclean import DedupeConfig, Index, dedupe
+from newsclean import DedupeConfig, dedupe
 
 REDIS_PORT = int(os.environ.get("NEWSCLEAN_TEST_REDIS_PORT", "6390"))
 REDIS_URL = f"redis://127.0.0.1:{REDIS_PORT}/15?prefix=newsclean-bench-daysplit"
@@ -53,18 +54,6 @@ def split_days(records: list[dict], planted: int, seed: int = 7) -> tuple[list[d
     return day1, day2, source_of
 
 
-def _open_fresh(backend: str, directory: str) -> Index | None:
-    if backend == "sqlite":
-        return Index.open(os.path.join(directory, "daysplit.db"))
-    try:
-        index = Index.open(REDIS_URL)
-    except Exception as err:  # Redis not running: the SQLite figures still stand
-        print(f"index_daysplit: Redis at {REDIS_URL} not reachable ({err}); skipped", file=sys.stderr)
-        return None
-    index.drop()  # type: ignore[attr-defined]
-    return Index.open(REDIS_URL)
-
-
 def measure(records: list[dict], planted: int, config: DedupeConfig) -> dict:
     day1, day2, source_of = split_days(records, planted)
     one = dedupe(day1 + day2, config=config)
@@ -79,7 +68,7 @@ def measure(records: list[dict], planted: int, config: DedupeConfig) -> dict:
     verdicts: dict[str, list] = {}
     with tempfile.TemporaryDirectory() as directory:
         for backend in ("sqlite", "redis"):
-            index = _open_fresh(backend, directory)
+            index = open_empty(backend, os.path.join(directory, "daysplit.db"), REDIS_URL, "index_daysplit")
             if index is None:
                 continue
             with index:

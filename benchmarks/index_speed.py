@@ -69,16 +69,18 @@ def prefill(index: Index, count: int, config: DedupeConfig, sizes: np.ndarray) -
     return count / (time.perf_counter() - started)
 
 
-def _open(backend: str, directory: str) -> Index | None:
+def open_empty(backend: str, sqlite_path: str, redis_url: str, label: str) -> Index | None:
+    """An empty index of `backend` (a new SQLite file, or the benchmark's Redis keys dropped), or None when
+    Redis is not reachable: the SQLite figures still stand."""
     if backend == "sqlite":
-        return Index.open(os.path.join(directory, "speed.db"))
+        return Index.open(sqlite_path)
     try:
-        index = Index.open(REDIS_URL)
-    except Exception as err:  # no Redis here: the SQLite rows still stand
-        print(f"index_speed: Redis at {REDIS_URL} not reachable ({err}); skipped", file=sys.stderr)
+        index = Index.open(redis_url)
+    except Exception as err:
+        print(f"{label}: Redis at {redis_url} not reachable ({err}); skipped", file=sys.stderr)
         return None
     index.drop()  # type: ignore[attr-defined]
-    return Index.open(REDIS_URL)
+    return Index.open(redis_url)
 
 
 def _redis_used_memory(index: Index) -> int:
@@ -89,7 +91,7 @@ def measure(backend: str, prefill_count: int, batches: list[list[dict]], config:
     signed_batches = [sign_records(batch, config) for batch in batches]
     sizes = np.concatenate([np.diff(s.store.offsets) for s in signed_batches])
     with tempfile.TemporaryDirectory() as directory:
-        index = _open(backend, directory)
+        index = open_empty(backend, os.path.join(directory, "speed.db"), REDIS_URL, "index_speed")
         if index is None:
             return None
         with index:
