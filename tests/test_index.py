@@ -25,8 +25,13 @@ BACKENDS = ("sqlite", "redis")
 
 
 def require_redis() -> None:
-    """Skip (locally) or fail (under CI) when no Redis server answers on the test port."""
-    import redis
+    """Skip (locally) or fail (under CI) when redis-py is missing or no Redis server answers on the test port."""
+    try:
+        import redis
+    except ImportError as err:
+        if os.environ.get("CI"):
+            pytest.fail(f"redis-py is not installed ({err}): pip install '.[test]'")
+        pytest.skip(f"redis-py is not installed ({err})")
 
     try:
         redis.Redis(host="127.0.0.1", port=REDIS_PORT, socket_connect_timeout=1).ping()

@@ -224,3 +224,8 @@ def test_kinds_can_be_turned_off() -> None:
 def test_config_rejects_unknown_settings() -> None:
     with pytest.raises(ValueError):
         CleanConfig(remove_everything=True)  # type: ignore[call-arg]
+
+
+def test_a_misspelt_rule_name_is_refused_with_a_hint() -> None:
+    with pytest.raises(ValueError, match=r"did you mean 'credit\.trailing_code'"):
+        CleanConfig(disabled_rules=frozenset({"credit.trailing_cod"}))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import difflib
+
+from pydantic import Field, field_validator
 
 from ._model_base import FrozenModel
 from .models import RemovalKind
+from .patterns import RULE_NAMES
 
 
 class CleanConfig(FrozenModel):
@@ -22,6 +25,17 @@ class CleanConfig(FrozenModel):
     disabled_rules: frozenset[str] = frozenset()
     disabled_kinds: frozenset[RemovalKind] = frozenset()
     min_repeat_chars: int = Field(default=40, ge=1, description="shorter paragraphs are never removed as repeats")
+
+    @field_validator("disabled_rules")
+    @classmethod
+    def _known_rules(cls, names: frozenset[str]) -> frozenset[str]:
+        """A misspelt rule name would disable nothing and say nothing: refuse it, naming the close matches."""
+        unknown = sorted(names - set(RULE_NAMES))
+        if unknown:
+            hints = {name: difflib.get_close_matches(name, RULE_NAMES, n=1) for name in unknown}
+            described = ", ".join(f"{n!r}" + (f" (did you mean {h[0]!r}?)" if h else "") for n, h in hints.items())
+            raise ValueError(f"unknown rule names: {described}; see newsclean.patterns.RULE_NAMES")
+        return names
 
     def enabled(self, rule: str, kind: str) -> bool:
         return rule not in self.disabled_rules and kind not in self.disabled_kinds

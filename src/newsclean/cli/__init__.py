@@ -1,7 +1,7 @@
 """The `newsclean` command: thin click commands over the library.
 
-Exit codes: 0 success, 2 usage or input error, 130 interrupted (Ctrl-C). Data goes to stdout or -o files;
-progress, logs and summaries go to stderr.
+Exit codes: 0 success, 2 usage or input error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Data goes
+to stdout or -o files; progress, logs and summaries go to stderr.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 def cli() -> None:
     """Clean and deduplicate scraped Indonesian news.
 
-    Exit codes: 0 success, 2 usage or input error, 130 interrupted.
+    Exit codes: 0 success, 2 usage or input error, 130 interrupted, 143 terminated.
     """
 
 

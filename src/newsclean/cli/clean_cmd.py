@@ -41,7 +41,7 @@ A .txt input prints the clean text. Every non-blank input line is either written
 unreadable lines and records without a usable text are counted on stderr (and in --report) and
 written to --rejects FILE (source, line, reason, start of the raw line) when given; with --strict
 the first one is an error and nothing is written. Exit codes: 0 success, 2 usage or input error,
-130 interrupted.
+130 interrupted, 143 terminated.
 """
 
 
@@ -131,7 +131,7 @@ def clean_command(
 ) -> None:
     """Clean scraped Indonesian news articles: datelines, credits, inserts, footers, repeats.
 
-    IN is a JSONL file (.jsonl or .jsonl.gz), a plain .txt article, or - for JSONL on stdin.
+    IN is a JSONL file (.jsonl or .jsonl.gz), a CSV or Parquet file, a plain .txt article, or - for JSONL on stdin.
     """
     if _is_plain_text(input_path):
         _clean_text_file(input_path, output_path, encoding_errors)

@@ -44,7 +44,7 @@ Records without a usable text, and lines that cannot be read, are rejects (clust
 With --index, records are also compared against every article kept by earlier runs into that index
 (an SQLite file, created when missing, or redis://HOST:PORT/DB); their duplicates get the indexed id
 as duplicate_of, and the kept records are added to the index only after every output is in place.
-Exit codes: 0 success, 2 usage or input error, 130 interrupted.
+Exit codes: 0 success, 2 usage or input error, 130 interrupted, 143 terminated.
 """
 
 

@@ -19,7 +19,7 @@ Examples:
   newsclean index compact archive.db
 
 \b
-Exit codes: 0 success, 2 usage error, missing index or index busy, 130 interrupted.
+Exit codes: 0 success, 2 usage error, missing index or index busy, 130 interrupted, 143 terminated.
 """
 
 
