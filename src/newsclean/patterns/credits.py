@@ -23,6 +23,20 @@ BYLINE_LABEL = (
     r"(?:Pewarta|PEWARTA|Editor|EDITOR|Penulis|PENULIS|Reporter|REPORTER|Redaktur|REDAKTUR|Penyunting|"
     r"Fotografer|Kontributor|Laporan\s+Wartawan|Laporan|Writer|Editor\s+Foto|Copy\s+Editor|Sumber|SUMBER|sumber)"
 )
+#: The lowercase words of those labels: the rules' triggers, and substrings a match must contain.
+BYLINE_WORDS = (
+    "pewarta",
+    "editor",
+    "penulis",
+    "reporter",
+    "redaktur",
+    "penyunting",
+    "fotografer",
+    "kontributor",
+    "laporan",
+    "writer",
+    "sumber",
+)
 
 #: Words that open furniture after the article: a chain of these at the end of the last paragraph is cut.
 FOOTER_OPENERS = (
@@ -73,19 +87,7 @@ CREDIT_RULES = (
         "line",
         rf"{BYLINE_LABEL}\s*:\s*[^\n]{{1,120}}",
         "`Editor: Oki Budiman`, `EDITOR : Rahmad`, `Penulis: Arby Salim`, `Pewarta: ... Editor: ...` lines.",
-        trigger=(
-            "pewarta",
-            "editor",
-            "penulis",
-            "reporter",
-            "redaktur",
-            "penyunting",
-            "fotografer",
-            "kontributor",
-            "laporan",
-            "writer",
-            "sumber",
-        ),
+        trigger=BYLINE_WORDS,
         first_chars="perfklwcs",
     ),
     rule(
@@ -95,32 +97,8 @@ CREDIT_RULES = (
         rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s)){BYLINE_LABEL}\s*:\s*\p{{Lu}}[^\n]{{0,300}}$",
         "Antara glues `Pewarta: X Editor: Y Copyright © ANTARA 2025 ...` to the last paragraph; from the first "
         "label to the end is furniture when the label sits after a sentence end in the last paragraph.",
-        trigger=(
-            "pewarta",
-            "editor",
-            "penulis",
-            "reporter",
-            "redaktur",
-            "penyunting",
-            "fotografer",
-            "kontributor",
-            "laporan",
-            "writer",
-            "sumber",
-        ),
-        needs=(
-            "pewarta",
-            "editor",
-            "penulis",
-            "reporter",
-            "redaktur",
-            "penyunting",
-            "fotografer",
-            "kontributor",
-            "laporan",
-            "writer",
-            "sumber",
-        ),
+        trigger=BYLINE_WORDS,
+        needs=BYLINE_WORDS,
     ),
     rule(
         "byline.reporter_line",
