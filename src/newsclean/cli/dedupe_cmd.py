@@ -9,7 +9,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
 import click
 
@@ -20,7 +20,7 @@ from ..dedupe_models import DedupeResult
 from ..errors import InputError
 from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs, strict_records
-from .common import progress
+from .common import optional_output, progress
 from .dedupe_dask import run_dask_engine
 
 EPILOG = """\b
@@ -64,10 +64,6 @@ def _rereadable(paths: tuple[str, ...]) -> Iterator[list[str]]:
         os.unlink(spool)
 
 
-def _optional_output(path: str | None) -> contextlib.AbstractContextManager[IO[str] | None]:
-    return atomic_output(path) if path else contextlib.nullcontext()
-
-
 def _write_outputs(
     paths: list[str],
     result: DedupeResult,
@@ -83,9 +79,9 @@ def _write_outputs(
     rejected lines to --rejects. It reads the input exactly as the first pass did, so positions agree."""
     with (
         atomic_output(kept_path) as kept_out,
-        _optional_output(duplicates_path) as dup_out,
-        _optional_output(clusters_path) as clusters_out,
-        _optional_output(rejects_path) as rejects_out,
+        optional_output(duplicates_path) as dup_out,
+        optional_output(clusters_path) as clusters_out,
+        optional_output(rejects_path) as rejects_out,
     ):
         for index, item in enumerate(read_inputs(paths, encoding_errors=encoding_errors)):
             if clusters_out is not None:
