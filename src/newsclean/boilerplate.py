@@ -182,7 +182,6 @@ PERSON_NAME = regex.compile(
     r"\p{Lu}[\p{Ll}'’]+(?:\s+\p{Lu}[\p{Ll}'’.]*){1,4}(?:,\s*[\p{L}.]{1,6}){0,3}",
     regex.V1,
 )
-LEADING_JUNK = regex.compile(r"^[\s,.;:\p{Pd}|]+(?=\S)|^[\s,.;:\p{Pd}|]+$", regex.V1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,7 +88,6 @@ SCHEDULE_NAME = regex.compile(r"\p{Lu}[\p{Lu} ]*+")
 LONE_DASH = regex.compile(r"^[\p{Pd}]{1,3}$")
 #: An editor code alone on a line (`(adw/rdp)`) ends the body; Detik's lowercase tag lines follow it.
 CODE_LINE = regex.compile(r"^[(\[][\w*/ .]{1,30}[)\]]$")
-LOWER_START = regex.compile(r"^[\p{Ll}]")
 CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|\(\p{Lu}[\p{L}.]*\)\s+\p{Ll}|[,;)])")
 TRAILING_WORD = regex.compile(r"\w+$")
 #: Longer than every word in `FUNCTION_WORDS`.
