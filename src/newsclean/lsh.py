@@ -1,14 +1,13 @@
 """LSH banding: which pairs of signatures are worth verifying.
 
-The index is kept behind a small interface (`insert`, `insert_many`, `query`, `pairs`) so that a persistent
-store (SQLite, Redis) can take the place of the in-memory one without touching the other stages.
+`BandIndex` is the in-memory index of one run (`insert`, `insert_many`, `query`, `pairs`); the persistent
+indexes of `newsclean.index` (SQLite, Redis) store the same `band_keys` in their own storage.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
-from typing import Protocol
 
 import numpy as np
 
@@ -58,14 +57,6 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
             key ^= key >> np.uint64(29)
         key += np.arange(bands, dtype=np.uint64) * _MIX[1]
     return key
-
-
-class CandidateIndex(Protocol):
-    """What the dedupe pipeline needs from an LSH index; in-memory here, persistent ones later."""
-
-    def insert(self, key: Hashable, signature: np.ndarray) -> None: ...
-
-    def query(self, signature: np.ndarray) -> list[Hashable]: ...
 
 
 class BandIndex:
