@@ -75,11 +75,6 @@ class Rule:
             return False
         return not self.needs or any(map(folded.__contains__, self.needs))
 
-    def may_match(self, words: frozenset[str], lowered: str) -> bool:
-        if not self.triggers:
-            return True
-        return not self.trigger_words.isdisjoint(words) or any(t in lowered for t in self.trigger_substrings)
-
 
 def gate_text(text: str) -> str:
     """The form of a paragraph that `Rule.first_chars` and `Rule.needs` are tested against.

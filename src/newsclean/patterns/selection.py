@@ -2,8 +2,9 @@
 
 Testing each rule's triggers against the article costs a Python call per rule (about 45 per article and
 pass). Instead every rule gets one bit, each trigger word maps to the bits of the rules it opens, and the
-article's words are intersected once with the trigger vocabulary. The result is the same as asking
-`Rule.may_match` rule by rule; the tuples of selected rules are cached per bit mask, so two passes over one
+article's words are intersected once with the trigger vocabulary. The result is the same as testing rule by
+rule whether one of its `trigger_words` is a `[a-z]+` word of the lowered article or one of its
+`trigger_substrings` occurs in it; the tuples of selected rules are cached per bit mask, so two passes over one
 article that select the same rules get the very same tuple objects (which lets the engine reuse its
 per-paragraph answers between passes).
 """
