@@ -12,6 +12,7 @@ per-paragraph answers between passes).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 
 from ..config import CleanConfig
 from . import ALL_RULES
@@ -29,25 +30,22 @@ _NOT_ASCII_LOWER = bytes(b if ord("a") <= b <= ord("z") else ord(" ") for b in r
 RULE_BITS: tuple[tuple[Rule, int], ...] = tuple((rule, 1 << number) for number, rule in enumerate(ALL_RULES))
 
 
-def _word_bits() -> dict[bytes, int]:
+def _bits_by_trigger(triggers_of: Callable[[Rule], Iterable[str]]) -> dict[bytes, int]:
+    """Each trigger (as UTF-8) -> the bits of the rules it opens, in first-seen order."""
     bits: dict[bytes, int] = {}
     for rule, bit in RULE_BITS:
-        for word in rule.trigger_words:
-            key = word.encode()
+        for trigger in triggers_of(rule):
+            key = trigger.encode()
             bits[key] = bits.get(key, 0) | bit
     return bits
 
 
-WORD_BITS = _word_bits()
+WORD_BITS = _bits_by_trigger(lambda rule: rule.trigger_words)
 TRIGGER_VOCABULARY = frozenset(WORD_BITS)
 
 
 def _substring_bits() -> tuple[tuple[bytes, int, int], ...]:
-    bits: dict[bytes, int] = {}
-    for rule, bit in RULE_BITS:
-        for substring in rule.trigger_substrings:
-            key = substring.encode()
-            bits[key] = bits.get(key, 0) | bit
+    bits = _bits_by_trigger(lambda rule: rule.trigger_substrings)
     return tuple((substring, bit, 1 << number) for number, (substring, bit) in enumerate(bits.items()))
 
 
