@@ -303,16 +303,24 @@ def candidate_pairs(signatures: np.ndarray, config: DedupeConfig) -> tuple[np.nd
     return index.pairs(), (bands, rows)
 
 
+def keep_keys(signed: SignedRecords, keep: str) -> tuple[np.ndarray, np.ndarray]:
+    """(major, minor) of every signed record under the `keep` rule, smaller first; the input position breaks
+    the remaining ties. The Dask engine carries these two keys with each record instead of a rank."""
+    n = len(signed.index)
+    no_float, no_int = np.zeros(n, dtype=np.float64), np.zeros(n, dtype=np.int64)
+    longer_first = -signed.words.astype(np.int64)
+    rules = {
+        "first": (no_float, no_int),
+        "longest": (no_float, longer_first),
+        "earliest": (signed.dates.astype(np.float64), no_int),
+        "most-complete": (-signed.filled.astype(np.float64), longer_first),
+    }
+    return rules[keep]
+
+
 def keep_order(signed: SignedRecords, keep: str) -> np.ndarray:
     """Rank of each signed record under the `keep` rule; input position breaks every tie (a total order)."""
-    position = signed.index
-    rules: dict[str, list[np.ndarray]] = {
-        "first": [position],
-        "longest": [-signed.words.astype(np.int64), position],
-        "earliest": [signed.dates, position],
-        "most-complete": [-signed.filled.astype(np.int64), -signed.words.astype(np.int64), position],
-    }
-    return keep_ranks(rules[keep])
+    return keep_ranks([*keep_keys(signed, keep), signed.index])
 
 
 def choose_representatives(

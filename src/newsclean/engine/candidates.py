@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from ..clusters import ShingleStore, verify_pairs
-from ..dedupe import SignedRecords, _as_mapping, sign_records
+from ..dedupe import _as_mapping, keep_keys, sign_records
 from ..dedupe_config import DedupeConfig
 from ..lsh import BandIndex, band_keys
 from .pieces import (
@@ -58,20 +58,6 @@ class NodePiece(Sized):
     words: np.ndarray
     signatures: np.ndarray
     store: ShingleStore
-
-
-def keep_keys(signed: SignedRecords, keep: str) -> tuple[np.ndarray, np.ndarray]:
-    """(major, minor) of every signed record; position breaks ties, as in `newsclean.dedupe.keep_order`."""
-    n = len(signed.index)
-    no_float, no_int = np.zeros(n, dtype=np.float64), np.zeros(n, dtype=np.int64)
-    longer_first = -signed.words.astype(np.int64)
-    rules = {
-        "first": (no_float, no_int),
-        "longest": (no_float, longer_first),
-        "earliest": (signed.dates.astype(np.float64), no_int),
-        "most-complete": (-signed.filled.astype(np.float64), longer_first),
-    }
-    return rules[keep]
 
 
 def _is_positional(item: Any, id_field: str) -> bool:
