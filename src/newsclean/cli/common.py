@@ -43,10 +43,14 @@ class RejectLog:
         self.by_kind: dict[str, int] = {}
 
     def add(self, reject: Reject) -> None:
-        kind = reject.reason.split(":")[0]
-        self.by_kind[kind] = self.by_kind.get(kind, 0) + 1
+        self.count(reject.reason)
         if self.handle is not None:
             self.handle.write(dumps(reject.to_json()) + "\n")
+
+    def count(self, reason: str) -> None:
+        """Count one reject by its kind, the part of `reason` before the colon."""
+        kind = reason.split(":")[0]
+        self.by_kind[kind] = self.by_kind.get(kind, 0) + 1
 
     @property
     def total(self) -> int:

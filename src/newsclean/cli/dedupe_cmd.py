@@ -20,7 +20,7 @@ from ..dedupe_models import DedupeResult
 from ..errors import InputError
 from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs, strict_records
-from .common import optional_output, progress
+from .common import RejectLog, optional_output, progress
 from .dedupe_dask import run_dask_engine
 
 EPILOG = """\b
@@ -146,11 +146,10 @@ def _summary(result: DedupeResult) -> str:
     if s.index_duplicates or s.indexed:
         line += f"; {s.index_duplicates:,} duplicates of indexed articles, {s.indexed:,} added to the index"
     if result.rejects:
-        reasons: dict[str, int] = {}
+        reasons = RejectLog()
         for reject in result.rejects:
-            kind = reject.reason.split(":")[0]
-            reasons[kind] = reasons.get(kind, 0) + 1
-        line += "\nrejects: " + ", ".join(f"{reason} {count:,}" for reason, count in sorted(reasons.items()))
+            reasons.count(reject.reason)
+        line += "\nrejects: " + reasons.summary()
     return line
 
 
