@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ._model_base import FrozenModel
+from .lsh import MAX_BUCKET
 
 KeepRule = Literal["first", "longest", "earliest", "most-complete"]
 KEEP_RULES: tuple[str, ...] = KeepRule.__args__  # type: ignore[attr-defined]
@@ -50,7 +51,7 @@ class DedupeConfig(FrozenModel):
     title_field: str = "title"
     date_field: str = "date"
     max_bucket: int = Field(
-        default=200, ge=2, description="a bigger LSH bucket pairs members only with its first max_bucket"
+        default=MAX_BUCKET, ge=2, description="a bigger LSH bucket pairs members only with its first max_bucket"
     )
     workers: int = Field(default=1, ge=1, le=64)
     chunk_size: int = Field(default=512, ge=1)

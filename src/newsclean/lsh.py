@@ -59,6 +59,12 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return key
 
 
+#: Candidates taken from one band bucket (the default of `DedupeConfig.max_bucket`). A daily template or a
+#: story republished hundreds of times fills one bucket; without a cap every copy would be paired with all of
+#: them. The persistent indexes apply the same cap, keeping the earliest indexed members.
+MAX_BUCKET = 200
+
+
 class BandIndex:
     """In-memory banded LSH over integer keys.
 
@@ -66,7 +72,7 @@ class BandIndex:
     with numpy, sorting each band's keys once instead of hashing a million small byte strings.
     """
 
-    def __init__(self, bands: int, rows: int, max_bucket: int = 200) -> None:
+    def __init__(self, bands: int, rows: int, max_bucket: int = MAX_BUCKET) -> None:
         self.bands = bands
         self.rows = rows
         self.max_bucket = max_bucket

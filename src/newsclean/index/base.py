@@ -29,18 +29,13 @@ from .._model_base import FrozenModel
 from ..clusters import ESTIMATE_MARGIN, ShingleStore, jaccard
 from ..dedupe_config import DedupeConfig
 from ..errors import ConfigError
-from ..lsh import band_keys, choose_bands
+from ..lsh import MAX_BUCKET, band_keys, choose_bands
 
 #: Version of the stored layout; an index of another version is refused rather than misread.
 FORMAT = 1
 
 #: Records looked up per round trip: bounds the candidates held in memory at once.
 QUERY_BATCH = 1000
-
-#: Candidates taken from one band bucket, the earliest indexed first. A daily template or a story
-#: republished hundreds of times fills one bucket; without a cap every new copy would be verified against
-#: all of them. Same rule and value as the in-memory `BandIndex.max_bucket`.
-MAX_BUCKET = 200
 
 
 class IndexBusy(ConfigError):
