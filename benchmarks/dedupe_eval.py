@@ -14,8 +14,8 @@ at the same threshold with its own bands, clusters = connected components of wha
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
+import os
 import random
 import sys
 import time
@@ -27,6 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import corpus as bench_corpus
 from dedupe_plant import VARIANTS
 
 from newsclean.dedupe import compared_text, dedupe
@@ -57,18 +58,6 @@ class UnionFind:
 
     def labels(self) -> np.ndarray:
         return np.array([self.find(i) for i in range(len(self.parent))])
-
-
-def load(path: Path, limit: int | None) -> list[dict]:
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            if isinstance(record.get("text"), str) and record["text"].strip():
-                out.append(record)
-            if limit and len(out) >= limit:
-                break
-    return out
 
 
 def _clean_all(records: list[dict], workers: int) -> list[str]:
@@ -275,8 +264,6 @@ def measure(
 
 def run(quick: bool) -> list[dict]:
     """Rows for benchmarks/run.py: quality at the default threshold, with plain datasketch's as the baseline."""
-    import corpus as bench_corpus
-
     records = bench_corpus.articles(4_000, spread=True) if quick else bench_corpus.articles(60_000)
     report = measure(records, groups=300 if quick else 2_000)
     ours, theirs = report["ours"][0], report["datasketch_raw"][0]
@@ -314,8 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"dedupe_eval: {args.data} not found, nothing to measure", file=sys.stderr)
         return 0
+    os.environ[bench_corpus.ENV] = str(args.data)
     report = measure(
-        load(args.data, args.limit),
+        bench_corpus.articles(args.limit or sys.maxsize),
         groups=args.groups,
         seed=args.seed,
         thresholds=[float(t) for t in args.thresholds.split(",")] if args.thresholds else None,
