@@ -2,9 +2,11 @@
 
 import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import normalize
-from newsclean.normalize import FTFY_CONFIG, MOJIBAKE_TABLE, tidy_whitespace
+from newsclean.normalize import FTFY_CONFIG, MOJIBAKE_TABLE, NEEDS_FTFY, needs_ftfy, tidy_whitespace
 
 
 @pytest.mark.parametrize(
@@ -63,3 +65,16 @@ def test_fast_mojibake_table_agrees_with_ftfy(broken: str) -> None:
     sentence = f"Kata dia {broken}sangat bagus{broken} kemarin."
     expected = tidy_whitespace(ftfy.fix_text(sentence, config=FTFY_CONFIG))
     assert normalize(sentence) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ &#;x19fF\r\n\u0080ÂâÃé€’“ ́")) | st.text())
+def test_needs_ftfy_is_the_needs_ftfy_pattern(text):
+    assert needs_ftfy(text) == (NEEDS_FTFY.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text", ["a &amp; b", "a &#8220; b", "x\r\ny", "bagus,â€ ", "ASCII only", "tanpa & entitas", "Ã©"]
+)
+def test_needs_ftfy_examples(text):
+    assert needs_ftfy(text) == (NEEDS_FTFY.search(text) is not None)

@@ -6,13 +6,15 @@ matching says which), `needs` against every positive case of the rule tests.
 """
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_rules import POSITIVES
 
+from newsclean import normalize
 from newsclean.boilerplate import RELATED_AT_START
 from newsclean.patterns import ALL_RULES, RELATED_LABEL_FIRST_CHARS, gate_text
-from newsclean.patterns.outlets import NAMED_OUTLETS
+from newsclean.patterns.outlets import DASH_CHARS, NAMED_OUTLETS, may_open_with_dateline
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
 GATED_BY_NEEDS = [r for r in ALL_RULES if r.needs]
@@ -71,3 +73,30 @@ def test_related_link_line_gate_admits_every_possible_first_character() -> None:
     starters = [c for c in BMP if RELATED_AT_START.match(c, partial=True)]
     assert starters
     assert [c for c in starters if gate_text(c)[:1] not in RELATED_LABEL_FIRST_CHARS] == []
+
+
+LEAD_RULES = [r for r in ALL_RULES if r.scope == "lead"]
+
+
+def test_dash_chars_are_the_unicode_dashes() -> None:
+    every_char = "".join(map(chr, range(0x110000)))
+    assert set(DASH_CHARS) == set(regex.findall(r"\p{Pd}", every_char))
+
+
+@pytest.mark.parametrize("rule", LEAD_RULES, ids=lambda r: r.name)
+def test_dateline_opening_admits_every_positive_case(rule) -> None:
+    texts = [normalize(text) for name, text, _ in POSITIVES if name == rule.name]
+    matched = [text for text in texts if rule.pattern.match(text)]
+    assert matched, f"no positive case of {rule.name} matches at the start"
+    assert all(may_open_with_dateline(text) for text in matched)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        DATELINE_PIECES | st.sampled_from([*DASH_CHARS, ";", ":", ".", "“", "A"]), min_size=1, max_size=8
+    ).map("".join)
+)
+def test_dateline_opening_admits_every_lead_match(text: str) -> None:
+    if any(rule.pattern.match(text) for rule in LEAD_RULES):
+        assert may_open_with_dateline(text)

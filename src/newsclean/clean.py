@@ -43,7 +43,7 @@ from .boilerplate import (
 )
 from .config import CleanConfig
 from .models import CleanResult, Dateline, Removal
-from .normalize import NEEDS_FTFY, normalize
+from .normalize import needs_ftfy, normalize
 from .paragraphs import Paragraph, split_paragraphs
 from .repeats import find_repeats, repeat_key
 
@@ -235,7 +235,7 @@ def _renormalized(output: str) -> str | None:
     `normalize` for `clean` to be idempotent. Only such characters can make it differ: every other fixer's
     characters are gone from the normalized text, and a space or blank line joins nothing they act on.
     """
-    if not NEEDS_FTFY.search(output):
+    if not needs_ftfy(output):
         return None
     again = normalize(output)
     return again if again != output else None

@@ -94,9 +94,7 @@ def jaccard(a: np.ndarray, b: np.ndarray, size: int = SKETCH_SIZE) -> float:
 def containment(part: np.ndarray, whole: np.ndarray, size: int = SKETCH_SIZE) -> float:
     """Share of `part`'s shingles that are in `whole`: exact for complete sketches; otherwise measured on the
     hashes below the largest one every truncated sketch still holds, where both sketches are complete."""
-    limit = min(
-        (int(s[-1]) for s in (part, whole) if not _is_complete(s, size) and len(s)), default=None
-    )
+    limit = min((int(s[-1]) for s in (part, whole) if not _is_complete(s, size) and len(s)), default=None)
     if limit is not None:
         part = part[part <= limit]
         whole = whole[whole <= limit]

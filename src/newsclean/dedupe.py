@@ -135,9 +135,7 @@ class SignedRecords:
 
     @property
     def nbytes(self) -> int:
-        columns = (
-            self.index.nbytes + self.words.nbytes + self.exact.nbytes + self.dates.nbytes + self.filled.nbytes
-        )
+        columns = self.index.nbytes + self.words.nbytes + self.exact.nbytes + self.dates.nbytes + self.filled.nbytes
         id_bytes = sum(sys.getsizeof(i) + 8 for i in self.ids)
         return self.signatures.nbytes + self.store.nbytes + columns + id_bytes
 
@@ -192,9 +190,7 @@ def _intake(
         assert data is not None and isinstance(text, str)
         title = data.get(config.title_field)
         chunk.append((position, text, title if isinstance(title, str) else None))
-        dates.append(
-            parse_timestamp(data.get(config.date_field), DATE_FORMATS) if config.keep == "earliest" else 0.0
-        )
+        dates.append(parse_timestamp(data.get(config.date_field), DATE_FORMATS) if config.keep == "earliest" else 0.0)
         filled.append(_filled(data) if config.keep == "most-complete" else 0)
         if len(chunk) >= config.chunk_size:
             yield chunk
@@ -235,9 +231,7 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def sign_records(
-    records: Iterable[Any], config: DedupeConfig, progress: Progress | None = None
-) -> SignedRecords:
+def sign_records(records: Iterable[Any], config: DedupeConfig, progress: Progress | None = None) -> SignedRecords:
     """Stage 1: every record becomes a reject or a signed record (signature, shingle hashes, keep fields)."""
     signed = SignedRecords()
     positions: list[np.ndarray] = []
@@ -285,9 +279,7 @@ def exact_groups(signed: SignedRecords) -> tuple[np.ndarray, np.ndarray, np.ndar
     so LSH and verification run once per node. Nodes are numbered in order of their content key, which
     makes every later stage independent of the input order.
     """
-    _, first, node_of, sizes = np.unique(
-        signed.exact, return_index=True, return_inverse=True, return_counts=True
-    )
+    _, first, node_of, sizes = np.unique(signed.exact, return_index=True, return_inverse=True, return_counts=True)
     return node_of.astype(np.int64), first.astype(np.int64), sizes.astype(np.int64)
 
 
@@ -413,18 +405,14 @@ def dedupe(
     stats = _stats(signed, columns, node_of, pairs, edges, (bands, rows), contained, seconds)
     for column in columns.values():
         column.setflags(write=False)
-    return DedupeResult(
-        ids=signed.ids, rejects=signed.rejects, stats=stats, config=config.model_dump(), **columns
-    )
+    return DedupeResult(ids=signed.ids, rejects=signed.rejects, stats=stats, config=config.model_dump(), **columns)
 
 
 def _similarity_to_kept(node_of: np.ndarray, kept_of: np.ndarray, store: ShingleStore) -> np.ndarray:
     """Exact Jaccard of each record with its kept copy (1.0 for the copy itself and its exact duplicates)."""
     similarity = np.ones(len(node_of), dtype=np.float32)
     for record in np.flatnonzero(node_of != node_of[kept_of]):
-        similarity[record] = jaccard(
-            store.get(int(node_of[record])), store.get(int(node_of[kept_of[record]]))
-        )
+        similarity[record] = jaccard(store.get(int(node_of[record])), store.get(int(node_of[kept_of[record]])))
     return similarity
 
 

@@ -47,9 +47,7 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
 
     A collision of two different bands only adds a false candidate, which verification rejects.
     """
-    sig = np.ascontiguousarray(signatures[:, : bands * rows], dtype=np.uint64).reshape(
-        len(signatures), bands, rows
-    )
+    sig = np.ascontiguousarray(signatures[:, : bands * rows], dtype=np.uint64).reshape(len(signatures), bands, rows)
     key = np.zeros((len(signatures), bands), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for r in range(rows):

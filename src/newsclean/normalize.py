@@ -37,6 +37,21 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 #: C1 controls, HTML entities and carriage returns: the text ftfy has work to do on.
 NEEDS_FTFY_CHARS = "ÃÂâÅÄÆÐÑÎÏ€¬‚\u0080-\u009f\r"
 NEEDS_FTFY = re.compile(rf"[{NEEDS_FTFY_CHARS}]|&(?:#\d{{2,6}}|#x[0-9a-fA-F]{{2,5}}|[a-zA-Z]{{2,8}});")
+#: `NEEDS_FTFY` in two parts. The alternation defeats `re`'s character-class scan (18 us on a typical article,
+#: against 2 us for the two parts), and an ASCII text can only hold the carriage return and entities.
+NEEDS_FTFY_CHAR = re.compile(f"[{NEEDS_FTFY_CHARS}]")
+HTML_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+
+
+def needs_ftfy(text: str) -> bool:
+    """`NEEDS_FTFY.search(text) is not None`, computed faster: the text shows a sign that ftfy has work to do."""
+    if text.isascii():
+        if "\r" in text:
+            return True
+    elif NEEDS_FTFY_CHAR.search(text):
+        return True
+    return "&" in text and HTML_ENTITY.search(text) is not None
+
 
 #: `”` is E2 80 9D in UTF-8; cp1252 has no character for 0x9D, so mojibake often loses it and leaves `â€`
 #: followed by a plain space. ftfy reads that as the dagger `†` (E2 80 A0, with A0 taken for a space). In
@@ -153,10 +168,10 @@ COMMON_MOJIBAKE = re.compile("|".join(re.escape(k) for k in sorted(MOJIBAKE_TABL
 
 def fix_encoding(text: str) -> str:
     """Repair mojibake and HTML entities, running ftfy only when the text still shows a sign of needing it."""
-    if not NEEDS_FTFY.search(text):
+    if not needs_ftfy(text):
         return text
     text = COMMON_MOJIBAKE.sub(lambda m: MOJIBAKE_TABLE[m.group()], LOST_CLOSING_QUOTE.sub("”", text))
-    if not NEEDS_FTFY.search(text):
+    if not needs_ftfy(text):
         return text
     return ftfy.fix_text(text, config=FTFY_CONFIG)
 
@@ -301,6 +316,6 @@ def normalize(text: str) -> str:
     for _ in range(MAX_PASSES):
         before = text
         text = _steps_for(text) if needs_a_fixer(text) else _plain_steps(text)
-        if text == before or not NEEDS_FTFY.search(text):
+        if text == before or not needs_ftfy(text):
             break
     return text

@@ -32,8 +32,15 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 
 @click.group(context_settings=CONTEXT, epilog="Example:\n\n\b\n  newsclean clean articles.jsonl -o clean.jsonl")
-@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
-              help="Show the version and the signature backend, then exit.")
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and the signature backend, then exit.",
+)
 def cli() -> None:
     """Clean and deduplicate scraped Indonesian news.
 

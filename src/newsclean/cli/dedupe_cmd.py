@@ -155,48 +155,109 @@ def _summary(result: DedupeResult) -> str:
 
 @click.command("dedupe", epilog=EPILOG)
 @click.argument("inputs", metavar="IN...", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("-o", "--output", "kept_path", type=click.Path(allow_dash=True), default=None,
-              help="KEPT: where the kept records go (default: stdout). Written atomically. "
-                   "With --engine dask: a directory, for kept-NNNNN.jsonl and clusters-NNNNN.jsonl shards.")
-@click.option("--duplicates", "duplicates_path", type=click.Path(dir_okay=False), default=None,
-              help="Write the records that were not kept (unchanged) to this JSONL file.")
-@click.option("--clusters", "clusters_path", type=click.Path(dir_okay=False), default=None,
-              help="Write one JSON line per input record: id, cluster, kept, duplicate_of, similarity.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
-              help="Write the run's figures (counts, LSH layout, timings, bytes per record) as JSON.")
-@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), default=None,
-              help="Write rejected lines (source, line number, reason, raw prefix) to this JSONL file.")
+@click.option(
+    "-o",
+    "--output",
+    "kept_path",
+    type=click.Path(allow_dash=True),
+    default=None,
+    help="KEPT: where the kept records go (default: stdout). Written atomically. "
+    "With --engine dask: a directory, for kept-NNNNN.jsonl and clusters-NNNNN.jsonl shards.",
+)
+@click.option(
+    "--duplicates",
+    "duplicates_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the records that were not kept (unchanged) to this JSONL file.",
+)
+@click.option(
+    "--clusters",
+    "clusters_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write one JSON line per input record: id, cluster, kept, duplicate_of, similarity.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the run's figures (counts, LSH layout, timings, bytes per record) as JSON.",
+)
+@click.option(
+    "--rejects",
+    "rejects_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write rejected lines (source, line number, reason, raw prefix) to this JSONL file.",
+)
 @click.option("--strict", is_flag=True, help="Stop with exit 2 at the first bad record, before writing anything.")
-@click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="reject", show_default=True,
-              help="Lines with bytes that are not UTF-8: reject them, or decode the bad bytes as U+FFFD.")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
-              help="Jaccard similarity of word shingles at which records are duplicates.  [default: 0.7]")
-@click.option("--num-perm", type=click.IntRange(8, 1024), default=None,
-              help="MinHash permutations.  [default: 128]")
+@click.option(
+    "--encoding-errors",
+    type=click.Choice(ENCODING_ERRORS),
+    default="reject",
+    show_default=True,
+    help="Lines with bytes that are not UTF-8: reject them, or decode the bad bytes as U+FFFD.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=None,
+    help="Jaccard similarity of word shingles at which records are duplicates.  [default: 0.7]",
+)
+@click.option("--num-perm", type=click.IntRange(8, 1024), default=None, help="MinHash permutations.  [default: 128]")
 @click.option("--ngram", type=click.IntRange(1, 16), default=None, help="Words per shingle.  [default: 5]")
-@click.option("--keep", type=click.Choice(KEEP_RULES), default="first", show_default=True,
-              help="Which copy of a story is kept (earliest reads --date-field).")
-@click.option("--id-field", default="id", show_default=True,
-              help="Field holding the record id (else: line number).")
+@click.option(
+    "--keep",
+    type=click.Choice(KEEP_RULES),
+    default="first",
+    show_default=True,
+    help="Which copy of a story is kept (earliest reads --date-field).",
+)
+@click.option("--id-field", default="id", show_default=True, help="Field holding the record id (else: line number).")
 @click.option("--text-field", default="text", show_default=True, help="Field holding the article text.")
-@click.option("--title-field", default="title", show_default=True,
-              help="Field holding the title (helps cleaning).")
+@click.option("--title-field", default="title", show_default=True, help="Field holding the title (helps cleaning).")
 @click.option("--date-field", default="date", show_default=True, help="Field read by --keep earliest.")
 @click.option("--no-clean", is_flag=True, help="Compare the raw text instead of the cleaned text.")
 @click.option("--write-clean", is_flag=True, help="Write the cleaned text into KEPT instead of the original.")
-@click.option("--containment", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
-              help="Also flag records with this share of their shingles inside a longer one (RSS teasers).")
-@click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Processes that clean and sign.  [default: CPU count]")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="dask: run on a Dask cluster (IN: files, directories or globs of JSONL/Parquet shards).")
-@click.option("--scheduler", metavar="ADDRESS", default=None,
-              help="With --engine dask: scheduler to connect to (default: a local cluster of --workers processes).")
-@click.option("--index", "index_url", default=None, metavar="PATH|URL",
-              help="Persistent index to compare against and add the kept records to: an SQLite file "
-                   "(sqlite:///path) or redis://HOST:PORT/DB.")
-@click.option("--wait", type=click.FloatRange(0.0), default=60.0, show_default=True,
-              help="Seconds to wait for another run holding the index before giving up (exit 2).")
+@click.option(
+    "--containment",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=None,
+    help="Also flag records with this share of their shingles inside a longer one (RSS teasers).",
+)
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=None, help="Processes that clean and sign.  [default: CPU count]"
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="dask: run on a Dask cluster (IN: files, directories or globs of JSONL/Parquet shards).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --engine dask: scheduler to connect to (default: a local cluster of --workers processes).",
+)
+@click.option(
+    "--index",
+    "index_url",
+    default=None,
+    metavar="PATH|URL",
+    help="Persistent index to compare against and add the kept records to: an SQLite file "
+    "(sqlite:///path) or redis://HOST:PORT/DB.",
+)
+@click.option(
+    "--wait",
+    type=click.FloatRange(0.0),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for another run holding the index before giving up (exit 2).",
+)
 def dedupe_command(
     inputs: tuple[str, ...],
     kept_path: str | None,
@@ -239,11 +300,24 @@ def dedupe_command(
         **{k: v for k, v in given.items() if v is not None},
     )
     if engine == "dask":
-        unsupported = {"--duplicates": duplicates_path, "--clusters": clusters_path, "--write-clean": write_clean,
-                       "--containment": containment, "--rejects": rejects_path, "--strict": strict,
-                       "--index": index_url}
-        run_dask_engine(inputs, config, output=kept_path, scheduler=scheduler, report_path=report_path,
-                        encoding_errors=encoding_errors, unsupported=unsupported)
+        unsupported = {
+            "--duplicates": duplicates_path,
+            "--clusters": clusters_path,
+            "--write-clean": write_clean,
+            "--containment": containment,
+            "--rejects": rejects_path,
+            "--strict": strict,
+            "--index": index_url,
+        }
+        run_dask_engine(
+            inputs,
+            config,
+            output=kept_path,
+            scheduler=scheduler,
+            report_path=report_path,
+            encoding_errors=encoding_errors,
+            unsupported=unsupported,
+        )
         return
     if kept_path and os.path.isdir(kept_path):
         raise click.BadParameter("is a directory (a directory is for --engine dask)", param_hint="'-o'")
@@ -254,11 +328,15 @@ def dedupe_command(
         result = dedupe(progress(items, "newsclean dedupe"), config=config, index=index)
         if strict and result.rejects:
             raise _first_reject_error(paths, result, encoding_errors)
-        _write_outputs(paths, result, config, kept_path, duplicates_path, clusters_path, write_clean,
-                       rejects_path, encoding_errors)
+        _write_outputs(
+            paths, result, config, kept_path, duplicates_path, clusters_path, write_clean, rejects_path, encoding_errors
+        )
         if report_path:
-            report = {"stats": result.stats.model_dump(), "config": result.config,
-                      "rejects": [r.model_dump(exclude={"raw"}) for r in result.rejects]}
+            report = {
+                "stats": result.stats.model_dump(),
+                "config": result.config,
+                "rejects": [r.model_dump(exclude={"raw"}) for r in result.rejects],
+            }
             with atomic_output(report_path) as fh:
                 fh.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
     click.echo(_summary(result), err=True)

@@ -67,10 +67,20 @@ def _given_ids(ids: tuple[str, ...], from_path: str | None) -> Iterator[Any]:
 )
 @click.argument("url", metavar="PATH|URL")
 @click.argument("ids", nargs=-1)
-@click.option("--from", "from_path", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Also remove the ids in this file: one per line, or JSONL lines with an id (an export).")
-@click.option("--wait", type=click.FloatRange(0.0), default=60.0, show_default=True,
-              help="Seconds to wait for a run holding the index.")
+@click.option(
+    "--from",
+    "from_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Also remove the ids in this file: one per line, or JSONL lines with an id (an export).",
+)
+@click.option(
+    "--wait",
+    type=click.FloatRange(0.0),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for a run holding the index.",
+)
 def remove_command(url: str, ids: tuple[str, ...], from_path: str | None, wait: float) -> None:
     """Remove articles by id (takedowns): later copies of them are judged afresh and kept.
 
@@ -91,8 +101,14 @@ def remove_command(url: str, ids: tuple[str, ...], from_path: str | None, wait: 
     "  newsclean index export archive.db --signatures | head",
 )
 @click.argument("url", metavar="PATH|URL")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Where the JSONL goes (default: stdout). Written atomically.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default=None,
+    help="Where the JSONL goes (default: stdout). Written atomically.",
+)
 @click.option("--signatures", is_flag=True, help="Include each article's MinHash signature.")
 def export_command(url: str, output: str | None, signatures: bool) -> None:
     """Dump every indexed article as JSONL: n, id, date, words, added (+ signature), in index order.
@@ -109,8 +125,13 @@ def export_command(url: str, output: str | None, signatures: bool) -> None:
 
 @index_command.command("compact", epilog="\b\nExample:\n  newsclean index compact archive.db")
 @click.argument("url", metavar="PATH|URL")
-@click.option("--wait", type=click.FloatRange(0.0), default=60.0, show_default=True,
-              help="Seconds to wait for a run holding the index.")
+@click.option(
+    "--wait",
+    type=click.FloatRange(0.0),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for a run holding the index.",
+)
 def compact_command(url: str, wait: float) -> None:
     """Reclaim the space freed by removals (SQLite VACUUM; Redis: allocator purge).
 

@@ -136,6 +136,4 @@ def cluster_components(
     similarity = np.ones(len(node), dtype=np.float32)
     for i in np.flatnonzero(kept != np.arange(len(node))):
         similarity[i] = jaccard(store.get(int(i)), store.get(int(kept[i])))
-    return [
-        NodeVerdicts(node[r], position[kept[r]], node[kept[r]], similarity[r]) for r in route(node, parts)
-    ]
+    return [NodeVerdicts(node[r], position[kept[r]], node[kept[r]], similarity[r]) for r in route(node, parts)]

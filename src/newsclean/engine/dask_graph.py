@@ -104,21 +104,16 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
 
     signed = [g.add(sign_partition, i, items, i, config, parts) for i, items in enumerate(inputs)]
     outlines = [g.piece(s, 0) for s in signed]
-    tables = [
-        g.add(build_node_table, r, [g.piece(s, 1, r) for s in signed], config.num_perm) for r in range(parts)
-    ]
+    tables = [g.add(build_node_table, r, [g.piece(s, 1, r) for s in signed], config.num_perm) for r in range(parts)]
     banded = [g.add(band_rows, r, t, bands, rows, parts) for r, t in enumerate(tables)]
     candidates = [
         g.add(bucket_pairs, s, [g.piece(b, s) for b in banded], bands, rows, config.max_bucket, parts)
         for s in range(parts)
     ]
     asked = [
-        g.add(verification_requests, r, t, [g.piece(c, r) for c in candidates], parts)
-        for r, t in enumerate(tables)
+        g.add(verification_requests, r, t, [g.piece(c, r) for c in candidates], parts) for r, t in enumerate(tables)
     ]
-    edges = [
-        g.add(verify_edges, r, t, [g.piece(a, r) for a in asked], config.threshold) for r, t in enumerate(tables)
-    ]
+    edges = [g.add(verify_edges, r, t, [g.piece(a, r) for a in asked], config.threshold) for r, t in enumerate(tables)]
     components = g.add(connected_components, 0, edges, parts)
     members = [g.add(component_members, r, t, g.piece(components, 0, r), parts) for r, t in enumerate(tables)]
     clustered = [

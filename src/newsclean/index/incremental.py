@@ -43,7 +43,10 @@ Lap = Callable[[str], None]
 
 
 def inherit_matches(
-    matches: list[Match | None], edges: np.ndarray, node_store_get: Callable[[int], np.ndarray], index: Index,
+    matches: list[Match | None],
+    edges: np.ndarray,
+    node_store_get: Callable[[int], np.ndarray],
+    index: Index,
     floor: float,
 ) -> list[Match | None]:
     """Step 2: unmatched nodes verified-alike to a matched node join that node's article when >= `floor`

@@ -194,8 +194,12 @@ class RedisIndex(Index):
         self._scripts = {
             name: self._client.register_script(body)
             for name, body in (
-                ("append", APPEND), ("drop", DROP), ("unlink", UNLINK), ("sharded", SHARDED),
-                ("renew", RENEW), ("release", RELEASE),
+                ("append", APPEND),
+                ("drop", DROP),
+                ("unlink", UNLINK),
+                ("sharded", SHARDED),
+                ("renew", RENEW),
+                ("release", RELEASE),
             )
         }
         self._writes: list[Write] = []
@@ -337,9 +341,7 @@ class RedisIndex(Index):
         out: dict[int, bytes] = {}
         for start in range(0, len(packed), CHUNK):
             part = packed[start : start + CHUNK]
-            found = self._scripts["sharded"](
-                keys=[], args=["get", self._k(f"{table}:"), count, part.tobytes(), b"", 0]
-            )
+            found = self._scripts["sharded"](keys=[], args=["get", self._k(f"{table}:"), count, part.tobytes(), b"", 0])
             for position, value in zip(found[::2], found[1::2], strict=True):
                 out[int(part[position])] = value
         return out
@@ -510,8 +512,13 @@ class RedisIndex(Index):
         rows: list[dict[str, Any]] = []
         for field, blob in self._client.hscan_iter(self._k("art"), count=1000):
             fields = _unpack(blob)
-            row: dict[str, Any] = {"n": int(field), "id": fields["id"], "date": fields["date"],
-                                   "words": fields["words"], "added": fields["added"]}
+            row: dict[str, Any] = {
+                "n": int(field),
+                "id": fields["id"],
+                "date": fields["date"],
+                "words": fields["words"],
+                "added": fields["added"],
+            }
             if signatures:
                 row["signature"] = fields["signature"].tolist()
             rows.append(row)

@@ -146,9 +146,7 @@ class SqliteIndex(Index):
         out: dict[int, tuple[int, float]] = {}
         for part in _chunks(keys.tolist()):
             marks = ",".join("?" * len(part))
-            for key, n, sim in self._db.execute(
-                f"SELECT key, n, similarity FROM aliases WHERE key IN ({marks})", part
-            ):
+            for key, n, sim in self._db.execute(f"SELECT key, n, similarity FROM aliases WHERE key IN ({marks})", part):
                 out[key] = (n, sim)
         return out
 
@@ -243,8 +241,13 @@ class SqliteIndex(Index):
     def export(self, signatures: bool = False) -> Iterator[dict[str, Any]]:
         columns = "n, id, date, words, added" + (", signature" if signatures else "")
         for row in self._db.execute(f"SELECT {columns} FROM articles ORDER BY n"):
-            out: dict[str, Any] = {"n": row[0], "id": json.loads(row[1]), "date": row[2], "words": row[3],
-                                   "added": row[4]}
+            out: dict[str, Any] = {
+                "n": row[0],
+                "id": json.loads(row[1]),
+                "date": row[2],
+                "words": row[3],
+                "added": row[4],
+            }
             if signatures:
                 out["signature"] = np.frombuffer(row[5], dtype="<u4").tolist()
             yield out
