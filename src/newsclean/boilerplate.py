@@ -29,6 +29,7 @@ from .patterns import (
     RELATED_LABEL,
     RELATED_LABEL_FIRST_CHARS,
     Rule,
+    first_gate_char,
     gate_text,
     regex_timeout,
 )
@@ -226,6 +227,9 @@ class PassMemo:
     repeat_keys: dict[str, str] = field(default_factory=dict)
     #: The substring triggers absent from the previous pass's text (see `select_rules`).
     absent_substrings: int = 0
+    #: The bits of the rules the previous pass selected, and whether it looked for related links.
+    previous_bits: int = 0
+    previous_related: bool = False
     gate_texts: dict[str, str] = field(default_factory=dict)
     word_bits: dict[str, int] = field(default_factory=dict)
 
@@ -251,6 +255,12 @@ class ArticleState:
     """The working state while one article is cleaned: which paragraphs and spans are gone so far.
 
     `rules` holds, per scope, the rules that are enabled and whose trigger fires on this article's text.
+
+    `settled` are the paragraphs the per-paragraph tests (line rules, related-link lines, inline rules) need
+    not see again: the previous pass ran them on this very text and removed nothing, and this pass selects
+    no rule the previous one did not (a test that found nothing with more rules finds nothing with fewer).
+    Why: a second pass is needed for most articles (a dateline cut changes the first paragraph), but the
+    paragraphs it could newly match are only the ones a removal changed; the rest are skipped, not re-asked.
     """
 
     paragraphs: list[Paragraph]
@@ -259,17 +269,26 @@ class ArticleState:
     dropped: dict[int, Span] = field(default_factory=dict)
     spans: dict[int, list[Span]] = field(default_factory=dict)
     memo: PassMemo = field(default_factory=PassMemo)
+    settled: frozenset[int] = frozenset()
 
     @classmethod
     def start(
-        cls, text: str, paragraphs: list[Paragraph], config: CleanConfig, memo: PassMemo | None = None
+        cls,
+        text: str,
+        paragraphs: list[Paragraph],
+        config: CleanConfig,
+        memo: PassMemo | None = None,
+        untouched: frozenset[int] = frozenset(),
     ) -> ArticleState:
+        """The state for one pass; `untouched` are the paragraphs the previous pass (if any) kept as they were."""
         memo = memo or PassMemo()
         words = 0
         for paragraph in paragraphs:
             words |= memo.word_bits_of(paragraph.text)
-        rules, memo.absent_substrings = select_rules(text, config, memo.absent_substrings, words)
-        return cls(paragraphs, config, rules, memo=memo)
+        rules, bits, memo.absent_substrings = select_rules(text, config, memo.absent_substrings, words)
+        settled = untouched if bits & ~memo.previous_bits == 0 else frozenset()
+        memo.previous_bits = bits
+        return cls(paragraphs, config, rules, memo=memo, settled=settled)
 
     def live(self) -> list[int]:
         if not self.dropped:
@@ -356,9 +375,10 @@ def is_headline(text: str) -> bool:
 
 def apply_line_rules(state: ArticleState) -> None:
     """Remove paragraphs that are wholly an insert, and the headlines that follow a bare related label."""
-    count = len(state.paragraphs)
-    index = 0
-    while index < count:
+    taken_through = -1
+    for index in _line_candidates(state):
+        if index <= taken_through:
+            continue
         text = state.paragraphs[index].text.strip()
         line_rule = _line_rule_matching(state, text)
         if line_rule is None:
@@ -366,8 +386,32 @@ def apply_line_rules(state: ArticleState) -> None:
         else:
             state.drop(index, line_rule.kind, line_rule.name)
             if line_rule.name == "related.label_only":
-                index = _drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
-        index += 1
+                taken_through = _drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
+
+
+def _line_candidates(state: ArticleState) -> list[int]:
+    """The paragraphs a line rule or the related-link line test could match, in order.
+
+    Why: both tests are gated on the paragraph's first case-folded character (and line rules on its length),
+    and most paragraphs are prose that fails the gate. Testing the gate here, with one small fold per
+    paragraph, spares the others the memo look-ups and the fold of their whole text; the paragraphs left
+    out are exactly those for which both tests answer no.
+    """
+    line_rules = state.rules["line"]
+    any_first_char = bool(rules_without_first_chars(line_rules))
+    first_chars = line_rules_by_first_char(line_rules)
+    candidates = []
+    settled = state.settled
+    for index, paragraph in enumerate(state.paragraphs):
+        if index in settled:
+            continue
+        text = paragraph.text.strip()
+        first = first_gate_char(text)
+        if first in RELATED_LABEL_FIRST_CHARS or (
+            line_rules and len(text) <= LINE_RULE_MAX_CHARS and (any_first_char or first in first_chars)
+        ):
+            candidates.append(index)
+    return candidates
 
 
 def _line_rule_matching(state: ArticleState, text: str) -> Rule | None:
@@ -573,18 +617,41 @@ def apply_inline_rules(state: ArticleState) -> None:
     related = state.enabled("related.inline_headline", "related") and any(
         _has_related_trigger(state, p.text) for p in state.paragraphs
     )
+    # A settled paragraph's related links were looked for only if the previous pass looked for any.
+    links_settled = state.settled if state.memo.previous_related else frozenset()
+    state.memo.previous_related = related
+    inline_may_match = _inline_rules_may_match(state)
+    if not related and not inline_may_match:
+        return
     for index in state.live():
         text = state.paragraphs[index].text
-        for start, end, inline_rule in _inline_matches(state, text):
-            state.cut(index, start, end, inline_rule.kind, inline_rule.name)
-        if index in state.dropped:
-            continue
-        if related and (":" in text or "：" in text):
+        if inline_may_match and index not in state.settled:
+            for start, end, inline_rule in _inline_matches(state, text):
+                state.cut(index, start, end, inline_rule.kind, inline_rule.name)
+            if index in state.dropped:
+                continue
+        if related and index not in links_settled and (":" in text or "：" in text):
             links = state.memo.related_links.get(text)
             if links is None:
                 links = state.memo.related_links[text] = related_links(text)
             for start, end in links:
                 state.cut(index, start, end, "related", "related.inline_headline")
+
+
+def _inline_rules_may_match(state: ArticleState) -> bool:
+    """False when no inline rule's `needs` occurs in a paragraph that is not settled, so that none can match.
+
+    Why: most articles carry none of the inline inserts, and one search of each need in the article's
+    paragraphs (joined by a line break, which no need contains) answers for all paragraphs at once.
+    """
+    inline_rules = state.rules["inline"]
+    if not inline_rules:
+        return False
+    if any(not inline_rule.needs for inline_rule in inline_rules):
+        return True
+    settled = state.settled
+    folded = gate_text("\n".join(p.text for i, p in enumerate(state.paragraphs) if i not in settled))
+    return any(need in folded for inline_rule in inline_rules for need in inline_rule.needs)
 
 
 def _has_related_trigger(state: ArticleState, text: str) -> bool:

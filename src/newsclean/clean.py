@@ -70,6 +70,8 @@ class Rendered:
     removals: tuple[Removal, ...]
     dateline: Dateline | None
     credits: tuple[str, ...]
+    #: The indices in `paragraphs` of the ones this pass kept exactly as it saw them (see `ArticleState.settled`).
+    untouched: frozenset[int] = frozenset()
 
 
 def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
@@ -120,13 +122,19 @@ def _dateline(state: ArticleState, source: str) -> Dateline | None:
 
 
 def _run_steps(
-    source: str, paragraphs: list[Paragraph], config: CleanConfig, title: str | None, memo: PassMemo
+    source: str,
+    paragraphs: list[Paragraph],
+    config: CleanConfig,
+    title: str | None,
+    memo: PassMemo,
+    untouched: frozenset[int] = frozenset(),
 ) -> tuple[ArticleState, list[str]]:
     """Run the steps once over the paragraphs of `source` (already normalized); returns the state and credits.
 
-    `memo` carries the per-paragraph answers of previous passes over the same article.
+    `memo` carries the per-paragraph answers of previous passes over the same article; `untouched` are the
+    paragraphs the previous pass kept exactly as they were.
     """
-    state = ArticleState.start(source, paragraphs, config, memo)
+    state = ArticleState.start(source, paragraphs, config, memo, untouched)
     _drop_repeated_title(state, title)
     credits: list[str] = []
     if config.remove_boilerplate:
@@ -156,6 +164,7 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
     kept: list[Paragraph] = []
     segments: list[tuple[int, int, int]] = []
     removals: list[Removal] = []
+    untouched: list[int] = []
     position = 0
     for index, paragraph in enumerate(state.paragraphs):
         spans = state.spans.get(index, [])
@@ -181,6 +190,8 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
             else " ".join(paragraph.text[start:end] for start, end in pieces)
         )
         parts.append(kept_text)
+        if not spans and len(kept_text) == len(paragraph.text):
+            untouched.append(len(kept))
         kept.append(Paragraph(paragraph_start, position, kept_text))
     return Rendered(
         text="".join(parts),
@@ -189,6 +200,7 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
         removals=tuple(removals),
         dateline=_dateline(state, source),
         credits=tuple(c for c in credits if c),
+        untouched=frozenset(untouched),
     )
 
 
@@ -301,7 +313,7 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Out
             break
         # The paragraphs of the previous output are known; a pass that removes nothing from them would render
         # them unchanged, so the output is already a fixed point (unless it was just renormalized: check again).
-        state, pass_credits = _run_steps(result.text, list(result.paragraphs), config, None, memo)
+        state, pass_credits = _run_steps(result.text, list(result.paragraphs), config, None, memo, result.untouched)
         if _removed_nothing(state):
             removed_last_pass = False
             if renormalized is None:

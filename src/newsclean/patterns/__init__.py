@@ -4,7 +4,7 @@ Each rule has a name (reported with every removal, and the handle to turn it off
 one-line reason. `ALL_RULES` is the catalogue the engine in `newsclean.boilerplate` applies.
 """
 
-from .base import REGEX_TIMEOUT, TIMEOUT_FREE_CHARS, Rule, Scope, gate_text, regex_timeout
+from .base import REGEX_TIMEOUT, TIMEOUT_FREE_CHARS, Rule, Scope, first_gate_char, gate_text, regex_timeout
 from .credits import CREDIT_CODE, CREDIT_RULES
 from .datelines import DATELINE_RULES, GLUED_DATELINE_NAMES
 from .inserts import CAMEL_NAMES, INSERT_RULES, RELATED_LABEL, RELATED_LABEL_FIRST_CHARS
@@ -40,6 +40,7 @@ __all__ = [
     "TIMEOUT_FREE_CHARS",
     "Rule",
     "Scope",
+    "first_gate_char",
     "gate_text",
     "regex_timeout",
 ]

@@ -85,6 +85,22 @@ def gate_text(text: str) -> str:
     return text.casefold().replace("\u0307", "")
 
 
+#: Characters looked at by `first_gate_char` before it folds the whole text.
+FIRST_GATE_CHAR_PREFIX = 4
+
+
+def first_gate_char(text: str) -> str:
+    """`gate_text(text)[:1]`, folding only the start of the text.
+
+    Case folding maps each character on its own, so the gate text of a prefix is a prefix of the gate text;
+    only a prefix that folds to nothing (U+0307 alone) needs the whole text.
+    """
+    first = gate_text(text[:FIRST_GATE_CHAR_PREFIX])[:1]
+    if first or len(text) <= FIRST_GATE_CHAR_PREFIX:
+        return first
+    return gate_text(text)[:1]
+
+
 def rule(
     name: str,
     kind: str,

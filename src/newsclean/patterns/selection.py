@@ -115,16 +115,16 @@ def rules_for_bits(bits: int) -> tuple[Rule, ...]:
 
 def select_rules(
     text: str, config: CleanConfig, absent_before: int = 0, words: int | None = None
-) -> tuple[dict[str, tuple[Rule, ...]], int]:
-    """Per scope, the rules that are enabled and whose trigger occurs in `text`; and the substring triggers
-    known to be absent from it (pass them as `absent_before` for a text cut from this one). `words` is
-    `word_bits(text)` when the caller has it.
+) -> tuple[dict[str, tuple[Rule, ...]], int, int]:
+    """Per scope, the rules that are enabled and whose trigger occurs in `text`; the bits of those rules; and
+    the substring triggers known to be absent from `text` (pass them as `absent_before` for a text cut from
+    this one). `words` is `word_bits(text)` when the caller has it.
 
     The tuples are cached per selection, so equal selections give identical tuples.
     """
     triggered, absent = triggered_bits(text, absent_before, words)
     bits = triggered & enabled_bits(config)
-    return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}, absent
+    return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}, bits, absent
 
 
 @functools.lru_cache(maxsize=4096)
