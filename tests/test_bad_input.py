@@ -110,8 +110,9 @@ def test_clean_accounts_for_every_line_and_good_records_are_unchanged(tmp_path: 
     good, non_blank = mixed_file(tmp_path / "mixed.jsonl")
     (tmp_path / "good.jsonl").write_bytes(b"\n".join(good) + b"\n")
     out, rejects, report = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl", tmp_path / "report.json"
-    result = run(["clean", str(tmp_path / "mixed.jsonl"), "-o", str(out), "--rejects", str(rejects),
-                  "--report", str(report)])
+    result = run(
+        ["clean", str(tmp_path / "mixed.jsonl"), "-o", str(out), "--rejects", str(rejects), "--report", str(report)]
+    )
     assert result.exit_code == 0, result.output
     kept, rejected, figures = jsonl(out), jsonl(rejects), json.loads(report.read_text())
     assert len(kept) + len(rejected) == non_blank
@@ -132,9 +133,24 @@ def test_dedupe_accounts_for_every_line_and_good_records_are_unchanged(tmp_path:
     (tmp_path / "good.jsonl").write_bytes(b"\n".join(good) + b"\n")
     names = ("kept", "dups", "clusters", "rejects")
     mixed = {n: tmp_path / f"mixed-{n}.jsonl" for n in names}
-    result = run(["dedupe", str(tmp_path / "mixed.jsonl"), "-o", str(mixed["kept"]), "--duplicates",
-                  str(mixed["dups"]), "--clusters", str(mixed["clusters"]), "--rejects", str(mixed["rejects"]),
-                  "--report", str(tmp_path / "report.json"), "--workers", "1"])
+    result = run(
+        [
+            "dedupe",
+            str(tmp_path / "mixed.jsonl"),
+            "-o",
+            str(mixed["kept"]),
+            "--duplicates",
+            str(mixed["dups"]),
+            "--clusters",
+            str(mixed["clusters"]),
+            "--rejects",
+            str(mixed["rejects"]),
+            "--report",
+            str(tmp_path / "report.json"),
+            "--workers",
+            "1",
+        ]
+    )
     assert result.exit_code == 0, result.output
     kept, dups, rejected = (jsonl(mixed[n]) for n in ("kept", "dups", "rejects"))
     assert len(kept) + len(dups) + len(rejected) == non_blank
@@ -144,8 +160,20 @@ def test_dedupe_accounts_for_every_line_and_good_records_are_unchanged(tmp_path:
     assert len(rejected) == len(BAD_LINES) + 1 and len(dups) == 2
 
     alone = {n: tmp_path / f"alone-{n}.jsonl" for n in names}
-    result = run(["dedupe", str(tmp_path / "good.jsonl"), "-o", str(alone["kept"]), "--duplicates",
-                  str(alone["dups"]), "--clusters", str(alone["clusters"]), "--workers", "1"])
+    result = run(
+        [
+            "dedupe",
+            str(tmp_path / "good.jsonl"),
+            "-o",
+            str(alone["kept"]),
+            "--duplicates",
+            str(alone["dups"]),
+            "--clusters",
+            str(alone["clusters"]),
+            "--workers",
+            "1",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert kept == jsonl(alone["kept"]) and dups == jsonl(alone["dups"])
     verdicts = [v for v in jsonl(mixed["clusters"]) if "reject" not in v]

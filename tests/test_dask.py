@@ -46,7 +46,9 @@ def sentence(rng: random.Random) -> str:
 
 def article(rng: random.Random, paragraphs: int = 0) -> str:
     """3-7 paragraphs; 40 give over 1,024 shingles, past which both engines compare bottom-k sketches."""
-    paragraphs = [" ".join(sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(paragraphs or rng.randint(3, 7))]
+    paragraphs = [
+        " ".join(sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(paragraphs or rng.randint(3, 7))
+    ]
     return "\n".join(paragraphs)
 
 
@@ -100,9 +102,7 @@ def corpus(n: int, seed: int = 7) -> list[dict]:
 @pytest.fixture(scope="module")
 def client():
     with (
-        distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-        ) as cluster,
+        distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
         distributed.Client(cluster) as connected,
     ):
         yield connected
@@ -161,12 +161,32 @@ def test_cli_engine_dask_writes_shards_like_the_local_engine(client, records, tm
         (shards / f"part-{part}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     local_clusters = tmp_path / "local-clusters.jsonl"
     runner = CliRunner()
-    local = runner.invoke(cli, ["dedupe", str(shards), "-o", str(tmp_path / "kept.jsonl"), "--clusters",
-                                str(local_clusters), "--workers", "1"], catch_exceptions=False)
+    local = runner.invoke(
+        cli,
+        [
+            "dedupe",
+            str(shards),
+            "-o",
+            str(tmp_path / "kept.jsonl"),
+            "--clusters",
+            str(local_clusters),
+            "--workers",
+            "1",
+        ],
+        catch_exceptions=False,
+    )
     assert local.exit_code == 0, local.output
     out = tmp_path / "out"
-    args = ["dedupe", str(shards / "part-*.jsonl"), "--engine", "dask", "--scheduler", client.scheduler.address,
-            "-o", f"{out}/"]
+    args = [
+        "dedupe",
+        str(shards / "part-*.jsonl"),
+        "--engine",
+        "dask",
+        "--scheduler",
+        client.scheduler.address,
+        "-o",
+        f"{out}/",
+    ]
     result = runner.invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in out.iterdir())
@@ -178,8 +198,9 @@ def test_cli_engine_dask_writes_shards_like_the_local_engine(client, records, tm
 
 
 def test_cli_engine_dask_refuses_stdin(client):
-    result = CliRunner().invoke(cli, ["dedupe", "-", "--engine", "dask", "--scheduler", client.scheduler.address,
-                                      "-o", "out/"], input="{}\n")
+    result = CliRunner().invoke(
+        cli, ["dedupe", "-", "--engine", "dask", "--scheduler", client.scheduler.address, "-o", "out/"], input="{}\n"
+    )
     assert result.exit_code == 2
 
 
@@ -190,8 +211,22 @@ def test_cli_engine_dask_starts_its_own_cluster(records, tmp_path: Path):
     runner = CliRunner()
     runner.invoke(cli, ["dedupe", str(source), "--clusters", str(local), "-o", str(tmp_path / "k.jsonl")])
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["dedupe", str(source), "--engine", "dask", "--workers", "1", "-o", str(out),
-                                 "--report", str(tmp_path / "report.json")], catch_exceptions=False)
+    result = runner.invoke(
+        cli,
+        [
+            "dedupe",
+            str(source),
+            "--engine",
+            "dask",
+            "--workers",
+            "1",
+            "-o",
+            str(out),
+            "--report",
+            str(tmp_path / "report.json"),
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert (out / "clusters-00000.jsonl").read_text() == local.read_text()
     assert json.loads((tmp_path / "report.json").read_text())["counts"]["records"] == 60

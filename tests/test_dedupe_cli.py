@@ -96,9 +96,7 @@ def test_shuffled_input_gives_the_same_clusters(tmp_path: Path):
         random.Random(trial).shuffle(shuffled)
         src, out = tmp_path / f"in{trial}.jsonl", tmp_path / f"c{trial}.jsonl"
         write_jsonl(src, shuffled, broken_line=False)
-        assert (
-            run(["dedupe", str(src), "-o", str(tmp_path / "k.jsonl"), "--clusters", str(out)]).exit_code == 0
-        )
+        assert run(["dedupe", str(src), "-o", str(tmp_path / "k.jsonl"), "--clusters", str(out)]).exit_code == 0
         groups: dict[int, set] = {}
         for line in read_jsonl(out):
             groups.setdefault(line["cluster"], set()).add(line["id"])

@@ -119,8 +119,31 @@ def test_sigkill_leaves_no_output_file(big_corpus: Path, tmp_path: Path):
 
 # ---------------------------------------------------------------- fuzz: readers and the cleaner
 
-JSONL_PIECES = [b"{", b"}", b"[", b"]", b'"text"', b'"id"', b":", b",", b'"', b"\n", b"\r\n", b" ", b"\xff", b"\xc3",
-                b"\\ud800", b"\\n", b"\x00", b"1", b"null", b'"Berita hari ini"', b"\xef\xbb\xbf", b"\\", b"\t"]
+JSONL_PIECES = [
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b'"text"',
+    b'"id"',
+    b":",
+    b",",
+    b'"',
+    b"\n",
+    b"\r\n",
+    b" ",
+    b"\xff",
+    b"\xc3",
+    b"\\ud800",
+    b"\\n",
+    b"\x00",
+    b"1",
+    b"null",
+    b'"Berita hari ini"',
+    b"\xef\xbb\xbf",
+    b"\\",
+    b"\t",
+]
 
 
 def non_blank_lines(data: bytes) -> int:
@@ -145,8 +168,11 @@ def test_fuzz_jsonl_reader_gives_one_item_per_non_blank_line(data: bytes):
 
 
 @FUZZ
-@given(st.lists(st.sampled_from([b"id,text\n", b"a,b\n", b'"', b",", b"\n", b"\r", b"\xff", b"\x00", b"x"]),
-                max_size=40).map(b"".join))
+@given(
+    st.lists(
+        st.sampled_from([b"id,text\n", b"a,b\n", b'"', b",", b"\n", b"\r", b"\xff", b"\x00", b"x"]), max_size=40
+    ).map(b"".join)
+)
 def test_fuzz_csv_reader_never_raises(data: bytes):
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "in.csv"
@@ -168,9 +194,39 @@ def test_fuzz_clean_command_accounts_for_every_line(data: bytes):
     assert written + rejected == non_blank_lines(data)
 
 
-TEXT_PIECES = ["JAKARTA, KOMPAS.com - ", "Baca juga: ", "(esn/indo)", "Foto: A/B", "\n", "\n\n", " ", ".", "-", "–",
-               "а", "α", "Jakarta", "kata dia", "Copyright ©", "\x00", "\u200b", "&amp;", "â€", "(", ")", ":",
-               "A", "b", "1", "Editor: Budi", "SCROLL TO CONTINUE WITH CONTENT", '"', "…", "\r\n", "\t"]
+TEXT_PIECES = [
+    "JAKARTA, KOMPAS.com - ",
+    "Baca juga: ",
+    "(esn/indo)",
+    "Foto: A/B",
+    "\n",
+    "\n\n",
+    " ",
+    ".",
+    "-",
+    "–",
+    "а",
+    "α",
+    "Jakarta",
+    "kata dia",
+    "Copyright ©",
+    "\x00",
+    "\u200b",
+    "&amp;",
+    "â€",
+    "(",
+    ")",
+    ":",
+    "A",
+    "b",
+    "1",
+    "Editor: Budi",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    '"',
+    "…",
+    "\r\n",
+    "\t",
+]
 
 
 @FUZZ
@@ -201,7 +257,9 @@ def test_watchdog_leaves_an_outer_timer_alone():
 #: The patterns the linear code replaced: fine on short strings, quadratic on long runs. They are the
 #: specification the new code must match.
 _LOOKALIKES = normalize_module._HOMOGLYPH_CLASS
-OLD_HOMOGLYPH = regex.compile(rf"(?<=\p{{Latin}}[{_LOOKALIKES}]*)[{_LOOKALIKES}]|[{_LOOKALIKES}](?=[{_LOOKALIKES}]*\p{{Latin}})")
+OLD_HOMOGLYPH = regex.compile(
+    rf"(?<=\p{{Latin}}[{_LOOKALIKES}]*)[{_LOOKALIKES}]|[{_LOOKALIKES}](?=[{_LOOKALIKES}]*\p{{Latin}})"
+)
 
 
 @FUZZ
@@ -217,8 +275,10 @@ def old_join_decisions(decisions: list[bool], possible: list[bool]) -> list[bool
     while changed:
         changed = False
         for i in range(count):
-            if possible[i] and not decisions[i] and (
-                (i > 0 and decisions[i - 1]) or (i + 1 < count and decisions[i + 1])
+            if (
+                possible[i]
+                and not decisions[i]
+                and ((i > 0 and decisions[i - 1]) or (i + 1 < count and decisions[i + 1]))
             ):
                 decisions[i], changed = True, True
     return decisions
@@ -230,7 +290,7 @@ OLD_DANGLING_DASH = regex.compile(
 
 
 @FUZZ
-@given(st.text(alphabet=",.;: -–—a1\"(\n\t", max_size=14))
+@given(st.text(alphabet=',.;: -–—a1"(\n\t', max_size=14))
 def test_dangling_dash_matches_the_pattern_it_replaced(text: str):
     from newsclean.patterns import ALL_RULES
 
@@ -239,8 +299,19 @@ def test_dangling_dash_matches_the_pattern_it_replaced(text: str):
     assert (old and old.span()) == (new and new.span())
 
 
-LINES = ["Ini adalah baris panjang yang Terus", "dan lanjut", "Kalimat selesai.", "- butir", "PERSIB 15:30",
-         "Judul Pendek", "—", "(adw/rdp)", "Baris panjang sekali tanpa titik Di", "Berikutnya datang", "A B 5:30"]
+LINES = [
+    "Ini adalah baris panjang yang Terus",
+    "dan lanjut",
+    "Kalimat selesai.",
+    "- butir",
+    "PERSIB 15:30",
+    "Judul Pendek",
+    "—",
+    "(adw/rdp)",
+    "Baris panjang sekali tanpa titik Di",
+    "Berikutnya datang",
+    "A B 5:30",
+]
 
 
 @FUZZ
@@ -248,12 +319,24 @@ LINES = ["Ini adalah baris panjang yang Terus", "dan lanjut", "Kalimat selesai."
 def test_wrap_spreading_matches_the_loop_it_replaced(lines: list[str]):
     paragraphs = importlib.import_module("newsclean.paragraphs")
     count = len(lines) - 1
-    may_wrap = [not (paragraphs._ends_sentence(lines[i]) or paragraphs._is_structural(lines[i])
-                     or paragraphs._is_structural(lines[i + 1])) for i in range(count)]
-    certain = [paragraphs._is_lone_dash(lines[i]) or paragraphs._is_lone_dash(lines[i + 1])
-               or (may_wrap[i] and paragraphs._clear_continuation(lines[i], lines[i + 1])) for i in range(count)]
-    possible = [not certain[i] and may_wrap[i] and paragraphs._possible_continuation(lines[i], lines[i + 1])
-                for i in range(count)]
+    may_wrap = [
+        not (
+            paragraphs._ends_sentence(lines[i])
+            or paragraphs._is_structural(lines[i])
+            or paragraphs._is_structural(lines[i + 1])
+        )
+        for i in range(count)
+    ]
+    certain = [
+        paragraphs._is_lone_dash(lines[i])
+        or paragraphs._is_lone_dash(lines[i + 1])
+        or (may_wrap[i] and paragraphs._clear_continuation(lines[i], lines[i + 1]))
+        for i in range(count)
+    ]
+    possible = [
+        not certain[i] and may_wrap[i] and paragraphs._possible_continuation(lines[i], lines[i + 1])
+        for i in range(count)
+    ]
     assert join_decisions(lines) == old_join_decisions(certain, possible)
 
 

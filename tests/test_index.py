@@ -171,8 +171,9 @@ def test_sqlite_and_redis_give_the_same_verdicts(tmp_path: Path):
             with Index.open(url) as index:
                 dedupe(day1, index=index)
                 result = dedupe(day2, index=index)
-                got.append((verdicts(result), [{k: v for k, v in row.items() if k != "added"}
-                                               for row in index.export()]))
+                got.append(
+                    (verdicts(result), [{k: v for k, v in row.items() if k != "added"} for row in index.export()])
+                )
         finally:
             drop(url)
     assert got[0] == got[1]
@@ -238,9 +239,13 @@ def test_two_concurrent_redis_writers_lose_nothing(tmp_path: Path):
     url = fresh_url("redis", tmp_path)
     stories = 60
     batches = {
-        "a": [[{"id": f"a-{k}", "text": _story(k)} for k in range(start, start + 10)] for start in range(0, stories, 10)],
-        "b": [[{"id": f"b-{k}", "text": _story(k)} for k in range(start, start + 10)]
-              for start in range(stories - 10, -10, -10)],
+        "a": [
+            [{"id": f"a-{k}", "text": _story(k)} for k in range(start, start + 10)] for start in range(0, stories, 10)
+        ],
+        "b": [
+            [{"id": f"b-{k}", "text": _story(k)} for k in range(start, start + 10)]
+            for start in range(stories - 10, -10, -10)
+        ],
     }
     results: dict[str, list] = {"a": [], "b": []}
     errors: list[BaseException] = []
@@ -298,7 +303,10 @@ def test_query_answers_known_keys_and_verifies_candidates(index_url: str):
         with index.transaction():
             index.bind(DedupeConfig())
             numbers = index.add(
-                [Entry(id=i, exact=100 + i, words=300, date=None, signature=sigs[i], shingles=sets[i]) for i in range(2)]
+                [
+                    Entry(id=i, exact=100 + i, words=300, date=None, signature=sigs[i], shingles=sets[i])
+                    for i in range(2)
+                ]
             )
         found = index.query(
             np.array([100, 7, 8], dtype=np.uint64), sigs, ShingleStore.from_parts([sets[0], sets[1], sets[2]])

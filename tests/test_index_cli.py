@@ -56,8 +56,20 @@ def test_the_same_file_twice_through_the_cli(tmp_path: Path, index_url: str):  #
     out = run(["dedupe", str(src), "-o", str(first), "--index", index_url, "--workers", "1"])
     assert out.exit_code == 0 and "4 added to the index" in out.stderr
     clusters = tmp_path / "c2.jsonl"
-    out = run(["dedupe", str(src), "-o", str(second), "--clusters", str(clusters), "--index", index_url,
-               "--duplicates", str(tmp_path / "d2.jsonl")])
+    out = run(
+        [
+            "dedupe",
+            str(src),
+            "-o",
+            str(second),
+            "--clusters",
+            str(clusters),
+            "--index",
+            index_url,
+            "--duplicates",
+            str(tmp_path / "d2.jsonl"),
+        ]
+    )
     assert out.exit_code == 0 and "7 duplicates of indexed articles, 0 added" in out.stderr
     assert read_jsonl(second) == []
     kept_ids = [r.get("id", 6) for r in read_jsonl(first)]
@@ -137,13 +149,31 @@ def write_corpus(path: Path, n: int, seed: int, sources: list[str] | None = None
 
 
 def dedupe_args(src: Path, out: Path, url: str) -> list[str]:
-    return [sys.executable, "-m", "newsclean", "dedupe", str(src), "-o", str(out / "kept.jsonl"),
-            "--clusters", str(out / "clusters.jsonl"), "--index", url, "--workers", "1", "--wait", "20"]
+    return [
+        sys.executable,
+        "-m",
+        "newsclean",
+        "dedupe",
+        str(src),
+        "-o",
+        str(out / "kept.jsonl"),
+        "--clusters",
+        str(out / "clusters.jsonl"),
+        "--index",
+        url,
+        "--workers",
+        "1",
+        "--wait",
+        "20",
+    ]
 
 
 def outputs(directory: Path) -> dict[str, str]:
-    return {name: (directory / name).read_text(encoding="utf-8")
-            for name in ("kept.jsonl", "clusters.jsonl") if (directory / name).exists()}
+    return {
+        name: (directory / name).read_text(encoding="utf-8")
+        for name in ("kept.jsonl", "clusters.jsonl")
+        if (directory / name).exists()
+    }
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
@@ -173,8 +203,9 @@ def test_sigkill_mid_run_then_rerun_matches_an_uninterrupted_run(tmp_path: Path,
         # Killed while signing (half the reference time), then the moment KEPT appears: its outputs are in
         # place and its index commit has not happened yet, the narrowest window of the three.
         for moment in ("half-way", "outputs renamed"):
-            process = subprocess.Popen(dedupe_args(day2, killed_dir, urls["killed"]),
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                dedupe_args(day2, killed_dir, urls["killed"]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             if moment == "half-way":
                 time.sleep(duration * 0.5)
             else:

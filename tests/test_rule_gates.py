@@ -93,9 +93,9 @@ def test_dateline_opening_admits_every_positive_case(rule) -> None:
 
 @settings(max_examples=3000, deadline=None)
 @given(
-    st.lists(
-        DATELINE_PIECES | st.sampled_from([*DASH_CHARS, ";", ":", ".", "“", "A"]), min_size=1, max_size=8
-    ).map("".join)
+    st.lists(DATELINE_PIECES | st.sampled_from([*DASH_CHARS, ";", ":", ".", "“", "A"]), min_size=1, max_size=8).map(
+        "".join
+    )
 )
 def test_dateline_opening_admits_every_lead_match(text: str) -> None:
     if any(rule.pattern.match(text) for rule in LEAD_RULES):

@@ -27,6 +27,7 @@ POSITIVES = [
     ("dateline.brand", f"Kabarsatu.id - {BODY}", "Kabarsatu.id -"),
     ("dateline.brand", f"PIKIRAN RAKYAT - {BODY}", "PIKIRAN RAKYAT -"),
     ("dateline.caps_city", f"PALEMBANG– {BODY}", "PALEMBANG–"),
+    ("dateline.city_domain", f"MEDAN WARTAKITA.com - {BODY}", "MEDAN WARTAKITA.com -"),
     ("dateline.caps_city", "DENPASAR - 12 warga dievakuasi dari pantai.", "DENPASAR -"),
     ("dateline.title_city", f"Kendal - {BODY}", "Kendal -"),
     ("dateline.dangling_dash", f" , - {BODY}", ", -"),
@@ -176,6 +177,43 @@ TRAPS = [
         "repeat.paragraph",
         "Syarat pendaftaran:\n\n- Fotokopi KTP.\n\nSyarat perpanjangan:\n\n- Fotokopi KTP.",
     ),
+    # A parenthesised abbreviation then a hyphen is a compound, not an agency dateline glued into the lead.
+    (
+        "dateline.city_agency",
+        "Perundingan berlangsung di tengah negosiasi nuklir Amerika Serikat(AS)-Iran yang alot sejak awal tahun.",
+    ),
+    (
+        "caption.before_dateline",
+        "Maskapai itu menambah rute penerbangan harian. Rute Denpasar (DPS) - Labuan Bajo (LBJ) dibuka pekan depan.",
+    ),
+    ("dateline.city_agency", "Pengendara wajib membawa Surat Izin Mengemudi (SIM)-nya saat razia digelar polisi."),
+]
+
+#: Datelines followed by a lead that opens with a hyphenated or glued word, or that names another outlet's
+#: domain before a hyphen: only the dateline goes.
+DATELINE_THEN_COMPOUND = [
+    (
+        "dateline.brand",
+        "KABARKITA.com - Warga menggugat ayahnya di pengadilan.Saat Wartakita.com-jejaring Suara.com datang, rumah sepi.",
+        "KABARKITA.com -",
+    ),
+    (
+        "dateline.brand",
+        "KABARKITA.com - Siap-siap, harga tiket kereta mudik naik mulai pekan depan.",
+        "KABARKITA.com -",
+    ),
+    ("dateline.brand", "KABARKITA.com-Trent Alexander-Arnold cedera lagi jelang laga besar.", "KABARKITA.com-"),
+    (
+        "dateline.brand_city_glued",
+        "Warta6.com, JakartaParis Saint-Germain menang tipis atas tamunya semalam.",
+        "Warta6.com, Jakarta",
+    ),
+    ("dateline.brand_city", "Warta6.com, Jakarta-PandemiCovid-19 belum usai, kata menteri.", "Warta6.com, Jakarta-"),
+    (
+        "dateline.brand_city",
+        "TRIBUNKITA.CO.ID, Bandar Lampung-Harga cabai naik lagi.",
+        "TRIBUNKITA.CO.ID, Bandar Lampung-",
+    ),
 ]
 
 
@@ -229,3 +267,12 @@ def test_config_rejects_unknown_settings() -> None:
 def test_a_misspelt_rule_name_is_refused_with_a_hint() -> None:
     with pytest.raises(ValueError, match=r"did you mean 'credit\.trailing_code'"):
         CleanConfig(disabled_rules=frozenset({"credit.trailing_cod"}))
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "dateline"), DATELINE_THEN_COMPOUND, ids=[d[0] for d in DATELINE_THEN_COMPOUND]
+)
+def test_dateline_stops_before_a_hyphenated_lead(rule: str, text: str, dateline: str) -> None:
+    result = clean(text)
+    assert [(r.rule, r.text) for r in result.removals] == [(rule, dateline)]
+    assert result.text == text[len(dateline) :].strip()

@@ -22,7 +22,9 @@ from newsclean import signature as sig
 from newsclean.shingle import shingles, tokens
 
 REAL_DATA = Path(
-    os.environ.get("NEWSCLEAN_REAL_DATA", Path(__file__).resolve().parents[2] / "shared" / "data" / "id-news-real.jsonl.gz")
+    os.environ.get(
+        "NEWSCLEAN_REAL_DATA", Path(__file__).resolve().parents[2] / "shared" / "data" / "id-news-real.jsonl.gz"
+    )
 )
 
 INDONESIAN = [

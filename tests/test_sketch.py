@@ -61,8 +61,9 @@ def test_a_long_article_and_its_light_edit_are_still_one_story() -> None:
     edited = list(words)
     for i in rng.choice(len(words), size=60, replace=False):
         edited[i] = "diubah"
-    result = dedupe([{"id": "a", "text": " ".join(words)}, {"id": "b", "text": " ".join(edited)}],
-                    config=DedupeConfig(clean=False))
+    result = dedupe(
+        [{"id": "a", "text": " ".join(words)}, {"id": "b", "text": " ".join(edited)}], config=DedupeConfig(clean=False)
+    )
     exact = len(set(shingles(" ".join(words))) & set(shingles(" ".join(edited)))) / len(
         set(shingles(" ".join(words))) | set(shingles(" ".join(edited)))
     )

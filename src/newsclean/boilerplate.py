@@ -33,7 +33,14 @@ from .patterns import (
     gate_text,
     regex_timeout,
 )
-from .patterns.outlets import NAMED_OUTLET_FIRST_WORDS, may_open_with_brand, may_open_with_dateline
+from .patterns.outlets import (
+    AGENCY_NAME,
+    DASH_CHARS,
+    NAMED_OUTLET_FIRST_WORDS,
+    TLDS,
+    may_open_with_brand,
+    may_open_with_dateline,
+)
 from .patterns.selection import line_rules_by_first_char, rules_without_first_chars, select_rules, word_bits
 from .repeats import casefolded_words
 
@@ -348,6 +355,8 @@ GLUED_BRAND_START = re.compile(
     + "|".join(re.escape(word) for word in sorted(NAMED_OUTLET_FIRST_WORDS, key=len, reverse=True))
     + ")"
 )
+#: A dateline that ends with a domain brand (`TRIBUNJATENG.COM`), which a glued hyphen may follow.
+ENDS_WITH_DOMAIN = regex.compile(rf"\.{TLDS}$", regex.V1)
 #: A glued dateline needs a domain-like brand or a parenthesised agency followed by a dash: a cheap test first.
 GLUED_DATELINE_GATE = re.compile(
     r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]"
@@ -479,7 +488,7 @@ def _match_dateline(text: str, allow_weak: bool, state: ArticleState) -> Datelin
     known = state.memo.dateline.get((window, allow_weak))
     if known is not None and known[0] is lead_rules:
         return known[1]
-    found = _first_dateline(window, lead_rules if allow_weak else _strong_rules(lead_rules))
+    found = _first_dateline(window, lead_rules if allow_weak else _strong_rules(lead_rules), inside=not allow_weak)
     state.memo.dateline[(window, allow_weak)] = (lead_rules, found)
     return found
 
@@ -489,8 +498,9 @@ def _strong_rules(lead_rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
     return tuple(r for r in lead_rules if r.name in STRONG_DATELINE_NAMES)
 
 
-def _first_dateline(window: str, lead_rules: tuple[Rule, ...]) -> DatelineFound | None:
-    """The first of `lead_rules` that matches a non-empty dateline at the start of `window`.
+def _first_dateline(window: str, lead_rules: tuple[Rule, ...], inside: bool) -> DatelineFound | None:
+    """The first of `lead_rules` that matches a non-empty dateline at the start of `window`; `inside` when the
+    window is not the start of the article, where a match must also be `is_plausible_inside`.
 
     Several rules share an opening test (`may_open_with_brand`); each test runs once. The window is far below
     `TIMEOUT_FREE_CHARS`, so no timeout is passed.
@@ -507,7 +517,7 @@ def _first_dateline(window: str, lead_rules: tuple[Rule, ...]) -> DatelineFound 
             if not may_open:
                 continue
         match = lead_rule.pattern.match(window)
-        if match and match.end() > 0:
+        if match and match.end() > 0 and (not inside or is_plausible_inside(lead_rule, match)):
             return lead_rule, match
     return None
 
@@ -532,22 +542,59 @@ def _first_glued_dateline(text: str, state: ArticleState) -> DatelineFound | Non
         if lead_rule.opens_with is may_open_with_brand:
             if brand_starts is None:
                 brand_starts = [found.start() for found in GLUED_BRAND_START.finditer(window)]
-            match = _leftmost_match_at(pattern, window, brand_starts)
+            match = _leftmost_glued_match(lead_rule, pattern, window, brand_starts)
         else:
-            match = _search(pattern, window)
+            match = _leftmost_glued_match(lead_rule, pattern, window)
         if match and (best is None or match.start() < best[1].start()):
             best = (lead_rule, match)
     return best
 
 
-def _leftmost_match_at(pattern: regex.Pattern[str], text: str, starts: list[int]) -> regex.Match[str] | None:
-    """`pattern.search(text)` when every position a match can start at is in `starts` (ascending)."""
+def _leftmost_glued_match(
+    lead_rule: Rule, pattern: regex.Pattern[str], text: str, starts: list[int] | None = None
+) -> regex.Match[str] | None:
+    """The leftmost match of `pattern` that `is_plausible_inside` accepts; `starts`, when given, holds (in
+    ascending order) every position a match can start at, which spares a search over the whole text."""
     timeout = regex_timeout(text)
-    for start in starts:
-        match = pattern.match(text, start, timeout=timeout)
-        if match:
+    if starts is not None:
+        for start in starts:
+            match = pattern.match(text, start, timeout=timeout)
+            if match and is_plausible_inside(lead_rule, match):
+                return match
+        return None
+    position = 0
+    while match := pattern.search(text, position, timeout=timeout):
+        if is_plausible_inside(lead_rule, match):
             return match
+        position = match.start() + 1
     return None
+
+
+def is_plausible_inside(lead_rule: Rule, match: regex.Match[str]) -> bool:
+    """Whether a dateline found after the start of the article (glued into the first paragraph, or opening a
+    later lead paragraph) reads as one.
+
+    Why: past the article's first characters, a city and a parenthesis then a dash is more often prose than a
+    dateline (`Amerika Serikat(AS)-Iran`, `Rute Denpasar (DPS) - Labuan Bajo`, `Surat Izin Mengemudi
+    (SIM)-nya`), and taking it for one removes everything before it as a caption. There a dateline must end
+    with a dash that is not a hyphen glued to words on both sides (except after a domain brand:
+    `TRIBUNJATENG.COM-Nama`), and an agency dateline must name an agency or outlet in its parentheses
+    (`(ANTARA)`, `(Antara/PRNewswire)`).
+    """
+    matched, text = match.group(), match.string
+    glued_hyphen = (
+        len(matched) > 1
+        and matched[-1] in DASH_CHARS
+        and not matched[-2].isspace()
+        and matched[-2] not in DASH_CHARS
+        and match.end() < len(text)
+        and not text[match.end()].isspace()
+    )
+    if glued_hyphen and not ENDS_WITH_DOMAIN.search(matched, 0, len(matched) - 1):
+        return False
+    if lead_rule.name == "dateline.city_agency":
+        return AGENCY_NAME.search(match.group("outlet") or "") is not None
+    return True
 
 
 def strip_lead(state: ArticleState) -> None:

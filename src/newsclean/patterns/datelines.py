@@ -13,7 +13,9 @@ from .outlets import (
     BRAND,
     CAPS_CITY,
     CITY,
+    CLOSING_DASH,
     DASH,
+    DOMAIN_BRAND,
     NAMED_BRAND,
     may_open_with_brand,
     may_open_with_city_then_comma,
@@ -28,9 +30,10 @@ DATELINE_RULES = (
         "dateline.brand_dash_city",
         "dateline",
         "lead",
-        rf"^(?P<outlet>{BRAND}){DASH}(?P<city>{CITY})\s*(?:[.:]|{DASH})\s*{LEAD_FOLLOWS}",
+        rf"^(?P<outlet>{BRAND}){DASH}(?P<city>{CITY})\s*(?:[.:]|{CLOSING_DASH})\s*{LEAD_FOLLOWS}",
         "Kontan and JPNN put the city after the brand (`KONTAN.CO.ID - JAKARTA. `, `jpnn.com - JAKARTA - `); "
-        "the closing period, colon or dash is required so a lead starting with a place name is not eaten.",
+        "the closing period, colon or dash is required so a lead starting with a place name is not eaten, and a "
+        "hyphen glued on both sides (`Siap-siap`) does not close it.",
         opens_with=may_open_with_brand,
     ),
     rule(
@@ -91,6 +94,14 @@ DATELINE_RULES = (
         rf"^(?P<city>{CAPS_CITY}){DASH}(?=[\p{{L}}\"“'‘]|(?<=\s)\d)",
         "City-only datelines in capitals (Okezone, Sindonews: `JAKARTA– `, `SEOUL- `, `SERANG-Acara`). A "
         "letter must follow the dash, so `COVID-19 ...` is not a dateline.",
+    ),
+    rule(
+        "dateline.city_domain",
+        "dateline",
+        "lead",
+        rf"^(?P<city>{CAPS_CITY})\s+(?P<outlet>{DOMAIN_BRAND}){DASH}{LEAD_FOLLOWS}",
+        "`JAKARTA KOMPAS.com -`: the comma lost between a city in capitals and a domain. Only at the very start "
+        "of the article: inside a paragraph `Saat Ayobandung.com-jejaring` is prose.",
     ),
     rule(
         "dateline.title_city",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 #: Outlets whose datelines carry no domain. Longest first so `CNN Indonesia` wins over a shorter name.
 NAMED_OUTLETS: tuple[str, ...] = (
     "CNBC Indonesia",
@@ -95,8 +97,9 @@ def may_open_with_brand(text: str) -> bool:
 
 
 #: A place name in a dateline: up to four words, each capitalised (`JAKARTA`, `Kendari`, `KUALA LUMPUR`,
-#: `LAMPUNG UTARA`, `VILLENEUVE d’ASCQ`, `Aceh Barat Daya`).
-CITY_WORD = r"(?:\p{Lu}[\p{L}'’.]*|d['’]\p{Lu}+|de|da|al|el)"
+#: `LAMPUNG UTARA`, `VILLENEUVE d’ASCQ`, `Aceh Barat Daya`). A word is in capitals or in title case: a capital
+#: after a lowercase letter (`JakartaParis`) is a city glued to the lead's first word, not one place name.
+CITY_WORD = r"(?:\p{Lu}(?:[\p{Lu}'’.]*|[\p{Ll}'’.]*)(?!\p{L})|d['’]\p{Lu}+|de|da|al|el)"
 CITY = rf"(?:{CITY_WORD}(?:[ -]{CITY_WORD}){{0,3}})"
 
 #: A place written in capitals only: the shape of a city-only dateline (`JAKARTA - `, `SERANG-Acara`).
@@ -126,6 +129,15 @@ def may_open_with_city_then_parenthesis(text: str) -> bool:
 
 #: The dateline separator: any Unicode dash (`\p{Pd}`), doubled or tripled, with or without spaces.
 DASH = r"(?:\s*\p{Pd}){1,3}\s*"
+#: A separator that closes a dateline after a multi-word part: a single dash glued to words on both sides
+#: (`Perserikatan Bangsa-Bangsa`, `Siap-siap`) is a hyphen inside the lead, not the end of the dateline.
+CLOSING_DASH = rf"(?!\p{{Pd}}[^\s\p{{Pd}}]){DASH}"
+#: Wire agencies and outlets named in an agency dateline's parentheses (`(ANTARA)`, `(Antara/PRNewswire)`).
+AGENCY_NAME = regex.compile(
+    r"(?i:antara|reuters|afp|ap|xinhua|bernama|anadolu|kyodo|yonhap|sputnik|tass|dpa|efe|ansa|upi|"
+    r"prnewswire|business\s?wire|globe\s?newswire|pos\s?kota)(?![\p{L}])|" + NAMED_BRAND,
+    regex.V1,
+)
 
 
 #: Every Unicode dash (`\p{Pd}` of the `regex` module), for stdlib `re`, which has no Unicode property classes
