@@ -177,6 +177,10 @@ TRAPS = [
         "repeat.paragraph",
         "Syarat pendaftaran:\n\n- Fotokopi KTP.\n\nSyarat perpanjangan:\n\n- Fotokopi KTP.",
     ),
+    (
+        "promo.call_to_action",
+        "Cek Fakta Kabarkita.com menelusuri klaim hadiah pulsa yang diunggah sebuah akun Facebook.",
+    ),
     # A parenthesised abbreviation then a hyphen is a compound, not an agency dateline glued into the lead.
     (
         "dateline.city_agency",
@@ -188,6 +192,30 @@ TRAPS = [
     ),
     ("dateline.city_agency", "Pengendara wajib membawa Surat Izin Mengemudi (SIM)-nya saat razia digelar polisi."),
 ]
+
+
+#: Prose right after a bare `Baca Juga` label (the scraper lost the headline): a list intro, a quotation, two
+#: sentences. None reads as a headline, so all stay.
+PROSE_AFTER_LABEL = [
+    "Berikut daftar harga bahan pokok di tiga pasar induk:",
+    '"Kami belum menerima laporan kenaikan dari pedagang."',
+    "Lalu, apa penyebabnya? Berikut penjelasan para pedagang",
+]
+
+
+@pytest.mark.parametrize("line", PROSE_AFTER_LABEL)
+def test_prose_after_a_bare_related_label_stays(line: str) -> None:
+    result = clean(f"{BODY}\nBaca Juga\n{line}\n{BODY2}")
+    assert [r.rule for r in result.removals] == ["related.label_only"]
+    assert line in result.text
+
+
+def test_call_to_action_never_takes_a_quotation() -> None:
+    text = f'{BODY}\nIkuti WhatsApp Channel Kabarkita "Kami akan menambah pasokan," kata Budi.'
+    result = clean(text)
+    assert "promo.call_to_action" not in {r.rule for r in result.removals}
+    assert '"Kami akan menambah pasokan," kata Budi.' in result.text
+
 
 #: Datelines followed by a lead that opens with a hyphenated or glued word, or that names another outlet's
 #: domain before a hyphen: only the dateline goes.

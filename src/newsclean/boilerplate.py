@@ -181,6 +181,9 @@ CAMEL_GLUE = regex.compile(r"(?<=\p{Ll}{3}|\d)(?=\p{Lu}\p{Ll}{2})", regex.V1)
 PROSE_AFTER_GLUE = regex.compile(r"\p{Lu}\p{Ll}+,? \p{Ll}", regex.V1)
 TOKEN = regex.compile(r"\S+", regex.V1)
 SENTENCE_BREAK = regex.compile(r"[.!]\s+\p{Lu}|[.!]$", regex.V1)
+#: What a headline never shows: a second sentence (after `.`, `!` or `?`), a closing period or colon (a list
+#: intro such as `Berikut daftarnya:`), or a quotation closed after its punctuation (`..., "Jatuh Cinta."`).
+NOT_A_HEADLINE = regex.compile(r"[.!?]\s+\p{Lu}|[.!:]$|[.!?][\"”’']+$", regex.V1)
 HEADLINE_SHAPE = regex.compile(r"^[\p{Lu}\d\"“'‘]", regex.V1)
 CREDIT_THEN_TAGS = regex.compile(
     rf"(?:(?<=^)|(?<=[.!?\"”'’)\]]\s{{0,3}})){CREDIT_CODE}\s*(?P<tags>[\p{{Ll}}\d][\p{{Ll}}\d ]{{1,120}})$", regex.V1
@@ -376,7 +379,7 @@ def is_headline(text: str) -> bool:
     Used only right after a `Baca juga` label, so a real short paragraph elsewhere is never judged by it.
     """
     text = text.strip()
-    return 0 < len(text) <= 160 and bool(HEADLINE_SHAPE.match(text)) and not SENTENCE_BREAK.search(text)
+    return 0 < len(text) <= 160 and bool(HEADLINE_SHAPE.match(text)) and not NOT_A_HEADLINE.search(text)
 
 
 # ---------------------------------------------------------------- line rules and related headlines

@@ -148,13 +148,14 @@ INSERT_RULES = (
         "promo",
         "inline",
         r"(?:(?<=^)|(?<=[.!?\"”)]\s?))\s*(?:Ikuti|Simak|Temukan|Dapatkan|Follow|Gabung(?:lah)?|Yuk|Ayo|Download|"
-        r"Unduh|Klik|Pastikan|Jangan\s+lewatkan|Update|Cek|Baca|Saksikan|Tonton|Kunjungi|Subscribe|Langganan)"
-        r"\b(?:[^.!?\n]|\.(?=\w)){0,160}?(?i:whatsapp|google\s+news|telegram|channel|saluran|aplikasi|apps?\b|kapanlagi|"
-        r"instagram|facebook|youtube|tiktok|newsletter|play\s+store|app\s+store|langganan)"
-        r"(?:[^.!?\n]|\.(?=\w)){0,160}(?:[.!?]+|$)",
+        r"Unduh|Klik|Pastikan|Jangan\s+lewatkan|Update|Cek(?!\s+Fakta\b)|Baca|Saksikan|Tonton|Kunjungi|Subscribe|"
+        r"Langganan)\b(?:[^.!?\n]|\.(?=\w)){0,160}?(?i:whatsapp|google\s+news|telegram|channel|saluran|aplikasi|"
+        r"apps?\b|kapanlagi|instagram|facebook|youtube|tiktok|newsletter|play\s+store|app\s+store|langganan)"
+        r"(?:[^.!?\n\"“]|\.(?=\w)){0,160}(?:[.!?]+|$)",
         "Sentences that send the reader to a channel: `Ikuti Whatsapp Channel Republika`, `Baca berita "
         "Wartakotalive.com lainnya di Google News.` A verb of invitation must open the sentence and a channel "
-        "word must follow, so prose that mentions WhatsApp is kept.",
+        "word must follow, so prose that mentions WhatsApp is kept; it never reaches into a quotation (glued after "
+        "it, that is prose), and `Cek Fakta` is Liputan6's fact-check desk reporting, not an invitation.",
         trigger=(
             "whatsapp",
             "google",
