@@ -41,7 +41,7 @@ from .patterns.outlets import (
     may_open_with_brand,
     may_open_with_dateline,
 )
-from .patterns.selection import line_rules_by_first_char, rules_without_first_chars, select_rules, word_bits
+from .patterns.selection import line_rules_by_first_char, rules_without_first_chars, select_rules
 from .repeats import casefolded_words
 
 LEAD_PARAGRAPHS = 4
@@ -235,22 +235,11 @@ class PassMemo:
     dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]] = field(default_factory=dict)
     glued_dateline: dict[str, DatelineFound | None] = field(default_factory=dict)
     repeat_keys: dict[str, str] = field(default_factory=dict)
-    #: The substring triggers absent from the previous pass's text (see `select_rules`).
-    absent_substrings: int = 0
-    #: The bits of the rules the previous pass selected, and whether it looked for related links.
-    previous_bits: int = 0
+    #: The rules selected for the article by its first pass, which every later pass uses (see `ArticleState`).
+    rules: dict[str, tuple[Rule, ...]] | None = None
+    #: Whether the previous pass looked for related links.
     previous_related: bool = False
     gate_texts: dict[str, str] = field(default_factory=dict)
-    word_bits: dict[str, int] = field(default_factory=dict)
-
-    def word_bits_of(self, text: str) -> int:
-        """`word_bits(text)`, computed once per paragraph text: the trigger words of an article are those of
-        its paragraphs (words never cross a line or paragraph break), so a later pass only adds its changed
-        paragraphs."""
-        bits = self.word_bits.get(text)
-        if bits is None:
-            bits = self.word_bits[text] = word_bits(text)
-        return bits
 
     def folded(self, text: str) -> str:
         """`gate_text(text)`, computed once per text."""
@@ -264,11 +253,13 @@ class PassMemo:
 class ArticleState:
     """The working state while one article is cleaned: which paragraphs and spans are gone so far.
 
-    `rules` holds, per scope, the rules that are enabled and whose trigger fires on this article's text.
+    `rules` holds, per scope, the rules that are enabled and whose trigger occurs in the article. They are
+    selected once, from the text the first pass sees, and kept by the later passes: a later pass's text is cut
+    from that one, so its own triggers could only select fewer rules, and a pass that removes nothing with more
+    rules removes nothing with fewer (the output stays a fixed point of `clean`).
 
     `settled` are the paragraphs the per-paragraph tests (line rules, related-link lines, inline rules) need
-    not see again: the previous pass ran them on this very text and removed nothing, and this pass selects
-    no rule the previous one did not (a test that found nothing with more rules finds nothing with fewer).
+    not see again: the previous pass ran them, with the same rules, on this very text and removed nothing.
     Why: a second pass is needed for most articles (a dateline cut changes the first paragraph), but the
     paragraphs it could newly match are only the ones a removal changed; the rest are skipped, not re-asked.
     """
@@ -292,13 +283,9 @@ class ArticleState:
     ) -> ArticleState:
         """The state for one pass; `untouched` are the paragraphs the previous pass (if any) kept as they were."""
         memo = memo or PassMemo()
-        words = 0
-        for paragraph in paragraphs:
-            words |= memo.word_bits_of(paragraph.text)
-        rules, bits, memo.absent_substrings = select_rules(text, config, memo.absent_substrings, words)
-        settled = untouched if bits & ~memo.previous_bits == 0 else frozenset()
-        memo.previous_bits = bits
-        return cls(paragraphs, config, rules, memo=memo, settled=settled)
+        if memo.rules is None:
+            memo.rules = select_rules(text, config)
+        return cls(paragraphs, config, memo.rules, memo=memo, settled=untouched)
 
     def live(self) -> list[int]:
         if not self.dropped:

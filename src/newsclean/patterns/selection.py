@@ -1,12 +1,11 @@
 """Which rules can fire on one article: the `triggers` of every rule, tested all at once.
 
-Testing each rule's triggers against the article costs a Python call per rule (about 45 per article and
-pass). Instead every rule gets one bit, each trigger word maps to the bits of the rules it opens, and the
-article's words are intersected once with the trigger vocabulary. The result is the same as testing rule by
-rule whether one of its `trigger_words` is a `[a-z]+` word of the lowered article or one of its
-`trigger_substrings` occurs in it; the tuples of selected rules are cached per bit mask, so two passes over one
-article that select the same rules get the very same tuple objects (which lets the engine reuse its
-per-paragraph answers between passes).
+Testing each rule's triggers against the article costs a Python call per rule (about 45 per article). Instead
+every rule gets one bit, each trigger word maps to the bits of the rules it opens, and the article's words are
+intersected once with the trigger vocabulary. The result is the same as testing rule by rule whether one of
+its `trigger_words` is a `[a-z]+` word of the lowered article or one of its `trigger_substrings` occurs in it;
+the tuples of selected rules are cached per bit mask, so articles with the same selection share the very same
+tuple objects (which the engine's per-paragraph memo compares by identity).
 """
 
 from __future__ import annotations
@@ -53,8 +52,6 @@ def _substring_bits() -> tuple[tuple[bytes, int, int], ...]:
 #: substring: a UTF-8 substring test is a character substring test.
 SUBSTRING_BITS = _substring_bits()
 ALWAYS_BITS = sum(bit for rule, bit in RULE_BITS if not rule.triggers)
-#: Substring triggers without whitespace: once absent from a text, absent from every text cut from it.
-UNSPACED_SUBSTRINGS = sum(own for substring, _, own in SUBSTRING_BITS if len(substring.split()) == 1)
 
 
 def article_words(lowered_utf8: bytes) -> list[bytes]:
@@ -63,39 +60,25 @@ def article_words(lowered_utf8: bytes) -> list[bytes]:
 
 
 def word_bits(text: str) -> int:
-    """The bits of the rules whose trigger words occur in `text`.
-
-    Words never cross whitespace, so the word bits of a text are those of its paragraphs put together, which
-    lets a later pass recompute only its changed paragraphs.
-    """
+    """The bits of the rules whose trigger words occur in `text`."""
     bits = 0
     for word in TRIGGER_VOCABULARY.intersection(article_words(text.lower().encode("utf-8", "surrogatepass"))):
         bits |= WORD_BITS[word]
     return bits
 
 
-def triggered_bits(text: str, absent_before: int = 0, words: int | None = None) -> tuple[int, int]:
-    """The bits of the rules whose triggers occur in `text` (rules without triggers always), and the bits of
-    the substring triggers known to be absent from it.
-
-    `words` is `word_bits(text)` when the caller has it. `absent_before` are the substrings known to be absent
-    from the text this one was cut from (a previous pass's input): a later pass only removes spans and joins
-    what is left with whitespace, so a substring without whitespace that was absent there is absent here too
-    and is not searched again.
-    """
-    bits = ALWAYS_BITS | (word_bits(text) if words is None else words)
-    absent = absent_before & UNSPACED_SUBSTRINGS
+def triggered_bits(text: str) -> int:
+    """The bits of the rules whose triggers occur in `text` (rules without triggers always)."""
+    bits = ALWAYS_BITS | word_bits(text)
     lowered: bytes | None = None
-    for substring, bit, own in SUBSTRING_BITS:
-        if bits & bit == bit or own & absent:
+    for substring, bit, _ in SUBSTRING_BITS:
+        if bits & bit == bit:
             continue
         if lowered is None:
             lowered = text.lower().encode("utf-8", "surrogatepass")
         if substring in lowered:
             bits |= bit
-        else:
-            absent |= own
-    return bits, absent
+    return bits
 
 
 @functools.lru_cache(maxsize=64)
@@ -113,18 +96,13 @@ def rules_for_bits(bits: int) -> tuple[Rule, ...]:
     return tuple(rule for rule, bit in RULE_BITS if bits & bit)
 
 
-def select_rules(
-    text: str, config: CleanConfig, absent_before: int = 0, words: int | None = None
-) -> tuple[dict[str, tuple[Rule, ...]], int, int]:
-    """Per scope, the rules that are enabled and whose trigger occurs in `text`; the bits of those rules; and
-    the substring triggers known to be absent from `text` (pass them as `absent_before` for a text cut from
-    this one). `words` is `word_bits(text)` when the caller has it.
+def select_rules(text: str, config: CleanConfig) -> dict[str, tuple[Rule, ...]]:
+    """Per scope, the rules that are enabled and whose trigger occurs in `text`.
 
     The tuples are cached per selection, so equal selections give identical tuples.
     """
-    triggered, absent = triggered_bits(text, absent_before, words)
-    bits = triggered & enabled_bits(config)
-    return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}, bits, absent
+    bits = triggered_bits(text) & enabled_bits(config)
+    return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}
 
 
 @functools.lru_cache(maxsize=4096)
