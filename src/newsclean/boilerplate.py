@@ -226,8 +226,6 @@ class PassMemo:
 
     #: stripped paragraph -> (line rules tried, the first that matches the whole paragraph, or None)
     line: dict[str, tuple[tuple[Rule, ...], Rule | None]] = field(default_factory=dict)
-    #: paragraph -> (inline rules tried, their non-empty matches in rule order)
-    inline: dict[str, tuple[tuple[Rule, ...], list[tuple[int, int, Rule]]]] = field(default_factory=dict)
     related_line: dict[str, bool] = field(default_factory=dict)
     related_trigger: dict[str, bool] = field(default_factory=dict)
     related_links: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
@@ -266,6 +264,8 @@ class ArticleState:
 
     paragraphs: list[Paragraph]
     config: CleanConfig
+    #: The text the paragraphs were cut from (the pass's input).
+    source: str = ""
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     dropped: dict[int, Span] = field(default_factory=dict)
     spans: dict[int, list[Span]] = field(default_factory=dict)
@@ -285,7 +285,7 @@ class ArticleState:
         memo = memo or PassMemo()
         if memo.rules is None:
             memo.rules = select_rules(text, config)
-        return cls(paragraphs, config, memo.rules, memo=memo, settled=untouched)
+        return cls(paragraphs, config, text, memo.rules, memo=memo, settled=untouched)
 
     def live(self) -> list[int]:
         if not self.dropped:
@@ -651,19 +651,22 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
 
 
 def apply_inline_rules(state: ArticleState) -> None:
-    related = state.enabled("related.inline_headline", "related") and any(
-        _has_related_trigger(state, p.text) for p in state.paragraphs
+    related = (
+        state.enabled("related.inline_headline", "related")
+        and (":" in state.source or "：" in state.source)
+        and any(_has_related_trigger(state, p.text) for p in state.paragraphs)
     )
     # A settled paragraph's related links were looked for only if the previous pass looked for any.
     links_settled = state.settled if state.memo.previous_related else frozenset()
     state.memo.previous_related = related
-    inline_may_match = _inline_rules_may_match(state)
-    if not related and not inline_may_match:
+    candidates = _inline_candidates(state)
+    if not related and not candidates:
         return
     for index in state.live():
         text = state.paragraphs[index].text
-        if inline_may_match and index not in state.settled:
-            for start, end, inline_rule in _inline_matches(state, text):
+        inline_rules = candidates.get(index)
+        if inline_rules:
+            for start, end, inline_rule in _inline_matches(text, inline_rules):
                 state.cut(index, start, end, inline_rule.kind, inline_rule.name)
             if index in state.dropped:
                 continue
@@ -675,20 +678,45 @@ def apply_inline_rules(state: ArticleState) -> None:
                 state.cut(index, start, end, "related", "related.inline_headline")
 
 
-def _inline_rules_may_match(state: ArticleState) -> bool:
-    """False when no inline rule's `needs` occurs in a paragraph that is not settled, so that none can match.
+def _inline_candidates(state: ArticleState) -> dict[int, tuple[Rule, ...]]:
+    """For each live paragraph that is not settled and holds a need of an inline rule, those rules in order.
 
-    Why: most articles carry none of the inline inserts, and one search of each need in the article's
-    paragraphs (joined by a line break, which no need contains) answers for all paragraphs at once.
+    Why: an inline rule can only match a paragraph that holds one of its `needs`, and most paragraphs hold
+    none. Searching each need once in the article's paragraphs (case-folded and joined by line breaks, which
+    no need contains) finds the few (paragraph, rule) pairs worth a regex, instead of testing every rule's
+    needs on every paragraph.
     """
     inline_rules = state.rules["inline"]
     if not inline_rules:
-        return False
-    if any(not inline_rule.needs for inline_rule in inline_rules):
-        return True
-    settled = state.settled
-    folded = gate_text("\n".join(p.text for i, p in enumerate(state.paragraphs) if i not in settled))
-    return any(need in folded for inline_rule in inline_rules for need in inline_rule.needs)
+        return {}
+    indices = [index for index in state.live() if index not in state.settled]
+    unconditional = [rule for rule in inline_rules if not rule.needs]
+    found: dict[int, list[Rule]] = (
+        {number: list(unconditional) for number in range(len(indices))} if unconditional else {}
+    )
+    folded = gate_text("\n".join(state.paragraphs[index].text for index in indices))
+    for inline_rule in inline_rules:
+        for need in inline_rule.needs:
+            position = folded.find(need)
+            while position >= 0:
+                rules = found.setdefault(folded.count("\n", 0, position), [])
+                if inline_rule not in rules:
+                    rules.append(inline_rule)
+                line_end = folded.find("\n", position)
+                position = folded.find(need, line_end + 1) if line_end >= 0 else -1
+    order = {rule: number for number, rule in enumerate(inline_rules)}
+    return {indices[number]: tuple(sorted(rules, key=order.__getitem__)) for number, rules in found.items()}
+
+
+def _inline_matches(text: str, inline_rules: tuple[Rule, ...]) -> list[tuple[int, int, Rule]]:
+    """Every non-empty match of `inline_rules` in one paragraph, rule by rule."""
+    timeout = regex_timeout(text)
+    return [
+        (match.start(), match.end(), inline_rule)
+        for inline_rule in inline_rules
+        for match in inline_rule.pattern.finditer(text, timeout=timeout)
+        if match.end() > match.start()
+    ]
 
 
 def _has_related_trigger(state: ArticleState, text: str) -> bool:
@@ -701,25 +729,6 @@ def _has_related_trigger(state: ArticleState, text: str) -> bool:
         known = any(map(folded.__contains__, RELATED_TRIGGER_WORDS)) and RELATED_TRIGGER.search(text) is not None
         state.memo.related_trigger[text] = known
     return known
-
-
-def _inline_matches(state: ArticleState, text: str) -> list[tuple[int, int, Rule]]:
-    """Every non-empty match of the article's inline rules in one paragraph, rule by rule."""
-    inline_rules = state.rules["inline"]
-    known = state.memo.inline.get(text)
-    if known is not None and known[0] is inline_rules:
-        return known[1]
-    timeout = regex_timeout(text)
-    folded = state.memo.folded(text) if inline_rules else ""
-    found = [
-        (match.start(), match.end(), inline_rule)
-        for inline_rule in inline_rules
-        if inline_rule.may_match_paragraph(folded)
-        for match in inline_rule.pattern.finditer(text, timeout=timeout)
-        if match.end() > match.start()
-    ]
-    state.memo.inline[text] = (inline_rules, found)
-    return found
 
 
 def related_links(text: str) -> list[tuple[int, int]]:
