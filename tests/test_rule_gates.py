@@ -13,7 +13,13 @@ from test_rules import POSITIVES
 
 from newsclean import normalize
 from newsclean.boilerplate import RELATED_AT_START
-from newsclean.patterns import ALL_RULES, RELATED_LABEL_FIRST_CHARS, gate_text
+from newsclean.patterns import (
+    ALL_RULES,
+    RELATED_LABEL_FIRST_CHARS,
+    RELATED_LABEL_OPENINGS,
+    gate_text,
+    may_open_with_related_label,
+)
 from newsclean.patterns.outlets import DASH_CHARS, NAMED_OUTLETS, may_open_with_dateline
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
@@ -100,3 +106,28 @@ def test_dateline_opening_admits_every_positive_case(rule) -> None:
 def test_dateline_opening_admits_every_lead_match(text: str) -> None:
     if any(rule.pattern.match(text) for rule in LEAD_RULES):
         assert may_open_with_dateline(text)
+
+
+def test_related_label_opening_folds_every_case_variant_of_its_letters() -> None:
+    letters = sorted(set("".join(RELATED_LABEL_OPENINGS)) - {"-"})
+    for letter in letters:
+        pattern = regex.compile(f"(?i:{letter})", regex.V1)
+        variants = [c for c in BMP if pattern.fullmatch(c)]
+        assert [c for c in variants if gate_text(c).replace("ı", "i") != letter] == [], letter
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Baca", "BACA", "baca", "juga", "JUGA", "Lİhat", "lıhat", "Simak", " ", "-", ":", "Berita"])
+        | st.sampled_from(
+            ["terkait", "Artikel", "pula", "ini", "Saksikan", "Tonton", "Related", "news", "x", "\u0307"]
+        ),
+        min_size=1,
+        max_size=6,
+    ).map("".join)
+)
+def test_related_label_opening_admits_every_label(text: str) -> None:
+    match = RELATED_AT_START.match(text)
+    if match and match.end() > 0:
+        assert may_open_with_related_label(text)

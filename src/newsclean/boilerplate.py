@@ -27,10 +27,10 @@ from .patterns import (
     CREDIT_CODE,
     GLUED_DATELINE_NAMES,
     RELATED_LABEL,
-    RELATED_LABEL_FIRST_CHARS,
     Rule,
     first_gate_char,
     gate_text,
+    may_open_with_related_label,
     regex_timeout,
 )
 from .patterns.outlets import (
@@ -224,9 +224,6 @@ class PassMemo:
     same selection) and the config (fixed for the call), so an earlier answer is reused instead of recomputed.
     """
 
-    #: stripped paragraph -> (line rules tried, the first that matches the whole paragraph, or None)
-    line: dict[str, tuple[tuple[Rule, ...], Rule | None]] = field(default_factory=dict)
-    related_line: dict[str, bool] = field(default_factory=dict)
     related_trigger: dict[str, bool] = field(default_factory=dict)
     related_links: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     #: (first `DATELINE_WINDOW` characters, weak rules allowed) -> (lead rules tried, the dateline found or None)
@@ -375,26 +372,27 @@ def is_headline(text: str) -> bool:
 def apply_line_rules(state: ArticleState) -> None:
     """Remove paragraphs that are wholly an insert, and the headlines that follow a bare related label."""
     taken_through = -1
-    for index in _line_candidates(state):
+    for index, text, first in _line_candidates(state):
         if index <= taken_through:
             continue
-        text = state.paragraphs[index].text.strip()
-        line_rule = _line_rule_matching(state, text)
+        line_rule = _line_rule_matching(state, text, first)
         if line_rule is None:
-            _related_paragraph(state, index, text)
+            if _is_related_link_line(text) and state.enabled("related.line", "related"):
+                state.drop(index, "related", "related.line")
         else:
             state.drop(index, line_rule.kind, line_rule.name)
             if line_rule.name == "related.label_only":
                 taken_through = _drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
 
 
-def _line_candidates(state: ArticleState) -> list[int]:
-    """The paragraphs a line rule or the related-link line test could match, in order.
+def _line_candidates(state: ArticleState) -> list[tuple[int, str, str]]:
+    """(index, stripped text, first gate character) of the paragraphs a line rule or the related-link line
+    test could match, in order.
 
-    Why: both tests are gated on the paragraph's first case-folded character (and line rules on its length),
-    and most paragraphs are prose that fails the gate. Testing the gate here, with one small fold per
-    paragraph, spares the others the memo look-ups and the fold of their whole text; the paragraphs left
-    out are exactly those for which both tests answer no.
+    Why: line rules are gated on the paragraph's first case-folded character (and on its length), the
+    related-link line on its first word; most paragraphs are prose that fails both. Testing the gates here,
+    with one small fold per paragraph, spares the others every further call; the paragraphs left out are
+    exactly those for which both tests answer no. Settled paragraphs were tested by the previous pass.
     """
     line_rules = state.rules["line"]
     any_first_char = bool(rules_without_first_chars(line_rules))
@@ -406,28 +404,29 @@ def _line_candidates(state: ArticleState) -> list[int]:
             continue
         text = paragraph.text.strip()
         first = first_gate_char(text)
-        if first in RELATED_LABEL_FIRST_CHARS or (
+        if (
             line_rules and len(text) <= LINE_RULE_MAX_CHARS and (any_first_char or first in first_chars)
-        ):
-            candidates.append(index)
+        ) or may_open_with_related_label(text):
+            candidates.append((index, text, first))
     return candidates
 
 
-def _line_rule_matching(state: ArticleState, text: str) -> Rule | None:
-    """The first line rule that matches the whole (stripped) paragraph."""
-    line_rules = state.rules["line"] if len(text) <= LINE_RULE_MAX_CHARS else ()
-    known = state.memo.line.get(text)
-    if known is not None and known[0] is line_rules:
-        return known[1]
+def _line_rule_matching(state: ArticleState, text: str, first: str) -> Rule | None:
+    """The first line rule that matches the whole (stripped) paragraph, whose first gate character is `first`."""
+    if len(text) > LINE_RULE_MAX_CHARS:
+        return None
+    line_rules = state.rules["line"]
+    candidates = line_rules_by_first_char(line_rules).get(first) or rules_without_first_chars(line_rules)
+    folded = None
     timeout = regex_timeout(text)
-    folded = state.memo.folded(text) if line_rules else ""
-    candidates = line_rules_by_first_char(line_rules).get(folded[:1]) or rules_without_first_chars(line_rules)
-    found = next(
-        (r for r in candidates if r.may_match_paragraph(folded) and r.pattern.fullmatch(text, timeout=timeout)),
-        None,
-    )
-    state.memo.line[text] = (line_rules, found)
-    return found
+    for line_rule in candidates:
+        if line_rule.needs:
+            folded = gate_text(text) if folded is None else folded
+            if not line_rule.may_match_paragraph(folded):
+                continue
+        if line_rule.pattern.fullmatch(text, timeout=timeout):
+            return line_rule
+    return None
 
 
 def _drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> int:
@@ -450,17 +449,10 @@ def _drop_headlines_after_label(state: ArticleState, index: int, colon: bool) ->
     return index
 
 
-def _related_paragraph(state: ArticleState, index: int, text: str) -> None:
-    """A paragraph that opens with `Baca juga:` + a headline goes whole; with prose after it, only the link."""
-    is_link_line = state.memo.related_line.get(text)
-    if is_link_line is None:
-        is_link_line = state.memo.folded(text)[:1] in RELATED_LABEL_FIRST_CHARS and _is_related_link_line(text)
-        state.memo.related_line[text] = is_link_line
-    if is_link_line and state.enabled("related.line", "related"):
-        state.drop(index, "related", "related.line")
-
-
 def _is_related_link_line(text: str) -> bool:
+    """A paragraph that opens with `Baca juga:` and a headline (not prose after it) goes whole."""
+    if not may_open_with_related_label(text):
+        return False
     match = RELATED_AT_START.match(text)
     if not match or match.end() == 0:
         return False

@@ -7,7 +7,14 @@ one-line reason. `ALL_RULES` is the catalogue the engine in `newsclean.boilerpla
 from .base import REGEX_TIMEOUT, TIMEOUT_FREE_CHARS, Rule, Scope, first_gate_char, gate_text, regex_timeout
 from .credits import CREDIT_CODE, CREDIT_RULES
 from .datelines import DATELINE_RULES, GLUED_DATELINE_NAMES
-from .inserts import CAMEL_NAMES, INSERT_RULES, RELATED_LABEL, RELATED_LABEL_FIRST_CHARS
+from .inserts import (
+    CAMEL_NAMES,
+    INSERT_RULES,
+    RELATED_LABEL,
+    RELATED_LABEL_FIRST_CHARS,
+    RELATED_LABEL_OPENINGS,
+    may_open_with_related_label,
+)
 
 ALL_RULES: tuple[Rule, ...] = DATELINE_RULES + INSERT_RULES + CREDIT_RULES
 
@@ -36,11 +43,13 @@ __all__ = [
     "REGEX_TIMEOUT",
     "RELATED_LABEL",
     "RELATED_LABEL_FIRST_CHARS",
+    "RELATED_LABEL_OPENINGS",
     "RULE_NAMES",
     "TIMEOUT_FREE_CHARS",
     "Rule",
     "Scope",
     "first_gate_char",
     "gate_text",
+    "may_open_with_related_label",
     "regex_timeout",
 ]

@@ -6,7 +6,7 @@ a paragraph of prose; they are written so that they cannot reach past the insert
 
 from __future__ import annotations
 
-from .base import rule
+from .base import gate_text, rule
 
 #: Labels that open a related-article link (`Baca juga: ...`). Shared with the engine, which also finds the end
 #: of a headline glued into prose.
@@ -17,6 +17,24 @@ RELATED_LABEL = (
 )
 #: What a text opening with `RELATED_LABEL` opens with, case-folded (a dash, or the first letter of a label).
 RELATED_LABEL_FIRST_CHARS = "-blstar"
+#: What a text opening with `RELATED_LABEL` opens with, case-folded: a dash or the first word of a label.
+RELATED_LABEL_OPENINGS = ("-", "baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related")
+#: Characters folded by `may_open_with_related_label`: enough for the longest opening, whatever the folding.
+_RELATED_OPENING_PREFIX = 16
+
+
+def may_open_with_related_label(text: str) -> bool:
+    """False when `text` certainly does not start with `RELATED_LABEL`.
+
+    The label's words are matched ignoring case, which lets `İ` and the dotless `ı` match `i`; the gate text
+    (case-folded, without U+0307) with `ı` written `i` starts with the same word (a test checks every character
+    the pattern's case-insensitive letters accept).
+    """
+    head = gate_text(text[:_RELATED_OPENING_PREFIX])
+    if len(head) < len("saksikan") and len(text) > _RELATED_OPENING_PREFIX:
+        head = gate_text(text)
+    return head.replace("ı", "i").startswith(RELATED_LABEL_OPENINGS)
+
 
 #: Capitalised camel-case words that are names, not two glued words; a headline boundary is never put inside.
 CAMEL_NAMES = frozenset(
