@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean import clean, normalize
+from newsclean.patterns.selection import SUBSTRING_BITS
 
 #: Fragments in the shapes of real boilerplate, mixed with arbitrary text so the rules actually fire.
 FRAGMENTS = st.sampled_from(
@@ -71,3 +72,15 @@ def test_removals_point_into_the_normalized_text(text: str) -> None:
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
+
+
+def test_a_trigger_freed_by_a_cut_selects_its_rule() -> None:
+    """Cutting an insert can split a glued word into a trigger (`CONTENTIlustrasi`); the next pass selects it."""
+    once = clean("SCROLL TO CONTINUE WITH CONTENTIlustrasi ")
+    assert once.text == ""
+    assert clean(once.text).text == once.text
+
+
+def test_substring_triggers_hold_no_whitespace() -> None:
+    """A later pass looks for substring triggers paragraph by paragraph, which needs them whitespace-free."""
+    assert all(len(substring.split()) == 1 for substring, _, _ in SUBSTRING_BITS)

@@ -41,7 +41,7 @@ from .patterns.outlets import (
     may_open_with_brand,
     may_open_with_dateline,
 )
-from .patterns.selection import line_rules_by_first_char, rules_without_first_chars, select_rules
+from .patterns.selection import line_rules_by_first_char, rules_by_scope, rules_without_first_chars, select_rules
 from .repeats import casefolded_words
 
 LEAD_PARAGRAPHS = 4
@@ -230,8 +230,9 @@ class PassMemo:
     dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]] = field(default_factory=dict)
     glued_dateline: dict[str, DatelineFound | None] = field(default_factory=dict)
     repeat_keys: dict[str, str] = field(default_factory=dict)
-    #: The rules selected for the article by its first pass, which every later pass uses (see `ArticleState`).
+    #: The rules selected for the article so far, and their bits (see `ArticleState`).
     rules: dict[str, tuple[Rule, ...]] | None = None
+    bits: int = 0
     #: Whether the previous pass looked for related links.
     previous_related: bool = False
     gate_texts: dict[str, str] = field(default_factory=dict)
@@ -248,13 +249,16 @@ class PassMemo:
 class ArticleState:
     """The working state while one article is cleaned: which paragraphs and spans are gone so far.
 
-    `rules` holds, per scope, the rules that are enabled and whose trigger occurs in the article. They are
-    selected once, from the text the first pass sees, and kept by the later passes: a later pass's text is cut
-    from that one, so its own triggers could only select fewer rules, and a pass that removes nothing with more
-    rules removes nothing with fewer (the output stays a fixed point of `clean`).
+    `rules` holds, per scope, the rules that are enabled and whose trigger occurs in the article. The first
+    pass selects them from its text; a later pass adds the rules triggered in the paragraphs the previous pass
+    changed (a cut can split a glued word: `CONTENTIlustrasi` becomes `Ilustrasi`) and keeps the rest: its
+    text is cut from the earlier one, so its own triggers could select no other rule, and a pass that removes
+    nothing with more rules removes nothing with fewer (the output stays a fixed point of `clean`). Substring
+    triggers hold no whitespace, so none spans two paragraphs.
 
     `settled` are the paragraphs the per-paragraph tests (line rules, related-link lines, inline rules) need
-    not see again: the previous pass ran them, with the same rules, on this very text and removed nothing.
+    not see again: the previous pass ran them, with the same rules, on this very text and removed nothing
+    (when a pass adds rules, nothing is settled).
     Why: a second pass is needed for most articles (a dateline cut changes the first paragraph), but the
     paragraphs it could newly match are only the ones a removal changed; the rest are skipped, not re-asked.
     """
@@ -281,7 +285,14 @@ class ArticleState:
         """The state for one pass; `untouched` are the paragraphs the previous pass (if any) kept as they were."""
         memo = memo or PassMemo()
         if memo.rules is None:
-            memo.rules = select_rules(text, config)
+            memo.rules, memo.bits = select_rules(text, config)
+        else:
+            changed = "\n".join(p.text for index, p in enumerate(paragraphs) if index not in untouched)
+            added = select_rules(changed, config)[1] & ~memo.bits
+            if added:
+                memo.bits |= added
+                memo.rules = rules_by_scope(memo.bits)
+                untouched = frozenset()
         return cls(paragraphs, config, text, memo.rules, memo=memo, settled=untouched)
 
     def live(self) -> list[int]:
