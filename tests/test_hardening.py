@@ -95,6 +95,17 @@ def test_ctrl_c_exits_130_with_a_message_and_no_output(big_corpus: Path, tmp_pat
     assert not out.exists() and not list(tmp_path.glob(".out.jsonl*"))
 
 
+def test_a_reader_closing_stdout_early_exits_141_without_a_traceback(big_corpus: Path) -> None:
+    """`newsclean clean big.jsonl | head -c 100`: the reader goes away; the exit is the shell's SIGPIPE code."""
+    proc = start(["clean", str(big_corpus)])
+    assert proc.stdout is not None
+    proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read() if proc.stderr else ""
+    assert proc.wait(timeout=120) == 141, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
 @pytest.mark.parametrize("command", ["clean", "dedupe"])
 def test_sigkill_mid_write_leaves_the_previous_output_untouched(big_corpus: Path, tmp_path: Path, command: str):
     out = tmp_path / "kept.jsonl"
@@ -106,6 +117,14 @@ def test_sigkill_mid_write_leaves_the_previous_output_untouched(big_corpus: Path
     proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     assert out.read_text(encoding="utf-8") == "previous run\n"
+    assert list(tmp_path.glob(".kept.jsonl.*.tmp")), "the killed run's temporary file is expected beside the target"
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"id": 1, "text": "JAKARTA, KOMPAS.com - Harga cabai naik lagi."}\n', encoding="utf-8")
+    rerun = subprocess.run(
+        [sys.executable, "-m", "newsclean", command, str(small), "-o", str(out)], capture_output=True, text=True
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert not list(tmp_path.glob(".kept.jsonl.*.tmp")), "the next run removes what the killed one left"
 
 
 def test_sigkill_leaves_no_output_file(big_corpus: Path, tmp_path: Path):

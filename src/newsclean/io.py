@@ -402,7 +402,9 @@ def atomic_output(path: str | None, *, hold_stdout: bool = False) -> Iterator[IO
         return
     directory = os.path.dirname(target)
     os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
+    prefix = f".{os.path.basename(target)}."
+    _remove_stale_temporaries(directory, prefix)
+    fd, tmp = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}.", suffix=".tmp", dir=directory)
     os.fchmod(fd, _output_mode(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -414,6 +416,36 @@ def atomic_output(path: str | None, *, hold_stdout: bool = False) -> Iterator[IO
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _remove_stale_temporaries(directory: str, prefix: str) -> None:
+    """Remove the temporary files a killed run left for this target (`.NAME.PID.XXXX.tmp`).
+
+    Why: a process killed with SIGKILL (or by the OOM killer) cannot clean up, and its temporary file would
+    sit beside the target forever. Only files whose process no longer runs on this machine are removed, so a
+    concurrent run writing the same target keeps its own.
+    """
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _process_exists(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(directory, name))
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _output_mode(target: str) -> int:

@@ -1,11 +1,13 @@
 """The `newsclean` command: thin click commands over the library.
 
-Exit codes: 0 success, 2 usage or input error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Data goes
-to stdout or -o files; progress, logs and summaries go to stderr.
+Exit codes: 0 success, 2 usage or input error, 130 interrupted (Ctrl-C), 141 stdout closed by its reader
+(`| head`), 143 terminated (SIGTERM). Data goes to stdout or -o files; progress, logs and summaries go to
+stderr.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from types import FrameType
@@ -18,6 +20,8 @@ from .clean_cmd import clean_command
 from .dedupe_cmd import dedupe_command
 from .index_cmd import index_command
 
+#: 128 + SIGPIPE, what a shell reports for a pipeline writer whose reader closed first.
+EXIT_BROKEN_PIPE = 141
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
 
@@ -44,7 +48,8 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 def cli() -> None:
     """Clean and deduplicate scraped Indonesian news.
 
-    Exit codes: 0 success, 2 usage or input error, 130 interrupted, 143 terminated.
+    Exit codes: 0 success, 2 usage or input error, 130 interrupted, 141 stdout closed early (| head),
+    143 terminated.
     """
 
 
@@ -58,11 +63,28 @@ def _terminate(_signum: int, _frame: FrameType | None) -> None:
     raise SystemExit(143)
 
 
+def _stdout_closed() -> None:
+    """The reader of stdout went away (`newsclean clean big.jsonl | head`): point stdout at /dev/null so the
+    interpreter's final flush does not fail again, and exit like a process killed by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_BROKEN_PIPE)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: maps our errors to exit 2, Ctrl-C to exit 130 and SIGTERM to 143, never a traceback."""
+    """Entry point: maps our errors to exit 2, Ctrl-C to exit 130, SIGTERM to 143 and a closed stdout to 141,
+    never a traceback.
+
+    The command is invoked directly rather than through `click`'s `main`, which turns a broken pipe into a
+    bare exit 1 before it can reach the handler here.
+    """
     signal.signal(signal.SIGTERM, _terminate)
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        cli.main(args=argv, prog_name="newsclean", standalone_mode=False)
+        with cli.make_context("newsclean", args) as ctx:
+            cli.invoke(ctx)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
     except click.exceptions.Abort:
         click.echo("newsclean: interrupted", err=True)
         sys.exit(130)
@@ -76,5 +98,5 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"newsclean: error: {err}", err=True)
         sys.exit(2)
     except BrokenPipeError:
-        sys.exit(0)
+        _stdout_closed()
     sys.exit(0)
