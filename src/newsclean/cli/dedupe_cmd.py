@@ -134,12 +134,16 @@ def _index_run(url: str | None, wait: float) -> Iterator[Index | None]:
         yield index
 
 
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else f"{noun}s"
+
+
 def _summary(result: DedupeResult) -> str:
     s = result.stats
     line = (
         f"newsclean dedupe: {s.records:,} records, {s.kept:,} kept, {s.duplicates:,} duplicates "
         f"({s.exact_duplicates:,} exact, {s.near_duplicates:,} near) "
-        f"in {s.clusters_with_duplicates:,} clusters, {s.rejected:,} rejected"
+        f"in {s.clusters_with_duplicates:,} {_plural(s.clusters_with_duplicates, 'cluster')}, {s.rejected:,} rejected"
     )
     if s.contained:
         line += f", {s.contained:,} contained in a longer record"
