@@ -1,8 +1,10 @@
 """Paragraph reconstruction: hard wraps are rejoined, real short lines stay apart."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsclean.paragraphs import split_paragraphs
+from newsclean.paragraphs import join_decisions, split_paragraphs
 
 
 def texts(raw: str) -> list[str]:
@@ -45,3 +47,17 @@ def test_offsets_are_those_of_the_input() -> None:
     raw = "Baris pertama yang panjang sekali dan\nberlanjut di sini.\n\nParagraf kedua."
     for paragraph in split_paragraphs(raw):
         assert raw[paragraph.start : paragraph.end].replace("\n", " ") == paragraph.text
+
+
+LINE_PIECES = st.sampled_from(
+    ["Harga naik", " lagi", ".", "!", "?", ":", '"', "”", "’", ")", "-", "–", "dan", "1. ", "A", "\t"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.lists(LINE_PIECES, max_size=5).map("".join), min_size=1, max_size=6))
+def test_a_line_that_ends_a_sentence_is_never_joined_to_the_next(lines: list[str]) -> None:
+    """Unless one of the two is a lone dash (a dateline split over lines)."""
+    for before, after, joined in zip(lines, lines[1:], join_decisions(lines), strict=False):
+        if before[-1:] in ".!?" and len(before) > 3 and len(after) > 3:
+            assert not joined, lines
