@@ -108,6 +108,7 @@ def machine() -> dict:
         "numpy": numpy.__version__,
         "newsclean": newsclean.__version__,
         "backend": newsclean.BACKEND,
+        "cleaner": newsclean.CLEANER_BACKEND,
         "corpus": corpus.describe(),
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
     }

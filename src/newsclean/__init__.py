@@ -4,7 +4,7 @@ Public names only; each lives in the module that does its one job.
 """
 
 from ._version import __version__
-from .clean import clean
+from .clean import CLEANER_BACKEND, clean  # noqa: F401  (CLEANER_BACKEND: 'compiled' or 'python')
 from .config import CleanConfig
 from .dedupe import dedupe
 from .dedupe_config import DedupeConfig

@@ -48,6 +48,8 @@ from .paragraphs import Paragraph, split_paragraphs
 from .repeats import find_repeats, repeat_key
 
 DEFAULT_CONFIG = CleanConfig()
+#: "compiled" when this module was built by mypyc at install (see setup.py), else "python".
+CLEANER_BACKEND = "compiled" if __file__.endswith((".so", ".pyd")) else "python"
 #: Passes after the first; two suffice for every nesting seen, the bound keeps a pathological input linear.
 MAX_EXTRA_PASSES = 3
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -104,7 +106,7 @@ def _repeat_key(state: ArticleState, text: str) -> str:
 
 def _removal(source: str, offset: int, span: Span) -> Removal:
     start, end = offset + span.start, offset + span.end
-    return Removal(kind=span.kind, text=source[start:end], start=start, end=end, rule=span.rule)
+    return Removal(kind=span.kind, text=source[start:end], start=start, end=end, rule=span.rule)  # type: ignore[arg-type]
 
 
 def _dateline(state: ArticleState, source: str) -> Dateline | None:

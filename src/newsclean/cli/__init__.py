@@ -26,12 +26,17 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    """`--version` names the signature backend too, so a bug report says whether the C kernel ran."""
+    """`--version` names the signature backend and the cleaner's build too, so a bug report says whether the C
+    kernel ran and whether the cleaner was compiled."""
     if not value or ctx.resilient_parsing:
         return
+    from ..clean import CLEANER_BACKEND
     from ..signature import BACKEND
 
-    click.echo(f"newsclean {__version__} (signature backend: {BACKEND}, python {sys.version.split()[0]})")
+    click.echo(
+        f"newsclean {__version__} (signature backend: {BACKEND}, cleaner: {CLEANER_BACKEND}, "
+        f"python {sys.version.split()[0]})"
+    )
     ctx.exit(0)
 
 
@@ -43,7 +48,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     expose_value=False,
     is_eager=True,
     callback=_print_version,
-    help="Show the version and the signature backend, then exit.",
+    help="Show the version, the signature backend and the cleaner's build, then exit.",
 )
 def cli() -> None:
     """Clean and deduplicate scraped Indonesian news.
