@@ -69,7 +69,9 @@ def test_the_compiled_cleaner_gives_what_its_python_source_gives() -> None:
         "from test_build import _results\n"
         "print(json.dumps(_results(json.load(sys.stdin))))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(SOURCE)}
+    # The checkout's src/ holds no compiled C kernel either: the signature path is not what is compared here.
+    env = {**os.environ, "PYTHONPATH": str(SOURCE), "NEWSCLEAN_PUREPYTHON": "1"}
+    env.pop("NEWSCLEAN_REQUIRE_SPEEDUPS", None)
     done = subprocess.run(
         [sys.executable, "-c", script], input=json.dumps(texts), capture_output=True, text=True, env=env, check=False
     )
