@@ -29,6 +29,8 @@ POSITIVES = [
     ("dateline.caps_city", f"PALEMBANG– {BODY}", "PALEMBANG–"),
     ("dateline.city_domain", f"MEDAN WARTAKITA.com - {BODY}", "MEDAN WARTAKITA.com -"),
     ("dateline.caps_city", "DENPASAR - 12 warga dievakuasi dari pantai.", "DENPASAR -"),
+    ("dateline.caps_city", "BANDUNG- realme merilis ponsel baru pekan ini.", "BANDUNG-"),
+    ("dateline.title_city", "Kabarkita - iPad terbaru dijual mulai pekan depan.", "Kabarkita -"),
     ("dateline.title_city", f"Kendal - {BODY}", "Kendal -"),
     ("dateline.dangling_dash", f" , - {BODY}", ", -"),
     ("ad.scroll_to_continue", f"{BODY}\nSCROLL TO CONTINUE WITH CONTENT\n{BODY2}", "SCROLL TO CONTINUE WITH CONTENT"),
@@ -181,6 +183,11 @@ TRAPS = [
         "promo.call_to_action",
         "Cek Fakta Kabarkita.com menelusuri klaim hadiah pulsa yang diunggah sebuah akun Facebook.",
     ),
+    # A reduplicated or hyphenated word opening the lead is not a city-only or brand-only dateline.
+    ("dateline.title_city", "Baru - baru ini harga cabai di pasar induk naik dua kali lipat."),
+    ("dateline.title_city", "Pop - up store itu dibuka di Blok M mulai pekan depan."),
+    ("dateline.caps_city", "ALIH-alih turun, harga cabai malah naik lagi pekan ini."),
+    ("dateline.brand", "Suara-suara dukungan untuk pedagang pasar terus mengalir."),
     # A parenthesised abbreviation then a hyphen is a compound, not an agency dateline glued into the lead.
     (
         "dateline.city_agency",

@@ -24,6 +24,13 @@ from .outlets import (
 
 #: What may follow a dateline: the first letter, digit or quote of the lead (glued or not).
 LEAD_FOLLOWS = r"(?=[\p{L}\d\"“'‘(])"
+#: What follows a city-only dateline: a letter, a quote, or a digit after a space. A city-only match is just a
+#: capitalised word and a dash, which a lead can open with, so the lead must not go on in lowercase: after a
+#: title-case city not with an all-lowercase word (`Baru - baru ini`; `Rimanews - iPad` is a dateline), after
+#: one in capitals not glued to the dash (`ALIH-alih`; `JAKARTA- realme GT 7` is a dateline).
+LEAD_OPENS = r"(?=[\p{L}\"“'‘]|(?<=\s)\d)"
+AFTER_TITLE_CITY = rf"(?!\p{{Ll}}++(?!\p{{Lu}})){LEAD_OPENS}"
+AFTER_CAPS_CITY = rf"(?!(?<=\p{{Pd}})\p{{Ll}}){LEAD_OPENS}"
 
 DATELINE_RULES = (
     rule(
@@ -82,18 +89,20 @@ DATELINE_RULES = (
         "dateline.brand",
         "dateline",
         "lead",
-        rf"^(?P<outlet>{BRAND}){DASH}{LEAD_FOLLOWS}",
+        rf"^(?:(?P<outlet>{DOMAIN_BRAND}){DASH}|(?P<outlet>{NAMED_BRAND}){CLOSING_DASH}){LEAD_FOLLOWS}",
         "Brand-only datelines: `KOMPAS.com - `, `Suara.com - `, `tirto.id - `, `PIKIRAN RAKYAT - `, "
-        "`TRIBUNJABAR.ID - `, `INFO NASIONAL - ` (Tempo advertorials).",
+        "`TRIBUNJABAR.ID - `, `INFO NASIONAL - ` (Tempo advertorials). A named outlet glued to a hyphen on "
+        "both sides is a word of the lead (`Suara-suara dukungan`); a domain may be (`TRIBUNNEWS.COM-Nama`).",
         opens_with=may_open_with_brand,
     ),
     rule(
         "dateline.caps_city",
         "dateline",
         "lead",
-        rf"^(?P<city>{CAPS_CITY}){DASH}(?=[\p{{L}}\"“'‘]|(?<=\s)\d)",
+        rf"^(?P<city>{CAPS_CITY}){DASH}{AFTER_CAPS_CITY}",
         "City-only datelines in capitals (Okezone, Sindonews: `JAKARTA– `, `SEOUL- `, `SERANG-Acara`). A "
-        "letter must follow the dash, so `COVID-19 ...` is not a dateline.",
+        "letter must follow the dash, so `COVID-19 ...` is not a dateline, and not a lowercase one glued to it "
+        "(`ALIH-alih`, `TEKA-teki`: a reduplicated word in capitals).",
     ),
     rule(
         "dateline.city_domain",
@@ -107,9 +116,10 @@ DATELINE_RULES = (
         "dateline.title_city",
         "dateline",
         "lead",
-        r"^(?P<city>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}) (?:\p{Pd}\s*){1,3}(?=[\p{L}\"“'‘]|(?<=\s)\d)",
+        rf"^(?P<city>\p{{Lu}}\p{{Ll}}+(?: \p{{Lu}}\p{{Ll}}+){{0,2}}) (?:\p{{Pd}}\s*){{1,3}}{AFTER_TITLE_CITY}",
         "Detik's `Jakarta - `, `Kendari - `: a title-case place needs a space before the dash, so the "
-        "hyphenated compounds a lead can open with (`Jakarta-Bandung`) stay.",
+        "hyphenated compounds a lead can open with (`Jakarta-Bandung`) stay, and the lead must not go on with "
+        "an all-lowercase word (`Baru - baru ini`, `Rancangan Undang - undang`, `Pop - up`).",
     ),
     rule(
         "dateline.dangling_dash",
