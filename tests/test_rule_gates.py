@@ -20,6 +20,7 @@ from newsclean.patterns import (
     gate_text,
     may_open_with_related_label,
 )
+from newsclean.patterns.base import gate_head
 from newsclean.patterns.outlets import DASH_CHARS, NAMED_OUTLETS, may_open_with_dateline
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
@@ -131,3 +132,11 @@ def test_related_label_opening_admits_every_label(text: str) -> None:
     match = RELATED_AT_START.match(text)
     if match and match.end() > 0:
         assert may_open_with_related_label(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "B", "\u0307", "İ", "ß", "ﬆ", "ı", " ", "-"])), st.integers(1, 12))
+def test_gate_head_is_the_start_of_the_gate_text(text: str, chars: int) -> None:
+    head, whole = gate_head(text, chars), gate_text(text)
+    assert whole.startswith(head)
+    assert len(head) >= min(chars, len(whole))

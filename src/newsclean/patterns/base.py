@@ -85,20 +85,23 @@ def gate_text(text: str) -> str:
     return text.casefold().replace("\u0307", "")
 
 
-#: Characters looked at by `first_gate_char` before it folds the whole text.
-FIRST_GATE_CHAR_PREFIX = 4
+def gate_head(text: str, chars: int) -> str:
+    """The start of `gate_text(text)`, at least `chars` characters of it (all of it if shorter), folding only
+    as much of `text` as that takes.
+
+    Case folding maps each character on its own, so the gate text of a prefix is a prefix of the gate text.
+    Folding can shorten a prefix (U+0307 goes), so a head that came out short is folded again from the whole
+    text. Twice `chars` characters are folded first: folding never drops a character other than U+0307.
+    """
+    head = gate_text(text[: 2 * chars])
+    if len(head) < chars < len(text):
+        return gate_text(text)
+    return head
 
 
 def first_gate_char(text: str) -> str:
-    """`gate_text(text)[:1]`, folding only the start of the text.
-
-    Case folding maps each character on its own, so the gate text of a prefix is a prefix of the gate text;
-    only a prefix that folds to nothing (U+0307 alone) needs the whole text.
-    """
-    first = gate_text(text[:FIRST_GATE_CHAR_PREFIX])[:1]
-    if first or len(text) <= FIRST_GATE_CHAR_PREFIX:
-        return first
-    return gate_text(text)[:1]
+    """`gate_text(text)[:1]`, folding only the start of the text."""
+    return gate_head(text, 1)[:1]
 
 
 def rule(

@@ -6,7 +6,7 @@ a paragraph of prose; they are written so that they cannot reach past the insert
 
 from __future__ import annotations
 
-from .base import gate_text, rule
+from .base import gate_head, rule
 
 #: Labels that open a related-article link (`Baca juga: ...`). Shared with the engine, which also finds the end
 #: of a headline glued into prose.
@@ -19,8 +19,6 @@ RELATED_LABEL = (
 RELATED_LABEL_FIRST_CHARS = "-blstar"
 #: What a text opening with `RELATED_LABEL` opens with, case-folded: a dash or the first word of a label.
 RELATED_LABEL_OPENINGS = ("-", "baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related")
-#: Characters folded by `may_open_with_related_label`: enough for the longest opening, whatever the folding.
-_RELATED_OPENING_PREFIX = 16
 
 
 def may_open_with_related_label(text: str) -> bool:
@@ -30,9 +28,7 @@ def may_open_with_related_label(text: str) -> bool:
     (case-folded, without U+0307) with `ı` written `i` starts with the same word (a test checks every character
     the pattern's case-insensitive letters accept).
     """
-    head = gate_text(text[:_RELATED_OPENING_PREFIX])
-    if len(head) < len("saksikan") and len(text) > _RELATED_OPENING_PREFIX:
-        head = gate_text(text)
+    head = gate_head(text, max(map(len, RELATED_LABEL_OPENINGS)))
     return head.replace("ı", "i").startswith(RELATED_LABEL_OPENINGS)
 
 
