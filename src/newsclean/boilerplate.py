@@ -216,12 +216,14 @@ DatelineFound = tuple[Rule, "regex.Match[str]"]
 
 @dataclass(slots=True)
 class PassMemo:
-    """Answers of the per-paragraph rule tests, kept across the passes of one `clean()` call.
+    """What one `clean()` call carries from pass to pass: the article's rule selection, and answers per text.
 
-    Why: a later pass sees the paragraphs of the previous pass's output, and most of them are unchanged (only
-    the ones a removal touched differ). Every test here is a pure function of the paragraph text, the rules
-    tried (stored with the answer and compared by identity: `select_rules` returns the same tuple for the
-    same selection) and the config (fixed for the call), so an earlier answer is reused instead of recomputed.
+    Why: a later pass sees the paragraphs of the previous pass's output, and most of them are unchanged. The
+    per-paragraph rule tests skip those outright (`ArticleState.settled`); the tests that depend on a
+    paragraph's place (the lead's datelines, related-link triggers and links, repeat keys) are asked again of
+    the same texts, and every answer here is a pure function of the text, the rules tried (stored with the
+    dateline answer and compared by identity: `select_rules` returns the same tuple for the same selection)
+    and the config (fixed for the call), so an earlier answer is reused instead of recomputed.
     """
 
     related_trigger: dict[str, bool] = field(default_factory=dict)
