@@ -12,9 +12,10 @@ The steps, declared once and run in this order:
 Removing one insert can expose another (a second credit under the first, a caption that becomes a line of its
 own), so the steps run again on their own output until it stops changing: `clean()` is idempotent, and every
 removal of a later pass is mapped back to the normalized text. A pass that removed nothing is already a
-fixed point (the next pass would see the same paragraphs), so clean articles are processed once. Later
-passes reuse the per-paragraph answers of earlier ones (`PassMemo`), since most paragraphs come through a pass
-unchanged. An output that `normalize` would still change (a mojibake lead character the join put before a
+fixed point (the next pass would see the same paragraphs), so clean articles are processed once. Most
+paragraphs come through a pass unchanged: a later pass skips the per-paragraph tests on those (they are
+"settled", see `ArticleState`) and reuses the earlier answers of the place-dependent ones (`PassMemo`). An
+output that `normalize` would still change (a mojibake lead character the join put before a
 space) is renormalized before the next pass, so that cleaning a cleaned text changes nothing.
 
 Offsets in the report refer to the normalized text, so `normalize(original)[r.start:r.end] == r.text`.
