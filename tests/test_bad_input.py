@@ -128,6 +128,22 @@ def test_clean_accounts_for_every_line_and_good_records_are_unchanged(tmp_path: 
     assert all("\x00" not in r["text"] and "\x07" not in r["text"] for r in kept)
 
 
+def test_clean_workers_write_the_same_records_rejects_and_report(tmp_path: Path):
+    """`--workers 2` cleans in two processes; what it writes is the same, in the same order."""
+    good, _ = mixed_file(tmp_path / "mixed.jsonl")
+    many = tmp_path / "many.jsonl"
+    many.write_bytes((tmp_path / "mixed.jsonl").read_bytes() + b"\n".join(good * 60) + b"\n")
+    outputs = []
+    for workers in ("1", "2"):
+        out, rejects, report = (tmp_path / f"{name}{workers}" for name in ("out", "rejects", "report"))
+        args = ["clean", str(many), "-o", str(out), "--rejects", str(rejects), "--report", str(report)]
+        result = run([*args, "--workers", workers])
+        assert result.exit_code == 0, result.output
+        outputs.append((out.read_bytes(), rejects.read_bytes(), report.read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0][0].splitlines()) > 200  # more than one chunk went to the workers
+
+
 def test_dedupe_accounts_for_every_line_and_good_records_are_unchanged(tmp_path: Path):
     good, non_blank = mixed_file(tmp_path / "mixed.jsonl")
     (tmp_path / "good.jsonl").write_bytes(b"\n".join(good) + b"\n")
@@ -180,13 +196,13 @@ def test_dedupe_accounts_for_every_line_and_good_records_are_unchanged(tmp_path:
     assert verdicts == jsonl(alone["clusters"])
 
 
-@pytest.mark.parametrize("command", ["clean", "dedupe"])
+@pytest.mark.parametrize(("command", "extra"), [("clean", []), ("clean", ["--workers", "2"]), ("dedupe", [])])
 def test_strict_stops_at_the_first_bad_line_before_writing(
-    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, command: str, extra: list[str], capsys: pytest.CaptureFixture[str]
 ):
     mixed_file(tmp_path / "mixed.jsonl")
     out = tmp_path / "out.jsonl"
-    code, _, err = exit_code([command, str(tmp_path / "mixed.jsonl"), "--strict", "-o", str(out)], capsys)
+    code, _, err = exit_code([command, str(tmp_path / "mixed.jsonl"), "--strict", "-o", str(out), *extra], capsys)
     assert code == 2
     assert "mixed.jsonl:3:" in err and "malformed JSON" in err
     assert not out.exists() and not list(tmp_path.glob(".out.jsonl*"))

@@ -79,7 +79,7 @@ def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(
     ("command", "extra"),
-    [("clean", []), ("dedupe", ["--workers", "2"])],
+    [("clean", []), ("clean", ["--workers", "2"]), ("dedupe", ["--workers", "2"])],
 )
 def test_ctrl_c_exits_130_with_a_message_and_no_output(big_corpus: Path, tmp_path: Path, command: str, extra):
     out = tmp_path / "out.jsonl"

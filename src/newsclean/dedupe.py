@@ -8,13 +8,11 @@ Stages, each its own function so later engines (a persistent index, Dask) can re
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import signal
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +34,7 @@ from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeReject, DedupeResult, DedupeStats
 from .io import InputRecord, Reject, text_problem
 from .lsh import BandIndex, choose_bands
+from .parallel import ordered_map
 from .shingle import tokens
 from .signature import shingle_hashes, signatures
 from .watchdog import budget_for, time_budget
@@ -202,33 +201,8 @@ def _intake(
         yield chunk
 
 
-def _run_chunks(
-    chunks: Iterator[list[tuple[int, str, str | None]]], config: DedupeConfig
-) -> Iterator[tuple[list[tuple[int, str, str | None]], PreparedChunk]]:
-    """Prepare chunks in order, in `config.workers` processes with a bounded number in flight."""
-    if config.workers == 1:
-        for chunk in chunks:
-            yield chunk, prepare_chunk([(t, h) for _, t, h in chunk], config)
-        return
-    with ProcessPoolExecutor(config.workers, initializer=_ignore_sigint) as pool:
-        pending: deque[tuple[list[tuple[int, str, str | None]], Future[PreparedChunk]]] = deque()
-        try:
-            for chunk in chunks:
-                pending.append((chunk, pool.submit(prepare_chunk, [(t, h) for _, t, h in chunk], config)))
-                if len(pending) >= 2 * config.workers:
-                    done, future = pending.popleft()
-                    yield done, future.result()
-            while pending:
-                done, future = pending.popleft()
-                yield done, future.result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-
-
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the pool: one message, no worker tracebacks."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _prepare(chunk: list[tuple[int, str, str | None]], config: DedupeConfig) -> PreparedChunk:
+    return prepare_chunk([(text, title) for _, text, title in chunk], config)
 
 
 def sign_records(records: Iterable[Any], config: DedupeConfig, progress: Progress | None = None) -> SignedRecords:
@@ -240,7 +214,8 @@ def sign_records(records: Iterable[Any], config: DedupeConfig, progress: Progres
     parts: list[np.ndarray] = []
     sigs: list[np.ndarray] = []
     accepted: list[np.ndarray] = []
-    for chunk, prepared in _run_chunks(_intake(records, config, signed), config):
+    prepare = functools.partial(_prepare, config=config)
+    for chunk, prepared in ordered_map(prepare, _intake(records, config, signed), config.workers):
         ok = prepared.words > 0
         for (position, text, _), has_words in zip(chunk, ok, strict=True):
             if not has_words:
