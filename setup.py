@@ -23,7 +23,7 @@ from setuptools.command.build_ext import build_ext
 
 
 def _require_speedups() -> bool:
-    """True when the environment demands the C kernel (CI, benchmarks)."""
+    """True when the environment demands the compiled parts, the C kernel and the cleaner (CI, benchmarks)."""
     return os.environ.get("NEWSCLEAN_REQUIRE_SPEEDUPS", "") == "1"
 
 
