@@ -178,7 +178,7 @@ def clean_command(
         rejects = RejectLog(rejects_out)
         clean_chunk = functools.partial(_clean_chunk, text_field=text_field, title_field=title_field)
         chunks = _chunks(progress(items, "newsclean clean"), CHUNK_RECORDS)
-        results = (cleaned for _, chunk in ordered_map(clean_chunk, chunks, workers) for cleaned in chunk)
+        results = (cleaned for _, done in ordered_map(clean_chunk, chunks, workers) for cleaned in done)
         for cleaned in results:
             if isinstance(cleaned, Reject):
                 if strict:
