@@ -324,7 +324,10 @@ def _read_one(
         return read_parquet(path, required=required)
     if kind == "txt":
         return read_text_file(path, encoding_errors=encoding_errors)
-    raise InputError(f"{path}: unknown input format (expected .jsonl[.gz], .csv, .parquet, .txt, a directory or -)")
+    raise InputError(
+        f"{path}: unknown input format (expected JSON lines: .jsonl, .ndjson or .json, each optionally .gz; "
+        ".csv[.gz], .parquet, .txt, a directory or -)"
+    )
 
 
 def read_inputs(

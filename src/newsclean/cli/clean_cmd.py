@@ -27,7 +27,7 @@ from ..io import (
 from ..models import REMOVAL_KINDS
 from ..parallel import ordered_map
 from ..watchdog import budget_for, time_budget
-from .common import RejectLog, optional_output, progress
+from .common import RejectLog, optional_output, plural, progress
 
 EPILOG = """\b
 Examples:
@@ -46,7 +46,7 @@ A .txt input prints the clean text. Every non-blank input line is either written
 unreadable lines and records without a usable text are counted on stderr (and in --report) and
 written to --rejects FILE (source, line, reason, start of the raw line) when given; with --strict
 the first one is an error and nothing is written. Exit codes: 0 success, 2 usage or input error,
-130 interrupted, 143 terminated.
+130 interrupted, 141 stdout closed by its reader (| head), 143 terminated.
 """
 
 
@@ -101,7 +101,7 @@ def _clean_text_file(path: str, output_path: str | None, encoding_errors: str) -
     with atomic_output(output_path) as out:
         out.write(result.text + "\n")
     kinds = ", ".join(f"{k} {v}" for k, v in result.removed_by_kind.items()) or "none"
-    click.echo(f"newsclean clean: 1 article, {result.paragraphs} paragraphs, removed: {kinds}", err=True)
+    click.echo(f"newsclean clean: 1 article, {plural(result.paragraphs, 'paragraph')}, removed: {kinds}", err=True)
 
 
 @click.command("clean", epilog=EPILOG)
@@ -203,7 +203,9 @@ def clean_command(
         with atomic_output(report_path) as fh:
             fh.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
     kinds = ", ".join(f"{k} {v:,}" for k, v in by_kind.items() if v) or "none"
-    line = f"newsclean clean: {written + rejects.total:,} records, {written:,} written, {rejects.total:,} rejected"
+    line = (
+        f"newsclean clean: {plural(written + rejects.total, 'record')}, {written:,} written, {rejects.total:,} rejected"
+    )
     line += f"; removed: {kinds}"
     if rejects.total:
         line += f"\nrejects: {rejects.summary()}" + ("" if rejects_path else " (--rejects FILE lists them)")

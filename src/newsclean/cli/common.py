@@ -64,3 +64,8 @@ class RejectLog:
 def optional_output(path: str | None) -> contextlib.AbstractContextManager[IO[str] | None]:
     """An atomic output for an optional file option, None when the option was not given."""
     return atomic_output(path) if path else contextlib.nullcontext()
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 record`, `2 records`: the count and the noun, in the number the count asks for."""
+    return f"{count:,} {noun if count == 1 else noun + 's'}"

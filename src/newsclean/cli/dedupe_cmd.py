@@ -20,7 +20,7 @@ from ..dedupe_models import DedupeResult
 from ..errors import InputError
 from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs, strict_records
-from .common import RejectLog, optional_output, progress
+from .common import RejectLog, optional_output, plural, progress
 from .dedupe_dask import run_dask_engine
 
 EPILOG = """\b
@@ -44,7 +44,8 @@ Records without a usable text, and lines that cannot be read, are rejects (clust
 With --index, records are also compared against every article kept by earlier runs into that index
 (an SQLite file, created when missing, or redis://HOST:PORT/DB); their duplicates get the indexed id
 as duplicate_of, and the kept records are added to the index only after every output is in place.
-Exit codes: 0 success, 2 usage or input error, 130 interrupted, 143 terminated.
+Exit codes: 0 success, 2 usage or input error, 130 interrupted, 141 stdout closed by its reader (| head),
+143 terminated.
 """
 
 
@@ -134,16 +135,12 @@ def _index_run(url: str | None, wait: float) -> Iterator[Index | None]:
         yield index
 
 
-def _plural(count: int, noun: str) -> str:
-    return noun if count == 1 else f"{noun}s"
-
-
 def _summary(result: DedupeResult) -> str:
     s = result.stats
     line = (
-        f"newsclean dedupe: {s.records:,} records, {s.kept:,} kept, {s.duplicates:,} duplicates "
+        f"newsclean dedupe: {plural(s.records, 'record')}, {s.kept:,} kept, {plural(s.duplicates, 'duplicate')} "
         f"({s.exact_duplicates:,} exact, {s.near_duplicates:,} near) "
-        f"in {s.clusters_with_duplicates:,} {_plural(s.clusters_with_duplicates, 'cluster')}, {s.rejected:,} rejected"
+        f"in {plural(s.clusters_with_duplicates, 'cluster')}, {s.rejected:,} rejected"
     )
     if s.contained:
         line += f", {s.contained:,} contained in a longer record"
