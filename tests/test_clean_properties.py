@@ -84,3 +84,11 @@ def test_a_trigger_freed_by_a_cut_selects_its_rule() -> None:
 def test_substring_triggers_hold_no_whitespace() -> None:
     """A later pass looks for substring triggers paragraph by paragraph, which needs them whitespace-free."""
     assert all(len(substring.split()) == 1 for substring, _, _ in SUBSTRING_BITS)
+
+
+def test_a_chain_of_glued_inserts_is_cleaned_to_a_fixed_point() -> None:
+    """Each glued insert is found only once the one before it is cut (found by the idempotence property)."""
+    text = "AdvertisementSCROLL TO CONTINUE WITH CONTENTFoto: A/BFoto: A/BBaca juga: "
+    once = clean(text)
+    assert once.text == ""
+    assert clean(once.text).text == once.text
