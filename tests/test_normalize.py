@@ -95,3 +95,16 @@ def _tidy_whitespace_in_one_step(text: str) -> str:
 @given(st.text(alphabet=st.sampled_from(["a", " ", "\u00a0", "\t", "\u2009", "\u3000", "\n", "b"])))
 def test_tidy_whitespace_is_the_one_step_substitution(text: str) -> None:
     assert tidy_whitespace(text) == _tidy_whitespace_in_one_step(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\\\x08n",  # a control character inside a literal \n escape
+        "a\u0301\u03b1",  # decomposed á then a Greek alpha: one Latin word once composed
+        "P\u03bf\u0302\u03b1",  # a combining mark on a look-alike stays in its word
+    ],
+)
+def test_normalize_is_idempotent_on_cases_the_property_found(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once

@@ -135,8 +135,9 @@ HOMOGLYPH_TABLE = str.maketrans(HOMOGLYPHS)
 #: A look-alike is replaced when the run of Latin letters and look-alikes around it holds a Latin letter. Runs
 #: are found forwards and backwards from each look-alike with single-class patterns, which run in linear time
 #: (a lookbehind/lookahead pattern over `[look-alike]*` was quadratic: 55 s on a 32,000-letter Cyrillic word).
-LATIN_OR_LOOKALIKE_RUN = regex.compile(rf"[\p{{Latin}}{_HOMOGLYPH_CLASS}]+")
-LAST_OUTSIDE_RUN = regex.compile(rf"(?r)[^\p{{Latin}}{_HOMOGLYPH_CLASS}]")
+#: Combining marks belong to the run of the letter they sit on (`Pο̂α` is one word).
+LATIN_OR_LOOKALIKE_RUN = regex.compile(rf"[\p{{Latin}}\p{{M}}{_HOMOGLYPH_CLASS}]+")
+LAST_OUTSIDE_RUN = regex.compile(rf"(?r)[^\p{{Latin}}\p{{M}}{_HOMOGLYPH_CLASS}]")
 LATIN_LETTER = regex.compile(r"\p{Latin}")
 
 SPACE_AROUND_NEWLINE = re.compile(r" ?\n ?")
@@ -188,7 +189,12 @@ def remove_invisible(text: str) -> str:
 
 
 def fix_homoglyphs(text: str) -> str:
-    """Replace Greek/Cyrillic look-alike letters that sit inside Latin words."""
+    """Replace Greek/Cyrillic look-alike letters that sit inside Latin words.
+
+    Runs on composed text (`STEPS` puts NFC first: a decomposed `a` + U+0301 would end the Latin run that the
+    composed `á` continues), and recomposes what it replaced: a look-alike with a combining mark that has no
+    precomposed Greek or Cyrillic form (`ο` + U+0302) becomes a Latin letter that does (`ô`).
+    """
     found = HAS_HOMOGLYPH.search(text)
     if not found:
         return text
@@ -204,7 +210,7 @@ def fix_homoglyphs(text: str) -> str:
         done = end
         found = HAS_HOMOGLYPH.search(text, end)
     pieces.append(text[done:])
-    return "".join(pieces)
+    return compose_unicode("".join(pieces))
 
 
 def compose_unicode(text: str) -> str:
@@ -236,13 +242,16 @@ def _tidy_spaces(text: str, may_have_odd_spaces: bool) -> str:
 
 
 #: The fixers, in the order they run. Encoding comes first (other fixes need real characters to look at);
-#: whitespace comes last (earlier fixes can leave spaces behind).
+#: invisible characters go before literal `\\n` escapes are expanded (a control character inside one, `\\<BS>n`,
+#: would otherwise leave an escape that only a second normalize expands); NFC before look-alike letters (see
+#: `fix_homoglyphs`); whitespace comes last (earlier fixes can leave spaces behind). Both orders were found by
+#: the idempotence property.
 STEPS: tuple[Callable[[str], str], ...] = (
     fix_encoding,
-    expand_literal_newlines,
     remove_invisible,
-    fix_homoglyphs,
+    expand_literal_newlines,
     compose_unicode,
+    fix_homoglyphs,
     tidy_whitespace,
 )
 
@@ -301,12 +310,12 @@ def _steps_for(text: str) -> str:
         for step in STEPS:
             text = step(text)
         return text
-    text = expand_literal_newlines(text)
     if not present.isdisjoint(INVISIBLES):
         text = remove_invisible(text)
+    text = compose_unicode(expand_literal_newlines(text))
     if not present.isdisjoint(LOOKALIKES):
         text = fix_homoglyphs(text)
-    return _tidy_spaces(compose_unicode(text), may_have_odd_spaces=not present.isdisjoint(ODD_SPACES))
+    return _tidy_spaces(text, may_have_odd_spaces=not present.isdisjoint(ODD_SPACES))
 
 
 #: ftfy decides from context, so removing a character next to mojibake can let a second pass fix it; the
