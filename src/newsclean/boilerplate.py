@@ -385,12 +385,12 @@ def is_headline(text: str) -> bool:
 def apply_line_rules(state: ArticleState) -> None:
     """Remove paragraphs that are wholly an insert, and the headlines that follow a bare related label."""
     taken_through = -1
-    for index, text, first in _line_candidates(state):
+    for index, text, first, opens_with_label in _line_candidates(state):
         if index <= taken_through:
             continue
         line_rule = _line_rule_matching(state, text, first)
         if line_rule is None:
-            if _is_related_link_line(text) and state.enabled("related.line", "related"):
+            if opens_with_label and _is_related_link_line(text) and state.enabled("related.line", "related"):
                 state.drop(index, "related", "related.line")
         else:
             state.drop(index, line_rule.kind, line_rule.name)
@@ -398,9 +398,9 @@ def apply_line_rules(state: ArticleState) -> None:
                 taken_through = _drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
 
 
-def _line_candidates(state: ArticleState) -> list[tuple[int, str, str]]:
-    """(index, stripped text, first gate character) of the paragraphs a line rule or the related-link line
-    test could match, in order.
+def _line_candidates(state: ArticleState) -> list[tuple[int, str, str, bool]]:
+    """(index, stripped text, first gate character, whether it opens with a related label) of the paragraphs a
+    line rule or the related-link line test could match, in order.
 
     Why: line rules are gated on the paragraph's first case-folded character (and on its length), the
     related-link line on its first word; most paragraphs are prose that fails both. Testing the gates here,
@@ -417,10 +417,11 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, str]]:
             continue
         text = paragraph.text.strip()
         first = first_gate_char(text)
-        if (
+        opens_with_label = may_open_with_related_label(text)
+        if opens_with_label or (
             line_rules and len(text) <= LINE_RULE_MAX_CHARS and (any_first_char or first in first_chars)
-        ) or may_open_with_related_label(text):
-            candidates.append((index, text, first))
+        ):
+            candidates.append((index, text, first, opens_with_label))
     return candidates
 
 
@@ -463,9 +464,8 @@ def _drop_headlines_after_label(state: ArticleState, index: int, colon: bool) ->
 
 
 def _is_related_link_line(text: str) -> bool:
-    """A paragraph that opens with `Baca juga:` and a headline (not prose after it) goes whole."""
-    if not may_open_with_related_label(text):
-        return False
+    """A paragraph that opens with `Baca juga:` and a headline (not prose after it) goes whole. Asked only of
+    paragraphs that `may_open_with_related_label`."""
     match = RELATED_AT_START.match(text)
     if not match or match.end() == 0:
         return False
