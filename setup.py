@@ -1,4 +1,5 @@
-"""Build the optional compiled parts: the C kernel `newsclean._speedups`, and the cleaner compiled by mypyc.
+"""Build the optional compiled parts: the C kernel `newsclean._speedups`, the C trigger scanner
+`newsclean._wordscan`, and the cleaner compiled by mypyc.
 
 Why optional: the pure-Python paths are complete and identical (`newsclean.signature` is the kernel's
 specification; the cleaner's .py files are the only source of the compiled modules), so an install on a
@@ -108,7 +109,7 @@ def _editable(command: build_ext) -> bool:
 
 
 def _is_cleaner(ext: Extension) -> bool:
-    return ext.name != "newsclean._speedups"
+    return ext.name not in C_EXTENSIONS
 
 
 def _compile_args() -> list[str]:
@@ -118,14 +119,18 @@ def _compile_args() -> list[str]:
     return ["-O3", "-std=c11", "-fno-strict-aliasing", "-Wall", "-Wextra", "-Wno-unused-parameter"]
 
 
+#: The hand-written C extensions: the shingling/hashing kernel, and the cleaner's trigger-word scanner.
+C_EXTENSIONS = ("newsclean._speedups", "newsclean._wordscan")
+
 setup(
     ext_modules=[
         Extension(
-            "newsclean._speedups",
-            sources=["src/newsclean/_speedups.c"],
+            name,
+            sources=[f"src/{name.replace('.', '/')}.c"],
             extra_compile_args=_compile_args(),
             optional=not _require_speedups(),
-        ),
+        )
+        for name in C_EXTENSIONS
     ],
     cmdclass={"build_ext": OptionalBuildExt},
 )

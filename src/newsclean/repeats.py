@@ -13,7 +13,9 @@ just removed as a repeat. Short lines repeated on their own, and verse without s
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 
 import regex
 
@@ -33,17 +35,49 @@ _ASCII_WORD_BYTES = bytes(byte if chr(byte).isalnum() else ord(" ") for byte in 
 
 #: Non-ASCII punctuation common in Indonesian news. It separates words like a space does, so replacing it by
 #: one leaves the words unchanged and often makes the text ASCII (and the fast path applicable).
-NON_ASCII_SEPARATORS = ("“", "”", "‘", "’", "–", "—", "…", "•", "\u00a0")
+NON_ASCII_SEPARATORS = "“”‘’–—…•\u00a0"
+
+
+def ascii_words_python(text: str, separators: str = NON_ASCII_SEPARATORS) -> str | None:
+    """The runs of ASCII letters and digits of `text`, lowercased and joined by single spaces, when every
+    non-ASCII character of `text` is one of `separators`; else None.
+
+    The specification of `newsclean._wordscan.ascii_words`, which makes the same string in one pass.
+    """
+    if not text.isascii():
+        for separator in separators:
+            if separator in text:
+                text = text.replace(separator, " ")
+        if not text.isascii():
+            return None
+    return b" ".join(text.lower().encode("ascii").translate(_ASCII_WORD_BYTES).split()).decode("ascii")
+
+
+def _load_ascii_words() -> Callable[[str, str], str | None]:
+    """The C scan, unless it is not built or NEWSCLEAN_PUREPYTHON=1 (NEWSCLEAN_REQUIRE_SPEEDUPS=1: must be)."""
+    if os.environ.get("NEWSCLEAN_PUREPYTHON", "") == "1":
+        return ascii_words_python
+    try:
+        from . import _wordscan
+    except ImportError:
+        if os.environ.get("NEWSCLEAN_REQUIRE_SPEEDUPS", "") == "1":
+            raise
+        return ascii_words_python
+    return _wordscan.ascii_words
+
+
+ASCII_WORDS = _load_ascii_words()
 
 
 def casefolded_words(text: str, word: re.Pattern[str] | regex.Pattern[str] = WORD) -> str:
-    r"""The `[^\W_]+` words of the casefolded text, joined by single spaces (`word` is that pattern)."""
-    if not text.isascii():
-        for separator in NON_ASCII_SEPARATORS:
-            if separator in text:
-                text = text.replace(separator, " ")
-    if text.isascii():
-        return b" ".join(text.lower().encode("ascii").translate(_ASCII_WORD_BYTES).split()).decode("ascii")
+    r"""The `[^\W_]+` words of the casefolded text, joined by single spaces (`word` is that pattern).
+
+    For ASCII text (once the `NON_ASCII_SEPARATORS` are set aside) these are its runs of ASCII letters and
+    digits, lowercased: `ASCII_WORDS` makes them without the regex.
+    """
+    words = ASCII_WORDS(text, NON_ASCII_SEPARATORS)
+    if words is not None:
+        return words
     return " ".join(word.findall(text.casefold()))
 
 

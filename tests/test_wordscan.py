@@ -1,0 +1,116 @@
+"""The C trigger scanner against its specification, `scan_triggers_python`, and the facts its fold relies on."""
+
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.patterns import selection
+from newsclean.patterns.selection import (
+    ASCII_SUBSTRINGS,
+    CASELESS_SUBSTRING_BITS,
+    TRIGGER_WORDS,
+    scan_triggers_python,
+)
+from newsclean.repeats import ASCII_WORDS, NON_ASCII_SEPARATORS, ascii_words_python
+
+wordscan = pytest.importorskip("newsclean._wordscan")
+
+#: Letters of trigger words in both cases, the two characters whose lowercase holds an ASCII letter, other
+#: non-ASCII letters of every storage width, separators.
+ALPHABET = st.sampled_from(list("abceiklnoprstuABCEIKLNOPRSTU -.:,\n\u00a9\u0130\u212a\u0307\u00e9\u00c9\u0101\u4e2d\U0001f600"))
+WORDISH = st.sampled_from([w.decode() for w in TRIGGER_WORDS] + [s.decode() for s in ASCII_SUBSTRINGS])
+TEXTS = st.lists(st.one_of(WORDISH, WORDISH.map(str.upper), st.text(ALPHABET, max_size=6)), max_size=30).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXTS)
+def test_c_scanner_matches_its_specification(text: str) -> None:
+    assert wordscan.scan_triggers(text, TRIGGER_WORDS, ASCII_SUBSTRINGS) == scan_triggers_python(
+        text, TRIGGER_WORDS, ASCII_SUBSTRINGS
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_c_scanner_matches_on_any_text(text: str) -> None:
+    assert wordscan.scan_triggers(text, TRIGGER_WORDS, ASCII_SUBSTRINGS) == scan_triggers_python(
+        text, TRIGGER_WORDS, ASCII_SUBSTRINGS
+    )
+
+
+def test_shapes_the_fold_must_get_right() -> None:
+    words, substrings = (b"isi", b"iklan", b"foto", b"a" * 20), (b"scroll", b"advertis")
+    for text, expected in [
+        ("ISİ berita", ([0], 0)),  # U+0130 lowercases to "i" + U+0307: the word ends after the i
+        ("İKLAN", ([], 0)),  # ... so "i̇klan" holds the words "i" and "klan"
+        ("FOTO\u212a", ([], 0)),  # the Kelvin sign lowercases to "k": "fotok"
+        ("fotó foto", ([2], 0)),
+        ("ADVERTİSEMENT", ([], 0)),
+        ("ScrollAdvertisement " + "A" * 20, ([3], 0b11)),
+        ("", ([], 0)),
+    ]:
+        assert wordscan.scan_triggers(text, words, substrings) == expected
+        assert scan_triggers_python(text, words, substrings) == expected
+
+
+def test_only_two_characters_lowercase_to_ascii_letters() -> None:
+    """The fold maps every other non-ASCII character to a non-letter byte."""
+    odd = [c for c in range(0x80, sys.maxunicode + 1) if any(ch.isascii() for ch in chr(c).lower())]
+    assert odd == [0x130, 0x212A]
+
+
+def test_caseless_substrings_are_found_in_the_text_itself() -> None:
+    """`©` occurs in `text.lower()` exactly when it occurs in `text`: no character lowercases to contain it."""
+    assert CASELESS_SUBSTRING_BITS
+    for character, _ in CASELESS_SUBSTRING_BITS:
+        assert [c for c in range(sys.maxunicode + 1) if character in chr(c).lower()] == [ord(character)]
+
+
+def test_bad_arguments_are_clear_errors() -> None:
+    with pytest.raises(ValueError, match="lowercase ASCII letters"):
+        wordscan.scan_triggers("x", (), (b"Scroll",))
+    with pytest.raises(ValueError, match="lowercase ASCII letters"):
+        wordscan.scan_triggers("x", (), (b"a",))
+    with pytest.raises(ValueError, match="at most 64"):
+        wordscan.scan_triggers("x", (), tuple(b"ab" for _ in range(65)))
+    with pytest.raises(TypeError):
+        wordscan.scan_triggers("x", ("foto",), ())
+    with pytest.raises(TypeError):
+        wordscan.scan_triggers(b"x", (), ())
+
+
+def test_the_engine_uses_the_c_scanner_when_built() -> None:
+    assert selection.SCAN_TRIGGERS is wordscan.scan_triggers
+
+
+PARAGRAPH_ALPHABET = st.sampled_from(list("aZ09 _-.,'\"\n\t") + list(NON_ASCII_SEPARATORS) + ["é", "\u0130", "中", "😀"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(PARAGRAPH_ALPHABET, max_size=80))
+def test_c_ascii_words_matches_its_specification(text: str) -> None:
+    assert wordscan.ascii_words(text, NON_ASCII_SEPARATORS) == ascii_words_python(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_c_ascii_words_matches_on_any_text(text: str) -> None:
+    assert wordscan.ascii_words(text, NON_ASCII_SEPARATORS) == ascii_words_python(text)
+
+
+def test_ascii_words_shapes() -> None:
+    for text, expected in [
+        ("“Iya, PAK,” jawab—Maryam…  ", "iya pak jawab maryam"),
+        ("snake_case x2 A-B", "snake case x2 a b"),
+        ("café", None),
+        ("", ""),
+        (" \u00a0 ", ""),
+    ]:
+        assert wordscan.ascii_words(text, NON_ASCII_SEPARATORS) == expected
+        assert ascii_words_python(text) == expected
+
+
+def test_repeat_keys_use_the_c_scan_when_built() -> None:
+    assert ASCII_WORDS is wordscan.ascii_words
