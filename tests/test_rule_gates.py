@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from test_rules import POSITIVES
 
 from newsclean import normalize
-from newsclean.boilerplate import RELATED_AT_START
+from newsclean.boilerplate import GLUED_DATELINES, RELATED_AT_START, STRONG_DATELINE_NAMES, STRONG_DATELINE_SEPARATOR
 from newsclean.patterns import (
     ALL_RULES,
     RELATED_LABEL_FIRST_CHARS,
@@ -24,7 +24,7 @@ from newsclean.patterns.base import gate_head
 from newsclean.patterns.outlets import DASH_CHARS, NAMED_OUTLETS, may_open_with_dateline
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
-GATED_BY_NEEDS = [r for r in ALL_RULES if r.needs]
+GATED_BY_NEEDS = [r for r in ALL_RULES if r.needs or r.also_needs]
 GATED_BY_OPENING = [r for r in ALL_RULES if r.opens_with is not None]
 #: Pieces of dateline-like openings, for texts that the brand patterns come close to matching.
 DATELINE_PIECES = st.sampled_from(
@@ -140,3 +140,30 @@ def test_gate_head_is_the_start_of_the_gate_text(text: str, chars: int) -> None:
     head, whole = gate_head(text, chars), gate_text(text)
     assert whole.startswith(head)
     assert len(head) >= min(chars, len(whole))
+
+
+STRONG_RULES = [r for r in LEAD_RULES if r.name in STRONG_DATELINE_NAMES]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(DATELINE_PIECES | st.sampled_from([*DASH_CHARS, ";", ":", ".", "“", "A", "Berita"]), min_size=1, max_size=9).map(
+        "".join
+    )
+)
+def test_every_strong_dateline_holds_a_dash_or_colon(text: str) -> None:
+    """`STRONG_DATELINE_SEPARATOR` lets a paragraph without a dash or colon skip the strong and glued searches."""
+    if STRONG_DATELINE_SEPARATOR.search(text) is None:
+        assert not any(rule.pattern.match(text) for rule in STRONG_RULES)
+        assert not any(pattern.search(text) for _, pattern in GLUED_DATELINES)
+
+
+@pytest.mark.parametrize("rule", STRONG_RULES, ids=lambda r: r.name)
+def test_strong_dateline_positives_lose_their_match_without_separators(rule) -> None:
+    texts = [normalize(text) for name, text, _ in POSITIVES if name == rule.name]
+    matched = [text for text in texts if rule.pattern.match(text)]
+    assert matched
+    for text in matched:
+        match = rule.pattern.match(text)
+        assert STRONG_DATELINE_SEPARATOR.search(match.group())
+        assert not rule.pattern.match(STRONG_DATELINE_SEPARATOR.sub(" ", text))

@@ -41,7 +41,14 @@ from .patterns.outlets import (
     may_open_with_brand,
     may_open_with_dateline,
 )
-from .patterns.selection import line_rules_by_first_char, rules_by_scope, rules_without_first_chars, select_rules
+from .patterns.selection import (
+    enabled_bits,
+    line_rules_by_first_char,
+    rules_by_scope,
+    rules_without_first_chars,
+    select_rules,
+    triggered_bits,
+)
 from .repeats import casefolded_words
 
 LEAD_PARAGRAPHS = 4
@@ -290,7 +297,7 @@ class ArticleState:
             memo.rules, memo.bits = select_rules(text, config)
         else:
             changed = "\n".join(p.text for index, p in enumerate(paragraphs) if index not in untouched)
-            added = select_rules(changed, config)[1] & ~memo.bits
+            added = triggered_bits(changed) & enabled_bits(config) & ~memo.bits
             if added:
                 memo.bits |= added
                 memo.rules = rules_by_scope(memo.bits)
@@ -366,6 +373,11 @@ STRONG_DATELINE_NAMES = GLUED_DATELINE_NAMES | {"dateline.brand"}
 #: The dashes and colon that end the gate's match: most lead paragraphs (seven in ten) hold none of them, and
 #: eight substring tests are much cheaper than the gate's scan.
 GLUED_DATELINE_SEPARATORS = ("-", ":", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015")
+#: Every strong dateline (the glued ones and `dateline.brand`) holds a dash (`\p{Pd}`: each pattern's `DASH`) or,
+#: for `dateline.city_brand`, a colon. Most lead paragraphs after the first hold neither in their first
+#: characters, and this one search spares them the opening test and the rules (~2 us a paragraph, and the
+#: lead is searched again on every later pass); tests/test_rule_gates.py checks it against the patterns.
+STRONG_DATELINE_SEPARATOR = re.compile("[" + re.escape(DASH_CHARS) + ":]")
 #: Line rules are bounded (no insert line is longer); longer paragraphs are prose and skip them.
 LINE_RULE_MAX_CHARS = 420
 
@@ -434,7 +446,7 @@ def _line_rule_matching(state: ArticleState, text: str, first: str) -> Rule | No
     folded = None
     timeout = regex_timeout(text)
     for line_rule in candidates:
-        if line_rule.needs:
+        if line_rule.needs or line_rule.also_needs:
             folded = gate_text(text) if folded is None else folded
             if not line_rule.may_match_paragraph(folded):
                 continue
@@ -500,7 +512,7 @@ def _first_dateline(window: str, lead_rules: tuple[Rule, ...], inside: bool) -> 
     Several rules share an opening test (`may_open_with_brand`); each test runs once. The window is far below
     `TIMEOUT_FREE_CHARS`, so no timeout is passed.
     """
-    if not may_open_with_dateline(window):
+    if (inside and STRONG_DATELINE_SEPARATOR.search(window) is None) or not may_open_with_dateline(window):
         return None
     opening_tests: dict[Callable[[str], bool], bool] = {}
     for lead_rule in lead_rules:
@@ -686,10 +698,10 @@ def apply_inline_rules(state: ArticleState) -> None:
 def _inline_candidates(state: ArticleState) -> dict[int, tuple[Rule, ...]]:
     """For each live paragraph that is not settled and holds a need of an inline rule, those rules in order.
 
-    Why: an inline rule can only match a paragraph that holds one of its `needs`, and most paragraphs hold
-    none. Searching each need once in the article's paragraphs (case-folded and joined by line breaks, which
-    no need contains) finds the few (paragraph, rule) pairs worth a regex, instead of testing every rule's
-    needs on every paragraph.
+    Why: an inline rule can only match a paragraph that holds one of its `needs` (and of its `also_needs`),
+    and most paragraphs hold none. Searching each need once in the article's paragraphs (case-folded and
+    joined by line breaks, which no need contains) finds the few (paragraph, rule) pairs worth a regex,
+    instead of testing every rule's needs on every paragraph.
     """
     inline_rules = state.rules["inline"]
     if not inline_rules:
@@ -710,7 +722,15 @@ def _inline_candidates(state: ArticleState) -> dict[int, tuple[Rule, ...]]:
                 line_end = folded.find("\n", position)
                 position = folded.find(need, line_end + 1) if line_end >= 0 else -1
     order = {rule: number for number, rule in enumerate(inline_rules)}
-    return {indices[number]: tuple(sorted(rules, key=order.__getitem__)) for number, rules in found.items()}
+    candidates = {}
+    for number, rules in found.items():
+        index = indices[number]
+        if any(rule.also_needs for rule in rules):
+            folded_paragraph = state.memo.folded(state.paragraphs[index].text)
+            rules = [rule for rule in rules if rule.holds_also_needs(folded_paragraph)]
+        if rules:
+            candidates[index] = tuple(sorted(rules, key=order.__getitem__))
+    return candidates
 
 
 def _inline_matches(text: str, inline_rules: tuple[Rule, ...]) -> list[tuple[int, int, Rule]]:

@@ -50,7 +50,7 @@ class Rule:
     `first_chars` and `needs` are necessary conditions on one paragraph, tested on its `gate_text` before the
     pattern runs (a regex call costs far more than these tests, and almost every paragraph is prose that no
     rule matches): a match of a `line` or `lead` rule starts with one of `first_chars`; a match contains one
-    of `needs`. Both are written case-folded; empty means no condition. A test checks each against the pattern.
+    of `needs`, and one of `also_needs` too. All are written case-folded; empty means no condition. A test checks each against the pattern.
     `opens_with` is the same kind of condition for a `lead` rule: a cheap test of how the text starts.
 
     Rules are compared and hashed by identity (each is one entry of the catalogue), which keeps tuples of
@@ -68,12 +68,18 @@ class Rule:
     first_chars: str = ""
     needs: tuple[str, ...] = ()
     opens_with: Callable[[str], bool] | None = None
+    also_needs: tuple[str, ...] = ()
 
     def may_match_paragraph(self, folded: str) -> bool:
         """False when the pattern certainly cannot match the paragraph whose `gate_text` is `folded`."""
         if self.first_chars and folded[:1] not in self.first_chars:
             return False
-        return not self.needs or any(map(folded.__contains__, self.needs))
+        if self.needs and not any(map(folded.__contains__, self.needs)):
+            return False
+        return self.holds_also_needs(folded)
+
+    def holds_also_needs(self, folded: str) -> bool:
+        return not self.also_needs or any(map(folded.__contains__, self.also_needs))
 
 
 def gate_text(text: str) -> str:
@@ -114,9 +120,10 @@ def rule(
     first_chars: str = "",
     needs: tuple[str, ...] = (),
     opens_with: Callable[[str], bool] | None = None,
+    also_needs: tuple[str, ...] = (),
 ) -> Rule:
     """Compile a rule; `regex.V1` gives full Unicode properties."""
     words = frozenset(t for t in trigger if t.isalpha())
     substrings = tuple(t.lstrip("~") for t in trigger if not t.isalpha())
     compiled = regex.compile(pattern, regex.V1)
-    return Rule(name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with)
+    return Rule(name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with, also_needs)
