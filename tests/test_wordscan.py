@@ -1,4 +1,4 @@
-"""The C trigger scanner against its specification, `scan_triggers_python`, and the facts its fold relies on."""
+"""The C text scans (`newsclean._wordscan`) against their Python specifications, and the facts they rely on."""
 
 import sys
 
@@ -6,11 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.patterns import selection
+from newsclean.patterns import ALL_RULES, selection
 from newsclean.patterns.selection import (
     ASCII_SUBSTRINGS,
+    CASEFOLD_SPECIALS,
     CASELESS_SUBSTRING_BITS,
     TRIGGER_WORDS,
+    inline_needles,
+    needle_lines,
+    needle_lines_python,
     scan_triggers_python,
 )
 from newsclean.repeats import ASCII_WORDS, NON_ASCII_SEPARATORS, ascii_words_python
@@ -114,3 +118,44 @@ def test_ascii_words_shapes() -> None:
 
 def test_repeat_keys_use_the_c_scan_when_built() -> None:
     assert ASCII_WORDS is wordscan.ascii_words
+
+
+INLINE_NEEDLES, _ = inline_needles(tuple(rule for rule in ALL_RULES if rule.scope == "inline"))
+NEEDLE_PIECES = st.sampled_from(
+    [needle.decode() for needle in INLINE_NEEDLES]
+    + [needle.decode().upper() for needle in INLINE_NEEDLES]
+    + ["\n", " ", "é", "É", "“", "中", "😀", "\u0130", "ß", "\ufb01"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(NEEDLE_PIECES | st.text(max_size=3), max_size=25).map("".join))
+def test_c_needle_lines_match_their_specification(text: str) -> None:
+    found = wordscan.needle_lines(text, INLINE_NEEDLES, CASEFOLD_SPECIALS)
+    if any(character in text for character in CASEFOLD_SPECIALS):
+        assert found is None
+    else:
+        assert found == needle_lines_python(text, INLINE_NEEDLES)
+    assert needle_lines(text, INLINE_NEEDLES) == needle_lines_python(text, INLINE_NEEDLES)
+
+
+def test_casefold_specials_are_the_characters_that_fold_to_ascii() -> None:
+    """Every other character folds to non-ASCII characters only, so it cannot be part of an ASCII need."""
+    derived = [
+        chr(c)
+        for c in range(0x80, sys.maxunicode + 1)
+        if c == 0x307 or any(ch.isascii() for ch in chr(c).casefold())
+    ]
+    assert "".join(derived) == CASEFOLD_SPECIALS
+
+
+def test_needle_lines_shapes() -> None:
+    needles = (b"(ayo", b"whatsapp", b"pic.twitter.com/")
+    text = "Satu.\nIkuti WhatsApp (AYO baca)\n\nPIC.twitter.COM/x"
+    expected = [(1, 0b011), (3, 0b100)]
+    assert wordscan.needle_lines(text, needles, CASEFOLD_SPECIALS) == expected
+    assert needle_lines_python(text, needles) == expected
+    assert wordscan.needle_lines("Straße (ayo", needles, CASEFOLD_SPECIALS) is None
+    assert needle_lines("Straße (ayo", needles) == [(0, 0b001)]
+    with pytest.raises(ValueError, match="two or more"):
+        wordscan.needle_lines("x", (b"a",), "")

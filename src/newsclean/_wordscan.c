@@ -1,5 +1,5 @@
 /*
- * newsclean._wordscan: the cleaner's word scans, each one pass over the text with no object made per word.
+ * newsclean._wordscan: the cleaner's text scans, each one pass over the text with no object made per word.
  *
  * scan_triggers: which trigger words and substrings occur in an article.
  *
@@ -17,6 +17,11 @@
  *
  * ascii_words: the key a paragraph is compared by when looking for repeats (newsclean.repeats): its ASCII
  * words lowercased and joined by spaces, when its only non-ASCII characters are separators (quotes, dashes).
+ *
+ * needle_lines: which lines of an article's case-folded text hold which inline rules' `needs`
+ * (newsclean.boilerplate). The needles are ASCII, so on a text without the few characters whose case folding
+ * yields ASCII letters (`ß`, `ﬁ`, the Kelvin sign...: the caller passes them) the same fold as above finds
+ * them without case folding the whole article.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -237,7 +242,7 @@ PyDoc_STRVAR(ascii_words_doc,
                     in_word = 1;                                                                        \
                     continue;                                                                           \
                 }                                                                                       \
-            } else if (!is_separator(c, separators)) {                                                  \
+            } else if (!is_one_of(c, separators)) {                                                  \
                 ok = 0;                                                                                 \
                 break;                                                                                  \
             }                                                                                           \
@@ -245,7 +250,7 @@ PyDoc_STRVAR(ascii_words_doc,
         }                                                                                               \
     } while (0)
 
-static int is_separator(Py_UCS4 c, PyObject *separators) {
+static int is_one_of(Py_UCS4 c, PyObject *separators) {
     int kind = PyUnicode_KIND(separators);
     const void *data = PyUnicode_DATA(separators);
     for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(separators); j++)
@@ -283,9 +288,105 @@ static PyObject *ascii_words(PyObject *self, PyObject *args) {
     return result;
 }
 
+/* Folds chars[0..length) into folded[] (one byte per character); sets `special` at one of `specials`. */
+#define NEEDLE_FOLD_LOOP(TYPE)                                                                          \
+    do {                                                                                                \
+        const TYPE *chars = (const TYPE *)data;                                                         \
+        for (Py_ssize_t i = 0; i < length; i++) {                                                       \
+            Py_UCS4 c = chars[i];                                                                       \
+            if (c < 0x80) {                                                                             \
+                folded[i] = fold_ascii(c);                                                              \
+            } else if (is_one_of(c, specials)) {                                                        \
+                special = 1;                                                                            \
+                break;                                                                                  \
+            } else {                                                                                    \
+                folded[i] = 0x80;                                                                       \
+            }                                                                                           \
+        }                                                                                               \
+    } while (0)
+
+PyDoc_STRVAR(needle_lines_doc,
+             "needle_lines(text, needles, specials) -> list[tuple[int, int]] | None\n\n"
+             "For each line of gate_text(text) that holds one of `needles` (ASCII bytes, two or more, at most 64), "
+             "(its number, the mask of the needles it holds); None when `text` holds one of `specials` (the "
+             "characters whose case folding is not a plain ASCII lowercase or non-ASCII). The spec is "
+             "newsclean.patterns.selection.needle_lines_python.");
+
+static PyObject *needle_lines(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *text, *needles, *specials;
+    if (!PyArg_ParseTuple(args, "UO!U", &text, &PyTuple_Type, &needles, &specials)) return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(needles);
+    if (count > 64) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 needles");
+        return NULL;
+    }
+    uint64_t first[256] = {0}, second[256] = {0};
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, i);
+        if (!PyBytes_Check(needle) || PyBytes_GET_SIZE(needle) < 2) {
+            PyErr_SetString(PyExc_ValueError, "needles must be bytes of two or more characters");
+            return NULL;
+        }
+        const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(needle);
+        first[p[0]] |= (uint64_t)1 << i;
+        second[p[1]] |= (uint64_t)1 << i;
+    }
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    unsigned char *folded = PyMem_Malloc((size_t)length + 1);
+    if (!folded) return PyErr_NoMemory();
+    int special = 0;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        NEEDLE_FOLD_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        NEEDLE_FOLD_LOOP(Py_UCS2);
+        break;
+    default:
+        NEEDLE_FOLD_LOOP(Py_UCS4);
+        break;
+    }
+    if (special) {
+        PyMem_Free(folded);
+        Py_RETURN_NONE;
+    }
+    PyObject *result = PyList_New(0);
+    Py_ssize_t line = 0;
+    uint64_t mask = 0;
+    for (Py_ssize_t i = 0; result && i <= length; i++) {
+        if (i == length || folded[i] == '\n') {
+            if (mask) {
+                PyObject *pair = Py_BuildValue("(nK)", line, (unsigned long long)mask);
+                if (!pair || PyList_Append(result, pair) < 0) Py_CLEAR(result);
+                Py_XDECREF(pair);
+            }
+            mask = 0;
+            line++;
+            continue;
+        }
+        if (i + 1 >= length) continue;
+        uint64_t candidates = first[folded[i]] & second[folded[i + 1]] & ~mask;
+        while (candidates) {
+            int bit = __builtin_ctzll(candidates);
+            candidates &= candidates - 1;
+            PyObject *needle = PyTuple_GET_ITEM(needles, bit);
+            Py_ssize_t m = PyBytes_GET_SIZE(needle);
+            const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(needle);
+            Py_ssize_t j = 2;
+            while (j < m && i + j < length && folded[i + j] == p[j]) j++;
+            if (j == m) mask |= (uint64_t)1 << bit;
+        }
+    }
+    PyMem_Free(folded);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"scan_triggers", scan_triggers, METH_VARARGS, scan_triggers_doc},
     {"ascii_words", ascii_words, METH_VARARGS, ascii_words_doc},
+    {"needle_lines", needle_lines, METH_VARARGS, needle_lines_doc},
     {NULL, NULL, 0, NULL},
 };
 

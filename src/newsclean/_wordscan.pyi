@@ -1,5 +1,7 @@
-"""Types of the cleaner's C word scans (src/newsclean/_wordscan.c); their specifications are
-`newsclean.patterns.selection.scan_triggers_python` and `newsclean.repeats.ascii_words_python`."""
+"""Types of the cleaner's C text scans (src/newsclean/_wordscan.c). Their specifications:
+`newsclean.patterns.selection.scan_triggers_python`, `newsclean.repeats.ascii_words_python` and
+`newsclean.patterns.selection.needle_lines_python`."""
 
 def scan_triggers(text: str, words: tuple[bytes, ...], substrings: tuple[bytes, ...], /) -> tuple[list[int], int]: ...
 def ascii_words(text: str, separators: str, /) -> str | None: ...
+def needle_lines(text: str, needles: tuple[bytes, ...], specials: str, /) -> list[tuple[int, int]] | None: ...

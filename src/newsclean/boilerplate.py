@@ -43,7 +43,9 @@ from .patterns.outlets import (
 )
 from .patterns.selection import (
     enabled_bits,
+    inline_needles,
     line_rules_by_first_char,
+    needle_lines,
     rules_by_scope,
     rules_without_first_chars,
     select_rules,
@@ -614,6 +616,8 @@ def strip_lead(state: ArticleState) -> None:
     live = state.live()[:LEAD_PARAGRAPHS]
     for position, index in enumerate(live):
         text = state.masked(index)
+        if position and STRONG_DATELINE_SEPARATOR.search(text, 0, GLUED_DATELINE_WINDOW) is None:
+            continue  # only strong datelines count here, and they hold a separator (see there)
         found = _match_dateline(text, allow_weak=position == 0, state=state)
         offset = 0
         if found is None:
@@ -699,37 +703,27 @@ def _inline_candidates(state: ArticleState) -> dict[int, tuple[Rule, ...]]:
     """For each live paragraph that is not settled and holds a need of an inline rule, those rules in order.
 
     Why: an inline rule can only match a paragraph that holds one of its `needs` (and of its `also_needs`),
-    and most paragraphs hold none. Searching each need once in the article's paragraphs (case-folded and
-    joined by line breaks, which no need contains) finds the few (paragraph, rule) pairs worth a regex,
+    and most paragraphs hold none. One scan for every need over the article's paragraphs (joined by line
+    breaks, which no need contains: `needle_lines`) finds the few (paragraph, rule) pairs worth a regex,
     instead of testing every rule's needs on every paragraph.
     """
     inline_rules = state.rules["inline"]
     if not inline_rules:
         return {}
     indices = [index for index in state.live() if index not in state.settled]
-    unconditional = [rule for rule in inline_rules if not rule.needs]
-    found: dict[int, list[Rule]] = (
-        {number: list(unconditional) for number in range(len(indices))} if unconditional else {}
-    )
-    folded = gate_text("\n".join(state.paragraphs[index].text for index in indices))
-    for inline_rule in inline_rules:
-        for need in inline_rule.needs:
-            position = folded.find(need)
-            while position >= 0:
-                rules = found.setdefault(folded.count("\n", 0, position), [])
-                if inline_rule not in rules:
-                    rules.append(inline_rule)
-                line_end = folded.find("\n", position)
-                position = folded.find(need, line_end + 1) if line_end >= 0 else -1
-    order = {rule: number for number, rule in enumerate(inline_rules)}
+    needles, rule_masks = inline_needles(inline_rules)
+    line_masks = dict(needle_lines("\n".join(state.paragraphs[index].text for index in indices), needles))
+    every_line = any(not mask for _, mask in rule_masks)
     candidates = {}
-    for number, rules in found.items():
+    for number in range(len(indices)) if every_line else sorted(line_masks):
+        line_mask = line_masks.get(number, 0)
+        rules = [rule for rule, mask in rule_masks if not mask or mask & line_mask]
         index = indices[number]
         if any(rule.also_needs for rule in rules):
             folded_paragraph = state.memo.folded(state.paragraphs[index].text)
             rules = [rule for rule in rules if rule.holds_also_needs(folded_paragraph)]
         if rules:
-            candidates[index] = tuple(sorted(rules, key=order.__getitem__))
+            candidates[index] = tuple(rules)
     return candidates
 
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable
+from types import ModuleType
 
 from ..config import CleanConfig
 from . import ALL_RULES
-from .base import Rule
+from .base import Rule, gate_text
 
 SCOPES: tuple[str, ...] = ("lead", "line", "inline", "tail")
 
@@ -76,20 +77,23 @@ def scan_triggers_python(text: str, words: tuple[bytes, ...], substrings: tuple[
     return indices, mask
 
 
-def _load_scanner() -> Callable[[str, tuple[bytes, ...], tuple[bytes, ...]], tuple[list[int], int]]:
-    """The C scanner, unless it is not built or NEWSCLEAN_PUREPYTHON=1 (NEWSCLEAN_REQUIRE_SPEEDUPS=1: must be)."""
+def _load_wordscan() -> ModuleType | None:
+    """The C scans, unless they are not built or NEWSCLEAN_PUREPYTHON=1 (NEWSCLEAN_REQUIRE_SPEEDUPS=1: must be)."""
     if os.environ.get("NEWSCLEAN_PUREPYTHON", "") == "1":
-        return scan_triggers_python
+        return None
     try:
         from .. import _wordscan
     except ImportError:
         if os.environ.get("NEWSCLEAN_REQUIRE_SPEEDUPS", "") == "1":
             raise
-        return scan_triggers_python
-    return _wordscan.scan_triggers
+        return None
+    return _wordscan
 
 
-SCAN_TRIGGERS = _load_scanner()
+_WORDSCAN = _load_wordscan()
+SCAN_TRIGGERS: Callable[[str, tuple[bytes, ...], tuple[bytes, ...]], tuple[list[int], int]] = (
+    _WORDSCAN.scan_triggers if _WORDSCAN is not None else scan_triggers_python
+)
 
 
 def triggered_bits(text: str) -> int:
@@ -159,3 +163,53 @@ def line_rules_by_first_char(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, .
 @functools.lru_cache(maxsize=4096)
 def rules_without_first_chars(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
     return tuple(rule for rule in rules if not rule.first_chars)
+
+
+#: The characters whose case folding holds an ASCII character (`ß`, `ſ`, `ﬁ`, the Kelvin sign, `İ`...) and
+#: U+0307, which `gate_text` drops (tests/test_wordscan.py derives the list from all of Unicode). On a text
+#: without them, the ASCII characters of `gate_text(text)` are those of `text.lower()`, in the same lines.
+CASEFOLD_SPECIALS = "\u00df\u0130\u0149\u017f\u01f0\u0307\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+
+
+def needle_lines_python(text: str, needles: tuple[bytes, ...]) -> list[tuple[int, int]]:
+    """For each line of `gate_text(text)` that holds one of the ASCII `needles`, (its number, the mask of the
+    needles it holds: bit i for `needles[i]`), in line order.
+
+    The specification of `newsclean._wordscan.needle_lines`, which finds them in one pass over the text, with
+    no case-folded copy, when the text holds none of the `CASEFOLD_SPECIALS` (and this runs when it does).
+    """
+    decoded = [needle.decode("ascii") for needle in needles]
+    found = []
+    for number, line in enumerate(gate_text(text).split("\n")):
+        mask = sum(1 << index for index, needle in enumerate(decoded) if needle in line)
+        if mask:
+            found.append((number, mask))
+    return found
+
+
+def needle_lines(text: str, needles: tuple[bytes, ...]) -> list[tuple[int, int]]:
+    """`needle_lines_python(text, needles)`, by the C scan when it is built and applies."""
+    if _WORDSCAN is not None:
+        found: list[tuple[int, int]] | None = _WORDSCAN.needle_lines(text, needles, CASEFOLD_SPECIALS)
+        if found is not None:
+            return found
+    return needle_lines_python(text, needles)
+
+
+_INLINE_NEEDS = {need for rule, _ in RULE_BITS if rule.scope == "inline" for need in rule.needs}
+if len(_INLINE_NEEDS) > 64 or not all(
+    need.isascii() and len(need) >= 2 and "\n" not in need and need == need.casefold() for need in _INLINE_NEEDS
+):
+    raise ValueError("inline needs must be at most 64, case-folded ASCII of two or more characters, one line")
+
+
+@functools.lru_cache(maxsize=4096)
+def inline_needles(inline_rules: tuple[Rule, ...]) -> tuple[tuple[bytes, ...], tuple[tuple[Rule, int], ...]]:
+    """The distinct `needs` of `inline_rules` (as ASCII bytes), and each rule with the mask of its needs among
+    them (0 for a rule without needs, which may match any paragraph)."""
+    needles = tuple(dict.fromkeys(need.encode("ascii") for rule in inline_rules for need in rule.needs))
+    position = {needle: index for index, needle in enumerate(needles)}
+    masks = tuple(
+        (rule, sum(1 << position[need.encode("ascii")] for need in set(rule.needs))) for rule in inline_rules
+    )
+    return needles, masks
