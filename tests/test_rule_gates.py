@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from test_rules import POSITIVES
 
 from newsclean import normalize
-from newsclean.boilerplate import GLUED_DATELINES, RELATED_AT_START, STRONG_DATELINE_NAMES, STRONG_DATELINE_SEPARATOR
+from newsclean.boilerplate import (
+    GLUED_DATELINES,
+    RELATED_AT_START,
+    STRONG_DATELINE_NAMES,
+    STRONG_DATELINE_SEPARATOR,
+    holds_strong_separator,
+)
 from newsclean.patterns import (
     ALL_RULES,
     RELATED_LABEL_FIRST_CHARS,
@@ -167,3 +173,9 @@ def test_strong_dateline_positives_lose_their_match_without_separators(rule) -> 
         match = rule.pattern.match(text)
         assert STRONG_DATELINE_SEPARATOR.search(match.group())
         assert not rule.pattern.match(STRONG_DATELINE_SEPARATOR.sub(" ", text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from([*DASH_CHARS, ":", "a", " ", "é", "中"]), max_size=30), st.integers(0, 35))
+def test_holds_strong_separator_is_the_class_search(text: str, end: int) -> None:
+    assert holds_strong_separator(text, end) == (STRONG_DATELINE_SEPARATOR.search(text, 0, end) is not None)

@@ -17,7 +17,7 @@ from newsclean.patterns.selection import (
     needle_lines_python,
     scan_triggers_python,
 )
-from newsclean.repeats import ASCII_WORDS, NON_ASCII_SEPARATORS, ascii_words_python
+from newsclean.repeats import ASCII_WORDS, NON_ASCII_SEPARATORS, VIDEO_LABEL, ascii_words_python, repeat_key
 
 wordscan = pytest.importorskip("newsclean._wordscan")
 
@@ -159,3 +159,16 @@ def test_needle_lines_shapes() -> None:
     assert needle_lines("Straße (ayo", needles) == [(0, 0b001)]
     with pytest.raises(ValueError, match="two or more"):
         wordscan.needle_lines("x", (b"a",), "")
+
+
+def test_only_the_label_letters_open_a_video_label() -> None:
+    """`repeat_key` skips the label substitution for paragraphs opening with any other letter or digit."""
+    openers = [
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if chr(c).isalnum()
+        and any(VIDEO_LABEL.match(chr(c) + rest) for rest in ("ideo: x", "oto: x", "aleri: x"))
+    ]
+    assert "".join(openers) == "FGVfgv"
+    assert repeat_key("Video: Banjir di Jakarta") == repeat_key("Banjir di Jakarta")
+    assert repeat_key("Kata Video: ini") == "kata video ini"

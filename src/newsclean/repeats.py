@@ -21,6 +21,7 @@ import regex
 
 WORD = re.compile(r"[^\W_]+")
 VIDEO_LABEL = regex.compile(r"^\s*(?:video|foto|galeri)\b\s*:?\s*", regex.IGNORECASE)
+VIDEO_LABEL_FIRST_LETTERS = "vVfFgG"
 SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
 #: Containment (a paragraph found inside an earlier, longer one) is only checked below this article size, so a
 #: pathological 50 MB article stays linear.
@@ -82,7 +83,14 @@ def casefolded_words(text: str, word: re.Pattern[str] | regex.Pattern[str] = WOR
 
 
 def repeat_key(text: str) -> str:
-    """Casefolded words of a paragraph without a leading `Video:` label: the identity of a repeat."""
+    """Casefolded words of a paragraph without a leading `Video:` label: the identity of a repeat.
+
+    A paragraph that opens with a letter or digit other than the labels' first letters cannot hold the label
+    (`\\s*` cannot take it, and only these letters match them case-insensitively), and skips the substitution.
+    """
+    first = text[:1]
+    if first.isalnum() and first not in VIDEO_LABEL_FIRST_LETTERS:
+        return casefolded_words(text)
     return casefolded_words(VIDEO_LABEL.sub("", text))
 
 
