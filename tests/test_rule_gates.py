@@ -26,7 +26,7 @@ from newsclean.patterns import (
     gate_text,
     may_open_with_related_label,
 )
-from newsclean.patterns.base import gate_head
+from newsclean.patterns.base import first_gate_char, gate_head
 from newsclean.patterns.outlets import DASH_CHARS, NAMED_OUTLETS, may_open_with_dateline
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
@@ -138,6 +138,7 @@ def test_related_label_opening_admits_every_label(text: str) -> None:
     match = RELATED_AT_START.match(text)
     if match and match.end() > 0:
         assert may_open_with_related_label(text)
+        assert may_open_with_related_label(text, first_gate_char(text))
 
 
 @settings(max_examples=1000, deadline=None)

@@ -413,10 +413,10 @@ def is_headline(text: str) -> bool:
 def apply_line_rules(state: ArticleState) -> None:
     """Remove paragraphs that are wholly an insert, and the headlines that follow a bare related label."""
     taken_through = -1
-    for index, text, first, opens_with_label in _line_candidates(state):
+    for index, text, line_rules, opens_with_label in _line_candidates(state):
         if index <= taken_through:
             continue
-        line_rule = _line_rule_matching(state, text, first)
+        line_rule = _line_rule_matching(text, line_rules)
         if line_rule is None:
             if opens_with_label and _is_related_link_line(text) and state.enabled("related.line", "related"):
                 state.drop(index, "related", "related.line")
@@ -426,18 +426,19 @@ def apply_line_rules(state: ArticleState) -> None:
                 taken_through = _drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
 
 
-def _line_candidates(state: ArticleState) -> list[tuple[int, str, str, bool]]:
-    """(index, stripped text, first gate character, whether it opens with a related label) of the paragraphs a
-    line rule or the related-link line test could match, in order.
+def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ...], bool]]:
+    """(index, stripped text, the line rules its gates admit, whether it opens with a related label) of the
+    paragraphs a line rule or the related-link line test could match, in order.
 
-    Why: line rules are gated on the paragraph's first case-folded character (and on its length), the
-    related-link line on its first word; most paragraphs are prose that fails both. Testing the gates here,
-    with one small fold per paragraph, spares the others every further call; the paragraphs left out are
-    exactly those for which both tests answer no. Settled paragraphs were tested by the previous pass.
+    Why: line rules are gated on the paragraph's first case-folded character, their `needs` and the
+    paragraph's length, the related-link line on its first word; most paragraphs are prose that fails all of
+    them. Testing the gates here, with one small fold per paragraph (and a whole one, remembered across passes,
+    only where a rule with needs remains), spares the others every further call; the paragraphs left out are
+    exactly those for which every test answers no. Settled paragraphs were tested by the previous pass.
     """
     line_rules = state.rules["line"]
-    any_first_char = bool(rules_without_first_chars(line_rules))
-    first_chars = line_rules_by_first_char(line_rules)
+    by_first_char = line_rules_by_first_char(line_rules)
+    without_first_char = rules_without_first_chars(line_rules)
     candidates = []
     settled = state.settled
     for index, paragraph in enumerate(state.paragraphs):
@@ -445,27 +446,22 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, str, bool]]:
             continue
         text = paragraph.text.strip()
         first = first_gate_char(text)
-        opens_with_label = may_open_with_related_label(text)
-        if opens_with_label or (
-            line_rules and len(text) <= LINE_RULE_MAX_CHARS and (any_first_char or first in first_chars)
-        ):
-            candidates.append((index, text, first, opens_with_label))
+        opens_with_label = may_open_with_related_label(text, first)
+        admitted: tuple[Rule, ...] = ()
+        if line_rules and len(text) <= LINE_RULE_MAX_CHARS:
+            admitted = by_first_char.get(first) or without_first_char
+            if any(rule.needs or rule.also_needs for rule in admitted):
+                folded = state.memo.folded(text)
+                admitted = tuple(rule for rule in admitted if rule.may_match_paragraph(folded))
+        if admitted or opens_with_label:
+            candidates.append((index, text, admitted, opens_with_label))
     return candidates
 
 
-def _line_rule_matching(state: ArticleState, text: str, first: str) -> Rule | None:
-    """The first line rule that matches the whole (stripped) paragraph, whose first gate character is `first`."""
-    if len(text) > LINE_RULE_MAX_CHARS:
-        return None
-    line_rules = state.rules["line"]
-    candidates = line_rules_by_first_char(line_rules).get(first) or rules_without_first_chars(line_rules)
-    folded = None
+def _line_rule_matching(text: str, line_rules: tuple[Rule, ...]) -> Rule | None:
+    """The first of `line_rules` (those the paragraph's gates admit) that matches the whole stripped paragraph."""
     timeout = regex_timeout(text)
-    for line_rule in candidates:
-        if line_rule.needs or line_rule.also_needs:
-            folded = gate_text(text) if folded is None else folded
-            if not line_rule.may_match_paragraph(folded):
-                continue
+    for line_rule in line_rules:
         if line_rule.pattern.fullmatch(text, timeout=timeout):
             return line_rule
     return None

@@ -19,16 +19,20 @@ RELATED_LABEL = (
 RELATED_LABEL_FIRST_CHARS = "-blstar"
 #: What a text opening with `RELATED_LABEL` opens with, case-folded: a dash or the first word of a label.
 RELATED_LABEL_OPENINGS = ("-", "baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related")
+LONGEST_RELATED_LABEL_OPENING = max(map(len, RELATED_LABEL_OPENINGS))
 
 
-def may_open_with_related_label(text: str) -> bool:
+def may_open_with_related_label(text: str, first: str | None = None) -> bool:
     """False when `text` certainly does not start with `RELATED_LABEL`.
 
     The label's words are matched ignoring case, which lets `İ` and the dotless `ı` match `i`; the gate text
     (case-folded, without U+0307) with `ı` written `i` starts with the same word (a test checks every character
-    the pattern's case-insensitive letters accept).
+    the pattern's case-insensitive letters accept). `first`, when the caller has it, is `first_gate_char(text)`:
+    most paragraphs fail on it without the longer fold.
     """
-    head = gate_head(text, max(map(len, RELATED_LABEL_OPENINGS)))
+    if first is not None and first not in RELATED_LABEL_FIRST_CHARS:
+        return False
+    head = gate_head(text, LONGEST_RELATED_LABEL_OPENING)
     return head.replace("ı", "i").startswith(RELATED_LABEL_OPENINGS)
 
 
