@@ -6,6 +6,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean.normalize import (
+    HAS_AMPERSAND,
+    HAS_DOUBLE_SPACE,
+    HAS_FTFY_SIGN,
+    HAS_LITERAL_NEWLINE,
+    HAS_NEWLINE_RUN,
+    HAS_ODD_SPACE,
+    HAS_SPACE_BEFORE_NEWLINE,
+    PROFILE_CHARS,
+    PROFILE_MASKS,
+    PROFILE_NEEDLES,
+    text_profile,
+    text_profile_python,
+)
 from newsclean.patterns import ALL_RULES, selection
 from newsclean.patterns.selection import (
     ASCII_SUBSTRINGS,
@@ -172,3 +186,26 @@ def test_only_the_label_letters_open_a_video_label() -> None:
     assert "".join(openers) == "FGVfgv"
     assert repeat_key("Video: Banjir di Jakarta") == repeat_key("Banjir di Jakarta")
     assert repeat_key("Kata Video: ini") == "kata video ini"
+
+
+PROFILE_ALPHABET = st.sampled_from(
+    [*PROFILE_CHARS[:40], *PROFILE_CHARS[-20:], "a", " ", "\n", "\\", "n", "é", "“", "中", "😀", "  ", "\n\n\n"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(PROFILE_ALPHABET | st.text(max_size=3), max_size=30).map("".join))
+def test_c_text_profile_matches_its_specification(text: str) -> None:
+    arguments = (PROFILE_CHARS, PROFILE_MASKS, PROFILE_NEEDLES)
+    assert wordscan.text_profile(text, *arguments) == text_profile_python(text, *arguments)
+
+
+def test_text_profile_shapes() -> None:
+    found, shapes = text_profile("Harga\u00a0naik &amp; turun  lagi \n\n\nlalu\\nitu Ã")
+    assert found == HAS_ODD_SPACE | HAS_AMPERSAND | HAS_FTFY_SIGN
+    assert shapes == HAS_LITERAL_NEWLINE | HAS_DOUBLE_SPACE | HAS_SPACE_BEFORE_NEWLINE | HAS_NEWLINE_RUN
+    assert text_profile("") == (0, 0)
+    with pytest.raises(ValueError, match="sorted"):
+        wordscan.text_profile("x", "ba", b"\x01\x02", ())
+    with pytest.raises(ValueError, match="2 or 3"):
+        wordscan.text_profile("x", "", b"", (b"abcd",))

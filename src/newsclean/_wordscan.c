@@ -22,6 +22,9 @@
  * (newsclean.boilerplate). The needles are ASCII, so on a text without the few characters whose case folding
  * yields ASCII letters (`ß`, `ﬁ`, the Kelvin sign...: the caller passes them) the same fold as above finds
  * them without case folding the whole article.
+ *
+ * text_profile: which of the normalizer's character classes and whitespace shapes a text holds
+ * (newsclean.normalize), so that it runs only the fixers with work to do.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -383,10 +386,98 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
     return result;
 }
 
+PyDoc_STRVAR(text_profile_doc,
+             "text_profile(text, chars, masks, needles) -> (char_mask, needle_mask)\n\n"
+             "char_mask: the OR of masks[i] for every chars[i] (sorted, distinct) that occurs in `text`; "
+             "needle_mask: bit i set when needles[i] (ASCII bytes of 2 or 3 characters, at most 32) occurs in "
+             "`text`. The spec is newsclean.normalize.text_profile_python.");
+
+static PyObject *text_profile(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *text, *chars, *masks, *needles;
+    if (!PyArg_ParseTuple(args, "UUSO!", &text, &chars, &masks, &PyTuple_Type, &needles)) return NULL;
+    Py_ssize_t char_count = PyUnicode_GET_LENGTH(chars), needle_count = PyTuple_GET_SIZE(needles);
+    if (PyBytes_GET_SIZE(masks) != char_count || needle_count > 32) {
+        PyErr_SetString(PyExc_ValueError, "one mask per character, and at most 32 needles");
+        return NULL;
+    }
+    int chars_kind = PyUnicode_KIND(chars);
+    const void *chars_data = PyUnicode_DATA(chars);
+    const unsigned char *mask_of = (const unsigned char *)PyBytes_AS_STRING(masks);
+    unsigned char ascii_masks[128] = {0};
+    Py_ssize_t first_other = 0;
+    for (Py_UCS4 previous = 0; first_other < char_count; first_other++) {
+        Py_UCS4 c = PyUnicode_READ(chars_kind, chars_data, first_other);
+        if (first_other && c <= previous) {
+            PyErr_SetString(PyExc_ValueError, "chars must be sorted and distinct");
+            return NULL;
+        }
+        previous = c;
+        if (c >= 0x80) break;
+        ascii_masks[c] = mask_of[first_other];
+    }
+    uint32_t ending_in[128] = {0}; /* the needles whose last character is c */
+    unsigned char needle_bytes[32][3];
+    Py_ssize_t needle_length[32];
+    for (Py_ssize_t i = 0; i < needle_count; i++) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, i);
+        Py_ssize_t m = PyBytes_Check(needle) ? PyBytes_GET_SIZE(needle) : 0;
+        const unsigned char *p = m ? (const unsigned char *)PyBytes_AS_STRING(needle) : NULL;
+        int ascii = m >= 2 && m <= 3;
+        for (Py_ssize_t j = 0; ascii && j < m; j++) ascii = p[j] < 0x80;
+        if (!ascii) {
+            PyErr_SetString(PyExc_ValueError, "needles must be ASCII bytes of 2 or 3 characters");
+            return NULL;
+        }
+        memcpy(needle_bytes[i], p, (size_t)m);
+        needle_length[i] = m;
+        ending_in[p[m - 1]] |= (uint32_t)1 << i;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    unsigned int char_mask = 0;
+    uint32_t needle_mask = 0;
+    Py_UCS4 before1 = 0x80, before2 = 0x80; /* the two previous characters (0x80: none, or not ASCII) */
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 0x80) {
+            char_mask |= ascii_masks[c];
+            uint32_t candidates = ending_in[c] & ~needle_mask;
+            while (candidates) {
+                int bit = __builtin_ctz(candidates);
+                candidates &= candidates - 1;
+                const unsigned char *p = needle_bytes[bit];
+                if (p[needle_length[bit] - 2] == before1 && (needle_length[bit] == 2 || p[0] == before2))
+                    needle_mask |= (uint32_t)1 << bit;
+            }
+        } else {
+            Py_ssize_t low = first_other, high = char_count;
+            while (low < high) {
+                Py_ssize_t middle = (low + high) / 2;
+                Py_UCS4 candidate = PyUnicode_READ(chars_kind, chars_data, middle);
+                if (candidate == c) {
+                    char_mask |= mask_of[middle];
+                    break;
+                }
+                if (candidate < c)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            c = 0x80;
+        }
+        before2 = before1;
+        before1 = c;
+    }
+    return Py_BuildValue("(II)", char_mask, (unsigned int)needle_mask);
+}
+
 static PyMethodDef methods[] = {
     {"scan_triggers", scan_triggers, METH_VARARGS, scan_triggers_doc},
     {"ascii_words", ascii_words, METH_VARARGS, ascii_words_doc},
     {"needle_lines", needle_lines, METH_VARARGS, needle_lines_doc},
+    {"text_profile", text_profile, METH_VARARGS, text_profile_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -26,6 +26,8 @@ from collections.abc import Callable
 import ftfy
 import regex
 
+from .wordscan import WORDSCAN
+
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=True,
     uncurl_quotes=False,
@@ -256,22 +258,6 @@ STEPS: tuple[Callable[[str], str], ...] = (
 )
 
 
-#: Every character one of the fixers before `compose_unicode` acts on, plus `&` (an entity may follow). Each fixer
-#: scans the text for its own characters; one scan for all of them lets text that has none (most articles) go
-#: straight to the steps that test themselves cheaply. Pure-ASCII text is tested on its bytes, faster still.
-NEEDS_A_FIXER = re.compile(f"[{NEEDS_FTFY_CHARS}&{INVISIBLE_CHARS}{_HOMOGLYPH_CLASS}{ODD_SPACE_CHARS}]")
-ASCII_NEEDING_A_FIXER = bytes(b for b in range(128) if NEEDS_A_FIXER.match(chr(b)))
-
-
-def needs_a_fixer(text: str) -> bool:
-    """True when the text holds a character that `fix_encoding`, `remove_invisible`, `fix_homoglyphs` or the
-    odd-space part of `tidy_whitespace` would act on."""
-    if text.isascii():
-        data = text.encode("ascii")
-        return len(data.translate(None, ASCII_NEEDING_A_FIXER)) != len(data)
-    return NEEDS_A_FIXER.search(text) is not None
-
-
 def _plain_steps(text: str) -> str:
     """`STEPS` for text without a fixer character: the skipped fixers would return it unchanged."""
     return _tidy_spaces(compose_unicode(expand_literal_newlines(text)), may_have_odd_spaces=False)
@@ -296,26 +282,89 @@ INVISIBLES = _class_members(INVISIBLE_CHARS)
 LOOKALIKES = _class_members(_HOMOGLYPH_CLASS)
 ODD_SPACES = _class_members(ODD_SPACE_CHARS)
 
+#: What `text_profile` reports: one bit per class of characters a fixer acts on...
+HAS_FTFY_SIGN, HAS_AMPERSAND, HAS_INVISIBLE, HAS_LOOKALIKE, HAS_ODD_SPACE = 1, 2, 4, 8, 16
+HAS_FIXER_CHARACTER = HAS_FTFY_SIGN | HAS_AMPERSAND | HAS_INVISIBLE | HAS_LOOKALIKE | HAS_ODD_SPACE
+PROFILE_CLASSES: tuple[tuple[frozenset[str], int], ...] = (
+    (FTFY_SIGNS, HAS_FTFY_SIGN),
+    (frozenset("&"), HAS_AMPERSAND),
+    (INVISIBLES, HAS_INVISIBLE),
+    (LOOKALIKES, HAS_LOOKALIKE),
+    (ODD_SPACES, HAS_ODD_SPACE),
+)
+PROFILE_CHARS = "".join(sorted(set().union(*(members for members, _ in PROFILE_CLASSES))))
+PROFILE_MASKS = bytes(sum(bit for members, bit in PROFILE_CLASSES if char in members) for char in PROFILE_CHARS)
+#: ... and one per whitespace shape `_tidy_spaces` and `expand_literal_newlines` act on.
+HAS_LITERAL_NEWLINE, HAS_DOUBLE_SPACE, HAS_SPACE_BEFORE_NEWLINE, HAS_SPACE_AFTER_NEWLINE, HAS_NEWLINE_RUN = (
+    1, 2, 4, 8, 16,
+)
+PROFILE_NEEDLES = (b"\\n", b"  ", b" \n", b"\n ", b"\n\n\n")
 
-def _steps_for(text: str) -> str:
-    """`STEPS` for text holding fixer characters, skipping the fixers whose characters it does not hold.
+
+def text_profile_python(
+    text: str, chars: str, masks: bytes, needles: tuple[bytes, ...]
+) -> tuple[int, int]:
+    """The OR of `masks[i]` for every `chars[i]` in `text`, and the mask of the `needles` (ASCII) in `text`.
+
+    The specification of `newsclean._wordscan.text_profile`: one pass over the text instead of a class search
+    per fixer and a substring search per whitespace shape (a two-character `in` costs ~2 ns a character).
+    """
+    present = set(text)
+    char_mask = 0
+    for char, mask in zip(chars, masks, strict=True):
+        if char in present:
+            char_mask |= mask
+    return char_mask, sum(1 << index for index, needle in enumerate(needles) if needle.decode("ascii") in text)
+
+
+_TEXT_PROFILE = WORDSCAN.text_profile if WORDSCAN is not None else text_profile_python
+
+
+def text_profile(text: str) -> tuple[int, int]:
+    """Which fixer classes (`HAS_FTFY_SIGN`...) and whitespace shapes (`HAS_DOUBLE_SPACE`...) `text` holds."""
+    return _TEXT_PROFILE(text, PROFILE_CHARS, PROFILE_MASKS, PROFILE_NEEDLES)
+
+
+def _steps_for(text: str, found: int) -> str:
+    """`STEPS` for text holding fixer characters (`found`, from `text_profile`), skipping the fixers whose
+    characters it does not hold.
 
     Most such articles only carry no-break spaces. When `fix_encoding` has work (mojibake, an entity; an `&`
     that starts no entity gives it none) every step runs, since ftfy's repairs can bring any character;
     without it the later fixers only remove or replace their own characters, so the ones found here are all
     there will be.
     """
-    present = frozenset(NEEDS_A_FIXER.findall(text))
-    if not present.isdisjoint(FTFY_SIGNS) or ("&" in present and needs_ftfy(text)):
+    if found & HAS_FTFY_SIGN or (found & HAS_AMPERSAND and needs_ftfy(text)):
         for step in STEPS:
             text = step(text)
         return text
-    if not present.isdisjoint(INVISIBLES):
+    if found & HAS_INVISIBLE:
         text = remove_invisible(text)
     text = compose_unicode(expand_literal_newlines(text))
-    if not present.isdisjoint(LOOKALIKES):
+    if found & HAS_LOOKALIKE:
         text = fix_homoglyphs(text)
-    return _tidy_spaces(text, may_have_odd_spaces=not present.isdisjoint(ODD_SPACES))
+    return _tidy_spaces(text, may_have_odd_spaces=bool(found & HAS_ODD_SPACE))
+
+
+def _plain_steps_profiled(text: str, shapes: int) -> str | None:
+    """`_plain_steps(text)` for text without fixer characters whose whitespace `shapes` are known, or None
+    when the text changes in a way that the shapes no longer describe (a literal newline escape, or NFC).
+
+    None also means "ask `needs_ftfy` again": the whitespace steps cannot make an ftfy sign or an entity (they
+    only drop or merge spaces and newlines, never joining `&` to a name), so a text that returns here needs
+    no further pass.
+    """
+    if shapes & HAS_LITERAL_NEWLINE or not unicodedata.is_normalized("NFC", text):
+        return None
+    if shapes & HAS_DOUBLE_SPACE:
+        text = SPACE_RUNS.sub(" ", text)
+    if shapes & (HAS_SPACE_BEFORE_NEWLINE | HAS_SPACE_AFTER_NEWLINE):
+        text = SPACE_AROUND_NEWLINE.sub("\n", text)
+        if "\n\n\n" in text:  # dropping spaces can bring newlines together
+            text = MANY_NEWLINES.sub("\n\n", text)
+    elif shapes & HAS_NEWLINE_RUN:
+        text = MANY_NEWLINES.sub("\n\n", text)
+    return text.strip(" \n")
 
 
 #: ftfy decides from context, so removing a character next to mojibake can let a second pass fix it; the
@@ -333,7 +382,14 @@ def normalize(text: str) -> str:
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
     for _ in range(MAX_PASSES):
         before = text
-        text = _steps_for(text) if needs_a_fixer(text) else _plain_steps(text)
+        found, shapes = text_profile(text)
+        if found & HAS_FIXER_CHARACTER:
+            text = _steps_for(text, found)
+        else:
+            tidied = _plain_steps_profiled(text, shapes)
+            if tidied is not None:
+                return tidied
+            text = _plain_steps(text)
         if text == before or not needs_ftfy(text):
             break
     return text

@@ -13,11 +13,12 @@ just removed as a repeat. Short lines repeated on their own, and verse without s
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 
 import regex
+
+from .wordscan import WORDSCAN
 
 WORD = re.compile(r"[^\W_]+")
 VIDEO_LABEL = regex.compile(r"^\s*(?:video|foto|galeri)\b\s*:?\s*", regex.IGNORECASE)
@@ -54,20 +55,9 @@ def ascii_words_python(text: str, separators: str = NON_ASCII_SEPARATORS) -> str
     return b" ".join(text.lower().encode("ascii").translate(_ASCII_WORD_BYTES).split()).decode("ascii")
 
 
-def _load_ascii_words() -> Callable[[str, str], str | None]:
-    """The C scan, unless it is not built or NEWSCLEAN_PUREPYTHON=1 (NEWSCLEAN_REQUIRE_SPEEDUPS=1: must be)."""
-    if os.environ.get("NEWSCLEAN_PUREPYTHON", "") == "1":
-        return ascii_words_python
-    try:
-        from . import _wordscan
-    except ImportError:
-        if os.environ.get("NEWSCLEAN_REQUIRE_SPEEDUPS", "") == "1":
-            raise
-        return ascii_words_python
-    return _wordscan.ascii_words
-
-
-ASCII_WORDS = _load_ascii_words()
+ASCII_WORDS: Callable[[str, str], str | None] = (
+    WORDSCAN.ascii_words if WORDSCAN is not None else ascii_words_python
+)
 
 
 def casefolded_words(text: str, word: re.Pattern[str] | regex.Pattern[str] = WORD) -> str:

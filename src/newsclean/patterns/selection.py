@@ -12,11 +12,10 @@ tuple objects (which the engine's per-paragraph memo compares by identity).
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Iterable
-from types import ModuleType
 
 from ..config import CleanConfig
+from ..wordscan import WORDSCAN
 from . import ALL_RULES
 from .base import Rule, gate_text
 
@@ -77,22 +76,8 @@ def scan_triggers_python(text: str, words: tuple[bytes, ...], substrings: tuple[
     return indices, mask
 
 
-def _load_wordscan() -> ModuleType | None:
-    """The C scans, unless they are not built or NEWSCLEAN_PUREPYTHON=1 (NEWSCLEAN_REQUIRE_SPEEDUPS=1: must be)."""
-    if os.environ.get("NEWSCLEAN_PUREPYTHON", "") == "1":
-        return None
-    try:
-        from .. import _wordscan
-    except ImportError:
-        if os.environ.get("NEWSCLEAN_REQUIRE_SPEEDUPS", "") == "1":
-            raise
-        return None
-    return _wordscan
-
-
-_WORDSCAN = _load_wordscan()
 SCAN_TRIGGERS: Callable[[str, tuple[bytes, ...], tuple[bytes, ...]], tuple[list[int], int]] = (
-    _WORDSCAN.scan_triggers if _WORDSCAN is not None else scan_triggers_python
+    WORDSCAN.scan_triggers if WORDSCAN is not None else scan_triggers_python
 )
 
 
@@ -189,8 +174,8 @@ def needle_lines_python(text: str, needles: tuple[bytes, ...]) -> list[tuple[int
 
 def needle_lines(text: str, needles: tuple[bytes, ...]) -> list[tuple[int, int]]:
     """`needle_lines_python(text, needles)`, by the C scan when it is built and applies."""
-    if _WORDSCAN is not None:
-        found: list[tuple[int, int]] | None = _WORDSCAN.needle_lines(text, needles, CASEFOLD_SPECIALS)
+    if WORDSCAN is not None:
+        found: list[tuple[int, int]] | None = WORDSCAN.needle_lines(text, needles, CASEFOLD_SPECIALS)
         if found is not None:
             return found
     return needle_lines_python(text, needles)
