@@ -79,6 +79,8 @@ class Rendered:
     credits: tuple[str, ...]
     #: The indices in `paragraphs` of the ones this pass kept exactly as it saw them (see `ArticleState.settled`).
     untouched: frozenset[int] = frozenset()
+    #: Whether `text` is `paragraphs` joined by blank lines (a rendered pass, not a renormalized output).
+    joined: bool = True
 
 
 def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
@@ -252,7 +254,9 @@ def _renormalized(output: str) -> str | None:
     Joining the kept pieces with a space can put a mojibake lead character before a space (`Â` + ` ` is the
     mojibake of a no-break space), which `normalize` then repairs; the output must be a fixed point of
     `normalize` for `clean` to be idempotent. Only such characters can make it differ: every other fixer's
-    characters are gone from the normalized text, and a space or blank line joins nothing they act on.
+    characters are gone from the normalized text, and a space or blank line joins nothing they act on. So
+    an article whose normalized text shows no sign for ftfy (`needs_ftfy`; nor can joining make an entity)
+    never needs this, and `_fixed_point` does not ask.
     """
     if not needs_ftfy(output):
         return None
@@ -288,6 +292,14 @@ def _common_prefix_length(first: str, second: str) -> int:
     return low
 
 
+def _paragraph_count(result: Rendered) -> int:
+    """The blocks between blank lines in `result.text`: its paragraphs when it was rendered from them (each
+    holds no line break), else counted (a renormalized output, whose paragraphs may be joined lines)."""
+    if result.joined:
+        return len(result.paragraphs)
+    return result.text.count(PARAGRAPH_SEPARATOR) + 1 if result.text else 0
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """The fixed point of the passes: output text, every removal (offsets into the source), and the map
@@ -298,11 +310,14 @@ class Outcome:
     dateline: Dateline | None
     credits: tuple[str, ...]
     segments: tuple[tuple[int, int, int], ...]
+    #: The number of paragraphs of `text` (blocks between blank lines).
+    paragraphs: int
 
 
 def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Outcome:
     """Run the steps on `normalized` until a pass changes nothing (at most 1 + MAX_EXTRA_PASSES passes)."""
     memo = PassMemo()
+    may_renormalize = config.normalize and needs_ftfy(normalized)
     result = _render(
         normalized, *_run_steps(normalized, split_paragraphs(normalized, config.rejoin_lines), config, title, memo)
     )
@@ -311,11 +326,11 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Out
     segments = result.segments
     removed_last_pass = bool(removals)
     for _ in range(MAX_EXTRA_PASSES):
-        renormalized = _renormalized(result.text) if config.normalize else None
+        renormalized = _renormalized(result.text) if may_renormalize else None
         if renormalized is not None:
             segments = _compose(_unchanged_segments(result.text, renormalized), segments)
             paragraphs = tuple(split_paragraphs(renormalized, config.rejoin_lines))
-            result = Rendered(renormalized, paragraphs, segments, (), None, ())
+            result = Rendered(renormalized, paragraphs, segments, (), None, (), joined=False)
         elif not removed_last_pass:
             break
         # The paragraphs of the previous output are known; a pass that removes nothing from them would render
@@ -336,7 +351,7 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Out
         dateline = dateline or (again.dateline and Dateline(**again.dateline.model_dump()))
         credits.extend(again.credits)
         result = again
-    return Outcome(result.text, tuple(removals), dateline, tuple(credits), segments)
+    return Outcome(result.text, tuple(removals), dateline, tuple(credits), segments, _paragraph_count(result))
 
 
 def _lost_repeats(outcome: Outcome) -> bool:
@@ -375,7 +390,8 @@ def _repeats_last(normalized: str, config: CleanConfig, title: str | None) -> Ou
     removals = list(first.removals)
     for removal in last.removals:
         removals.extend(_map_back(removal, first.segments, normalized))
-    return Outcome(last.text, tuple(removals), first.dateline, first.credits, _compose(last.segments, first.segments))
+    segments = _compose(last.segments, first.segments)
+    return Outcome(last.text, tuple(removals), first.dateline, first.credits, segments, last.paragraphs)
 
 
 def clean(text: str, *, title: str | None = None, config: CleanConfig | None = None) -> CleanResult:
@@ -397,7 +413,7 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
         removals=tuple(sorted(outcome.removals, key=lambda r: (r.start, r.end))),
         dateline=outcome.dateline,
         credits=tuple(dict.fromkeys(outcome.credits)),
-        paragraphs=outcome.text.count(PARAGRAPH_SEPARATOR) + 1 if outcome.text else 0,
+        paragraphs=outcome.paragraphs,
         chars_in=len(text),
         chars_out=len(outcome.text),
     )
