@@ -13,11 +13,13 @@ from test_rules import POSITIVES
 
 from newsclean import normalize
 from newsclean.boilerplate import (
+    GLUED_DATELINE_GATE,
     GLUED_DATELINES,
     RELATED_AT_START,
     STRONG_DATELINE_NAMES,
     STRONG_DATELINE_SEPARATOR,
     holds_strong_separator,
+    may_hold_glued_dateline,
 )
 from newsclean.patterns import (
     ALL_RULES,
@@ -180,3 +182,14 @@ def test_strong_dateline_positives_lose_their_match_without_separators(rule) -> 
 @given(st.text(st.sampled_from([*DASH_CHARS, ":", "a", " ", "é", "中"]), max_size=30), st.integers(0, 35))
 def test_holds_strong_separator_is_the_class_search(text: str, end: int) -> None:
     assert holds_strong_separator(text, end) == (STRONG_DATELINE_SEPARATOR.search(text, 0, end) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        DATELINE_PIECES | st.sampled_from(["Times", "VIVA", "INDOPOST", "Indonesia", ":", "\u2013", "a)", ".id", "x"]),
+        max_size=10,
+    ).map("".join)
+)
+def test_glued_dateline_gate_in_pieces_is_the_gate(text: str) -> None:
+    assert may_hold_glued_dateline(text) == (GLUED_DATELINE_GATE.search(text) is not None)

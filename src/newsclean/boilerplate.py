@@ -366,10 +366,30 @@ GLUED_BRAND_START = re.compile(
 )
 #: A dateline that ends with a domain brand (`TRIBUNJATENG.COM`), which a glued hyphen may follow.
 ENDS_WITH_DOMAIN = regex.compile(rf"\.{TLDS}$", regex.V1)
-#: A glued dateline needs a domain-like brand or a parenthesised agency followed by a dash: a cheap test first.
+#: A glued dateline needs a domain-like brand, a parenthesised agency or one of a few outlet names, then a
+#: dash or colon: a cheap test first. `GLUED_DATELINE_GATE` says it in one pattern; `may_hold_glued_dateline`
+#: asks the same in pieces that each open with a literal (`re` then skips to that character instead of trying
+#: an alternation at every position: ~1.5 us a window instead of ~6), checked equal by a property test.
+GLUED_DATELINE_GATE_TAIL = r"\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]"
 GLUED_DATELINE_GATE = re.compile(
-    r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]"
+    r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)" + GLUED_DATELINE_GATE_TAIL
 )
+_GATE_AFTER_DOMAIN = re.compile(r"\.[A-Za-z]{2,6}" + GLUED_DATELINE_GATE_TAIL)
+_GATE_AFTER_PARENTHESIS = re.compile(r"(?<=[A-Za-z])\)" + GLUED_DATELINE_GATE_TAIL)
+_GATE_AFTER_NAME = tuple(
+    (name, re.compile(name + GLUED_DATELINE_GATE_TAIL)) for name in ("Indonesia", "Times", "VIVA", "INDOPOST")
+)
+
+
+def may_hold_glued_dateline(window: str) -> bool:
+    """`GLUED_DATELINE_GATE.search(window) is not None`, asked piece by piece."""
+    return (
+        _GATE_AFTER_DOMAIN.search(window) is not None
+        or (")" in window and _GATE_AFTER_PARENTHESIS.search(window) is not None)
+        or any(name in window and pattern.search(window) is not None for name, pattern in _GATE_AFTER_NAME)
+    )
+
+
 #: The dateline rules tried after the first body paragraph's start: the glued ones and the brand-only one.
 STRONG_DATELINE_NAMES = GLUED_DATELINE_NAMES | {"dateline.brand"}
 #: The dashes and colon that end the gate's match: most lead paragraphs (seven in ten) hold none of them, and
@@ -551,7 +571,7 @@ def _glued_dateline(text: str, state: ArticleState) -> DatelineFound | None:
 
 def _first_glued_dateline(text: str, state: ArticleState) -> DatelineFound | None:
     window = text[:GLUED_DATELINE_WINDOW]
-    if not any(map(window.__contains__, GLUED_DATELINE_SEPARATORS)) or not GLUED_DATELINE_GATE.search(window):
+    if not any(map(window.__contains__, GLUED_DATELINE_SEPARATORS)) or not may_hold_glued_dateline(window):
         return None
     best: DatelineFound | None = None
     brand_starts: list[int] | None = None
