@@ -917,6 +917,8 @@ def _drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
 def kept_pieces(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """The (start, end) pieces of a paragraph that survive its removed spans, stripped of outer spaces."""
     if not spans:
+        if text and not text[0].isspace() and not text[-1].isspace():
+            return [(0, len(text))]
         start, end = len(text) - len(text.lstrip()), len(text.rstrip())
         return [(start, end)] if start < end else []
     pieces = []

@@ -163,7 +163,8 @@ def _removed_nothing(state: ArticleState) -> bool:
 
 def _has_alnum(text: str, pieces: list[tuple[int, int]]) -> bool:
     if len(pieces) == 1:
-        return ALNUM.search(text, pieces[0][0], pieces[0][1]) is not None
+        start, end = pieces[0]
+        return text[start].isalnum() or ALNUM.search(text, start, end) is not None
     return any(ALNUM.search(text, start, end) for start, end in pieces)
 
 

@@ -209,7 +209,7 @@ def split_paragraphs(text: str, rejoin: bool = True) -> list[Paragraph]:
     for block in text.split("\n\n"):
         block_start = position
         position += len(block) + 2
-        if not block.strip():
+        if not block or block.isspace():
             continue
         if "\n" not in block:
             paragraphs.append(Paragraph(block_start, block_start + len(block), block))
@@ -228,4 +228,4 @@ def split_paragraphs(text: str, rejoin: bool = True) -> list[Paragraph]:
             pieces = [line]
         body = " ".join(pieces)
         paragraphs.append(Paragraph(start, start + len(body), body))
-    return [p for p in paragraphs if p.text.strip()]
+    return [p for p in paragraphs if p.text and not p.text.isspace()]
