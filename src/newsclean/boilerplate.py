@@ -884,16 +884,21 @@ def drop_signature_block(state: ArticleState) -> None:
     if not state.enabled("byline.signature_block", "byline"):
         return
     live = state.live()
+    # Every block below ends with the last paragraph: when it is no signature line, none is a signature.
+    if len(live) < 4 or not _is_signature_line(state.masked(live[-1]).strip()):
+        return
     for size in (4, 3, 2):
         if len(live) < size + 2:
             continue
         block = [state.masked(i).strip() for i in live[-size:]]
-        if all(len(line) <= SIGNATURE_LINE_MAX_CHARS and SIGNATURE_LINE.fullmatch(line) for line in block) and (
-            PERSON_NAME.fullmatch(block[0])
-        ):
+        if all(_is_signature_line(line) for line in block) and PERSON_NAME.fullmatch(block[0]):
             for index in live[-size:]:
                 state.drop(index, "byline", "byline.signature_block")
             return
+
+
+def _is_signature_line(line: str) -> bool:
+    return len(line) <= SIGNATURE_LINE_MAX_CHARS and SIGNATURE_LINE.fullmatch(line) is not None
 
 
 def _drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
