@@ -28,7 +28,8 @@ def _require_speedups() -> bool:
     return os.environ.get("NEWSCLEAN_REQUIRE_SPEEDUPS", "") == "1"
 
 
-#: The cleaner's modules compiled by mypyc (the engine and the helpers it calls per paragraph).
+#: The cleaner's modules compiled by mypyc (the engine, the helpers it calls per paragraph, the normalizer and
+#: the gates of the pattern modules: the last three gained ~1.5%, measured A/B in one run).
 COMPILED_CLEANER = [
     "src/newsclean/clean.py",
     "src/newsclean/boilerplate.py",
@@ -36,6 +37,9 @@ COMPILED_CLEANER = [
     "src/newsclean/repeats.py",
     "src/newsclean/patterns/base.py",
     "src/newsclean/patterns/selection.py",
+    "src/newsclean/normalize.py",
+    "src/newsclean/patterns/outlets.py",
+    "src/newsclean/patterns/inserts.py",
 ]
 #: Third-party packages (regex, pydantic, ftfy) are not installed in the isolated build: their types are Any.
 MYPY_OPTIONS = ["--ignore-missing-imports", "--follow-imports=silent"]
