@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 import regex
 
@@ -48,7 +49,6 @@ from .patterns.selection import (
     needle_lines,
     rules_by_scope,
     rules_without_first_chars,
-    select_rules,
     triggered_bits,
 )
 from .repeats import casefolded_words
@@ -209,15 +209,25 @@ PERSON_NAME = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Span:
-    """A removal inside one paragraph, in that paragraph's local offsets."""
+    """A removal inside one paragraph, in that paragraph's local offsets.
 
-    start: int
-    end: int
-    kind: str
-    rule: str
-    groups: tuple[tuple[str, str], ...] = ()
+    A plain class with final attributes, like `Paragraph`, so that the compiled cleaner builds it natively.
+    """
+
+    __slots__ = ("end", "groups", "kind", "rule", "start")
+    start: Final[int]
+    end: Final[int]
+    kind: Final[str]
+    rule: Final[str]
+    groups: Final[tuple[tuple[str, str], ...]]
+
+    def __init__(self, start: int, end: int, kind: str, rule: str, groups: tuple[tuple[str, str], ...] = ()) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.rule = rule
+        self.groups = groups
 
 
 DatelineFound = tuple[Rule, "regex.Match[str]"]
@@ -247,6 +257,10 @@ class PassMemo:
     #: Whether the previous pass looked for related links.
     previous_related: bool = False
     gate_texts: dict[str, str] = field(default_factory=dict)
+    #: The config's answers, per rule name (each name has one kind) and as the bits of the catalogue's rules:
+    #: asked of the (uncompiled, pydantic) config once per article instead of once per test.
+    enabled: dict[str, bool] = field(default_factory=dict)
+    enabled_bits: int = 0
 
     def folded(self, text: str) -> str:
         """`gate_text(text)`, computed once per text."""
@@ -296,10 +310,12 @@ class ArticleState:
         """The state for one pass; `untouched` are the paragraphs the previous pass (if any) kept as they were."""
         memo = memo or PassMemo()
         if memo.rules is None:
-            memo.rules, memo.bits = select_rules(text, config)
+            memo.enabled_bits = enabled_bits(config)
+            memo.bits = triggered_bits(text) & memo.enabled_bits
+            memo.rules = rules_by_scope(memo.bits)
         else:
             changed = "\n".join(p.text for index, p in enumerate(paragraphs) if index not in untouched)
-            added = triggered_bits(changed) & enabled_bits(config) & ~memo.bits
+            added = triggered_bits(changed) & memo.enabled_bits & ~memo.bits
             if added:
                 memo.bits |= added
                 memo.rules = rules_by_scope(memo.bits)
@@ -344,7 +360,10 @@ class ArticleState:
         existing.append(Span(start, end, kind, rule, tuple(groups)))
 
     def enabled(self, rule: str, kind: str) -> bool:
-        return self.config.enabled(rule, kind)
+        known = self.memo.enabled.get(rule)
+        if known is None:
+            known = self.memo.enabled[rule] = self.config.enabled(rule, kind)
+        return known
 
 
 def _search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
