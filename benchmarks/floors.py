@@ -30,10 +30,11 @@ class Floor:
 
 FLOORS: tuple[Floor, ...] = (
     Floor(
-        "clean", "clean_articles_per_s", "ratio", "at_least", 0.6, 2.0,
-        "Issue 2 asks for 2x ftfy.fix_text; measured 0.85-0.88x with the compiled cleaner, 0.65-0.69x as "
-        "Python (docs/cleaning.md), so the target is reported as missed and the floor guards what exists: "
-        "losing the gates, the settled paragraphs or the ftfy skip drops the ratio below 0.5x.",
+        "clean", "clean_articles_per_s", "ratio", "at_least", 1.0, 2.0,
+        "Issue 2 asks for 2x ftfy.fix_text; measured 1.28-1.35x with the compiled cleaner and the C text "
+        "scans, 0.90x as Python (docs/cleaning.md), so the target is reported as missed and the floor guards "
+        "what exists with a shared machine's margin: CI requires the compiled build, and losing it, the scans "
+        "or the gates drops the ratio below 1.0x.",
     ),
     Floor(
         "signatures", "signature_articles_per_s[c,sha1,workers=1]", "ratio", "at_least", 12.0, 15.0,
@@ -79,7 +80,7 @@ FLOORS: tuple[Floor, ...] = (
         "objects: its peak RSS per article must stay well under the plain datasketch pipeline's.",
     ),
     Floor(
-        "dedupe-speed", "dedupe_articles_per_s[workers=1]", "ratio", "at_least", 0.35, 1.0,
+        "dedupe-speed", "dedupe_articles_per_s[workers=1]", "ratio", "at_least", 0.5, 1.0,
         "End to end (reading, cleaning, signing, LSH, verification, writing) against datasketch without "
         "cleaning or verification; cleaning dominates our time, so this moves with clean_articles_per_s.",
     ),
