@@ -241,7 +241,7 @@ class PassMemo:
     per-paragraph rule tests skip those outright (`ArticleState.settled`); the tests that depend on a
     paragraph's place (the lead's datelines, related-link triggers and links, repeat keys) are asked again of
     the same texts, and every answer here is a pure function of the text, the rules tried (stored with the
-    dateline answer and compared by identity: `select_rules` returns the same tuple for the same selection)
+    dateline answer and compared by identity: `rules_by_scope` returns the same tuple for the same selection)
     and the config (fixed for the call), so an earlier answer is reused instead of recomputed.
     """
 

@@ -118,15 +118,6 @@ def rules_for_bits(bits: int) -> tuple[Rule, ...]:
     return tuple(rule for rule, bit in RULE_BITS if bits & bit)
 
 
-def select_rules(text: str, config: CleanConfig) -> tuple[dict[str, tuple[Rule, ...]], int]:
-    """Per scope, the rules that are enabled and whose trigger occurs in `text`; and their bits.
-
-    The tuples are cached per selection, so equal selections give identical tuples.
-    """
-    bits = triggered_bits(text) & enabled_bits(config)
-    return rules_by_scope(bits), bits
-
-
 def rules_by_scope(bits: int) -> dict[str, tuple[Rule, ...]]:
     """The rules whose bit is set, per scope, in catalogue order."""
     return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}
