@@ -26,7 +26,7 @@ from collections.abc import Callable
 import ftfy
 import regex
 
-from .wordscan import WORDSCAN
+from .extensions import WORDSCAN
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=True,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import regex
 
-from .wordscan import WORDSCAN
+from .extensions import WORDSCAN
 
 WORD = re.compile(r"[^\W_]+")
 VIDEO_LABEL = regex.compile(r"^\s*(?:video|foto|galeri)\b\s*:?\s*", regex.IGNORECASE)

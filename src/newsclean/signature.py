@@ -35,7 +35,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
@@ -43,6 +42,7 @@ from typing import Literal
 
 import numpy as np
 
+from .extensions import load_extension
 from .shingle import shingles, tokens, windows
 
 __all__ = [
@@ -72,20 +72,7 @@ _EMPTY = np.uint32(0xFFFFFFFF)
 _U64 = 0xFFFFFFFFFFFFFFFF
 
 
-def _load_speedups() -> ModuleType | None:
-    """Import the C kernel, honouring NEWSCLEAN_PUREPYTHON and NEWSCLEAN_REQUIRE_SPEEDUPS."""
-    if os.environ.get("NEWSCLEAN_PUREPYTHON", "") == "1":
-        return None
-    try:
-        from . import _speedups
-    except ImportError:
-        if os.environ.get("NEWSCLEAN_REQUIRE_SPEEDUPS", "") == "1":
-            raise
-        return None
-    return _speedups
-
-
-_SPEEDUPS: ModuleType | None = _load_speedups()
+_SPEEDUPS: ModuleType | None = load_extension("_speedups")
 
 #: ``"c"`` when the C kernel is in use, ``"python"`` otherwise.
 BACKEND: str = "c" if _SPEEDUPS is not None else "python"

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Callable, Iterable
 
 from ..config import CleanConfig
-from ..wordscan import WORDSCAN
+from ..extensions import WORDSCAN
 from . import ALL_RULES
 from .base import Rule, gate_text
 
