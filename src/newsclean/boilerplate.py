@@ -411,9 +411,6 @@ def may_hold_glued_dateline(window: str) -> bool:
 
 #: The dateline rules tried after the first body paragraph's start: the glued ones and the brand-only one.
 STRONG_DATELINE_NAMES = GLUED_DATELINE_NAMES | {"dateline.brand"}
-#: The dashes and colon that end the gate's match: most lead paragraphs (seven in ten) hold none of them, and
-#: eight substring tests are much cheaper than the gate's scan.
-GLUED_DATELINE_SEPARATORS = ("-", ":", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015")
 #: Every strong dateline (the glued ones and `dateline.brand`) holds a dash (`\p{Pd}`: each pattern's `DASH`) or,
 #: for `dateline.city_brand`, a colon. Most lead paragraphs after the first hold neither in their first
 #: characters, and `holds_strong_separator` spares them the opening test and the rules (the lead is searched
@@ -590,7 +587,8 @@ def _glued_dateline(text: str, state: ArticleState) -> DatelineFound | None:
 
 def _first_glued_dateline(text: str, state: ArticleState) -> DatelineFound | None:
     window = text[:GLUED_DATELINE_WINDOW]
-    if not any(map(window.__contains__, GLUED_DATELINE_SEPARATORS)) or not may_hold_glued_dateline(window):
+    # The gate ends with a dash or colon, one of the strong separators: most windows hold none.
+    if not holds_strong_separator(window, len(window)) or not may_hold_glued_dateline(window):
         return None
     best: DatelineFound | None = None
     brand_starts: list[int] | None = None

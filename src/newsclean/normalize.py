@@ -225,20 +225,29 @@ def tidy_whitespace(text: str) -> str:
     return _tidy_spaces(text, may_have_odd_spaces=True)
 
 
-def _tidy_spaces(text: str, may_have_odd_spaces: bool) -> str:
-    """`tidy_whitespace`; the scan for odd spaces is skipped when the caller already knows there are none.
+def _tidy_spaces(text: str, may_have_odd_spaces: bool, shapes: int | None = None) -> str:
+    """`tidy_whitespace`; the scan for odd spaces is skipped when the caller already knows there are none, and
+    the substring tests when it knows the text's whitespace `shapes` (`text_profile`).
 
     `SPACES` (a run of spaces and odd spaces becomes one space) is applied in two steps with the same result:
     each odd space becomes a space, then runs of two or more spaces become one. Matching every single space
     of an article (a few hundred matches, each replaced by itself) cost 50 us an article with no-break spaces.
+    Collapsing runs of spaces changes none of the shapes tested after it; replacing odd spaces or dropping
+    spaces around newlines can, so the shapes are not trusted after those.
     """
     if may_have_odd_spaces:
         text = ODD_SPACE.sub(" ", text)
-    if "  " in text:
+        shapes = None
+    if shapes & HAS_DOUBLE_SPACE if shapes is not None else "  " in text:
         text = SPACE_RUNS.sub(" ", text)
-    if " \n" in text or "\n " in text:
+    if (
+        shapes & (HAS_SPACE_BEFORE_NEWLINE | HAS_SPACE_AFTER_NEWLINE)
+        if shapes is not None
+        else " \n" in text or "\n " in text
+    ):
         text = SPACE_AROUND_NEWLINE.sub("\n", text)
-    if "\n\n\n" in text:
+        shapes = None
+    if shapes & HAS_NEWLINE_RUN if shapes is not None else "\n\n\n" in text:
         text = MANY_NEWLINES.sub("\n\n", text)
     return text.strip(" \n")
 
@@ -356,15 +365,7 @@ def _plain_steps_profiled(text: str, shapes: int) -> str | None:
     """
     if shapes & HAS_LITERAL_NEWLINE or not unicodedata.is_normalized("NFC", text):
         return None
-    if shapes & HAS_DOUBLE_SPACE:
-        text = SPACE_RUNS.sub(" ", text)
-    if shapes & (HAS_SPACE_BEFORE_NEWLINE | HAS_SPACE_AFTER_NEWLINE):
-        text = SPACE_AROUND_NEWLINE.sub("\n", text)
-        if "\n\n\n" in text:  # dropping spaces can bring newlines together
-            text = MANY_NEWLINES.sub("\n\n", text)
-    elif shapes & HAS_NEWLINE_RUN:
-        text = MANY_NEWLINES.sub("\n\n", text)
-    return text.strip(" \n")
+    return _tidy_spaces(text, may_have_odd_spaces=False, shapes=shapes)
 
 
 #: ftfy decides from context, so removing a character next to mojibake can let a second pass fix it; the
