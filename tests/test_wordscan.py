@@ -46,7 +46,7 @@ TEXTS = st.lists(st.one_of(WORDISH, WORDISH.map(str.upper), st.text(ALPHABET, ma
 @settings(max_examples=600, deadline=None)
 @given(TEXTS)
 def test_c_scanner_matches_its_specification(text: str) -> None:
-    assert wordscan.scan_triggers(text, TRIGGER_WORDS, ASCII_SUBSTRINGS) == scan_triggers_python(
+    assert wordscan.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS)(text) == scan_triggers_python(
         text, TRIGGER_WORDS, ASCII_SUBSTRINGS
     )
 
@@ -54,7 +54,7 @@ def test_c_scanner_matches_its_specification(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_c_scanner_matches_on_any_text(text: str) -> None:
-    assert wordscan.scan_triggers(text, TRIGGER_WORDS, ASCII_SUBSTRINGS) == scan_triggers_python(
+    assert wordscan.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS)(text) == scan_triggers_python(
         text, TRIGGER_WORDS, ASCII_SUBSTRINGS
     )
 
@@ -70,7 +70,7 @@ def test_shapes_the_fold_must_get_right() -> None:
         ("ScrollAdvertisement " + "A" * 20, ([3], 0b11)),
         ("", ([], 0)),
     ]:
-        assert wordscan.scan_triggers(text, words, substrings) == expected
+        assert wordscan.TriggerScanner(words, substrings)(text) == expected
         assert scan_triggers_python(text, words, substrings) == expected
 
 
@@ -89,15 +89,15 @@ def test_caseless_substrings_are_found_in_the_text_itself() -> None:
 
 def test_bad_arguments_are_clear_errors() -> None:
     with pytest.raises(ValueError, match="lowercase ASCII letters"):
-        wordscan.scan_triggers("x", (), (b"Scroll",))
+        wordscan.TriggerScanner((), (b"Scroll",))
     with pytest.raises(ValueError, match="lowercase ASCII letters"):
-        wordscan.scan_triggers("x", (), (b"a",))
+        wordscan.TriggerScanner((), (b"a",))
     with pytest.raises(ValueError, match="at most 64"):
-        wordscan.scan_triggers("x", (), tuple(b"ab" for _ in range(65)))
+        wordscan.TriggerScanner((), tuple(b"ab" for _ in range(65)))
     with pytest.raises(TypeError):
-        wordscan.scan_triggers("x", ("foto",), ())
+        wordscan.TriggerScanner(("foto",), ())
     with pytest.raises(TypeError):
-        wordscan.scan_triggers(b"x", (), ())
+        wordscan.TriggerScanner((), ())(b"x")
 
 
 #: NEWSCLEAN_PUREPYTHON=1 makes the engine use the specifications even where the C scans are built.
@@ -105,8 +105,10 @@ PURE_PYTHON = os.environ.get("NEWSCLEAN_PUREPYTHON", "") == "1"
 
 
 def test_the_engine_uses_the_c_scanner_when_built() -> None:
-    expected = scan_triggers_python if PURE_PYTHON else wordscan.scan_triggers
-    assert selection.SCAN_TRIGGERS is expected
+    if PURE_PYTHON:
+        assert selection.SCAN_TRIGGERS.func is scan_triggers_python
+    else:
+        assert isinstance(selection.SCAN_TRIGGERS, wordscan.TriggerScanner)
 
 
 PARAGRAPH_ALPHABET = st.sampled_from(list("aZ09 _-.,'\"\n\t") + list(NON_ASCII_SEPARATORS) + ["é", "\u0130", "中", "😀"])

@@ -1,13 +1,13 @@
 /*
  * newsclean._wordscan: the cleaner's text scans, each one pass over the text with no object made per word.
  *
- * scan_triggers: which trigger words and substrings occur in an article.
+ * TriggerScanner: which trigger words and substrings occur in an article.
  *
  * The specification is `newsclean.patterns.selection.scan_triggers_python`: the `[a-z]+` words of
  * `text.lower()` that are in a vocabulary, and which of some ASCII substrings occur in `text.lower()`. Python
  * does that with a lowered copy, a byte translation, a split into one object per word and a set intersection;
- * here the article is folded into one byte buffer and each word is looked up in a small hash table, with no
- * object made per word.
+ * here each letter is folded as it is read, each word is looked up in a small hash table built once per
+ * vocabulary, and no object is made per word.
  *
  * The fold gives exactly the ASCII bytes of `text.lower()` encoded as UTF-8: an ASCII character becomes its
  * lowercase; a non-ASCII character becomes the byte 0x80, which is neither a letter nor part of an ASCII
@@ -67,66 +67,10 @@ static inline unsigned char fold_ascii(Py_UCS4 c) {
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : (unsigned char)c;
 }
 
-#define FOLD_LOOP(TYPE)                                                                                 \
-    do {                                                                                                \
-        const TYPE *chars = (const TYPE *)data;                                                         \
-        for (Py_ssize_t i = 0; i < length; i++) {                                                       \
-            Py_UCS4 c = chars[i];                                                                       \
-            if (c < 0x80) {                                                                             \
-                out[n++] = fold_ascii(c);                                                               \
-            } else if (c == 0x130) {                                                                    \
-                out[n++] = 'i';                                                                         \
-                out[n++] = 0x80;                                                                        \
-            } else if (c == 0x212A) {                                                                   \
-                out[n++] = 'k';                                                                         \
-            } else {                                                                                    \
-                out[n++] = 0x80;                                                                        \
-            }                                                                                           \
-        }                                                                                               \
-    } while (0)
-
-/* The folded bytes of `text` into `out` (room for 2 bytes per character); returns their number. */
-static Py_ssize_t fold_text(PyObject *text, unsigned char *out) {
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text), n = 0;
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        FOLD_LOOP(Py_UCS1);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        FOLD_LOOP(Py_UCS2);
-        break;
-    default:
-        FOLD_LOOP(Py_UCS4);
-        break;
-    }
-    return n;
-}
-
-static int build_table(PyObject *words, Slot *table) {
-    Py_ssize_t count = PyTuple_GET_SIZE(words);
-    if (count > TABLE_SLOTS / 2) {
-        PyErr_SetString(PyExc_ValueError, "too many trigger words for the table");
-        return -1;
-    }
-    for (Py_ssize_t s = 0; s < TABLE_SLOTS; s++) table[s].index = -1;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *word = PyTuple_GET_ITEM(words, i);
-        if (!PyBytes_Check(word)) {
-            PyErr_SetString(PyExc_TypeError, "trigger words must be bytes");
-            return -1;
-        }
-        /* A bytes object's buffer is followed by its NUL byte only: hash a padded copy. */
-        unsigned char padded[16] = {0};
-        Py_ssize_t size = PyBytes_GET_SIZE(word);
-        memcpy(padded, PyBytes_AS_STRING(word), (size_t)(size < 16 ? size : 16));
-        Slot slot = {size <= 16 ? word_hash(padded, size) : word_hash((const unsigned char *)PyBytes_AS_STRING(word), size),
-                     PyBytes_AS_STRING(word), PyBytes_GET_SIZE(word), i};
-        size_t s = (size_t)slot.hash & (TABLE_SLOTS - 1);
-        while (table[s].index >= 0) s = (s + 1) & (TABLE_SLOTS - 1);
-        table[s] = slot;
-    }
-    return 0;
+/* The lowercase ASCII letter an ASCII character folds to, or 0 when it is no letter (branch-free). */
+static inline unsigned char ascii_letter(Py_UCS4 c) {
+    unsigned char lower = (unsigned char)(c | 0x20);
+    return (c < 0x80 && (unsigned char)(lower - 'a') < 26) ? lower : 0;
 }
 
 static Py_ssize_t lookup(const Slot *table, const unsigned char *word, Py_ssize_t length) {
@@ -138,19 +82,65 @@ static Py_ssize_t lookup(const Slot *table, const unsigned char *word, Py_ssize_
     return -1;
 }
 
-PyDoc_STRVAR(scan_triggers_doc,
-             "scan_triggers(text, words, substrings) -> (word_indices, substring_mask)\n\n"
+PyDoc_STRVAR(trigger_scanner_doc,
+             "TriggerScanner(words, substrings)(text) -> (word_indices, substring_mask)\n\n"
              "word_indices: ascending indices in the tuple `words` (lowercase ASCII bytes) of the [a-z]+ words "
              "of text.lower(); substring_mask: bit i set when substrings[i] (ASCII bytes, at most 64) occurs in "
-             "text.lower(); each substring is two or more lowercase ASCII letters. The spec is newsclean.patterns.selection.scan_triggers_python.");
+             "text.lower(); each substring is two or more lowercase ASCII letters. The vocabulary is hashed once, "
+             "when the scanner is made. The spec is newsclean.patterns.selection.scan_triggers_python.");
 
-/* For each pair of lowercase letters, the substrings (bit i for substrings[i]) that start with it. */
-typedef uint64_t Bigrams[26][26];
+/* The vocabulary of one scan, built once: the words' hash table, and two small tables that spare most words
+ * and letters any further test. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *words;      /* tuple of bytes: the table points into them */
+    PyObject *substrings; /* tuple of bytes */
+    Py_ssize_t word_count;
+    Slot table[TABLE_SLOTS];
+    /* For each first letter, bit min(length, 63) set when a word of that length starts with it. */
+    uint64_t lengths_by_first[26];
+    /* For each pair of lowercase letters, the substrings (bit i for substrings[i]) that end with it. */
+    uint64_t ending[26][26];
+} TriggerScanner;
+
+static int build_table(TriggerScanner *scanner) {
+    PyObject *words = scanner->words;
+    Py_ssize_t count = PyTuple_GET_SIZE(words);
+    if (count > TABLE_SLOTS / 2) {
+        PyErr_SetString(PyExc_ValueError, "too many trigger words for the table");
+        return -1;
+    }
+    for (Py_ssize_t s = 0; s < TABLE_SLOTS; s++) scanner->table[s].index = -1;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyTuple_GET_ITEM(words, i);
+        if (!PyBytes_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "trigger words must be bytes");
+            return -1;
+        }
+        Py_ssize_t size = PyBytes_GET_SIZE(word);
+        const unsigned char *bytes = (const unsigned char *)PyBytes_AS_STRING(word);
+        /* A bytes object's buffer is followed by its NUL byte only: hash a padded copy. */
+        unsigned char padded[16] = {0};
+        memcpy(padded, bytes, (size_t)(size < 16 ? size : 16));
+        Slot slot = {size <= 16 ? word_hash(padded, size) : word_hash(bytes, size), (const char *)bytes, size, i};
+        size_t s = (size_t)slot.hash & (TABLE_SLOTS - 1);
+        while (scanner->table[s].index >= 0) s = (s + 1) & (TABLE_SLOTS - 1);
+        scanner->table[s] = slot;
+        if (size && bytes[0] >= 'a' && bytes[0] <= 'z')
+            scanner->lengths_by_first[bytes[0] - 'a'] |= (uint64_t)1 << (size < 63 ? size : 63);
+    }
+    scanner->word_count = count;
+    return 0;
+}
 
 /* Substrings must be two or more lowercase ASCII letters: then one can only occur inside a run of letters of
- * the folded text, and only where its first two letters stand. */
-static int build_bigrams(PyObject *substrings, Bigrams bigrams) {
-    memset(bigrams, 0, sizeof(Bigrams));
+ * the folded text, and only where its last two letters stand. */
+static int build_endings(TriggerScanner *scanner) {
+    PyObject *substrings = scanner->substrings;
+    if (PyTuple_GET_SIZE(substrings) > MAX_SUBSTRINGS) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 substrings");
+        return -1;
+    }
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(substrings); i++) {
         PyObject *substring = PyTuple_GET_ITEM(substrings, i);
         const char *p = PyBytes_Check(substring) ? PyBytes_AS_STRING(substring) : NULL;
@@ -161,69 +151,137 @@ static int build_bigrams(PyObject *substrings, Bigrams bigrams) {
             PyErr_SetString(PyExc_ValueError, "substrings must be bytes of two or more lowercase ASCII letters");
             return -1;
         }
-        bigrams[p[0] - 'a'][p[1] - 'a'] |= (uint64_t)1 << i;
+        scanner->ending[p[m - 2] - 'a'][p[m - 1] - 'a'] |= (uint64_t)1 << i;
     }
     return 0;
 }
 
-/* The substrings found in the run of letters run[0..n), among those not yet in `found`. */
-static uint64_t substrings_in_run(const unsigned char *run, Py_ssize_t n, Bigrams bigrams, PyObject *substrings,
-                                  uint64_t found) {
-    for (Py_ssize_t i = 0; i + 1 < n; i++) {
-        uint64_t candidates = bigrams[run[i] - 'a'][run[i + 1] - 'a'] & ~found;
-        while (candidates) {
-            int bit = __builtin_ctzll(candidates);
-            candidates &= candidates - 1;
-            PyObject *substring = PyTuple_GET_ITEM(substrings, bit);
-            Py_ssize_t m = PyBytes_GET_SIZE(substring);
-            if (m <= n - i && memcmp(run + i, PyBytes_AS_STRING(substring), (size_t)m) == 0)
-                found |= (uint64_t)1 << bit;
-        }
+static PyObject *trigger_scanner_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
+    PyObject *words, *substrings;
+    static char *keywords[] = {"words", "substrings", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!", keywords, &PyTuple_Type, &words, &PyTuple_Type,
+                                     &substrings))
+        return NULL;
+    TriggerScanner *scanner = (TriggerScanner *)type->tp_alloc(type, 0); /* zero-filled */
+    if (!scanner) return NULL;
+    scanner->words = Py_NewRef(words);
+    scanner->substrings = Py_NewRef(substrings);
+    if (build_table(scanner) < 0 || build_endings(scanner) < 0) {
+        Py_DECREF(scanner);
+        return NULL;
+    }
+    return (PyObject *)scanner;
+}
+
+static void trigger_scanner_dealloc(TriggerScanner *scanner) {
+    Py_XDECREF(scanner->words);
+    Py_XDECREF(scanner->substrings);
+    Py_TYPE(scanner)->tp_free((PyObject *)scanner);
+}
+
+/* The substrings ending at the last letter of run[0..n), among `candidates`. */
+static uint64_t substrings_ending(const TriggerScanner *scanner, const unsigned char *run, Py_ssize_t n,
+                                  uint64_t candidates) {
+    uint64_t found = 0;
+    while (candidates) {
+        int bit = __builtin_ctzll(candidates);
+        candidates &= candidates - 1;
+        PyObject *substring = PyTuple_GET_ITEM(scanner->substrings, bit);
+        Py_ssize_t m = PyBytes_GET_SIZE(substring);
+        if (m <= n && memcmp(run + n - m, PyBytes_AS_STRING(substring), (size_t)m) == 0)
+            found |= (uint64_t)1 << bit;
     }
     return found;
 }
 
-static PyObject *scan_triggers(PyObject *self, PyObject *args) {
-    (void)self;
-    PyObject *text, *words, *substrings;
-    if (!PyArg_ParseTuple(args, "UO!O!", &text, &PyTuple_Type, &words, &PyTuple_Type, &substrings)) return NULL;
-    Py_ssize_t substring_count = PyTuple_GET_SIZE(substrings);
-    if (substring_count > MAX_SUBSTRINGS) {
-        PyErr_SetString(PyExc_ValueError, "at most 64 substrings");
-        return NULL;
-    }
-    Slot table[TABLE_SLOTS];
-    Bigrams bigrams;
-    if (build_table(words, table) < 0 || build_bigrams(substrings, bigrams) < 0) return NULL;
-    Py_ssize_t word_count = PyTuple_GET_SIZE(words);
+/* Marks the word run[0..n) in `seen` when it is in the vocabulary. */
+static inline void see_word(const TriggerScanner *scanner, const unsigned char *run, Py_ssize_t n,
+                            unsigned char *seen) {
+    if (!((scanner->lengths_by_first[run[0] - 'a'] >> (n < 63 ? n : 63)) & 1)) return;
+    Py_ssize_t found = lookup(scanner->table, run, n);
+    if (found >= 0) seen[found] = 1;
+}
+
+/* One pass over the characters: each letter run is folded into `run` (only U+0130 and the Kelvin sign, the
+ * two non-ASCII characters whose lowercase holds an ASCII letter, add letters; U+0130 lowercases to "i" and
+ * the non-letter U+0307), each finished word is looked up, and each new letter is tested as the end of a
+ * substring. */
+#define TRIGGER_LOOP(TYPE)                                                                              \
+    do {                                                                                                \
+        const TYPE *chars = (const TYPE *)data;                                                         \
+        for (Py_ssize_t i = 0; i < length; i++) {                                                       \
+            Py_UCS4 c = chars[i];                                                                       \
+            unsigned char letter = ascii_letter(c);                                                     \
+            int ends_word = 0;                                                                          \
+            if (c >= 0x80) {                                                                            \
+                if (c == 0x130) {                                                                       \
+                    letter = 'i';                                                                       \
+                    ends_word = 1;                                                                      \
+                } else if (c == 0x212A) {                                                               \
+                    letter = 'k';                                                                       \
+                }                                                                                       \
+            }                                                                                           \
+            if (letter) {                                                                               \
+                run[n++] = letter;                                                                      \
+                if (n >= 2) {                                                                           \
+                    uint64_t candidates = scanner->ending[run[n - 2] - 'a'][letter - 'a'] & ~mask;      \
+                    if (candidates) mask |= substrings_ending(scanner, run, n, candidates);            \
+                }                                                                                       \
+                if (!ends_word) continue;                                                               \
+            }                                                                                           \
+            if (n) {                                                                                    \
+                see_word(scanner, run, n, seen);                                                        \
+                n = 0;                                                                                  \
+            }                                                                                           \
+        }                                                                                               \
+    } while (0)
+
+static PyObject *trigger_scanner_call(TriggerScanner *scanner, PyObject *args, PyObject *kwargs) {
+    PyObject *text;
+    static char *keywords[] = {"text", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U", keywords, &text)) return NULL;
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), n = 0;
+    /* A run holds at most one letter per character; word_hash reads 16 bytes from a word's start. */
+    unsigned char stack_run[512];
+    unsigned char *run = length + 16 <= (Py_ssize_t)sizeof(stack_run) ? stack_run : PyMem_Malloc((size_t)length + 16);
+    if (!run) return PyErr_NoMemory();
+    memset(run, 0, 16);
     unsigned char seen[TABLE_SLOTS / 2] = {0};
-    unsigned char *folded = PyMem_Malloc((size_t)PyUnicode_GET_LENGTH(text) * 2 + 16);
-    if (!folded) return PyErr_NoMemory();
-    Py_ssize_t n = fold_text(text, folded);
     uint64_t mask = 0;
-    for (Py_ssize_t i = 0; i < n;) {
-        if (folded[i] < 'a' || folded[i] > 'z') {
-            i++;
-            continue;
-        }
-        Py_ssize_t start = i;
-        while (i < n && folded[i] >= 'a' && folded[i] <= 'z') i++;
-        Py_ssize_t found = lookup(table, folded + start, i - start);
-        if (found >= 0) seen[found] = 1;
-        if (substring_count) mask = substrings_in_run(folded + start, i - start, bigrams, substrings, mask);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        TRIGGER_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        TRIGGER_LOOP(Py_UCS2);
+        break;
+    default:
+        TRIGGER_LOOP(Py_UCS4);
+        break;
     }
-    PyMem_Free(folded);
+    if (n) see_word(scanner, run, n, seen);
+    if (run != stack_run) PyMem_Free(run);
     PyObject *indices = PyList_New(0);
-    for (Py_ssize_t i = 0; indices && i < word_count; i++) {
+    for (Py_ssize_t i = 0; indices && i < scanner->word_count; i++) {
         if (!seen[i]) continue;
         PyObject *number = PyLong_FromSsize_t(i);
         if (!number || PyList_Append(indices, number) < 0) Py_CLEAR(indices);
         Py_XDECREF(number);
     }
     if (!indices) return NULL;
-    PyObject *result = Py_BuildValue("(NK)", indices, (unsigned long long)mask);
-    return result;
+    return Py_BuildValue("(NK)", indices, (unsigned long long)mask);
 }
+
+static PyTypeObject TriggerScannerType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "newsclean._wordscan.TriggerScanner",
+    .tp_basicsize = sizeof(TriggerScanner),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = trigger_scanner_doc,
+    .tp_new = trigger_scanner_new,
+    .tp_dealloc = (destructor)trigger_scanner_dealloc,
+    .tp_call = (ternaryfunc)trigger_scanner_call,
+};
 
 PyDoc_STRVAR(ascii_words_doc,
              "ascii_words(text, separators) -> str | None\n\n"
@@ -291,22 +349,48 @@ static PyObject *ascii_words(PyObject *self, PyObject *args) {
     return result;
 }
 
-/* Folds chars[0..length) into folded[] (one byte per character); sets `special` at one of `specials`. */
-#define NEEDLE_FOLD_LOOP(TYPE)                                                                          \
+/* One pass over chars[0..length): each character is folded into folded[i] (ASCII lowercase, else 0x80), and a
+ * folded character that ends a needle checks the characters before it; a line break closes the line's mask.
+ * Stops with `special` set at one of `specials`, whose case folding is not a plain ASCII lowercase. */
+#define NEEDLE_LOOP(TYPE)                                                                               \
     do {                                                                                                \
         const TYPE *chars = (const TYPE *)data;                                                         \
         for (Py_ssize_t i = 0; i < length; i++) {                                                       \
             Py_UCS4 c = chars[i];                                                                       \
+            unsigned char f = 0x80;                                                                     \
             if (c < 0x80) {                                                                             \
-                folded[i] = fold_ascii(c);                                                              \
-            } else if (is_one_of(c, specials)) {                                                        \
-                special = 1;                                                                            \
-                break;                                                                                  \
+                f = fold_ascii(c);                                                                      \
             } else {                                                                                    \
-                folded[i] = 0x80;                                                                       \
+                for (Py_ssize_t k = 0; k < special_count; k++) special |= special_chars[k] == c;        \
+                if (special) break;                                                                     \
+            }                                                                                           \
+            folded[i] = f;                                                                              \
+            if (f == '\n') {                                                                            \
+                if (mask && add_line(result, line, mask) < 0) {                                         \
+                    failed = 1;                                                                         \
+                    break;                                                                              \
+                }                                                                                       \
+                mask = 0;                                                                               \
+                line++;                                                                                 \
+            } else if (i) {                                                                             \
+                uint64_t candidates = penult[folded[i - 1]] & last[f] & ~mask;                          \
+                while (candidates) {                                                                    \
+                    int bit = __builtin_ctzll(candidates);                                              \
+                    candidates &= candidates - 1;                                                       \
+                    Py_ssize_t m = PyBytes_GET_SIZE(PyTuple_GET_ITEM(needles, bit));                    \
+                    if (m <= i + 1 && memcmp(folded + i + 1 - m, PyBytes_AS_STRING(PyTuple_GET_ITEM(needles, bit)), (size_t)m) == 0) \
+                        mask |= (uint64_t)1 << bit;                                                     \
+                }                                                                                       \
             }                                                                                           \
         }                                                                                               \
     } while (0)
+
+static int add_line(PyObject *result, Py_ssize_t line, uint64_t mask) {
+    PyObject *pair = Py_BuildValue("(nK)", line, (unsigned long long)mask);
+    int status = pair ? PyList_Append(result, pair) : -1;
+    Py_XDECREF(pair);
+    return status;
+}
 
 PyDoc_STRVAR(needle_lines_doc,
              "needle_lines(text, needles, specials) -> list[tuple[int, int]] | None\n\n"
@@ -324,7 +408,8 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "at most 64 needles");
         return NULL;
     }
-    uint64_t first[256] = {0}, second[256] = {0};
+    /* For each byte, the needles whose next-to-last (last) byte it is. */
+    uint64_t penult[256] = {0}, last[256] = {0};
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *needle = PyTuple_GET_ITEM(needles, i);
         if (!PyBytes_Check(needle) || PyBytes_GET_SIZE(needle) < 2) {
@@ -332,59 +417,90 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
             return NULL;
         }
         const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(needle);
-        first[p[0]] |= (uint64_t)1 << i;
-        second[p[1]] |= (uint64_t)1 << i;
+        Py_ssize_t m = PyBytes_GET_SIZE(needle);
+        penult[p[m - 2]] |= (uint64_t)1 << i;
+        last[p[m - 1]] |= (uint64_t)1 << i;
     }
+    Py_UCS4 special_chars[32];
+    Py_ssize_t special_count = PyUnicode_GET_LENGTH(specials);
+    if (special_count > 32) {
+        PyErr_SetString(PyExc_ValueError, "at most 32 specials");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < special_count; k++) special_chars[k] = PyUnicode_READ_CHAR(specials, k);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     unsigned char *folded = PyMem_Malloc((size_t)length + 1);
-    if (!folded) return PyErr_NoMemory();
-    int special = 0;
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        NEEDLE_FOLD_LOOP(Py_UCS1);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        NEEDLE_FOLD_LOOP(Py_UCS2);
-        break;
-    default:
-        NEEDLE_FOLD_LOOP(Py_UCS4);
-        break;
-    }
-    if (special) {
-        PyMem_Free(folded);
-        Py_RETURN_NONE;
-    }
     PyObject *result = PyList_New(0);
+    if (!folded || !result) {
+        PyMem_Free(folded);
+        Py_XDECREF(result);
+        return PyErr_NoMemory();
+    }
+    int special = 0, failed = 0;
     Py_ssize_t line = 0;
     uint64_t mask = 0;
-    for (Py_ssize_t i = 0; result && i <= length; i++) {
-        if (i == length || folded[i] == '\n') {
-            if (mask) {
-                PyObject *pair = Py_BuildValue("(nK)", line, (unsigned long long)mask);
-                if (!pair || PyList_Append(result, pair) < 0) Py_CLEAR(result);
-                Py_XDECREF(pair);
-            }
-            mask = 0;
-            line++;
-            continue;
-        }
-        if (i + 1 >= length) continue;
-        uint64_t candidates = first[folded[i]] & second[folded[i + 1]] & ~mask;
-        while (candidates) {
-            int bit = __builtin_ctzll(candidates);
-            candidates &= candidates - 1;
-            PyObject *needle = PyTuple_GET_ITEM(needles, bit);
-            Py_ssize_t m = PyBytes_GET_SIZE(needle);
-            const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(needle);
-            Py_ssize_t j = 2;
-            while (j < m && i + j < length && folded[i + j] == p[j]) j++;
-            if (j == m) mask |= (uint64_t)1 << bit;
-        }
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        NEEDLE_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        NEEDLE_LOOP(Py_UCS2);
+        break;
+    default:
+        NEEDLE_LOOP(Py_UCS4);
+        break;
     }
     PyMem_Free(folded);
+    if (!failed && !special && mask && add_line(result, line, mask) < 0) failed = 1;
+    if (failed || special) {
+        Py_DECREF(result);
+        if (failed) return NULL;
+        Py_RETURN_NONE;
+    }
     return result;
 }
+
+/* One pass: a character below U+0100 finds its mask in a table, a later one by binary search in `chars`; an
+ * ASCII character that ends a needle checks the two characters before it. */
+#define PROFILE_LOOP(TYPE)                                                                              \
+    do {                                                                                                \
+        const TYPE *text_chars = (const TYPE *)data;                                                    \
+        for (Py_ssize_t i = 0; i < length; i++) {                                                       \
+            Py_UCS4 c = text_chars[i];                                                                  \
+            if (c < 0x100) {                                                                            \
+                char_mask |= low_masks[c];                                                              \
+            } else {                                                                                    \
+                Py_ssize_t low = first_other, high = char_count;                                        \
+                while (low < high) {                                                                    \
+                    Py_ssize_t middle = (low + high) / 2;                                               \
+                    Py_UCS4 candidate = PyUnicode_READ(chars_kind, chars_data, middle);                 \
+                    if (candidate == c) {                                                               \
+                        char_mask |= mask_of[middle];                                                   \
+                        break;                                                                          \
+                    }                                                                                   \
+                    if (candidate < c)                                                                  \
+                        low = middle + 1;                                                               \
+                    else                                                                                \
+                        high = middle;                                                                  \
+                }                                                                                       \
+            }                                                                                           \
+            if (c < 0x80) {                                                                             \
+                uint32_t candidates = ending_in[c] & ~needle_mask;                                      \
+                while (candidates) {                                                                    \
+                    int bit = __builtin_ctz(candidates);                                                \
+                    candidates &= candidates - 1;                                                       \
+                    const unsigned char *p = needle_bytes[bit];                                         \
+                    if (p[needle_length[bit] - 2] == before1 && (needle_length[bit] == 2 || p[0] == before2)) \
+                        needle_mask |= (uint32_t)1 << bit;                                              \
+                }                                                                                       \
+            } else {                                                                                    \
+                c = 0x80;                                                                               \
+            }                                                                                           \
+            before2 = before1;                                                                          \
+            before1 = c;                                                                                \
+        }                                                                                               \
+    } while (0)
 
 PyDoc_STRVAR(text_profile_doc,
              "text_profile(text, chars, masks, needles) -> (char_mask, needle_mask)\n\n"
@@ -404,8 +520,8 @@ static PyObject *text_profile(PyObject *self, PyObject *args) {
     int chars_kind = PyUnicode_KIND(chars);
     const void *chars_data = PyUnicode_DATA(chars);
     const unsigned char *mask_of = (const unsigned char *)PyBytes_AS_STRING(masks);
-    unsigned char ascii_masks[128] = {0};
-    Py_ssize_t first_other = 0;
+    unsigned char low_masks[256] = {0}; /* the mask of each character below U+0100 */
+    Py_ssize_t first_other = 0;         /* the index in `chars` of the first one at or above U+0100 */
     for (Py_UCS4 previous = 0; first_other < char_count; first_other++) {
         Py_UCS4 c = PyUnicode_READ(chars_kind, chars_data, first_other);
         if (first_other && c <= previous) {
@@ -413,8 +529,8 @@ static PyObject *text_profile(PyObject *self, PyObject *args) {
             return NULL;
         }
         previous = c;
-        if (c >= 0x80) break;
-        ascii_masks[c] = mask_of[first_other];
+        if (c >= 0x100) break;
+        low_masks[c] = mask_of[first_other];
     }
     uint32_t ending_in[128] = {0}; /* the needles whose last character is c */
     unsigned char needle_bytes[32][3];
@@ -433,48 +549,26 @@ static PyObject *text_profile(PyObject *self, PyObject *args) {
         needle_length[i] = m;
         ending_in[p[m - 1]] |= (uint32_t)1 << i;
     }
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     unsigned int char_mask = 0;
     uint32_t needle_mask = 0;
     Py_UCS4 before1 = 0x80, before2 = 0x80; /* the two previous characters (0x80: none, or not ASCII) */
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 0x80) {
-            char_mask |= ascii_masks[c];
-            uint32_t candidates = ending_in[c] & ~needle_mask;
-            while (candidates) {
-                int bit = __builtin_ctz(candidates);
-                candidates &= candidates - 1;
-                const unsigned char *p = needle_bytes[bit];
-                if (p[needle_length[bit] - 2] == before1 && (needle_length[bit] == 2 || p[0] == before2))
-                    needle_mask |= (uint32_t)1 << bit;
-            }
-        } else {
-            Py_ssize_t low = first_other, high = char_count;
-            while (low < high) {
-                Py_ssize_t middle = (low + high) / 2;
-                Py_UCS4 candidate = PyUnicode_READ(chars_kind, chars_data, middle);
-                if (candidate == c) {
-                    char_mask |= mask_of[middle];
-                    break;
-                }
-                if (candidate < c)
-                    low = middle + 1;
-                else
-                    high = middle;
-            }
-            c = 0x80;
-        }
-        before2 = before1;
-        before1 = c;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        PROFILE_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        PROFILE_LOOP(Py_UCS2);
+        break;
+    default:
+        PROFILE_LOOP(Py_UCS4);
+        break;
     }
     return Py_BuildValue("(II)", char_mask, (unsigned int)needle_mask);
 }
 
 static PyMethodDef methods[] = {
-    {"scan_triggers", scan_triggers, METH_VARARGS, scan_triggers_doc},
     {"ascii_words", ascii_words, METH_VARARGS, ascii_words_doc},
     {"needle_lines", needle_lines, METH_VARARGS, needle_lines_doc},
     {"text_profile", text_profile, METH_VARARGS, text_profile_doc},
@@ -489,4 +583,9 @@ static struct PyModuleDef moduledef = {
     .m_methods = methods,
 };
 
-PyMODINIT_FUNC PyInit__wordscan(void) { return PyModule_Create(&moduledef); }
+PyMODINIT_FUNC PyInit__wordscan(void) {
+    if (PyType_Ready(&TriggerScannerType) < 0) return NULL;
+    PyObject *module = PyModule_Create(&moduledef);
+    if (module && PyModule_AddObjectRef(module, "TriggerScanner", (PyObject *)&TriggerScannerType) < 0) Py_CLEAR(module);
+    return module;
+}

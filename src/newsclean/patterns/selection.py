@@ -66,8 +66,8 @@ def scan_triggers_python(text: str, words: tuple[bytes, ...], substrings: tuple[
     """The indices in `words` of the `[a-z]+` words of `text.lower()`, ascending, and the mask of the ASCII
     `substrings` that occur in it (bit i for `substrings[i]`).
 
-    The specification of `newsclean._wordscan.scan_triggers`, which does the same in one pass over the text
-    without making an object per word (about 45 us an article here, 3 us there).
+    The specification of `newsclean._wordscan.TriggerScanner(words, substrings)(text)`, which does the same in
+    one pass over the text without making an object per word (about 45 us an article here, 3 us there).
     """
     lowered = text.lower().encode("utf-8", "surrogatepass")
     present = frozenset(lowered.translate(_NOT_ASCII_LOWER).split())
@@ -76,8 +76,11 @@ def scan_triggers_python(text: str, words: tuple[bytes, ...], substrings: tuple[
     return indices, mask
 
 
-SCAN_TRIGGERS: Callable[[str, tuple[bytes, ...], tuple[bytes, ...]], tuple[list[int], int]] = (
-    WORDSCAN.scan_triggers if WORDSCAN is not None else scan_triggers_python
+#: The trigger words and substrings found in a text: the C scanner, whose tables are built once here.
+SCAN_TRIGGERS: Callable[[str], tuple[list[int], int]] = (
+    WORDSCAN.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS)
+    if WORDSCAN is not None
+    else functools.partial(scan_triggers_python, words=TRIGGER_WORDS, substrings=ASCII_SUBSTRINGS)
 )
 
 
@@ -87,7 +90,7 @@ def triggered_bits(text: str) -> int:
     A rule's trigger word occurs when it is one of the `[a-z]+` words of `text.lower()`; its substring when
     `text.lower()` contains it.
     """
-    indices, mask = SCAN_TRIGGERS(text, TRIGGER_WORDS, ASCII_SUBSTRINGS)
+    indices, mask = SCAN_TRIGGERS(text)
     bits = ALWAYS_BITS
     for index in indices:
         bits |= TRIGGER_WORD_BITS[index]
