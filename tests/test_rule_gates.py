@@ -20,6 +20,7 @@ from newsclean.boilerplate import (
     STRONG_DATELINE_SEPARATOR,
     holds_strong_separator,
     may_hold_glued_dateline,
+    rule_matches,
 )
 from newsclean.patterns import (
     ALL_RULES,
@@ -193,3 +194,37 @@ def test_holds_strong_separator_is_the_class_search(text: str, end: int) -> None
 )
 def test_glued_dateline_gate_in_pieces_is_the_gate(text: str) -> None:
     assert may_hold_glued_dateline(text) == (GLUED_DATELINE_GATE.search(text) is not None)
+
+
+OPENS_AFTER_RULES = [r for r in ALL_RULES if r.opens_after]
+#: Pieces of calls to action, sentence ends, quotes and spaces: texts where the opening matters.
+CALL_TO_ACTION_PIECES = st.sampled_from(
+    [
+        *("Ikuti", "Baca", "Cek", "Cek Fakta", "Jangan lewatkan", "Yuk", "Gabunglah", "ikuti", "berita"),
+        *(" WhatsApp", " Channel", " Google News", " apps", " app", "Kompas.com", " di", " kami"),
+        *(".", "!", "?", '"', "”", ")", "(", " ", "  ", "\n", "\t", "...", "www.x", "é"),
+    ]
+)
+
+
+def test_opens_after_only_on_inline_rules() -> None:
+    assert OPENS_AFTER_RULES
+    assert all(r.scope == "inline" for r in OPENS_AFTER_RULES)
+
+
+@pytest.mark.parametrize("rule", OPENS_AFTER_RULES, ids=lambda r: r.name)
+def test_opening_matches_are_the_search_on_positive_cases(rule) -> None:
+    texts = [text for name, text, _ in POSITIVES if name == rule.name]
+    assert texts
+    for text in texts:
+        expected = [m.span() for m in rule.pattern.finditer(text)]
+        assert expected and [m.span() for m in rule_matches(rule, text, None)] == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CALL_TO_ACTION_PIECES, max_size=16).map("".join))
+def test_opening_matches_are_the_search(text: str) -> None:
+    """Trying a pattern only after its `opens_after` characters finds what a search at every position finds."""
+    for rule in OPENS_AFTER_RULES:
+        assert not rule.pattern.match("")
+        assert [m.span() for m in rule_matches(rule, text, None)] == [m.span() for m in rule.pattern.finditer(text)]

@@ -234,6 +234,9 @@ INSERT_RULES = (
             "subscribe",
             "langganan",
         ),
+        # The opening lookbehind admits only the paragraph's start and the places after a sentence end, a
+        # quote or a parenthesis; the `regex` module would test it at every position (50 us a paragraph).
+        opens_after=".!?\"”)",
     ),
     rule(
         "promo.slogan",
