@@ -8,7 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import normalize
-from newsclean.normalize import FTFY_CONFIG, MOJIBAKE_TABLE, NEEDS_FTFY, SPACES, needs_ftfy, tidy_whitespace
+from newsclean.normalize import (
+    FTFY_CONFIG,
+    MOJIBAKE_TABLE,
+    NEEDS_FTFY,
+    SPACES,
+    needs_ftfy,
+    normalize_and_check,
+    tidy_whitespace,
+)
 
 
 @pytest.mark.parametrize(
@@ -108,3 +116,18 @@ def test_tidy_whitespace_is_the_one_step_substitution(text: str) -> None:
 def test_normalize_is_idempotent_on_cases_the_property_found(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", " ", "  ", "\n", "\r", "&amp;", "&", "&#39;", "Â", "Â ", "Ã©", "â€œ", "A\u0303", "\u00a0"])
+        | st.sampled_from(["\\n", "\u200b", "\u0080", "€", "é", "\u03b1", "ﬁ", "Ð", "x"]),
+        max_size=12,
+    ).map("".join)
+    | st.text()
+)
+def test_normalize_and_check_answers_needs_ftfy_of_the_result(text: str) -> None:
+    normalized, shows_sign = normalize_and_check(text)
+    assert normalized == normalize(text)
+    assert shows_sign == needs_ftfy(normalized)

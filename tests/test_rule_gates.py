@@ -16,6 +16,8 @@ from newsclean.boilerplate import (
     GLUED_DATELINE_GATE,
     GLUED_DATELINES,
     RELATED_AT_START,
+    RELATED_TRIGGER,
+    RELATED_TRIGGER_REVERSED,
     STRONG_DATELINE_NAMES,
     STRONG_DATELINE_SEPARATOR,
     holds_strong_separator,
@@ -228,3 +230,15 @@ def test_opening_matches_are_the_search(text: str) -> None:
     for rule in OPENS_AFTER_RULES:
         assert not rule.pattern.match("")
         assert [m.span() for m in rule_matches(rule, text, None)] == [m.span() for m in rule.pattern.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Baca", "BERITA", "berita", "lihat", "Related", "saKSikan", "membaca", "bacaan", "Bac", "a"])
+        | st.sampled_from([" ", "  ", "\n", "\t", ":", "：", " : ", "juga", "Juga", "x1", "_", "-", ".", "ı", "İ", "ſ", "K"]),
+        max_size=14,
+    ).map("".join)
+)
+def test_related_trigger_read_backwards_is_the_forward_search(text: str) -> None:
+    assert (RELATED_TRIGGER_REVERSED.search(text[::-1]) is not None) == (RELATED_TRIGGER.search(text) is not None)

@@ -44,7 +44,7 @@ from .boilerplate import (
 )
 from .config import CleanConfig
 from .models import CleanResult, Dateline, Removal
-from .normalize import needs_ftfy, normalize
+from .normalize import needs_ftfy, normalize, normalize_and_check
 from .paragraphs import Paragraph, split_paragraphs
 from .repeats import find_repeats, repeat_key
 
@@ -315,10 +315,13 @@ class Outcome:
     paragraphs: int
 
 
-def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Outcome:
-    """Run the steps on `normalized` until a pass changes nothing (at most 1 + MAX_EXTRA_PASSES passes)."""
+def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_ftfy_sign: bool) -> Outcome:
+    """Run the steps on `normalized` until a pass changes nothing (at most 1 + MAX_EXTRA_PASSES passes).
+
+    `shows_ftfy_sign` is `needs_ftfy(normalized)`: without a sign no output needs renormalizing.
+    """
     memo = PassMemo()
-    may_renormalize = config.normalize and needs_ftfy(normalized)
+    may_renormalize = config.normalize and shows_ftfy_sign
     result = _render(
         normalized, *_run_steps(normalized, split_paragraphs(normalized, config.rejoin_lines), config, title, memo)
     )
@@ -382,12 +385,12 @@ def _lost_repeats(outcome: Outcome) -> bool:
     return False
 
 
-def _repeats_last(normalized: str, config: CleanConfig, title: str | None) -> Outcome:
+def _repeats_last(normalized: str, config: CleanConfig, title: str | None, shows_ftfy_sign: bool) -> Outcome:
     """Boilerplate to its fixed point first, then repeats among what is left: every kept copy is in the
     output by construction. Used only when the usual order lost a repeated paragraph's every copy."""
-    first = _fixed_point(normalized, config.model_copy(update={"remove_repeats": False}), title)
+    first = _fixed_point(normalized, config.model_copy(update={"remove_repeats": False}), title, shows_ftfy_sign)
     only_repeats = config.model_copy(update={"remove_boilerplate": False, "normalize": False})
-    last = _fixed_point(first.text, only_repeats, None)
+    last = _fixed_point(first.text, only_repeats, None, shows_ftfy_sign=False)
     removals = list(first.removals)
     for removal in last.removals:
         removals.extend(_map_back(removal, first.segments, normalized))
@@ -405,10 +408,10 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
     if not isinstance(text, str):
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
     config = config or DEFAULT_CONFIG
-    normalized = normalize(text) if config.normalize else text
-    outcome = _fixed_point(normalized, config, title)
+    normalized, shows_ftfy_sign = normalize_and_check(text) if config.normalize else (text, False)
+    outcome = _fixed_point(normalized, config, title, shows_ftfy_sign)
     if config.remove_repeats and config.remove_boilerplate and _lost_repeats(outcome):
-        outcome = _repeats_last(normalized, config, title)
+        outcome = _repeats_last(normalized, config, title, shows_ftfy_sign)
     return CleanResult(
         text=outcome.text,
         removals=tuple(sorted(outcome.removals, key=lambda r: (r.start, r.end))),

@@ -381,6 +381,15 @@ def normalize(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
+    return normalize_and_check(text)[0]
+
+
+def normalize_and_check(text: str) -> tuple[str, bool]:
+    """`normalize(text)`, and `needs_ftfy` of the result, which the last step has mostly answered already.
+
+    Why: `clean` asks whether its output may need renormalizing, and on a non-ASCII article the class search
+    costs ~10 us that the character profile and the loop's own last check make unnecessary.
+    """
     for _ in range(MAX_PASSES):
         before = text
         found, shapes = text_profile(text)
@@ -389,8 +398,11 @@ def normalize(text: str) -> str:
         else:
             tidied = _plain_steps_profiled(text, shapes)
             if tidied is not None:
-                return tidied
+                return tidied, False
             text = _plain_steps(text)
-        if text == before or not needs_ftfy(text):
-            break
-    return text
+        if text == before:
+            # `found` profiles this very text: its signs are the characters, and an entity needs an `&`.
+            return text, bool(found & HAS_FTFY_SIGN) or (bool(found & HAS_AMPERSAND) and needs_ftfy(text))
+        if not needs_ftfy(text):
+            return text, False
+    return text, True
