@@ -289,25 +289,34 @@ PyDoc_STRVAR(ascii_words_doc,
              "non-ASCII character of `text` is one of `separators`; else None. The spec is "
              "newsclean.repeats.ascii_words_python.");
 
-/* Appends the words of chars[0..length) to out[*n...]; returns 0, or -1 at a non-separator non-ASCII char. */
+/* The lowercase ASCII letter or digit an ASCII character folds to, or 0 (branch-free). */
+static inline unsigned char ascii_word_char(Py_UCS4 c) {
+    return ascii_letter(c) | (((Py_UCS4)(c - '0') < 10) ? (unsigned char)c : 0);
+}
+
+/* Appends the words of chars[0..length) to out[n...], joined by single spaces; sets ok = 0 at a non-ASCII
+ * character that is not a separator. An ASCII character is handled without a branch (word boundaries are
+ * where a branch would be mispredicted): a space is written at out[n] and kept only when a word starts after
+ * another, then the character is written and kept only when it belongs to a word. */
 #define WORDS_LOOP(TYPE)                                                                                \
     do {                                                                                                \
         const TYPE *chars = (const TYPE *)data;                                                         \
         for (Py_ssize_t i = 0; i < length; i++) {                                                       \
             Py_UCS4 c = chars[i];                                                                       \
             if (c < 0x80) {                                                                             \
-                unsigned char folded = fold_ascii(c);                                                   \
-                if ((folded >= 'a' && folded <= 'z') || (folded >= '0' && folded <= '9')) {             \
-                    if (!in_word && n) out[n++] = ' ';                                                  \
-                    out[n++] = (char)folded;                                                            \
-                    in_word = 1;                                                                        \
-                    continue;                                                                           \
-                }                                                                                       \
-            } else if (!is_one_of(c, separators)) {                                                  \
+                unsigned char w = ascii_word_char(c);                                                   \
+                int is_word = w != 0;                                                                   \
+                out[n] = ' ';                                                                           \
+                n += is_word & !in_word & (n != 0);                                                     \
+                out[n] = (char)w;                                                                       \
+                n += is_word;                                                                           \
+                in_word = is_word;                                                                      \
+            } else if (is_one_of(c, separators)) {                                                      \
+                in_word = 0;                                                                            \
+            } else {                                                                                    \
                 ok = 0;                                                                                 \
                 break;                                                                                  \
             }                                                                                           \
-            in_word = 0;                                                                                \
         }                                                                                               \
     } while (0)
 
@@ -325,7 +334,7 @@ static PyObject *ascii_words(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "UU", &text, &separators)) return NULL;
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), n = 0;
-    char *out = PyMem_Malloc((size_t)length + 1);
+    char *out = PyMem_Malloc((size_t)length + 2); /* n <= i + 1, and two bytes are written past n */
     if (!out) return PyErr_NoMemory();
     int in_word = 0, ok = 1;
     switch (PyUnicode_KIND(text)) {

@@ -257,6 +257,9 @@ class PassMemo:
     dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]] = field(default_factory=dict)
     glued_dateline: dict[str, DatelineFound | None] = field(default_factory=dict)
     repeat_keys: dict[str, str] = field(default_factory=dict)
+    #: The texts (with words) the last repeat search kept, in order, and whether it looked for containment.
+    repeat_survivors: list[str] | None = None
+    repeat_containment: bool = False
     #: The rules selected for the article so far, and their bits (see `ArticleState`).
     rules: dict[str, tuple[Rule, ...]] | None = None
     bits: int = 0

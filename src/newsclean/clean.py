@@ -46,7 +46,7 @@ from .config import CleanConfig
 from .models import CleanResult, Dateline, Removal
 from .normalize import needs_ftfy, normalize, normalize_and_check
 from .paragraphs import Paragraph, split_paragraphs
-from .repeats import find_repeats, repeat_key
+from .repeats import checks_containment, find_repeats, repeat_key
 
 DEFAULT_CONFIG = CleanConfig()
 #: "compiled" when this module was built by mypyc at install (see setup.py), else "python".
@@ -94,14 +94,32 @@ def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
 
 
 def _drop_repeats(state: ArticleState) -> None:
+    """Drop the paragraphs that repeat an earlier one, unless the previous pass kept these very paragraphs.
+
+    Why the skip holds: when the paragraphs with words are the ones the previous pass's repeat search kept,
+    in order and with the same texts, every key it can find earlier was there before, and a paragraph that
+    the search kept then is kept again (induction over `find_repeats`: the keys met before each paragraph are
+    the same, and the block rule needs a dropped predecessor, which there is none of). Containment must have
+    been looked for then if it is now. That is most later passes (the previous one cut a dateline or a credit,
+    which the repeat search already saw cut), and spares them the keys' comparisons.
+    """
     if not state.enabled("repeat.paragraph", "repeat"):
         return
     live = state.live()
     texts = [clean_paragraph_text(state.paragraphs[i].text, state.spans.get(i, [])) for i in live]
     keys = [_repeat_key(state, text) for text in texts]
-    for index, earlier in zip(live, find_repeats(texts, state.config.min_repeat_chars, keys), strict=True):
+    memo = state.memo
+    worded = [text for text, key in zip(texts, keys, strict=True) if key]
+    if worded == memo.repeat_survivors and (memo.repeat_containment or not checks_containment(keys)):
+        return
+    verdicts = find_repeats(texts, state.config.min_repeat_chars, keys)
+    for index, earlier in zip(live, verdicts, strict=True):
         if earlier is not None:
             state.drop(index, "repeat", "repeat.paragraph")
+    memo.repeat_survivors = [
+        text for text, key, earlier in zip(texts, keys, verdicts, strict=True) if key and earlier is None
+    ]
+    memo.repeat_containment = checks_containment(keys)
 
 
 def _repeat_key(state: ArticleState, text: str) -> str:

@@ -88,6 +88,11 @@ def _reads_as_prose(text: str, key: str, min_chars: int) -> bool:
     return len(key) >= min_chars and (bool(SENTENCE_END.search(text)) or len(key) >= 2 * min_chars)
 
 
+def checks_containment(keys: list[str]) -> bool:
+    """Whether `find_repeats` looks for paragraphs contained in earlier ones among paragraphs with these keys."""
+    return sum(len(k) for k in keys) <= CONTAINMENT_LIMIT_CHARS
+
+
 def find_repeats(texts: list[str], min_chars: int = 40, keys: list[str] | None = None) -> list[int | None]:
     """For each paragraph, the index of the earlier paragraph it repeats, or None to keep it.
 
@@ -98,7 +103,7 @@ def find_repeats(texts: list[str], min_chars: int = 40, keys: list[str] | None =
         keys = [repeat_key(t) for t in texts]
     first_seen: dict[str, int] = {}
     verdicts: list[int | None] = [None] * len(texts)
-    check_containment = sum(len(k) for k in keys) <= CONTAINMENT_LIMIT_CHARS
+    check_containment = checks_containment(keys)
     # Keys hold no line break, so a key found in the newline-joined keys before it lies inside one of them:
     # one substring search rules out containment before the paragraph-by-paragraph scan.
     all_keys = "\n".join(keys)
