@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 from newsclean import normalize
 from newsclean.normalize import (
     FTFY_CONFIG,
+    MAX_PASSES,
     MOJIBAKE_TABLE,
     NEEDS_FTFY,
     SPACES,
+    STEPS,
     needs_ftfy,
     normalize_and_check,
     tidy_whitespace,
@@ -131,3 +133,27 @@ def test_normalize_and_check_answers_needs_ftfy_of_the_result(text: str) -> None
     normalized, shows_sign = normalize_and_check(text)
     assert normalized == normalize(text)
     assert shows_sign == needs_ftfy(normalized)
+
+
+def _every_step(text: str) -> str:
+    """`normalize` as specified: every fixer, in order, until the text is stable or shows no sign for ftfy."""
+    for _ in range(MAX_PASSES):
+        before = text
+        for step in STEPS:
+            text = step(text)
+        if text == before or not needs_ftfy(text):
+            break
+    return text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "Kata", " ", "  ", "\n", "\n\n\n", " \n", "\t", "\u00a0", "\u202f", "\u3000", "\\n"])
+        | st.sampled_from(["&amp;", "&", "Â", "Ã©", "â€œ", "\u200b", "\u00ad", "\u03bf", "A\u0303", "é", "“"]),
+        max_size=14,
+    ).map("".join)
+)
+def test_normalize_skips_only_fixers_with_nothing_to_do(text: str) -> None:
+    """The character profile lets `normalize` skip fixers; the result is that of running all of them."""
+    assert normalize(text) == _every_step(text)

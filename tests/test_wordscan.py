@@ -13,6 +13,7 @@ from newsclean.normalize import (
     HAS_FTFY_SIGN,
     HAS_LITERAL_NEWLINE,
     HAS_NEWLINE_RUN,
+    HAS_NO_BREAK_SPACE,
     HAS_ODD_SPACE,
     HAS_SPACE_BEFORE_NEWLINE,
     PROFILE_CHARS,
@@ -210,7 +211,8 @@ def test_c_text_profile_matches_its_specification(text: str) -> None:
 
 def test_text_profile_shapes() -> None:
     found, shapes = text_profile("Harga\u00a0naik &amp; turun  lagi \n\n\nlalu\\nitu Ã")
-    assert found == HAS_ODD_SPACE | HAS_AMPERSAND | HAS_FTFY_SIGN
+    assert found == HAS_NO_BREAK_SPACE | HAS_AMPERSAND | HAS_FTFY_SIGN
+    assert text_profile("a\u202fb\tc")[0] == HAS_ODD_SPACE
     assert shapes == HAS_LITERAL_NEWLINE | HAS_DOUBLE_SPACE | HAS_SPACE_BEFORE_NEWLINE | HAS_NEWLINE_RUN
     assert text_profile("") == (0, 0)
     with pytest.raises(ValueError, match="sorted"):

@@ -222,12 +222,16 @@ def compose_unicode(text: str) -> str:
 
 def tidy_whitespace(text: str) -> str:
     """One space between words, no spaces at line ends, at most one blank line, no outer blank lines."""
-    return _tidy_spaces(text, may_have_odd_spaces=True)
+    return _tidy_spaces(text, odd_spaces=HAS_ODD_SPACE)
 
 
-def _tidy_spaces(text: str, may_have_odd_spaces: bool, shapes: int | None = None) -> str:
-    """`tidy_whitespace`; the scan for odd spaces is skipped when the caller already knows there are none, and
-    the substring tests when it knows the text's whitespace `shapes` (`text_profile`).
+def _tidy_spaces(text: str, odd_spaces: int, shapes: int | None = None) -> str:
+    """`tidy_whitespace`, for a text whose odd spaces are of the `odd_spaces` classes (`HAS_ODD_SPACE`: any,
+    `HAS_NO_BREAK_SPACE`: no-break spaces only, 0: none), skipping the substring tests when the caller knows
+    the text's whitespace `shapes` (`text_profile`).
+
+    No-break spaces are the only odd spaces in nearly every article that has any (608 of 615 in a sample of
+    3,000), and `str.replace` swaps them ~15 times faster than the class substitution.
 
     `SPACES` (a run of spaces and odd spaces becomes one space) is applied in two steps with the same result:
     each odd space becomes a space, then runs of two or more spaces become one. Matching every single space
@@ -235,8 +239,11 @@ def _tidy_spaces(text: str, may_have_odd_spaces: bool, shapes: int | None = None
     Collapsing runs of spaces changes none of the shapes tested after it; replacing odd spaces or dropping
     spaces around newlines can, so the shapes are not trusted after those.
     """
-    if may_have_odd_spaces:
+    if odd_spaces & HAS_ODD_SPACE:
         text = ODD_SPACE.sub(" ", text)
+        shapes = None
+    elif odd_spaces & HAS_NO_BREAK_SPACE:
+        text = text.replace("\u00a0", " ")
         shapes = None
     if shapes & HAS_DOUBLE_SPACE if shapes is not None else "  " in text:
         text = SPACE_RUNS.sub(" ", text)
@@ -269,7 +276,7 @@ STEPS: tuple[Callable[[str], str], ...] = (
 
 def _plain_steps(text: str) -> str:
     """`STEPS` for text without a fixer character: the skipped fixers would return it unchanged."""
-    return _tidy_spaces(compose_unicode(expand_literal_newlines(text)), may_have_odd_spaces=False)
+    return _tidy_spaces(compose_unicode(expand_literal_newlines(text)), odd_spaces=0)
 
 
 def _class_members(spec: str) -> frozenset[str]:
@@ -292,14 +299,18 @@ LOOKALIKES = _class_members(_HOMOGLYPH_CLASS)
 ODD_SPACES = _class_members(ODD_SPACE_CHARS)
 
 #: What `text_profile` reports: one bit per class of characters a fixer acts on...
-HAS_FTFY_SIGN, HAS_AMPERSAND, HAS_INVISIBLE, HAS_LOOKALIKE, HAS_ODD_SPACE = 1, 2, 4, 8, 16
-HAS_FIXER_CHARACTER = HAS_FTFY_SIGN | HAS_AMPERSAND | HAS_INVISIBLE | HAS_LOOKALIKE | HAS_ODD_SPACE
+#: (`HAS_ODD_SPACE` is an odd space other than the no-break space, which has its own bit.)
+HAS_FTFY_SIGN, HAS_AMPERSAND, HAS_INVISIBLE, HAS_LOOKALIKE, HAS_ODD_SPACE, HAS_NO_BREAK_SPACE = 1, 2, 4, 8, 16, 32
+HAS_FIXER_CHARACTER = (
+    HAS_FTFY_SIGN | HAS_AMPERSAND | HAS_INVISIBLE | HAS_LOOKALIKE | HAS_ODD_SPACE | HAS_NO_BREAK_SPACE
+)
 PROFILE_CLASSES: tuple[tuple[frozenset[str], int], ...] = (
     (FTFY_SIGNS, HAS_FTFY_SIGN),
     (frozenset("&"), HAS_AMPERSAND),
     (INVISIBLES, HAS_INVISIBLE),
     (LOOKALIKES, HAS_LOOKALIKE),
-    (ODD_SPACES, HAS_ODD_SPACE),
+    (ODD_SPACES - {"\u00a0"}, HAS_ODD_SPACE),
+    (frozenset("\u00a0"), HAS_NO_BREAK_SPACE),
 )
 PROFILE_CHARS = "".join(sorted(set().union(*(members for members, _ in PROFILE_CLASSES))))
 PROFILE_MASKS = bytes(sum(bit for members, bit in PROFILE_CLASSES if char in members) for char in PROFILE_CHARS)
@@ -352,7 +363,7 @@ def _steps_for(text: str, found: int) -> str:
     text = compose_unicode(expand_literal_newlines(text))
     if found & HAS_LOOKALIKE:
         text = fix_homoglyphs(text)
-    return _tidy_spaces(text, may_have_odd_spaces=bool(found & HAS_ODD_SPACE))
+    return _tidy_spaces(text, odd_spaces=found & (HAS_ODD_SPACE | HAS_NO_BREAK_SPACE))
 
 
 def _plain_steps_profiled(text: str, shapes: int) -> str | None:
@@ -365,7 +376,7 @@ def _plain_steps_profiled(text: str, shapes: int) -> str | None:
     """
     if shapes & HAS_LITERAL_NEWLINE or not unicodedata.is_normalized("NFC", text):
         return None
-    return _tidy_spaces(text, may_have_odd_spaces=False, shapes=shapes)
+    return _tidy_spaces(text, odd_spaces=0, shapes=shapes)
 
 
 #: ftfy decides from context, so removing a character next to mojibake can let a second pass fix it; the
