@@ -237,6 +237,8 @@ class Span:
 
 
 DatelineFound = tuple[Rule, "regex.Match[str]"]
+#: A tail rule's cut: kind, rule name, start, end, and the credit it names (empty unless a credit rule).
+TailCut = tuple[str, str, int, int, str]
 
 
 @dataclass(slots=True)
@@ -245,10 +247,11 @@ class PassMemo:
 
     Why: a later pass sees the paragraphs of the previous pass's output, and most of them are unchanged. The
     per-paragraph rule tests skip those outright (`ArticleState.settled`); the tests that depend on a
-    paragraph's place (the lead's datelines, related-link triggers and links, repeat keys) are asked again of
-    the same texts, and every answer here is a pure function of the text, the rules tried (stored with the
-    dateline answer and compared by identity: `rules_by_scope` returns the same tuple for the same selection)
-    and the config (fixed for the call), so an earlier answer is reused instead of recomputed.
+    paragraph's place (the lead's datelines, the tail's cuts, related-link triggers and links, repeat keys) are
+    asked again of the same texts, and every answer here is a pure function of the text, the rules tried
+    (stored with the dateline and tail answers and compared by identity: `rules_by_scope` returns the same
+    tuple for the same selection) and the config (fixed for the call), so an earlier answer is reused instead
+    of recomputed.
     """
 
     related_trigger: dict[str, bool] = field(default_factory=dict)
@@ -256,6 +259,8 @@ class PassMemo:
     #: (first `DATELINE_WINDOW` characters, weak rules allowed) -> (lead rules tried, the dateline found or None)
     dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]] = field(default_factory=dict)
     glued_dateline: dict[str, DatelineFound | None] = field(default_factory=dict)
+    #: Last paragraph (without trailing spaces) -> (tail rules tried, the first cut they make or None)
+    tail_cut: dict[str, tuple[tuple[Rule, ...], TailCut | None]] = field(default_factory=dict)
     repeat_keys: dict[str, str] = field(default_factory=dict)
     #: The texts (with words) the last repeat search kept, in order, and whether it looked for containment.
     repeat_survivors: list[str] | None = None
@@ -900,30 +905,45 @@ def strip_tail(state: ArticleState) -> list[str]:
         if not live:
             break
         index = live[-1]
-        text = state.masked(index)
-        changed = _drop_trailing_tag_lines(state, live)
-        if changed:
+        if _drop_trailing_tag_lines(state, live):
             continue
-        # A credit code opens with a parenthesis or a square bracket.
-        match = ("(" in text or "[" in text) and _search(CREDIT_THEN_TAGS, text.rstrip())
-        if match and state.enabled("tags.after_credit", "tags"):
-            state.cut(index, match.start("tags"), match.end("tags"), "tags", "tags.after_credit")
-            continue
-        folded = state.memo.folded(text)
-        for tail_rule in state.rules["tail"]:
-            match = tail_rule.may_match_paragraph(folded) and _search(tail_rule.pattern, text.rstrip())
-            if match and match.end() > match.start():
-                if tail_rule.kind == "credit":
-                    credits.append(match.group().strip().strip("()[]").strip())
-                state.cut(index, match.start(), match.end(), tail_rule.kind, tail_rule.name)
-                changed = True
-                break
-        if not changed:
+        found = _tail_cut(state, state.masked(index).rstrip())
+        if found is None:
             break
+        kind, name, start, end, credit = found
+        if kind == "credit":
+            credits.append(credit)
+        state.cut(index, start, end, kind, name)
     for index, span in sorted(state.dropped.items()):
         if span.kind == "credit":
             credits.append(state.paragraphs[index].text.strip().strip("()[].").strip())
     return credits
+
+
+def _tail_cut(state: ArticleState, text: str) -> TailCut | None:
+    """The first cut the tail rules make at the end of the last paragraph `text` (with trailing spaces
+    stripped), remembered per text: a later pass asks again of the same last paragraph."""
+    tail_rules = state.rules["tail"]
+    known = state.memo.tail_cut.get(text)
+    if known is not None and known[0] is tail_rules:
+        return known[1]
+    found = _first_tail_cut(state, text, tail_rules)
+    state.memo.tail_cut[text] = (tail_rules, found)
+    return found
+
+
+def _first_tail_cut(state: ArticleState, text: str, tail_rules: tuple[Rule, ...]) -> TailCut | None:
+    # A credit code opens with a parenthesis or a square bracket.
+    match = ("(" in text or "[" in text) and _search(CREDIT_THEN_TAGS, text)
+    if match and state.enabled("tags.after_credit", "tags"):
+        return ("tags", "tags.after_credit", match.start("tags"), match.end("tags"), "")
+    folded = state.memo.folded(text)
+    for tail_rule in tail_rules:
+        match = tail_rule.may_match_paragraph(folded) and _search(tail_rule.pattern, text)
+        if match and match.end() > match.start():
+            credit = match.group().strip().strip("()[]").strip() if tail_rule.kind == "credit" else ""
+            return (tail_rule.kind, tail_rule.name, match.start(), match.end(), credit)
+    return None
 
 
 def drop_signature_block(state: ArticleState) -> None:
