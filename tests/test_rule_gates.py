@@ -5,6 +5,8 @@ against every character of the Basic Multilingual Plane that can start a match (
 matching says which), `needs` against every positive case of the rule tests.
 """
 
+import re
+
 import pytest
 import regex
 from hypothesis import given, settings
@@ -198,7 +200,7 @@ def test_glued_dateline_gate_in_pieces_is_the_gate(text: str) -> None:
     assert may_hold_glued_dateline(text) == (GLUED_DATELINE_GATE.search(text) is not None)
 
 
-OPENS_AFTER_RULES = [r for r in ALL_RULES if r.opens_after]
+STARTS_AFTER_RULES = [r for r in ALL_RULES if r.starts_after]
 #: Pieces of calls to action, sentence ends, quotes and spaces: texts where the opening matters.
 CALL_TO_ACTION_PIECES = st.sampled_from(
     [
@@ -209,12 +211,12 @@ CALL_TO_ACTION_PIECES = st.sampled_from(
 )
 
 
-def test_opens_after_only_on_inline_rules() -> None:
-    assert OPENS_AFTER_RULES
-    assert all(r.scope == "inline" for r in OPENS_AFTER_RULES)
+def test_starts_after_only_on_inline_rules() -> None:
+    assert STARTS_AFTER_RULES
+    assert all(r.scope == "inline" for r in STARTS_AFTER_RULES)
 
 
-@pytest.mark.parametrize("rule", OPENS_AFTER_RULES, ids=lambda r: r.name)
+@pytest.mark.parametrize("rule", STARTS_AFTER_RULES, ids=lambda r: r.name)
 def test_opening_matches_are_the_search_on_positive_cases(rule) -> None:
     texts = [text for name, text, _ in POSITIVES if name == rule.name]
     assert texts
@@ -226,8 +228,8 @@ def test_opening_matches_are_the_search_on_positive_cases(rule) -> None:
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(CALL_TO_ACTION_PIECES, max_size=16).map("".join))
 def test_opening_matches_are_the_search(text: str) -> None:
-    """Trying a pattern only after its `opens_after` characters finds what a search at every position finds."""
-    for rule in OPENS_AFTER_RULES:
+    """Trying a pattern only where its `starts_after` matches end finds what a search at every position finds."""
+    for rule in STARTS_AFTER_RULES:
         assert not rule.pattern.match("")
         assert [m.span() for m in rule_matches(rule, text, None)] == [m.span() for m in rule.pattern.finditer(text)]
 
@@ -242,3 +244,11 @@ def test_opening_matches_are_the_search(text: str) -> None:
 )
 def test_related_trigger_read_backwards_is_the_forward_search(text: str) -> None:
     assert (RELATED_TRIGGER_REVERSED.search(text[::-1]) is not None) == (RELATED_TRIGGER.search(text) is not None)
+
+
+def test_whitespace_of_regex_is_whitespace_of_re() -> None:
+    """`starts_after` (stdlib `re`) may skip `\\s` where a rule's pattern (`regex`) does."""
+    regex_space = regex.compile(r"\s", regex.V1)
+    re_space = re.compile(r"\s")
+    spaces = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and regex_space.match(chr(c))]
+    assert spaces and all(re_space.match(c) for c in spaces)

@@ -53,9 +53,10 @@ class Rule:
     rule matches): a match of a `line` or `lead` rule starts with one of `first_chars`; a match contains one
     of `needs`, and one of `also_needs` too. All are written case-folded; empty means no condition. A test checks each against the pattern.
     `opens_with` is the same kind of condition for a `lead` rule: a cheap test of how the text starts.
-    `opens_after`, for an `inline` rule whose pattern never matches the empty string: every match starts at the
-    paragraph's start or right after one of these characters (`opening` finds them), so the pattern is tried
-    at those places only instead of at every position (see `boilerplate.rule_matches`).
+    `starts_after`, for an `inline` rule whose pattern never matches the empty string: a stdlib `re` pattern
+    such that every match starts at the paragraph's start or where a match of it ends (`opening` is it
+    compiled), so the pattern is tried at those places only instead of at every position (see
+    `boilerplate.rule_matches`).
 
     Rules are compared and hashed by identity (each is one entry of the catalogue), which keeps tuples of
     rules cheap to use as cache keys.
@@ -73,7 +74,7 @@ class Rule:
     needs: tuple[str, ...] = ()
     opens_with: Callable[[str], bool] | None = None
     also_needs: tuple[str, ...] = ()
-    opens_after: str = ""
+    starts_after: str = ""
     opening: re.Pattern[str] | None = None
 
     def may_match_paragraph(self, folded: str) -> bool:
@@ -127,14 +128,14 @@ def rule(
     needs: tuple[str, ...] = (),
     opens_with: Callable[[str], bool] | None = None,
     also_needs: tuple[str, ...] = (),
-    opens_after: str = "",
+    starts_after: str = "",
 ) -> Rule:
     """Compile a rule; `regex.V1` gives full Unicode properties."""
     words = frozenset(t for t in trigger if t.isalpha())
     substrings = tuple(t.lstrip("~") for t in trigger if not t.isalpha())
     compiled = regex.compile(pattern, regex.V1)
-    opening = re.compile(f"[{re.escape(opens_after)}]") if opens_after else None
+    opening = re.compile(starts_after) if starts_after else None
     return Rule(
         name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with, also_needs,
-        opens_after, opening,
+        starts_after, opening,
     )

@@ -235,8 +235,10 @@ INSERT_RULES = (
             "langganan",
         ),
         # The opening lookbehind admits only the paragraph's start and the places after a sentence end, a
-        # quote or a parenthesis; the `regex` module would test it at every position (50 us a paragraph).
-        opens_after=".!?\"”)",
+        # quote or a parenthesis, and an invitation verb (capitalised ASCII) follows after spaces; the `regex`
+        # module would test the lookbehind at every position (50 us a paragraph). Every character `regex`
+        # takes for `\s` is one for stdlib `re` too (tests/test_rule_gates.py checks all of Unicode).
+        starts_after=r"[.!?\"”)](?=\s*[A-Z])",
     ),
     rule(
         "promo.slogan",
