@@ -1,9 +1,11 @@
 """Paragraph reconstruction: hard wraps are rejoined, real short lines stay apart."""
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean import paragraphs
 from newsclean.paragraphs import join_decisions, split_paragraphs
 
 
@@ -61,3 +63,42 @@ def test_a_line_that_ends_a_sentence_is_never_joined_to_the_next(lines: list[str
     for before, after, joined in zip(lines, lines[1:], join_decisions(lines), strict=False):
         if before[-1:] in ".!?" and len(before) > 3 and len(after) > 3:
             assert not joined, lines
+
+
+def _is_structural_ungated(line: str) -> bool:
+    return bool(
+        paragraphs.LIST_ITEM.match(line)
+        or (("\t" in line or "|" in line) and paragraphs.TABLE_CELLS.search(line))
+        or (
+            (time := paragraphs.SCHEDULE_TIME.search(line, max(0, len(line) - 6)))
+            and paragraphs.SCHEDULE_NAME.fullmatch(line, 0, time.start())
+        )
+        or paragraphs.CODE_LINE.match(line)
+    )
+
+
+STRUCTURE_PIECES = st.sampled_from(
+    ["-", "*", "•", "–", "1", "12", "٣", "²", "a", "Z", ".", ")", "(", "[", "]", " ", "\t", "\u2003", "|", ":", "PERSIB", "15:30", "adw/rdp", "é", "x"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(STRUCTURE_PIECES, max_size=8).map("".join))
+def test_structure_gates_never_reject_a_match(line: str) -> None:
+    """The character tests in front of the structure patterns only skip lines the patterns would not match."""
+    assert paragraphs._is_structural(line) == _is_structural_ungated(line)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "dan", ",", "-", "–", "(", "/", ".", " ", "1", "é", ")"]), max_size=6).map("".join))
+def test_joiner_gate_never_rejects_a_match(before: str) -> None:
+    gated = not before[-1:].isalnum() and paragraphs.ENDS_WITH_JOINER.search(before)
+    assert bool(gated) == bool(paragraphs.ENDS_WITH_JOINER.search(before))
+
+
+def test_no_digit_or_space_of_regex_is_a_letter() -> None:
+    """The list-item gate skips lines whose second character is a letter: no `\\d`, `\\s`, `.` or `)` of `regex`
+    (whose Unicode tables can be newer than Python's) is one for `str.isalpha`."""
+    shapes = regex.compile(r"[\d\s.)]", regex.V1)
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert not [c for c in chars if shapes.match(c) and c.isalpha()]
