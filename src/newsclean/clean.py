@@ -28,7 +28,7 @@ import difflib
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Final
 
 from .boilerplate import (
     ArticleState,
@@ -64,23 +64,47 @@ DIFF_LIMIT_CHARS = 200_000
 ALNUM = re.compile(r"[^\W_]")
 
 
-@dataclass(frozen=True, slots=True)
 class Rendered:
-    """A pass's output text, where each of its pieces came from, and what the pass removed."""
+    """A pass's output text, where each of its pieces came from, and what the pass removed.
 
-    text: str
+    A plain class with final attributes (like `Paragraph`): mypyc builds it as a C struct, where a frozen
+    dataclass is built through generated Python code.
+    """
+
+    __slots__ = ("credits", "dateline", "joined", "paragraphs", "removals", "segments", "text", "untouched")
+    text: Final[str]
     #: The paragraphs of `text`, exactly as `split_paragraphs(text)` would find them (they are joined by blank
     #: lines and hold no line break), so the next pass need not split again.
-    paragraphs: tuple[Paragraph, ...]
+    paragraphs: Final[tuple[Paragraph, ...]]
     #: (output start, source start, length): output[o:o+n] is source[s:s+n] (joined line breaks aside).
-    segments: tuple[tuple[int, int, int], ...]
-    removals: tuple[Removal, ...]
-    dateline: Dateline | None
-    credits: tuple[str, ...]
+    segments: Final[tuple[tuple[int, int, int], ...]]
+    removals: Final[tuple[Removal, ...]]
+    dateline: Final[Dateline | None]
+    credits: Final[tuple[str, ...]]
     #: The indices in `paragraphs` of the ones this pass kept exactly as it saw them (see `ArticleState.settled`).
-    untouched: frozenset[int] = frozenset()
+    untouched: Final[frozenset[int]]
     #: Whether `text` is `paragraphs` joined by blank lines (a rendered pass, not a renormalized output).
-    joined: bool = True
+    joined: Final[bool]
+
+    def __init__(
+        self,
+        text: str,
+        paragraphs: tuple[Paragraph, ...],
+        segments: tuple[tuple[int, int, int], ...],
+        removals: tuple[Removal, ...],
+        dateline: Dateline | None,
+        credits: tuple[str, ...],
+        untouched: frozenset[int] = frozenset(),
+        joined: bool = True,
+    ) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.segments = segments
+        self.removals = removals
+        self.dateline = dateline
+        self.credits = credits
+        self.untouched = untouched
+        self.joined = joined
 
 
 def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
@@ -319,18 +343,34 @@ def _paragraph_count(result: Rendered) -> int:
     return result.text.count(PARAGRAPH_SEPARATOR) + 1 if result.text else 0
 
 
-@dataclass(frozen=True, slots=True)
 class Outcome:
     """The fixed point of the passes: output text, every removal (offsets into the source), and the map
-    from output pieces back to the source."""
+    from output pieces back to the source. A plain class with final attributes, as `Rendered`."""
 
-    text: str
-    removals: tuple[Removal, ...]
-    dateline: Dateline | None
-    credits: tuple[str, ...]
-    segments: tuple[tuple[int, int, int], ...]
+    __slots__ = ("credits", "dateline", "paragraphs", "removals", "segments", "text")
+    text: Final[str]
+    removals: Final[tuple[Removal, ...]]
+    dateline: Final[Dateline | None]
+    credits: Final[tuple[str, ...]]
+    segments: Final[tuple[tuple[int, int, int], ...]]
     #: The number of paragraphs of `text` (blocks between blank lines).
-    paragraphs: int
+    paragraphs: Final[int]
+
+    def __init__(
+        self,
+        text: str,
+        removals: tuple[Removal, ...],
+        dateline: Dateline | None,
+        credits: tuple[str, ...],
+        segments: tuple[tuple[int, int, int], ...],
+        paragraphs: int,
+    ) -> None:
+        self.text = text
+        self.removals = removals
+        self.dateline = dateline
+        self.credits = credits
+        self.segments = segments
+        self.paragraphs = paragraphs
 
 
 def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_ftfy_sign: bool) -> Outcome:
