@@ -97,10 +97,12 @@ typedef struct {
     PyObject *substrings; /* tuple of bytes */
     Py_ssize_t word_count;
     Slot table[TABLE_SLOTS];
-    /* For each first letter, bit min(length, 63) set when a word of that length starts with it. */
-    uint64_t lengths_by_first[26];
-    /* For each pair of lowercase letters, the substrings (bit i for substrings[i]) that end with it. */
-    uint64_t ending[26][26];
+    /* Letters are indexed 1..26 here, 0 standing for no letter. For each first and second letter (0: none),
+     * bit min(length, 63) set when a word of that length starts with them: nine words in ten skip the hash
+     * table. */
+    uint64_t lengths_by_start[27][27];
+    /* For each pair of letters, the substrings (bit i for substrings[i]) that end with it (none for 0). */
+    uint64_t ending[27][27];
 } TriggerScanner;
 
 static int build_table(TriggerScanner *scanner) {
@@ -126,8 +128,12 @@ static int build_table(TriggerScanner *scanner) {
         size_t s = (size_t)slot.hash & (TABLE_SLOTS - 1);
         while (scanner->table[s].index >= 0) s = (s + 1) & (TABLE_SLOTS - 1);
         scanner->table[s] = slot;
-        if (size && bytes[0] >= 'a' && bytes[0] <= 'z')
-            scanner->lengths_by_first[bytes[0] - 'a'] |= (uint64_t)1 << (size < 63 ? size : 63);
+        /* A word that is no run of lowercase letters can never be found, and needs no bit. */
+        int letters = size > 0;
+        for (Py_ssize_t j = 0; letters && j < size; j++) letters = bytes[j] >= 'a' && bytes[j] <= 'z';
+        if (letters)
+            scanner->lengths_by_start[bytes[0] - 'a' + 1][size > 1 ? bytes[1] - 'a' + 1 : 0] |=
+                (uint64_t)1 << (size < 63 ? size : 63);
     }
     scanner->word_count = count;
     return 0;
@@ -151,7 +157,7 @@ static int build_endings(TriggerScanner *scanner) {
             PyErr_SetString(PyExc_ValueError, "substrings must be bytes of two or more lowercase ASCII letters");
             return -1;
         }
-        scanner->ending[p[m - 2] - 'a'][p[m - 1] - 'a'] |= (uint64_t)1 << i;
+        scanner->ending[p[m - 2] - 'a' + 1][p[m - 1] - 'a' + 1] |= (uint64_t)1 << i;
     }
     return 0;
 }
@@ -194,44 +200,51 @@ static uint64_t substrings_ending(const TriggerScanner *scanner, const unsigned 
     return found;
 }
 
-/* Marks the word run[0..n) in `seen` when it is in the vocabulary. */
-static inline void see_word(const TriggerScanner *scanner, const unsigned char *run, Py_ssize_t n,
-                            unsigned char *seen) {
-    if (!((scanner->lengths_by_first[run[0] - 'a'] >> (n < 63 ? n : 63)) & 1)) return;
-    Py_ssize_t found = lookup(scanner->table, run, n);
-    if (found >= 0) seen[found] = 1;
+/* Where a scan stands: the letters of the current word so far (`n`, its first and second letter's index),
+ * the previous character's letter index (0: no letter), the substrings found. */
+typedef struct {
+    Py_ssize_t n;
+    unsigned int first, second, previous;
+    uint64_t substrings_found;
+} ScanState;
+
+/* One folded character (a lowercase ASCII letter, or 0 for any other), without a branch on whether it is a
+ * letter: word boundaries come every few characters and a branch there is mispredicted. The branches left
+ * are rare: a finished word whose start and length the vocabulary holds (one word in ten), and a letter
+ * pair that ends a substring. */
+static inline void scan_char(const TriggerScanner *scanner, ScanState *state, unsigned char *run, unsigned char *seen,
+                             unsigned char letter) {
+    unsigned int index = letter ? (unsigned int)(letter - 'a' + 1) : 0;
+    Py_ssize_t n = state->n;
+    uint64_t lengths = scanner->lengths_by_start[state->first][state->second];
+    if ((!index) & (unsigned int)(lengths >> (n < 63 ? n : 63)) & 1) {
+        Py_ssize_t found = lookup(scanner->table, run, n);
+        if (found >= 0) seen[found] = 1;
+    }
+    run[n] = letter;
+    uint64_t candidates = scanner->ending[state->previous][index] & ~state->substrings_found;
+    if (candidates) state->substrings_found |= substrings_ending(scanner, run, n + 1, candidates);
+    state->first = n == 0 ? index : state->first;
+    state->second = n == 1 ? index : state->second;
+    state->n = index ? n + 1 : 0;
+    state->previous = index;
 }
 
-/* One pass over the characters: each letter run is folded into `run` (only U+0130 and the Kelvin sign, the
- * two non-ASCII characters whose lowercase holds an ASCII letter, add letters; U+0130 lowercases to "i" and
- * the non-letter U+0307), each finished word is looked up, and each new letter is tested as the end of a
- * substring. */
+/* One pass over the characters, each folded as it is read: only U+0130 and the Kelvin sign, the two
+ * non-ASCII characters whose lowercase holds an ASCII letter, fold to letters; U+0130 lowercases to "i" and
+ * the non-letter U+0307. */
 #define TRIGGER_LOOP(TYPE)                                                                              \
     do {                                                                                                \
         const TYPE *chars = (const TYPE *)data;                                                         \
         for (Py_ssize_t i = 0; i < length; i++) {                                                       \
             Py_UCS4 c = chars[i];                                                                       \
-            unsigned char letter = ascii_letter(c);                                                     \
-            int ends_word = 0;                                                                          \
-            if (c >= 0x80) {                                                                            \
-                if (c == 0x130) {                                                                       \
-                    letter = 'i';                                                                       \
-                    ends_word = 1;                                                                      \
-                } else if (c == 0x212A) {                                                               \
-                    letter = 'k';                                                                       \
-                }                                                                                       \
-            }                                                                                           \
-            if (letter) {                                                                               \
-                run[n++] = letter;                                                                      \
-                if (n >= 2) {                                                                           \
-                    uint64_t candidates = scanner->ending[run[n - 2] - 'a'][letter - 'a'] & ~mask;      \
-                    if (candidates) mask |= substrings_ending(scanner, run, n, candidates);            \
-                }                                                                                       \
-                if (!ends_word) continue;                                                               \
-            }                                                                                           \
-            if (n) {                                                                                    \
-                see_word(scanner, run, n, seen);                                                        \
-                n = 0;                                                                                  \
+            if (c < 0x80) {                                                                             \
+                scan_char(scanner, &state, run, seen, ascii_letter(c));                                 \
+            } else if (c == 0x130) {                                                                    \
+                scan_char(scanner, &state, run, seen, 'i');                                             \
+                scan_char(scanner, &state, run, seen, 0);                                               \
+            } else {                                                                                    \
+                scan_char(scanner, &state, run, seen, c == 0x212A ? 'k' : 0);                           \
             }                                                                                           \
         }                                                                                               \
     } while (0)
@@ -241,14 +254,15 @@ static PyObject *trigger_scanner_call(TriggerScanner *scanner, PyObject *args, P
     static char *keywords[] = {"text", NULL};
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U", keywords, &text)) return NULL;
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text), n = 0;
-    /* A run holds at most one letter per character; word_hash reads 16 bytes from a word's start. */
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    /* A run holds at most one letter per character, plus the 0 written after it; word_hash reads 16 bytes
+     * from a word's start. */
     unsigned char stack_run[512];
-    unsigned char *run = length + 16 <= (Py_ssize_t)sizeof(stack_run) ? stack_run : PyMem_Malloc((size_t)length + 16);
+    unsigned char *run = length + 17 <= (Py_ssize_t)sizeof(stack_run) ? stack_run : PyMem_Malloc((size_t)length + 17);
     if (!run) return PyErr_NoMemory();
     memset(run, 0, 16);
     unsigned char seen[TABLE_SLOTS / 2] = {0};
-    uint64_t mask = 0;
+    ScanState state = {0, 0, 0, 0, 0};
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
         TRIGGER_LOOP(Py_UCS1);
@@ -260,7 +274,8 @@ static PyObject *trigger_scanner_call(TriggerScanner *scanner, PyObject *args, P
         TRIGGER_LOOP(Py_UCS4);
         break;
     }
-    if (n) see_word(scanner, run, n, seen);
+    scan_char(scanner, &state, run, seen, 0); /* the end of the text ends the last word */
+    uint64_t mask = state.substrings_found;
     if (run != stack_run) PyMem_Free(run);
     PyObject *indices = PyList_New(0);
     for (Py_ssize_t i = 0; indices && i < scanner->word_count; i++) {
@@ -470,8 +485,9 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
     return result;
 }
 
-/* One pass: a character below U+0100 finds its mask in a table, a later one by binary search in `chars`; an
- * ASCII character that ends a needle checks the two characters before it. */
+/* One pass: a character below U+0100 finds its mask in a table, a later one by binary search in `chars`.
+ * Needles are found without a branch: each ASCII character of a needle has a class (1..7, 0 for every other
+ * character), and `found_by[two before][one before][this]` holds the needles that end here. */
 #define PROFILE_LOOP(TYPE)                                                                              \
     do {                                                                                                \
         const TYPE *text_chars = (const TYPE *)data;                                                    \
@@ -494,20 +510,10 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
                         high = middle;                                                                  \
                 }                                                                                       \
             }                                                                                           \
-            if (c < 0x80) {                                                                             \
-                uint32_t candidates = ending_in[c] & ~needle_mask;                                      \
-                while (candidates) {                                                                    \
-                    int bit = __builtin_ctz(candidates);                                                \
-                    candidates &= candidates - 1;                                                       \
-                    const unsigned char *p = needle_bytes[bit];                                         \
-                    if (p[needle_length[bit] - 2] == before1 && (needle_length[bit] == 2 || p[0] == before2)) \
-                        needle_mask |= (uint32_t)1 << bit;                                              \
-                }                                                                                       \
-            } else {                                                                                    \
-                c = 0x80;                                                                               \
-            }                                                                                           \
-            before2 = before1;                                                                          \
-            before1 = c;                                                                                \
+            unsigned int class_now = c < 0x80 ? class_of[c] : 0;                                        \
+            needle_mask |= found_by[class_before2][class_before1][class_now];                          \
+            class_before2 = class_before1;                                                              \
+            class_before1 = class_now;                                                                  \
         }                                                                                               \
     } while (0)
 
@@ -541,9 +547,9 @@ static PyObject *text_profile(PyObject *self, PyObject *args) {
         if (c >= 0x100) break;
         low_masks[c] = mask_of[first_other];
     }
-    uint32_t ending_in[128] = {0}; /* the needles whose last character is c */
-    unsigned char needle_bytes[32][3];
-    Py_ssize_t needle_length[32];
+    unsigned char class_of[128] = {0}; /* each ASCII character of a needle: 1..7; others 0 */
+    unsigned int classes = 1;
+    uint32_t found_by[8][8][8] = {{{0}}};
     for (Py_ssize_t i = 0; i < needle_count; i++) {
         PyObject *needle = PyTuple_GET_ITEM(needles, i);
         Py_ssize_t m = PyBytes_Check(needle) ? PyBytes_GET_SIZE(needle) : 0;
@@ -554,15 +560,29 @@ static PyObject *text_profile(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_ValueError, "needles must be ASCII bytes of 2 or 3 characters");
             return NULL;
         }
-        memcpy(needle_bytes[i], p, (size_t)m);
-        needle_length[i] = m;
-        ending_in[p[m - 1]] |= (uint32_t)1 << i;
+        unsigned int k[3] = {0, 0, 0};
+        for (Py_ssize_t j = 0; j < m; j++) {
+            if (!class_of[p[j]]) {
+                if (classes == 8) {
+                    PyErr_SetString(PyExc_ValueError, "needles may hold at most 7 distinct characters");
+                    return NULL;
+                }
+                class_of[p[j]] = (unsigned char)classes++;
+            }
+            k[j] = class_of[p[j]];
+        }
+        uint32_t bit = (uint32_t)1 << i;
+        if (m == 3) {
+            found_by[k[0]][k[1]][k[2]] |= bit;
+        } else {
+            for (unsigned int any = 0; any < 8; any++) found_by[any][k[0]][k[1]] |= bit;
+        }
     }
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     unsigned int char_mask = 0;
     uint32_t needle_mask = 0;
-    Py_UCS4 before1 = 0x80, before2 = 0x80; /* the two previous characters (0x80: none, or not ASCII) */
+    unsigned int class_before1 = 0, class_before2 = 0; /* the classes of the two previous characters */
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
         PROFILE_LOOP(Py_UCS1);
