@@ -33,7 +33,14 @@ from newsclean.patterns.selection import (
     needle_lines_python,
     scan_triggers_python,
 )
-from newsclean.repeats import ASCII_WORDS, NON_ASCII_SEPARATORS, VIDEO_LABEL, ascii_words_python, repeat_key
+from newsclean.repeats import (
+    ASCII_WORDS,
+    NON_ASCII_SEPARATORS,
+    VIDEO_LABEL,
+    ascii_words_python,
+    inside_earlier_python,
+    repeat_key,
+)
 
 wordscan = pytest.importorskip("newsclean._wordscan")
 
@@ -219,3 +226,26 @@ def test_text_profile_shapes() -> None:
         wordscan.text_profile("x", "ba", b"\x01\x02", ())
     with pytest.raises(ValueError, match="2 or 3"):
         wordscan.text_profile("x", "", b"", (b"abcd",))
+
+
+KEY_WORDS = st.sampled_from(["harga", "cabai", "naik", "lagi", "di", "pasar", "a", "é", "中", "😀", ""])
+KEYS = st.lists(st.lists(KEY_WORDS, max_size=6).map(" ".join), max_size=8)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(KEYS, st.integers(0, 12))
+def test_c_inside_earlier_matches_its_specification(keys: list[str], min_length: int) -> None:
+    # Repeating earlier keys (whole or in part) makes the containments the search is for.
+    keys = keys + [key[1:] for key in keys[:2]] + keys[:1]
+    assert wordscan.inside_earlier(keys, min_length) == inside_earlier_python(keys, min_length)
+
+
+def test_inside_earlier_shapes() -> None:
+    long = "presiden joko widodo meresmikan jalan tol baru di jawa tengah pada senin pagi"
+    keys = [long, long[9:], "x", long[9:20], "lain sama sekali " * 4, long + " lagi"]
+    assert inside_earlier_python(keys, 8) == [False, True, False, True, False, False]
+    assert wordscan.inside_earlier(keys, 8) == [False, True, False, True, False, False]
+    assert wordscan.inside_earlier([*keys, "jalan tol baru é"], 8)[-1] is False
+    assert wordscan.inside_earlier([], 60) == []
+    with pytest.raises(TypeError):
+        wordscan.inside_earlier(("a",), 1)
