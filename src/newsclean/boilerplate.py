@@ -35,6 +35,7 @@ from .patterns import (
     may_open_with_related_label,
     regex_timeout,
 )
+from .patterns.base import regex_finditer, regex_fullmatch, regex_match, regex_search
 from .patterns.outlets import (
     AGENCY_NAME,
     DASH_CHARS,
@@ -381,7 +382,7 @@ class ArticleState:
 
 
 def _search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
-    return pattern.search(text, pos, timeout=regex_timeout(text))
+    return regex_search(pattern, text, pos, regex_timeout(text))
 
 
 GLUED_DATELINES = tuple(
@@ -514,7 +515,7 @@ def _line_rule_matching(text: str, line_rules: tuple[Rule, ...]) -> Rule | None:
     """The first of `line_rules` (those the paragraph's gates admit) that matches the whole stripped paragraph."""
     timeout = regex_timeout(text)
     for line_rule in line_rules:
-        if line_rule.pattern.fullmatch(text, timeout=timeout):
+        if regex_fullmatch(line_rule.pattern, text, timeout):
             return line_rule
     return None
 
@@ -630,12 +631,12 @@ def _leftmost_glued_match(
     timeout = regex_timeout(text)
     if starts is not None:
         for start in starts:
-            match = pattern.match(text, start, timeout=timeout)
+            match = regex_match(pattern, text, start, timeout)
             if match and is_plausible_inside(lead_rule, match):
                 return match
         return None
     position = 0
-    while match := pattern.search(text, position, timeout=timeout):
+    while match := regex_search(pattern, text, position, timeout):
         if is_plausible_inside(lead_rule, match):
             return match
         position = match.start() + 1
@@ -812,13 +813,13 @@ def rule_matches(inline_rule: Rule, text: str, timeout: float | None) -> list[re
     """
     opening = inline_rule.opening
     if opening is None:
-        return list(inline_rule.pattern.finditer(text, timeout=timeout))
+        return regex_finditer(inline_rule.pattern, text, timeout)
     matches = []
     next_free = 0
     for start in itertools.chain((0,), (found.end() for found in opening.finditer(text))):
         if start < next_free:
             continue
-        match = inline_rule.pattern.match(text, start, timeout=timeout)
+        match = regex_match(inline_rule.pattern, text, start, timeout)
         if match is not None:
             matches.append(match)
             next_free = match.end()
@@ -843,7 +844,7 @@ def _has_related_trigger(state: ArticleState, text: str) -> bool:
 def related_links(text: str) -> list[tuple[int, int]]:
     """Spans of `Baca juga: <headline>` glued into a paragraph."""
     spans = []
-    for match in RELATED_INLINE.finditer(text, timeout=regex_timeout(text)):
+    for match in regex_finditer(RELATED_INLINE, text, regex_timeout(text)):
         limit = MAX_HEADLINE_LIST_CHARS if LIST_LABEL.search(match.group()) else MAX_HEADLINE_CHARS
         spans.append((match.start(), headline_end(text, match.end(), limit)))
     return spans

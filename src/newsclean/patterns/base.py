@@ -39,6 +39,26 @@ def regex_timeout(text: str) -> float | None:
     return REGEX_TIMEOUT + REGEX_SECONDS_PER_MILLION_CHARS * len(text) / 1_000_000
 
 
+# Passing `timeout=None` to a `regex` pattern method costs as much again as a failing match (~0.4 us: the
+# keyword is parsed), and short texts have no timeout: these pass it only when there is one.
+
+
+def regex_search(pattern: regex.Pattern[str], text: str, pos: int, timeout: float | None) -> regex.Match[str] | None:
+    return pattern.search(text, pos) if timeout is None else pattern.search(text, pos, timeout=timeout)
+
+
+def regex_match(pattern: regex.Pattern[str], text: str, pos: int, timeout: float | None) -> regex.Match[str] | None:
+    return pattern.match(text, pos) if timeout is None else pattern.match(text, pos, timeout=timeout)
+
+
+def regex_fullmatch(pattern: regex.Pattern[str], text: str, timeout: float | None) -> regex.Match[str] | None:
+    return pattern.fullmatch(text) if timeout is None else pattern.fullmatch(text, timeout=timeout)
+
+
+def regex_finditer(pattern: regex.Pattern[str], text: str, timeout: float | None) -> list[regex.Match[str]]:
+    return list(pattern.finditer(text) if timeout is None else pattern.finditer(text, timeout=timeout))
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """One boilerplate shape: its name (for reports and for turning it off), kind, scope, pattern and why.
