@@ -402,6 +402,7 @@ static PyObject *ascii_words(PyObject *self, PyObject *args) {
                 line++;                                                                                 \
             } else if (i) {                                                                             \
                 uint64_t candidates = penult[folded[i - 1]] & last[f] & ~mask;                          \
+                if (i > 1) candidates &= third[folded[i - 2]];                                          \
                 while (candidates) {                                                                    \
                     int bit = __builtin_ctzll(candidates);                                              \
                     candidates &= candidates - 1;                                                       \
@@ -436,8 +437,9 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "at most 64 needles");
         return NULL;
     }
-    /* For each byte, the needles whose next-to-last (last) byte it is. */
-    uint64_t penult[256] = {0}, last[256] = {0};
+    /* For each byte, the needles whose next-to-last (last) byte it is, and those whose third byte from the
+     * end it is or that have none (most letter pairs end some needle: the third byte spares most checks). */
+    uint64_t penult[256] = {0}, last[256] = {0}, third[256] = {0};
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *needle = PyTuple_GET_ITEM(needles, i);
         if (!PyBytes_Check(needle) || PyBytes_GET_SIZE(needle) < 2) {
@@ -448,6 +450,11 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
         Py_ssize_t m = PyBytes_GET_SIZE(needle);
         penult[p[m - 2]] |= (uint64_t)1 << i;
         last[p[m - 1]] |= (uint64_t)1 << i;
+        if (m >= 3) {
+            third[p[m - 3]] |= (uint64_t)1 << i;
+        } else {
+            for (int b = 0; b < 256; b++) third[b] |= (uint64_t)1 << i;
+        }
     }
     Py_UCS4 special_chars[32];
     Py_ssize_t special_count = PyUnicode_GET_LENGTH(specials);
