@@ -203,6 +203,16 @@ def _removed_nothing(state: ArticleState) -> bool:
     return not state.dropped and not any(state.spans.values())
 
 
+def _is_kept_whole(text: str) -> bool:
+    """A paragraph without removals that is kept exactly as it is: no outer spaces, and a letter or digit."""
+    return (
+        bool(text)
+        and not text[0].isspace()
+        and not text[-1].isspace()
+        and (text[0].isalnum() or ALNUM.search(text) is not None)
+    )
+
+
 def _has_alnum(text: str, pieces: list[tuple[int, int]]) -> bool:
     if len(pieces) == 1:
         start, end = pieces[0]
@@ -219,10 +229,23 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
     untouched: list[int] = []
     position = 0
     for index, paragraph in enumerate(state.paragraphs):
-        spans = state.spans.get(index, [])
+        spans = state.spans.get(index)
+        dropped = state.dropped.get(index)
+        text = paragraph.text
+        if not spans and dropped is None and _is_kept_whole(text):
+            # Most paragraphs come through a pass untouched: kept as they are, with no pieces to work out.
+            if parts:
+                parts.append(PARAGRAPH_SEPARATOR)
+                position += len(PARAGRAPH_SEPARATOR)
+            segments.append((position, paragraph.start, len(text)))
+            parts.append(text)
+            untouched.append(len(kept))
+            kept.append(Paragraph(position, position + len(text), text))
+            position += len(text)
+            continue
+        spans = spans or []
         if spans:
             removals.extend(_removal(source, paragraph.start, s) for s in spans)
-        dropped = state.dropped.get(index)
         pieces = [] if dropped else kept_pieces(paragraph.text, spans)
         if not _has_alnum(paragraph.text, pieces):
             leftover = dropped or Span(0, len(paragraph.text), "other", "other.leftover_punctuation")
