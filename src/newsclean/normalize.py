@@ -304,6 +304,8 @@ HAS_FTFY_SIGN, HAS_AMPERSAND, HAS_INVISIBLE, HAS_LOOKALIKE, HAS_ODD_SPACE, HAS_N
 HAS_FIXER_CHARACTER = (
     HAS_FTFY_SIGN | HAS_AMPERSAND | HAS_INVISIBLE | HAS_LOOKALIKE | HAS_ODD_SPACE | HAS_NO_BREAK_SPACE
 )
+#: The fixer classes of a text that only needs its spaces tidied (most articles with any: no-break spaces).
+ONLY_SPACES = HAS_ODD_SPACE | HAS_NO_BREAK_SPACE
 PROFILE_CLASSES: tuple[tuple[frozenset[str], int], ...] = (
     (FTFY_SIGNS, HAS_FTFY_SIGN),
     (frozenset("&"), HAS_AMPERSAND),
@@ -366,16 +368,21 @@ def _steps_for(text: str, found: int) -> str:
     return _tidy_spaces(text, odd_spaces=found & (HAS_ODD_SPACE | HAS_NO_BREAK_SPACE))
 
 
-def _plain_steps_profiled(text: str, shapes: int) -> str | None:
-    """`_plain_steps(text)` for text without fixer characters whose whitespace `shapes` are known, or None
-    when the text changes in a way that the shapes no longer describe (a literal newline escape, or NFC).
+def _plain_steps_profiled(text: str, found: int, shapes: int) -> str | None:
+    """`STEPS` for text whose only fixer characters are odd spaces (`found`: none, or `HAS_ODD_SPACE` /
+    `HAS_NO_BREAK_SPACE`) and whose whitespace `shapes` are known, or None when the text changes in a way
+    that the shapes no longer describe (a literal newline escape, or NFC).
 
-    None also means "ask `needs_ftfy` again": the whitespace steps cannot make an ftfy sign or an entity (they
-    only drop or merge spaces and newlines, never joining `&` to a name), so a text that returns here needs
-    no further pass.
+    The odd spaces become plain ones first, and the shapes are profiled again (one scan instead of a
+    substring test per shape); the other fixers would find nothing to do. None also means "ask `needs_ftfy`
+    again": the whitespace steps cannot make an ftfy sign or an entity (they only turn spaces plain, drop or
+    merge them and newlines, never joining `&` to a name), so a text that returns here needs no further pass.
     """
     if shapes & HAS_LITERAL_NEWLINE or not unicodedata.is_normalized("NFC", text):
         return None
+    if found:
+        text = ODD_SPACE.sub(" ", text) if found & HAS_ODD_SPACE else text.replace("\u00a0", " ")
+        shapes = text_profile(text)[1]
     return _tidy_spaces(text, odd_spaces=0, shapes=shapes)
 
 
@@ -404,13 +411,13 @@ def normalize_and_check(text: str) -> tuple[str, bool]:
     for _ in range(MAX_PASSES):
         before = text
         found, shapes = text_profile(text)
-        if found & HAS_FIXER_CHARACTER:
+        if found & HAS_FIXER_CHARACTER & ~ONLY_SPACES:
             text = _steps_for(text, found)
         else:
-            tidied = _plain_steps_profiled(text, shapes)
+            tidied = _plain_steps_profiled(text, found, shapes)
             if tidied is not None:
                 return tidied, False
-            text = _plain_steps(text)
+            text = _steps_for(text, found) if found else _plain_steps(text)
         if text == before:
             # `found` profiles this very text: its signs are the characters, and an entity needs an `&`.
             return text, bool(found & HAS_FTFY_SIGN) or (bool(found & HAS_AMPERSAND) and needs_ftfy(text))
