@@ -389,7 +389,8 @@ static PyObject *ascii_words(PyObject *self, PyObject *args) {
             if (c < 0x80) {                                                                             \
                 f = fold_ascii(c);                                                                      \
             } else {                                                                                    \
-                for (Py_ssize_t k = 0; k < special_count; k++) special |= special_chars[k] == c;        \
+                if ((special_bloom >> (c & 63)) & 1)                                                    \
+                    for (Py_ssize_t k = 0; k < special_count; k++) special |= special_chars[k] == c;    \
                 if (special) break;                                                                     \
             }                                                                                           \
             folded[i] = f;                                                                              \
@@ -462,7 +463,11 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "at most 32 specials");
         return NULL;
     }
-    for (Py_ssize_t k = 0; k < special_count; k++) special_chars[k] = PyUnicode_READ_CHAR(specials, k);
+    uint64_t special_bloom = 0; /* bit (c & 63) of every special: most other characters skip the comparisons */
+    for (Py_ssize_t k = 0; k < special_count; k++) {
+        special_chars[k] = PyUnicode_READ_CHAR(specials, k);
+        special_bloom |= (uint64_t)1 << (special_chars[k] & 63);
+    }
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     unsigned char *folded = PyMem_Malloc((size_t)length + 1);
