@@ -105,8 +105,11 @@ typedef struct {
      * bit min(length, 63) set when a word of that length starts with them: nine words in ten skip the hash
      * table. */
     uint64_t lengths_by_start[27][27];
-    /* For each pair of letters, the substrings (bit i for substrings[i]) that end with it (none for 0). */
+    /* For each pair of letters, the substrings (bit i for substrings[i]) that end with it (none for 0), and
+     * for each letter the substrings whose third letter from the end it is (every two-letter substring for
+     * any: common pairs such as "ya" end some substring, the third letter spares most of their checks). */
     uint64_t ending[27][27];
+    uint64_t third_from_end[27];
 } TriggerScanner;
 
 static int build_table(TriggerScanner *scanner) {
@@ -162,6 +165,11 @@ static int build_endings(TriggerScanner *scanner) {
             return -1;
         }
         scanner->ending[p[m - 2] - 'a' + 1][p[m - 1] - 'a' + 1] |= (uint64_t)1 << i;
+        if (m > 2) {
+            scanner->third_from_end[p[m - 3] - 'a' + 1] |= (uint64_t)1 << i;
+        } else {
+            for (int any = 0; any < 27; any++) scanner->third_from_end[any] |= (uint64_t)1 << i;
+        }
     }
     return 0;
 }
@@ -205,10 +213,10 @@ static uint64_t substrings_ending(const TriggerScanner *scanner, const unsigned 
 }
 
 /* Where a scan stands: the letters of the current word so far (`n`, its first and second letter's index),
- * the previous character's letter index (0: no letter), the substrings found. */
+ * the letter indices of the previous two characters (0: no letter), the substrings found. */
 typedef struct {
     Py_ssize_t n;
-    unsigned int first, second, previous;
+    unsigned int first, second, previous, before_previous;
     uint64_t substrings_found;
 } ScanState;
 
@@ -226,11 +234,13 @@ static inline void scan_char(const TriggerScanner *scanner, ScanState *state, un
         if (found >= 0) seen[found] = 1;
     }
     run[n] = letter;
-    uint64_t candidates = scanner->ending[state->previous][index] & ~state->substrings_found;
+    uint64_t candidates = scanner->ending[state->previous][index] &
+                          scanner->third_from_end[state->before_previous] & ~state->substrings_found;
     if (candidates) state->substrings_found |= substrings_ending(scanner, run, n + 1, candidates);
     state->first = n == 0 ? index : state->first;
     state->second = n == 1 ? index : state->second;
     state->n = index ? n + 1 : 0;
+    state->before_previous = state->previous;
     state->previous = index;
 }
 
@@ -266,7 +276,7 @@ static PyObject *trigger_scanner_call(TriggerScanner *scanner, PyObject *args, P
     if (!run) return PyErr_NoMemory();
     memset(run, 0, 16);
     unsigned char seen[TABLE_SLOTS / 2] = {0};
-    ScanState state = {0, 0, 0, 0, 0};
+    ScanState state = {0, 0, 0, 0, 0, 0};
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
         TRIGGER_LOOP(Py_UCS1);
