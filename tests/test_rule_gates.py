@@ -252,3 +252,9 @@ def test_whitespace_of_regex_is_whitespace_of_re() -> None:
     re_space = re.compile(r"\s")
     spaces = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and regex_space.match(chr(c))]
     assert spaces and all(re_space.match(c) for c in spaces)
+
+
+def test_first_gate_char_is_the_gate_texts_first_character() -> None:
+    for char in BMP[::7] + [chr(c) for c in range(128)] + ["\u0130", "\u00df", "\ufb01", "\u212a"]:
+        for text in (char, char + "a", char + "\u0307b"):
+            assert first_gate_char(text) == gate_text(text)[:1], repr(text)

@@ -502,8 +502,8 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
         opens_with_label = may_open_with_related_label(text, first)
         admitted: tuple[Rule, ...] = ()
         if line_rules and len(text) <= LINE_RULE_MAX_CHARS:
-            admitted = by_first_char.get(first) or without_first_char
-            if any(rule.needs or rule.also_needs for rule in admitted):
+            admitted, any_needs = by_first_char.get(first, without_first_char)
+            if any_needs:
                 folded = state.memo.folded(text)
                 admitted = tuple(rule for rule in admitted if rule.may_match_paragraph(folded))
         if admitted or opens_with_label:

@@ -133,7 +133,10 @@ def gate_head(text: str, chars: int) -> str:
 
 
 def first_gate_char(text: str) -> str:
-    """`gate_text(text)[:1]`, folding only the start of the text."""
+    """`gate_text(text)[:1]`, folding only the start of the text (an ASCII character folds to its lowercase)."""
+    first = text[:1]
+    if first.isascii():
+        return first.lower()
     return gate_head(text, 1)[:1]
 
 

@@ -126,22 +126,33 @@ def rules_by_scope(bits: int) -> dict[str, tuple[Rule, ...]]:
     return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}
 
 
+#: Line rules a paragraph's first character admits, and whether any of them has `needs` or `also_needs` (then
+#: the paragraph's gate text is worth folding).
+LineGate = tuple[tuple[Rule, ...], bool]
+
+
+def _line_gate(rules: tuple[Rule, ...]) -> LineGate:
+    return rules, any(rule.needs or rule.also_needs for rule in rules)
+
+
 @functools.lru_cache(maxsize=4096)
-def line_rules_by_first_char(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+def line_rules_by_first_char(rules: tuple[Rule, ...]) -> dict[str, LineGate]:
     """For each first character of a gate text, the rules of `rules` whose `first_chars` admit it, in order.
 
     A character that no rule names maps to nothing here: the caller uses `rules_without_first_chars`. The
     empty text admits every rule (no first character to test).
     """
     chars = {char for rule in rules for char in rule.first_chars}
-    dispatch = {char: tuple(r for r in rules if not r.first_chars or char in r.first_chars) for char in chars}
-    dispatch[""] = rules
+    dispatch = {
+        char: _line_gate(tuple(r for r in rules if not r.first_chars or char in r.first_chars)) for char in chars
+    }
+    dispatch[""] = _line_gate(rules)
     return dispatch
 
 
 @functools.lru_cache(maxsize=4096)
-def rules_without_first_chars(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
-    return tuple(rule for rule in rules if not rule.first_chars)
+def rules_without_first_chars(rules: tuple[Rule, ...]) -> LineGate:
+    return _line_gate(tuple(rule for rule in rules if not rule.first_chars))
 
 
 #: The characters whose case folding holds an ASCII character (`ß`, `ſ`, `ﬁ`, the Kelvin sign, `İ`...) and
