@@ -190,6 +190,8 @@ def join_decisions(lines: list[str]) -> list[bool]:
     if count <= 0:
         return []
     lone = [len(line) <= LONGEST_LONE_DASH and _is_lone_dash(line) for line in lines]
+    if not any(lone) and all(line[-1:] in CERTAIN_SENTENCE_ENDS for line in lines[:-1]):
+        return [False] * count  # every break follows a sentence end (most articles): nothing to join
     structural: list[bool | None] = [None] * len(lines)
 
     def is_structural(index: int) -> bool:
@@ -234,17 +236,15 @@ def split_paragraphs(text: str, rejoin: bool = True) -> list[Paragraph]:
             paragraphs.append(Paragraph(block_start, block_start + len(block), block))
             continue
         lines = block.split("\n")
-        joins = join_decisions(lines) if rejoin else [False] * (len(lines) - 1)
+        joins = join_decisions(lines) if rejoin else []
         start = block_start
-        pieces: list[str] = [lines[0]]
-        for line, join in zip(lines[1:], joins, strict=True):
-            if join:
-                pieces.append(line)
-                continue
-            body = " ".join(pieces)
-            paragraphs.append(Paragraph(start, start + len(body), body))
+        first = 0  # the first line of the paragraph being built
+        for last in range(len(lines)):
+            if last < len(joins) and joins[last]:
+                continue  # joined to the next line
+            body = lines[first] if first == last else " ".join(lines[first : last + 1])
+            if body and not body.isspace():
+                paragraphs.append(Paragraph(start, start + len(body), body))
             start += len(body) + 1
-            pieces = [line]
-        body = " ".join(pieces)
-        paragraphs.append(Paragraph(start, start + len(body), body))
-    return [p for p in paragraphs if p.text and not p.text.isspace()]
+            first = last + 1
+    return paragraphs
