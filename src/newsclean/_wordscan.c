@@ -326,7 +326,8 @@ static inline unsigned char ascii_word_char(Py_UCS4 c) {
 /* Appends the words of chars[0..length) to out[n...], joined by single spaces; sets ok = 0 at a non-ASCII
  * character that is not a separator. An ASCII character is handled without a branch (word boundaries are
  * where a branch would be mispredicted): a space is written at out[n] and kept only when a word starts after
- * another, then the character is written and kept only when it belongs to a word. */
+ * another, then the character is written after it and kept only when it belongs to a word. `n` advances by
+ * a sum that does not depend on it, so one character need not wait for the last. */
 #define WORDS_LOOP(TYPE)                                                                                \
     do {                                                                                                \
         const TYPE *chars = (const TYPE *)data;                                                         \
@@ -335,10 +336,11 @@ static inline unsigned char ascii_word_char(Py_UCS4 c) {
             if (c < 0x80) {                                                                             \
                 unsigned char w = ascii_word_char(c);                                                   \
                 int is_word = w != 0;                                                                   \
+                int space = is_word & !in_word & started;                                               \
                 out[n] = ' ';                                                                           \
-                n += is_word & !in_word & (n != 0);                                                     \
-                out[n] = (char)w;                                                                       \
-                n += is_word;                                                                           \
+                out[n + space] = (char)w;                                                               \
+                n += space + is_word;                                                                   \
+                started |= is_word;                                                                     \
                 in_word = is_word;                                                                      \
             } else if (is_one_of(c, separators)) {                                                      \
                 in_word = 0;                                                                            \
@@ -365,7 +367,7 @@ static PyObject *ascii_words(PyObject *self, PyObject *args) {
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), n = 0;
     char *out = PyMem_Malloc((size_t)length + 2); /* n <= i + 1, and two bytes are written past n */
     if (!out) return PyErr_NoMemory();
-    int in_word = 0, ok = 1;
+    int in_word = 0, started = 0, ok = 1; /* started: a word has been written */
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
         WORDS_LOOP(Py_UCS1);
