@@ -42,6 +42,7 @@ from .patterns.outlets import (
     NAMED_OUTLET_FIRST_WORDS,
     TLDS,
     may_open_with_brand,
+    may_open_with_brand_then_dash,
     may_open_with_dateline,
 )
 from .patterns.selection import (
@@ -393,6 +394,8 @@ GLUED_DATELINES = tuple(
 #: Where a glued dateline that opens with a brand can start: after a non-word character (the glued patterns'
 #: lookbehind admits whitespace, `.`, `)` and `]`), at text that `may_open_with_brand` would admit. Trying the
 #: pattern at these few positions replaces its search over the whole window.
+#: The opening tests that require a brand first (`may_open_with_brand` admits every text they admit).
+OPENS_WITH_BRAND = (may_open_with_brand, may_open_with_brand_then_dash)
 GLUED_BRAND_START = re.compile(
     r"(?<=\W)(?=\w[\w-]{0,30}\.|"
     + "|".join(re.escape(word) for word in sorted(NAMED_OUTLET_FIRST_WORDS, key=len, reverse=True))
@@ -612,7 +615,7 @@ def _first_glued_dateline(text: str, state: ArticleState) -> DatelineFound | Non
     for lead_rule, pattern in GLUED_DATELINES:
         if not state.enabled(lead_rule.name, lead_rule.kind):
             continue
-        if lead_rule.opens_with is may_open_with_brand:
+        if lead_rule.opens_with in OPENS_WITH_BRAND:
             if brand_starts is None:
                 brand_starts = [found.start() for found in GLUED_BRAND_START.finditer(window)]
             match = _leftmost_glued_match(lead_rule, pattern, window, brand_starts)

@@ -18,7 +18,8 @@ from .outlets import (
     DOMAIN_BRAND,
     NAMED_BRAND,
     may_open_with_brand,
-    may_open_with_city_then_comma,
+    may_open_with_brand_then_dash,
+    may_open_with_city_then_comma_then_brand,
     may_open_with_city_then_parenthesis,
 )
 
@@ -41,7 +42,7 @@ DATELINE_RULES = (
         "Kontan and JPNN put the city after the brand (`KONTAN.CO.ID - JAKARTA. `, `jpnn.com - JAKARTA - `); "
         "the closing period, colon or dash is required so a lead starting with a place name is not eaten, and a "
         "hyphen glued on both sides (`Siap-siap`) does not close it.",
-        opens_with=may_open_with_brand,
+        opens_with=may_open_with_brand_then_dash,
     ),
     rule(
         "dateline.city_brand",
@@ -50,7 +51,7 @@ DATELINE_RULES = (
         rf"^(?P<city>{CITY})\s*,\s*(?P<outlet>{BRAND})\s*(?:{DASH}|:\s*){LEAD_FOLLOWS}",
         "`JAKARTA, KOMPAS.com - `, `Jakarta, CNN Indonesia -- `, `KARIMUN, POSMETRO.CO:` (Kompas, CNN, IDN "
         "Times, iNews, Viva...). The brand must be a domain or a known outlet, so `Jakarta, Senin - ` stays.",
-        opens_with=may_open_with_city_then_comma,
+        opens_with=may_open_with_city_then_comma_then_brand,
     ),
     rule(
         "dateline.brand_city",
