@@ -119,20 +119,6 @@ def _atomic(name: str, body: str) -> str:
 _CITY_FIRST_WORD = _atomic("city_first_word", r"[^\W\d_][\w'’.]*")
 _CITY_NEXT_WORD = _atomic("city_next_word", r"[\w'’.]+")
 _CITY_LIKE = rf"{_CITY_FIRST_WORD}(?:[ -]{_CITY_NEXT_WORD}){{0,3}}"
-#: What a text opening with a `CITY` and then a parenthesis opens with: the city words, then any run without
-#: parentheses (the agency datelines' `, NTB` or `, 23 Februari 2016`) before the parenthesis.
-CITY_THEN_PARENTHESIS = re.compile(rf"{_CITY_LIKE}\s*(?:,[^()]*)?\(")
-
-
-def may_open_with_city_then_parenthesis(text: str) -> bool:
-    """False when `text` certainly does not start with a `CITY`, an optional comma part and a parenthesis.
-
-    Most texts hold no parenthesis at all, and the substring test spares them the prefilter, whose comma part
-    rescans to the next parenthesis for every way the city words can end (12 us on a typical article).
-    """
-    return "(" in text and CITY_THEN_PARENTHESIS.match(text) is not None
-
-
 #: The dateline separator: any Unicode dash (`\p{Pd}`), doubled or tripled, with or without spaces.
 DASH = r"(?:\s*\p{Pd}){1,3}\s*"
 #: A separator that closes a dateline after a multi-word part: a single dash glued to words on both sides
@@ -150,6 +136,22 @@ AGENCY_NAME = regex.compile(
 #: (a test compares the two).
 DASH_CHARS = "-\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010d6e\U00010ead"
 _DASH_CLASS = re.escape(DASH_CHARS)
+#: What a text opening with a `CITY` and then a parenthesis opens with: the city words, then any run without
+#: parentheses (the agency datelines' `, NTB` or `, 23 Februari 2016`), the parenthesis with two to forty
+#: characters inside, and the dash after it (without the dash, parentheses in a lead's first words passed).
+CITY_THEN_PARENTHESIS = re.compile(rf"{_CITY_LIKE}\s*(?:,[^()]*)?\([^()\n]{{2,40}}\)\s*[{_DASH_CLASS}]")
+
+
+def may_open_with_city_then_parenthesis(text: str) -> bool:
+    """False when `text` certainly does not start with a `CITY`, an optional comma part, a parenthesis and a
+    dash.
+
+    Most texts hold no parenthesis at all, and the substring test spares them the prefilter, whose comma part
+    rescans to the next parenthesis for every way the city words can end (12 us on a typical article).
+    """
+    return "(" in text and CITY_THEN_PARENTHESIS.match(text) is not None
+
+
 #: A superset, in stdlib `re`, of the opening of a `BRAND` (`_CITY_LIKE`, above, is that of the city words of
 #: `CITY`, `CAPS_CITY` and a title-case city).
 _BRAND_LIKE = r"(?:" + "|".join(map(re.escape, NAMED_OUTLET_FIRST_WORDS)) + r"|\w[\w-]{0,30}\.)"
