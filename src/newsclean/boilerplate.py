@@ -711,7 +711,7 @@ def _cut_datelines(state: ArticleState, index: int, found: DatelineFound, offset
     state.cut(index, offset, end, "dateline", lead_rule.name, groups)
     text = state.paragraphs[index].text
     for _ in range(3):
-        follow = _match_dateline(text[end:], allow_weak=False, state=state)
+        follow = _match_dateline(text[end : end + DATELINE_WINDOW], allow_weak=False, state=state)
         if follow is None or follow[1].end() == 0:
             break
         state.cut(index, end, end + follow[1].end(), "dateline", follow[0].name)
