@@ -207,6 +207,7 @@ CALL_TO_ACTION_PIECES = st.sampled_from(
         *("Ikuti", "Baca", "Cek", "Cek Fakta", "Jangan lewatkan", "Yuk", "Gabunglah", "ikuti", "berita"),
         *(" WhatsApp", " Channel", " Google News", " apps", " app", "Kompas.com", " di", " kami"),
         *(".", "!", "?", '"', "”", ")", "(", " ", "  ", "\n", "\t", "...", "www.x", "é"),
+        *("Foto", "FOTO", "Video", ":", " : ", "/", "detikcom", "Sitti Harlina", "Tim"),
     ]
 )
 

@@ -389,6 +389,9 @@ INSERT_RULES = (
         "credit ends at the slash-separated source, so the next sentence is kept.",
         trigger=("~foto", "~video"),
         needs=("foto", "video"),
+        # A match starts where its label does: the pattern is tried there only (its lookbehind would be tested
+        # at every position).
+        starts_after=r"(?=Foto|FOTO|Video)",
     ),
     rule(
         "caption.credit_parenthesis",
