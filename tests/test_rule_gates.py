@@ -26,15 +26,18 @@ from newsclean.boilerplate import (
     may_hold_glued_dateline,
     rule_matches,
 )
+from newsclean.config import CleanConfig
 from newsclean.patterns import (
     ALL_RULES,
     RELATED_LABEL_FIRST_CHARS,
     RELATED_LABEL_OPENINGS,
+    RULE_NAMES,
     gate_text,
     may_open_with_related_label,
 )
 from newsclean.patterns.base import first_gate_char, gate_head
 from newsclean.patterns.outlets import DASH_CHARS, NAMED_OUTLETS, may_open_with_dateline
+from newsclean.patterns.selection import RULE_KINDS, enabled_rules
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
 GATED_BY_NEEDS = [r for r in ALL_RULES if r.needs or r.also_needs]
@@ -259,3 +262,21 @@ def test_first_gate_char_is_the_gate_texts_first_character() -> None:
     for char in BMP[::7] + [chr(c) for c in range(128)] + ["\u0130", "\u00df", "\ufb01", "\u212a"]:
         for text in (char, char + "a", char + "\u0307b"):
             assert first_gate_char(text) == gate_text(text)[:1], repr(text)
+
+
+def test_every_rule_kind_is_the_start_of_its_name() -> None:
+    """`enabled_rules` answers for engine rules by the kind their name starts with."""
+    assert all(rule.name.split(".", 1)[0] == rule.kind for rule in ALL_RULES)
+    assert set(RULE_KINDS) == set(RULE_NAMES)
+
+
+def test_enabled_rules_are_the_configs_answers() -> None:
+    configs = [
+        CleanConfig(),
+        CleanConfig(disabled_kinds=frozenset({"related", "caption"})),
+        CleanConfig(disabled_rules=frozenset({"repeat.paragraph", "dateline.brand_city", "tags.after_credit"})),
+    ]
+    for config in configs:
+        names = enabled_rules(config)[1]
+        assert names == {name for name, kind in RULE_KINDS.items() if config.enabled(name, kind)}
+        assert ("related.line" in names) == ("related" not in config.disabled_kinds)

@@ -46,7 +46,7 @@ from .patterns.outlets import (
     may_open_with_dateline,
 )
 from .patterns.selection import (
-    enabled_bits,
+    enabled_rules,
     inline_needles,
     line_rules_by_first_char,
     needle_lines,
@@ -273,9 +273,9 @@ class PassMemo:
     #: Whether the previous pass looked for related links.
     previous_related: bool = False
     gate_texts: dict[str, str] = field(default_factory=dict)
-    #: The config's answers, per rule name (each name has one kind) and as the bits of the catalogue's rules:
-    #: asked of the (uncompiled, pydantic) config once per article instead of once per test.
-    enabled: dict[str, bool] = field(default_factory=dict)
+    #: The config's answers, as the names of the rules it leaves on and the bits of the catalogue's: asked of
+    #: the (uncompiled, pydantic) config once per config (`enabled_rules`) instead of once per test.
+    enabled: frozenset[str] = frozenset()
     enabled_bits: int = 0
 
     def folded(self, text: str) -> str:
@@ -326,7 +326,7 @@ class ArticleState:
         """The state for one pass; `untouched` are the paragraphs the previous pass (if any) kept as they were."""
         memo = memo or PassMemo()
         if memo.rules is None:
-            memo.enabled_bits = enabled_bits(config)
+            memo.enabled_bits, memo.enabled = enabled_rules(config)
             memo.bits = triggered_bits(text) & memo.enabled_bits
             memo.rules = rules_by_scope(memo.bits)
         else:
@@ -375,11 +375,9 @@ class ArticleState:
             return
         existing.append(Span(start, end, kind, rule, tuple(groups)))
 
-    def enabled(self, rule: str, kind: str) -> bool:
-        known = self.memo.enabled.get(rule)
-        if known is None:
-            known = self.memo.enabled[rule] = self.config.enabled(rule, kind)
-        return known
+    def enabled(self, rule: str) -> bool:
+        """Whether the config leaves `rule` (or its kind, the start of its name) on."""
+        return rule in self.memo.enabled
 
 
 def _search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
@@ -474,7 +472,7 @@ def apply_line_rules(state: ArticleState) -> None:
             continue
         line_rule = _line_rule_matching(text, line_rules)
         if line_rule is None:
-            if opens_with_label and _is_related_link_line(text) and state.enabled("related.line", "related"):
+            if opens_with_label and _is_related_link_line(text) and state.enabled("related.line"):
                 state.drop(index, "related", "related.line")
         else:
             state.drop(index, line_rule.kind, line_rule.name)
@@ -529,7 +527,7 @@ def _drop_headlines_after_label(state: ArticleState, index: int, colon: bool) ->
     A following line that is a finished sentence, or longer than a headline, ends the run: it is prose.
     """
     rule_name = "related.headline_after_label"
-    if not state.enabled(rule_name, "related"):
+    if not state.enabled(rule_name):
         return index
     limit = 1 if colon else MAX_HEADLINES_AFTER_LABEL
     taken = 0
@@ -613,7 +611,7 @@ def _first_glued_dateline(text: str, state: ArticleState) -> DatelineFound | Non
     best: DatelineFound | None = None
     brand_starts: list[int] | None = None
     for lead_rule, pattern in GLUED_DATELINES:
-        if not state.enabled(lead_rule.name, lead_rule.kind):
+        if not state.enabled(lead_rule.name):
             continue
         if lead_rule.opens_with in OPENS_WITH_BRAND:
             if brand_starts is None:
@@ -694,9 +692,9 @@ def strip_lead(state: ArticleState) -> None:
             offset = glued[1].start()
             found = glued
         for earlier in live[:position]:
-            if state.enabled("caption.before_dateline", "caption"):
+            if state.enabled("caption.before_dateline"):
                 state.drop(earlier, "caption", "caption.before_dateline")
-        if offset and state.enabled("caption.before_dateline", "caption"):
+        if offset and state.enabled("caption.before_dateline"):
             state.cut(index, 0, offset, "caption", "caption.before_dateline")
         _cut_datelines(state, index, found, offset)
         return
@@ -725,7 +723,7 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
     Only a paragraph contained *whole* in the next one is removed, so a real first paragraph survives.
     """
     live = state.live()
-    if len(live) < 2 or not state.enabled("caption.teaser_repeats_lead", "caption"):
+    if len(live) < 2 or not state.enabled("caption.teaser_repeats_lead"):
         return
     first = state.masked(live[0])
     if len(first) > 300:
@@ -740,7 +738,7 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
 
 def apply_inline_rules(state: ArticleState) -> None:
     related = (
-        state.enabled("related.inline_headline", "related")
+        state.enabled("related.inline_headline")
         and (":" in state.source or "：" in state.source)
         and any(_has_related_trigger(state, p.text) for p in state.paragraphs)
     )
@@ -942,7 +940,7 @@ def _tail_cut(state: ArticleState, text: str) -> TailCut | None:
 def _first_tail_cut(state: ArticleState, text: str, tail_rules: tuple[Rule, ...]) -> TailCut | None:
     # A credit code opens with a parenthesis or a square bracket.
     match = ("(" in text or "[" in text) and _search(CREDIT_THEN_TAGS, text)
-    if match and state.enabled("tags.after_credit", "tags"):
+    if match and state.enabled("tags.after_credit"):
         return ("tags", "tags.after_credit", match.start("tags"), match.end("tags"), "")
     folded = state.memo.folded(text)
     for tail_rule in tail_rules:
@@ -960,7 +958,7 @@ def drop_signature_block(state: ArticleState) -> None:
     of them reads as a personal name (optionally with an academic title), and real prose stands before them.
     A closing subheading or a one-line last sentence has punctuation or no name shape, and stays.
     """
-    if not state.enabled("byline.signature_block", "byline"):
+    if not state.enabled("byline.signature_block"):
         return
     live = state.live()
     # Every block below ends with the last paragraph: when it is no signature line, none is a signature.
@@ -985,7 +983,7 @@ def _drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
 
     Only lines *after* a dropped credit line are taken, so a lowercase last line of prose is never a tag.
     """
-    if not state.enabled("tags.after_credit", "tags"):
+    if not state.enabled("tags.after_credit"):
         return False
     credit_lines = [i for i, s in state.dropped.items() if s.kind == "credit"]
     if not credit_lines:

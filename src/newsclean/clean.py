@@ -110,7 +110,7 @@ class Rendered:
 def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
     """Scrapers often put the headline as the first line of the text; with `title` given it is not body."""
     live = state.live()
-    if not title or not live or not state.enabled("other.title_repeated", "other"):
+    if not title or not live or not state.enabled("other.title_repeated"):
         return
     title_key = repeat_key(title)
     if title_key and _repeat_key(state, state.paragraphs[live[0]].text) == title_key:
@@ -127,7 +127,7 @@ def _drop_repeats(state: ArticleState) -> None:
     been looked for then if it is now. That is most later passes (the previous one cut a dateline or a credit,
     which the repeat search already saw cut), and spares them the keys' comparisons.
     """
-    if not state.enabled("repeat.paragraph", "repeat"):
+    if not state.enabled("repeat.paragraph"):
         return
     live = state.live()
     texts = [clean_paragraph_text(state.paragraphs[i].text, state.spans.get(i, [])) for i in live]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from ..config import CleanConfig
 from ..extensions import WORDSCAN
-from . import ALL_RULES
+from . import ALL_RULES, RULE_NAMES
 from .base import Rule, gate_text
 
 SCOPES: tuple[str, ...] = ("lead", "line", "inline", "tail")
@@ -106,10 +106,16 @@ def triggered_bits(text: str) -> int:
     return bits
 
 
+#: Every rule name (the catalogue's and the engine's) and its kind: the part of the name before the dot.
+RULE_KINDS: dict[str, str] = {name: name.split(".", 1)[0] for name in RULE_NAMES}
+
+
 @functools.lru_cache(maxsize=64)
-def enabled_bits(config: CleanConfig) -> int:
-    """The bits of the rules `config` leaves on (configs are frozen and hashable)."""
-    return sum(bit for rule, bit in RULE_BITS if config.enabled(rule.name, rule.kind))
+def enabled_rules(config: CleanConfig) -> tuple[int, frozenset[str]]:
+    """The bits of the catalogue rules `config` leaves on, and the names of every rule it leaves on (configs
+    are frozen and hashable: asked once per config, not once per rule and article)."""
+    bits = sum(bit for rule, bit in RULE_BITS if config.enabled(rule.name, rule.kind))
+    return bits, frozenset(name for name, kind in RULE_KINDS.items() if config.enabled(name, kind))
 
 
 SCOPE_BITS: dict[str, int] = {scope: sum(bit for rule, bit in RULE_BITS if rule.scope == scope) for scope in SCOPES}
