@@ -264,16 +264,17 @@ def test_first_gate_char_is_the_gate_texts_first_character() -> None:
             assert first_gate_char(text) == gate_text(text)[:1], repr(text)
 
 
-def test_every_rule_kind_is_the_start_of_its_name() -> None:
-    """`enabled_rules` answers for engine rules by the kind their name starts with."""
-    assert all(rule.name.split(".", 1)[0] == rule.kind for rule in ALL_RULES)
+def test_rule_kinds_are_the_catalogues() -> None:
+    """`enabled_rules` answers for a catalogue rule by its kind, for an engine rule by its name's first part."""
     assert set(RULE_KINDS) == set(RULE_NAMES)
+    assert all(RULE_KINDS[rule.name] == rule.kind for rule in ALL_RULES)
+    assert RULE_KINDS["footer.google_news"] == "promo"
 
 
 def test_enabled_rules_are_the_configs_answers() -> None:
     configs = [
         CleanConfig(),
-        CleanConfig(disabled_kinds=frozenset({"related", "caption"})),
+        CleanConfig(disabled_kinds=frozenset({"related", "caption", "promo"})),
         CleanConfig(disabled_rules=frozenset({"repeat.paragraph", "dateline.brand_city", "tags.after_credit"})),
     ]
     for config in configs:

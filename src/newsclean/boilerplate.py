@@ -376,7 +376,7 @@ class ArticleState:
         existing.append(Span(start, end, kind, rule, tuple(groups)))
 
     def enabled(self, rule: str) -> bool:
-        """Whether the config leaves `rule` (or its kind, the start of its name) on."""
+        """Whether the config leaves `rule` (and its kind) on."""
         return rule in self.memo.enabled
 
 

@@ -106,8 +106,10 @@ def triggered_bits(text: str) -> int:
     return bits
 
 
-#: Every rule name (the catalogue's and the engine's) and its kind: the part of the name before the dot.
-RULE_KINDS: dict[str, str] = {name: name.split(".", 1)[0] for name in RULE_NAMES}
+#: Every rule name and its kind: a catalogue rule's own, an engine rule's the part of its name before the dot.
+RULE_KINDS: dict[str, str] = {name: name.split(".", 1)[0] for name in RULE_NAMES} | {
+    rule.name: rule.kind for rule, _ in RULE_BITS
+}
 
 
 @functools.lru_cache(maxsize=64)
