@@ -43,7 +43,7 @@ from .boilerplate import (
     strip_tail,
 )
 from .config import CleanConfig
-from .models import CleanResult, Dateline
+from .models import CleanResult
 from .normalize import needs_ftfy, normalize, normalize_and_check
 from .paragraphs import Paragraph, split_paragraphs
 from .repeats import checks_containment, find_repeats, repeat_key
@@ -79,7 +79,7 @@ class Rendered:
     #: (output start, source start, length): output[o:o+n] is source[s:s+n] (joined line breaks aside).
     segments: Final[tuple[tuple[int, int, int], ...]]
     removals: Final[tuple[Cut, ...]]
-    dateline: Final[Dateline | None]
+    dateline: Final[DatelineFields | None]
     credits: Final[tuple[str, ...]]
     #: The indices in `paragraphs` of the ones this pass kept exactly as it saw them (see `ArticleState.settled`).
     untouched: Final[frozenset[int]]
@@ -92,7 +92,7 @@ class Rendered:
         paragraphs: tuple[Paragraph, ...],
         segments: tuple[tuple[int, int, int], ...],
         removals: tuple[Cut, ...],
-        dateline: Dateline | None,
+        dateline: DatelineFields | None,
         credits: tuple[str, ...],
         untouched: frozenset[int] = frozenset(),
         joined: bool = True,
@@ -181,17 +181,21 @@ def _removal(source: str, offset: int, span: Span) -> Cut:
     return Cut(span.kind, source[start:end], start, end, span.rule)
 
 
-def _dateline(state: ArticleState, source: str) -> Dateline | None:
+#: The dateline a pass cut, as the fields of a `Dateline` (validated with the result, as the removals are).
+DatelineFields = dict[str, str | None]
+
+
+def _dateline(state: ArticleState, source: str) -> DatelineFields | None:
     for index in sorted(state.spans):
         for span in state.spans[index]:
             if span.kind == "dateline":
                 groups = dict(span.groups)
                 offset = state.paragraphs[index].start
-                return Dateline(
-                    outlet=groups.get("outlet"),
-                    city=groups.get("city"),
-                    text=source[offset + span.start : offset + span.end],
-                )
+                return {
+                    "outlet": groups.get("outlet"),
+                    "city": groups.get("city"),
+                    "text": source[offset + span.start : offset + span.end],
+                }
     return None
 
 
@@ -396,7 +400,7 @@ class Outcome:
     __slots__ = ("credits", "dateline", "paragraphs", "removals", "segments", "text")
     text: Final[str]
     removals: Final[tuple[Cut, ...]]
-    dateline: Final[Dateline | None]
+    dateline: Final[DatelineFields | None]
     credits: Final[tuple[str, ...]]
     segments: Final[tuple[tuple[int, int, int], ...]]
     #: The number of paragraphs of `text` (blocks between blank lines).
@@ -406,7 +410,7 @@ class Outcome:
         self,
         text: str,
         removals: tuple[Cut, ...],
-        dateline: Dateline | None,
+        dateline: DatelineFields | None,
         credits: tuple[str, ...],
         segments: tuple[tuple[int, int, int], ...],
         paragraphs: int,
@@ -456,7 +460,7 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_
         for removal in again.removals:
             removals.extend(_map_back(removal, segments, normalized))
         segments = _compose(again.segments, segments)
-        dateline = dateline or (again.dateline and Dateline(**again.dateline.model_dump()))
+        dateline = dateline or again.dateline
         credits.extend(again.credits)
         result = again
     return Outcome(result.text, tuple(removals), dateline, tuple(credits), segments, _paragraph_count(result))
