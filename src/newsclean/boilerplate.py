@@ -313,6 +313,8 @@ class ArticleState:
     spans: dict[int, list[Span]] = field(default_factory=dict)
     memo: PassMemo = field(default_factory=PassMemo)
     settled: frozenset[int] = frozenset()
+    #: `live()`, until a paragraph is dropped.
+    live_cache: list[int] | None = None
 
     @classmethod
     def start(
@@ -339,9 +341,10 @@ class ArticleState:
         return cls(paragraphs, config, text, memo.rules, memo=memo, settled=untouched)
 
     def live(self) -> list[int]:
-        if not self.dropped:
-            return list(range(len(self.paragraphs)))
-        return [i for i in range(len(self.paragraphs)) if i not in self.dropped]
+        """The indices of the paragraphs not dropped, in order (kept until the next drop; do not modify)."""
+        if self.live_cache is None:
+            self.live_cache = [i for i in range(len(self.paragraphs)) if i not in self.dropped]
+        return self.live_cache
 
     def masked(self, index: int) -> str:
         """The paragraph with removed spans blanked out (same length, so offsets keep their meaning)."""
@@ -357,6 +360,7 @@ class ArticleState:
     def drop(self, index: int, kind: str, rule: str) -> None:
         if index not in self.dropped:
             self.dropped[index] = Span(0, len(self.paragraphs[index].text), kind, rule)
+            self.live_cache = None
             self.spans.pop(index, None)
 
     def cut(self, index: int, start: int, end: int, kind: str, rule: str, groups: Iterable = ()) -> None:
