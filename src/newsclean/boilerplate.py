@@ -295,7 +295,11 @@ class ArticleState:
     changed (a cut can split a glued word: `CONTENTIlustrasi` becomes `Ilustrasi`) and keeps the rest: its
     text is cut from the earlier one, so its own triggers could select no other rule, and a pass that removes
     nothing with more rules removes nothing with fewer (the output stays a fixed point of `clean`). Substring
-    triggers hold no whitespace, so none spans two paragraphs.
+    triggers hold no whitespace, so none spans two paragraphs. Of a cut paragraph only the ends of its kept
+    pieces are scanned: the pieces are substrings of the earlier text joined by spaces, so a word or substring
+    inside one was in the earlier text, and only a word touching a piece's end can be new. A scanned end may
+    show a cut-off word that happens to be a trigger: it selects a rule that cannot match (a rule matches only
+    where one of its triggers occurs), which changes no output.
 
     `settled` are the paragraphs the per-paragraph tests (line rules, related-link lines, inline rules) need
     not see again: the previous pass ran them, with the same rules, on this very text and removed nothing
@@ -324,15 +328,21 @@ class ArticleState:
         config: CleanConfig,
         memo: PassMemo | None = None,
         untouched: frozenset[int] = frozenset(),
+        new_words: str | None = None,
     ) -> ArticleState:
-        """The state for one pass; `untouched` are the paragraphs the previous pass (if any) kept as they were."""
+        """The state for one pass; `untouched` are the paragraphs the previous pass (if any) kept as they were,
+        and `new_words` (when known) holds every word its cuts can have made new: the ends of the pieces kept."""
         memo = memo or PassMemo()
         if memo.rules is None:
             memo.enabled_bits, memo.enabled = enabled_rules(config)
             memo.bits = triggered_bits(text) & memo.enabled_bits
             memo.rules = rules_by_scope(memo.bits)
         else:
-            changed = "\n".join(p.text for index, p in enumerate(paragraphs) if index not in untouched)
+            changed = (
+                new_words
+                if new_words is not None
+                else "\n".join(p.text for index, p in enumerate(paragraphs) if index not in untouched)
+            )
             added = triggered_bits(changed) & memo.enabled_bits & ~memo.bits
             if added:
                 memo.bits |= added

@@ -46,6 +46,7 @@ from .config import CleanConfig
 from .models import CleanResult
 from .normalize import needs_ftfy, normalize, normalize_and_check
 from .paragraphs import Paragraph, split_paragraphs
+from .patterns.selection import LONGEST_TRIGGER_WORD
 from .repeats import checks_containment, find_repeats, repeat_key
 
 DEFAULT_CONFIG = CleanConfig()
@@ -58,6 +59,9 @@ CLEANER_BACKEND = "compiled" if __file__.endswith((".so", ".pyd")) else "python"
 #: output short of a fixed point. Nine keeps chains of nine links idempotent.
 MAX_EXTRA_PASSES = 9
 PARAGRAPH_SEPARATOR = "\n\n"
+#: The characters kept at each end of a piece of a cut paragraph for the next pass's trigger scan: a word a
+#: cut made new touches the piece's end, and a trigger word is at most this long less one.
+EDGE_CHARS = LONGEST_TRIGGER_WORD + 1
 #: Outputs longer than this (together with their renormalized form) are not diffed character by character.
 DIFF_LIMIT_CHARS = 200_000
 #: A letter or digit (`str.isalnum`): `re`'s Unicode word class without the underscore.
@@ -71,7 +75,17 @@ class Rendered:
     dataclass is built through generated Python code.
     """
 
-    __slots__ = ("credits", "dateline", "joined", "paragraphs", "removals", "segments", "text", "untouched")
+    __slots__ = (
+        "credits",
+        "dateline",
+        "joined",
+        "new_words",
+        "paragraphs",
+        "removals",
+        "segments",
+        "text",
+        "untouched",
+    )
     text: Final[str]
     #: The paragraphs of `text`, exactly as `split_paragraphs(text)` would find them (they are joined by blank
     #: lines and hold no line break), so the next pass need not split again.
@@ -85,6 +99,9 @@ class Rendered:
     untouched: Final[frozenset[int]]
     #: Whether `text` is `paragraphs` joined by blank lines (a rendered pass, not a renormalized output).
     joined: Final[bool]
+    #: The ends of the pieces this pass kept of the paragraphs it cut, where its cuts can have made new words
+    #: (`ArticleState.start`); None when not known (a renormalized output).
+    new_words: Final[str | None]
 
     def __init__(
         self,
@@ -96,6 +113,7 @@ class Rendered:
         credits: tuple[str, ...],
         untouched: frozenset[int] = frozenset(),
         joined: bool = True,
+        new_words: str | None = None,
     ) -> None:
         self.text = text
         self.paragraphs = paragraphs
@@ -105,6 +123,7 @@ class Rendered:
         self.credits = credits
         self.untouched = untouched
         self.joined = joined
+        self.new_words = new_words
 
 
 def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
@@ -206,13 +225,14 @@ def _run_steps(
     title: str | None,
     memo: PassMemo,
     untouched: frozenset[int] = frozenset(),
+    new_words: str | None = None,
 ) -> tuple[ArticleState, list[str]]:
     """Run the steps once over the paragraphs of `source` (already normalized); returns the state and credits.
 
     `memo` carries the per-paragraph answers of previous passes over the same article; `untouched` are the
     paragraphs the previous pass kept exactly as they were.
     """
-    state = ArticleState.start(source, paragraphs, config, memo, untouched)
+    state = ArticleState.start(source, paragraphs, config, memo, untouched, new_words)
     _drop_repeated_title(state, title)
     credits: list[str] = []
     if config.remove_boilerplate:
@@ -254,6 +274,7 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
     segments: list[tuple[int, int, int]] = []
     removals: list[Cut] = []
     untouched: list[int] = []
+    edges: list[str] = []
     position = 0
     for index, paragraph in enumerate(state.paragraphs):
         spans = state.spans.get(index)
@@ -291,6 +312,9 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
             if len(pieces) == 1
             else " ".join(paragraph.text[start:end] for start, end in pieces)
         )
+        for start, end in pieces if spans else ():
+            edges.append(paragraph.text[start : min(end, start + EDGE_CHARS)])
+            edges.append(paragraph.text[max(start, end - EDGE_CHARS) : end])
         parts.append(kept_text)
         if not spans and len(kept_text) == len(paragraph.text):
             untouched.append(len(kept))
@@ -303,6 +327,7 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
         dateline=_dateline(state, source),
         credits=tuple(c for c in credits if c),
         untouched=frozenset(untouched),
+        new_words="\n".join(edges),
     )
 
 
@@ -447,7 +472,9 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_
             break
         # The paragraphs of the previous output are known; a pass that removes nothing from them would render
         # them unchanged, so the output is already a fixed point (unless it was just renormalized: check again).
-        state, pass_credits = _run_steps(result.text, list(result.paragraphs), config, None, memo, result.untouched)
+        state, pass_credits = _run_steps(
+            result.text, list(result.paragraphs), config, None, memo, result.untouched, result.new_words
+        )
         if _removed_nothing(state):
             removed_last_pass = False
             if renormalized is None:

@@ -45,6 +45,7 @@ WORD_BITS = _bits_by_trigger(lambda rule: rule.trigger_words)
 #: The trigger words (lowercase ASCII, as UTF-8) and, at the same index, the bits of the rules each opens.
 TRIGGER_WORDS: tuple[bytes, ...] = tuple(WORD_BITS)
 TRIGGER_WORD_BITS: tuple[int, ...] = tuple(WORD_BITS.values())
+LONGEST_TRIGGER_WORD = max(map(len, TRIGGER_WORDS))
 _SUBSTRING_BITS = _bits_by_trigger(lambda rule: rule.trigger_substrings)
 #: The ASCII trigger substrings (as bytes) and, at the same index, the bits of the rules each opens.
 ASCII_SUBSTRINGS: tuple[bytes, ...] = tuple(s for s in _SUBSTRING_BITS if s.isascii())
