@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from newsclean import clean, normalize
 from newsclean.patterns.selection import ASCII_SUBSTRINGS, CASELESS_SUBSTRING_BITS
+from newsclean.repeats import repeat_key
 
 #: Fragments in the shapes of real boilerplate, mixed with arbitrary text so the rules actually fire.
 FRAGMENTS = st.sampled_from(
@@ -94,3 +95,22 @@ def test_a_chain_of_glued_inserts_is_cleaned_to_a_fixed_point() -> None:
     once = clean(text)
     assert once.text == ""
     assert clean(once.text).text == once.text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Harga", "cabai", "naik", " ", "  ", ", ", "Video:", "VIDEO ", "“", "”", "é", "ß", "_", "1", "-"]),
+        max_size=40,
+    ).map("".join)
+)
+def test_a_key_only_grows_as_its_text_goes_on(text: str) -> None:
+    """`_drop_repeated_title` skips a first paragraph whose start already has a longer key than the title's,
+    when the paragraph opens with a letter or digit that starts no `Video:` label."""
+    for opening in ("Harga", "ß", "é", "1", "X"):
+        assert_key_grows(opening + text)
+
+
+def assert_key_grows(text: str) -> None:
+    for end in range(1, len(text) + 1, 3):
+        assert len(repeat_key(text[:end])) <= len(repeat_key(text))

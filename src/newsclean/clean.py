@@ -47,7 +47,7 @@ from .models import CleanResult
 from .normalize import needs_ftfy, normalize, normalize_and_check
 from .paragraphs import Paragraph, split_paragraphs
 from .patterns.selection import LONGEST_TRIGGER_WORD
-from .repeats import checks_containment, find_repeats, repeat_key
+from .repeats import VIDEO_LABEL_FIRST_LETTERS, checks_containment, find_repeats, repeat_key
 
 DEFAULT_CONFIG = CleanConfig()
 #: "compiled" when this module was built by mypyc at install (see setup.py), else "python".
@@ -132,7 +132,22 @@ def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
     if not title or not live or not state.enabled("other.title_repeated"):
         return
     title_key = repeat_key(title)
-    if title_key and _repeat_key(state, state.paragraphs[live[0]].text) == title_key:
+    if not title_key:
+        return
+    text = state.paragraphs[live[0]].text
+    # A key only grows as its text goes on (its words are cut at the end, never dropped) when no `Video:`
+    # label can open it, so such a first paragraph whose start already has a longer key than the title's is
+    # not the title: most are, and skip their full key.
+    head = text[: 2 * len(title) + 16]
+    first = text[:1]
+    if (
+        len(head) < len(text)
+        and first.isalnum()
+        and first not in VIDEO_LABEL_FIRST_LETTERS
+        and len(repeat_key(head)) > len(title_key)
+    ):
+        return
+    if _repeat_key(state, text) == title_key:
         state.drop(live[0], "other", "other.title_repeated")
 
 
