@@ -179,6 +179,14 @@ def _possible_continuation(before: str, after: str) -> bool:
 CERTAIN_SENTENCE_ENDS = '.!?…:;"”»'
 
 
+def _is_structural_at(lines: list[str], known: list[bool | None], index: int) -> bool:
+    """`_is_structural(lines[index])`, remembered in `known` (each line is classified once)."""
+    answer = known[index]
+    if answer is None:
+        answer = known[index] = _is_structural(lines[index])
+    return answer
+
+
 def join_decisions(lines: list[str]) -> list[bool]:
     """For each break between consecutive non-blank lines, True when it is a hard wrap to be joined.
 
@@ -194,19 +202,18 @@ def join_decisions(lines: list[str]) -> list[bool]:
         return [False] * count  # every break follows a sentence end (most articles): nothing to join
     structural: list[bool | None] = [None] * len(lines)
 
-    def is_structural(index: int) -> bool:
-        known = structural[index]
-        if known is None:
-            known = structural[index] = _is_structural(lines[index])
-        return known
-
     decisions = [False] * count
     possible = [False] * count
     for i in range(count):
         before, after = lines[i], lines[i + 1]
         if lone[i] or lone[i + 1]:
             decisions[i] = True
-        elif before[-1:] in CERTAIN_SENTENCE_ENDS or _ends_sentence(before) or is_structural(i + 1) or is_structural(i):
+        elif (
+            before[-1:] in CERTAIN_SENTENCE_ENDS
+            or _ends_sentence(before)
+            or _is_structural_at(lines, structural, i + 1)
+            or _is_structural_at(lines, structural, i)
+        ):
             continue
         elif _clear_continuation(before, after):
             decisions[i] = True
