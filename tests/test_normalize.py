@@ -15,6 +15,7 @@ from newsclean.normalize import (
     NEEDS_FTFY,
     SPACES,
     STEPS,
+    fix_encoding,
     needs_ftfy,
     normalize_and_check,
     tidy_whitespace,
@@ -157,3 +158,19 @@ def _every_step(text: str) -> str:
 def test_normalize_skips_only_fixers_with_nothing_to_do(text: str) -> None:
     """The character profile lets `normalize` skip fixers; the result is that of running all of them."""
     assert normalize(text) == _every_step(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["a", "Kata", " ", "&amp;", "Ã©", "â€œ", "Â ", "ﬁ", "\r", "é", "Ð"]), max_size=6).map(
+            "".join
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_each_line_is_repaired_on_its_own(lines: list[str]) -> None:
+    """ftfy runs on the lines that show a sign; a line's repair does not depend on the other lines."""
+    pieces = [line + "\n" for line in lines[:-1]] + [lines[-1]]
+    assert fix_encoding("".join(pieces)) == "".join(fix_encoding(piece) for piece in pieces)

