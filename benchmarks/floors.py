@@ -30,11 +30,10 @@ class Floor:
 
 FLOORS: tuple[Floor, ...] = (
     Floor(
-        "clean", "clean_articles_per_s", "ratio", "at_least", 1.0, 2.0,
-        "Issue 2 asks for 2x ftfy.fix_text; measured 1.28-1.35x with the compiled cleaner and the C text "
-        "scans, 0.90x as Python (docs/cleaning.md), so the target is reported as missed and the floor guards "
-        "what exists with a shared machine's margin: CI requires the compiled build, and losing it, the scans "
-        "or the gates drops the ratio below 1.0x.",
+        "clean", "clean_articles_per_s", "ratio", "at_least", 1.5, 2.0,
+        "Issue 2 asks for 2x ftfy.fix_text; measured 1.93-2.06x with the compiled cleaner and the C text "
+        "scans (docs/cleaning.md). The floor keeps a shared machine's margin below that: CI requires the "
+        "compiled build, and losing it, a C scan or one of the gates drops the ratio below 1.5x.",
     ),
     Floor(
         "signatures", "signature_articles_per_s[c,sha1,workers=1]", "ratio", "at_least", 12.0, 15.0,
