@@ -76,7 +76,8 @@ class Rule:
     `starts_after`, for an `inline` rule whose pattern never matches the empty string: a stdlib `re` pattern
     such that every match starts at the paragraph's start or where a match of it ends (`opening` is it
     compiled), so the pattern is tried at those places only instead of at every position (see
-    `boilerplate.rule_matches`).
+    `boilerplate.rule_matches`). `needs_before`, with it: characters a match never holds before one of its
+    `needs`, so a start with none of the needs ahead of the first of them is not tried either.
 
     Rules are compared and hashed by identity (each is one entry of the catalogue), which keeps tuples of
     rules cheap to use as cache keys.
@@ -96,6 +97,7 @@ class Rule:
     also_needs: tuple[str, ...] = ()
     starts_after: str = ""
     opening: re.Pattern[str] | None = None
+    needs_before: str = ""
 
     def may_match_paragraph(self, folded: str) -> bool:
         """False when the pattern certainly cannot match the paragraph whose `gate_text` is `folded`."""
@@ -152,6 +154,7 @@ def rule(
     opens_with: Callable[[str], bool] | None = None,
     also_needs: tuple[str, ...] = (),
     starts_after: str = "",
+    needs_before: str = "",
 ) -> Rule:
     """Compile a rule; `regex.V1` gives full Unicode properties."""
     words = frozenset(t for t in trigger if t.isalpha())
@@ -160,5 +163,5 @@ def rule(
     opening = re.compile(starts_after) if starts_after else None
     return Rule(
         name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with, also_needs,
-        starts_after, opening,
+        starts_after, opening, needs_before,
     )

@@ -243,6 +243,9 @@ INSERT_RULES = (
             r"[.!?\"”)](?=\s*(?:Ikuti|Simak|Temukan|Dapatkan|Follow|Gabung|Yuk|Ayo|Download|Unduh|Klik|Pastikan|"
             r"Jangan|Update|Cek|Baca|Saksikan|Tonton|Kunjungi|Subscribe|Langganan))"
         ),
+        # The channel word (a need) comes before the sentence ends: the verb and the gap hold no `!` or `?`,
+        # so a verb with no channel ahead of the next of them is not tried (`Baca juga ...`).
+        needs_before="!?",
     ),
     rule(
         "promo.slogan",
