@@ -284,3 +284,13 @@ def test_enabled_rules_are_the_configs_answers() -> None:
         names = enabled_rules(config)[1]
         assert names == {name for name, kind in RULE_KINDS.items() if config.enabled(name, kind)}
         assert ("related.line" in names) == ("related" not in config.disabled_kinds)
+
+
+def test_raw_needs_are_caseless_characters_no_other_folds_to() -> None:
+    """A line gate tests single caseless needs (`(`) on the paragraph itself, not on its gate text."""
+    from newsclean.patterns.selection import _needs_on_raw_text
+
+    raw = {need for rule in ALL_RULES if rule.scope == "line" and rule.needs and _needs_on_raw_text(rule) for need in rule.needs}
+    assert raw == {"("}
+    for need in raw:
+        assert [c for c in map(chr, range(0x110000)) if need in gate_text(c)] == [need]

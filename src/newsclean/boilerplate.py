@@ -46,6 +46,8 @@ from .patterns.outlets import (
     may_open_with_dateline,
 )
 from .patterns.selection import (
+    FOLDED_NEEDS,
+    RAW_NEEDS,
     enabled_rules,
     inline_needles,
     line_rules_by_first_char,
@@ -517,10 +519,12 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
         opens_with_label = may_open_with_related_label(text, first)
         admitted: tuple[Rule, ...] = ()
         if line_rules and len(text) <= LINE_RULE_MAX_CHARS:
-            admitted, any_needs = by_first_char.get(first, without_first_char)
-            if any_needs:
+            admitted, needs = by_first_char.get(first, without_first_char)
+            if needs == FOLDED_NEEDS:
                 folded = state.memo.folded(text)
                 admitted = tuple(rule for rule in admitted if rule.may_match_paragraph(folded))
+            elif needs == RAW_NEEDS:
+                admitted = tuple(rule for rule in admitted if not rule.needs or any(map(text.__contains__, rule.needs)))
         if admitted or opens_with_label:
             candidates.append((index, text, admitted, opens_with_label))
     return candidates

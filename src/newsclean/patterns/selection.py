@@ -137,11 +137,22 @@ def rules_by_scope(bits: int) -> dict[str, tuple[Rule, ...]]:
 
 #: Line rules a paragraph's first character admits, and whether any of them has `needs` or `also_needs` (then
 #: the paragraph's gate text is worth folding).
-LineGate = tuple[tuple[Rule, ...], bool]
+LineGate = tuple[tuple[Rule, ...], int]
+#: What a line gate asks of a paragraph: nothing, its needs on the text itself (every need of these rules is
+#: one caseless character, `(`: no other character folds to one, a test checks all of Unicode), or its
+#: needs on the gate text.
+NO_NEEDS, RAW_NEEDS, FOLDED_NEEDS = 0, 1, 2
+
+
+def _needs_on_raw_text(rule: Rule) -> bool:
+    return not rule.also_needs and all(len(need) == 1 and need.casefold() == need.upper() for need in rule.needs)
 
 
 def _line_gate(rules: tuple[Rule, ...]) -> LineGate:
-    return rules, any(rule.needs or rule.also_needs for rule in rules)
+    gated = [rule for rule in rules if rule.needs or rule.also_needs]
+    if not gated:
+        return rules, NO_NEEDS
+    return rules, RAW_NEEDS if all(map(_needs_on_raw_text, gated)) else FOLDED_NEEDS
 
 
 @functools.lru_cache(maxsize=4096)
