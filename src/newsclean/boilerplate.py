@@ -794,9 +794,8 @@ def _inline_candidates(state: ArticleState) -> dict[int, tuple[Rule, ...]]:
     if not inline_rules:
         return {}
     indices = [index for index in state.live() if index not in state.settled]
-    needles, rule_masks = inline_needles(inline_rules)
-    line_masks = dict(needle_lines("\n".join(state.paragraphs[index].text for index in indices), needles))
-    every_line = any(not mask for _, mask in rule_masks)
+    needles, rule_masks, every_line = inline_needles(inline_rules)
+    line_masks = dict(needle_lines("\n".join([state.paragraphs[index].text for index in indices]), needles))
     candidates = {}
     for number in range(len(indices)) if every_line else sorted(line_masks):
         line_mask = line_masks.get(number, 0)

@@ -214,12 +214,14 @@ if len(_INLINE_NEEDS) > 64 or not all(
 
 
 @functools.lru_cache(maxsize=4096)
-def inline_needles(inline_rules: tuple[Rule, ...]) -> tuple[tuple[bytes, ...], tuple[tuple[Rule, int], ...]]:
-    """The distinct `needs` of `inline_rules` (as ASCII bytes), and each rule with the mask of its needs among
-    them (0 for a rule without needs, which may match any paragraph)."""
+def inline_needles(
+    inline_rules: tuple[Rule, ...],
+) -> tuple[tuple[bytes, ...], tuple[tuple[Rule, int], ...], bool]:
+    """The distinct `needs` of `inline_rules` (as ASCII bytes), each rule with the mask of its needs among
+    them (0 for a rule without needs, which may match any paragraph), and whether there is such a rule."""
     needles = tuple(dict.fromkeys(need.encode("ascii") for rule in inline_rules for need in rule.needs))
     position = {needle: index for index, needle in enumerate(needles)}
     masks = tuple(
         (rule, sum(1 << position[need.encode("ascii")] for need in set(rule.needs))) for rule in inline_rules
     )
-    return needles, masks
+    return needles, masks, any(not mask for _, mask in masks)
