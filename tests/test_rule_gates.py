@@ -22,9 +22,11 @@ from newsclean.boilerplate import (
     RELATED_TRIGGER_REVERSED,
     STRONG_DATELINE_NAMES,
     STRONG_DATELINE_SEPARATOR,
+    WORD_KEY,
     holds_strong_separator,
     may_hold_glued_dateline,
     rule_matches,
+    teaser_probe,
 )
 from newsclean.config import CleanConfig
 from newsclean.patterns import (
@@ -38,6 +40,7 @@ from newsclean.patterns import (
 from newsclean.patterns.base import first_gate_char, gate_head
 from newsclean.patterns.outlets import DASH_CHARS, NAMED_OUTLETS, may_open_with_dateline
 from newsclean.patterns.selection import RULE_KINDS, enabled_rules
+from newsclean.repeats import casefolded_words
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
 GATED_BY_NEEDS = [r for r in ALL_RULES if r.needs or r.also_needs]
@@ -294,3 +297,16 @@ def test_raw_needs_are_caseless_characters_no_other_folds_to() -> None:
     assert raw == {"("}
     for need in raw:
         assert [c for c in map(chr, range(0x110000)) if need in gate_text(c)] == [need]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Harga", "cabai", "naik", " ", "“", "é", "İstanbul", "i\u0307", "ß", "STRASSE", "_", "1"]), max_size=12).map("".join),
+    st.integers(0, 12),
+    st.integers(0, 12),
+)
+def test_teaser_probe_lies_in_the_gate_text_when_the_key_does(text: str, cut_start: int, cut_end: int) -> None:
+    """`_teaser_repeating_lead` skips a second paragraph whose gate text lacks the first one's probe word."""
+    second_key = casefolded_words(text, WORD_KEY)
+    first_key = second_key[cut_start : len(second_key) - cut_end]  # any part of it, even mid-word
+    assert teaser_probe(first_key) in gate_text(text)

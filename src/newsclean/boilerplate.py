@@ -747,8 +747,19 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
     if len(first) > 300:
         return
     first_key = casefolded_words(first, WORD_KEY)
-    if len(first_key) >= 30 and first_key in casefolded_words(state.masked(live[1]), WORD_KEY):
+    if len(first_key) < 30:
+        return
+    second = state.masked(live[1])
+    if teaser_probe(first_key) not in state.memo.folded(second):
+        return  # most leads: no need for the second paragraph's key
+    if first_key in casefolded_words(second, WORD_KEY):
         state.drop(live[0], "caption", "caption.teaser_repeats_lead")
+
+
+def teaser_probe(key: str) -> str:
+    """A word of `key` that lies in a paragraph's gate text whenever `key` lies in the paragraph's key: the
+    longest one without U+0307 (which `WORD_KEY` keeps inside a word and the gate text drops), or ""."""
+    return max((word for word in key.split(" ") if "\u0307" not in word), key=len, default="")
 
 
 # ---------------------------------------------------------------- inline inserts
