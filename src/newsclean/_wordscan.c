@@ -252,14 +252,12 @@ static inline void scan_char(const TriggerScanner *scanner, ScanState *state, un
         const TYPE *chars = (const TYPE *)data;                                                         \
         for (Py_ssize_t i = 0; i < length; i++) {                                                       \
             Py_UCS4 c = chars[i];                                                                       \
-            if (c < 0x80) {                                                                             \
-                scan_char(scanner, &state, run, seen, ascii_letter(c));                                 \
-            } else if (c == 0x130) {                                                                    \
-                scan_char(scanner, &state, run, seen, 'i');                                             \
-                scan_char(scanner, &state, run, seen, 0);                                               \
-            } else {                                                                                    \
-                scan_char(scanner, &state, run, seen, c == 0x212A ? 'k' : 0);                           \
+            unsigned char letter = ascii_letter(c);                                                     \
+            if (c >= 0x80) {                                                                            \
+                if (c == 0x130) scan_char(scanner, &state, run, seen, 'i'); /* then U+0307, no letter */ \
+                letter = c == 0x212A ? 'k' : 0;                                                         \
             }                                                                                           \
+            scan_char(scanner, &state, run, seen, letter);                                              \
         }                                                                                               \
     } while (0)
 
