@@ -106,6 +106,10 @@ def test_bad_arguments_are_clear_errors() -> None:
         wordscan.TriggerScanner(("foto",), ())
     with pytest.raises(TypeError):
         wordscan.TriggerScanner((), ())(b"x")
+    with pytest.raises(TypeError):
+        wordscan.ascii_words(b"x", "")
+    with pytest.raises(TypeError):
+        wordscan.ascii_words("x")
 
 
 #: NEWSCLEAN_PUREPYTHON=1 makes the engine use the specifications even where the C scans are built.

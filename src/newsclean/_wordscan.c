@@ -357,13 +357,18 @@ static int is_one_of(Py_UCS4 c, PyObject *separators) {
     return 0;
 }
 
-static PyObject *ascii_words(PyObject *self, PyObject *args) {
+static PyObject *ascii_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
-    PyObject *text, *separators;
-    if (!PyArg_ParseTuple(args, "UU", &text, &separators)) return NULL;
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "ascii_words(text: str, separators: str)");
+        return NULL;
+    }
+    PyObject *text = args[0], *separators = args[1];
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), n = 0;
-    char *out = PyMem_Malloc((size_t)length + 2); /* n <= i + 1, and two bytes are written past n */
+    /* n <= i + 1, and two bytes are written past n; most paragraphs fit the stack buffer. */
+    char stack_out[1024];
+    char *out = length + 2 <= (Py_ssize_t)sizeof(stack_out) ? stack_out : PyMem_Malloc((size_t)length + 2);
     if (!out) return PyErr_NoMemory();
     int in_word = 0, started = 0, ok = 1; /* started: a word has been written */
     switch (PyUnicode_KIND(text)) {
@@ -383,7 +388,7 @@ static PyObject *ascii_words(PyObject *self, PyObject *args) {
     } else if ((result = PyUnicode_New(n, 127)) != NULL) {
         memcpy(PyUnicode_DATA(result), out, (size_t)n);
     }
-    PyMem_Free(out);
+    if (out != stack_out) PyMem_Free(out);
     return result;
 }
 
@@ -721,7 +726,7 @@ static PyObject *inside_earlier(PyObject *self, PyObject *const *args, Py_ssize_
 }
 
 static PyMethodDef methods[] = {
-    {"ascii_words", ascii_words, METH_VARARGS, ascii_words_doc},
+    {"ascii_words", (PyCFunction)(void (*)(void))ascii_words, METH_FASTCALL, ascii_words_doc},
     {"needle_lines", needle_lines, METH_VARARGS, needle_lines_doc},
     {"text_profile", text_profile, METH_VARARGS, text_profile_doc},
     {"inside_earlier", (PyCFunction)(void (*)(void))inside_earlier, METH_FASTCALL, inside_earlier_doc},
