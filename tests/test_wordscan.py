@@ -110,6 +110,10 @@ def test_bad_arguments_are_clear_errors() -> None:
         wordscan.ascii_words(b"x", "")
     with pytest.raises(TypeError):
         wordscan.ascii_words("x")
+    with pytest.raises(ValueError, match="ASCII"):
+        wordscan.needle_lines("x", ("fotó".encode(),), "")
+    with pytest.raises(TypeError):
+        wordscan.needle_lines("x", [b"foto"], "")
 
 
 #: NEWSCLEAN_PUREPYTHON=1 makes the engine use the specifications even where the C scans are built.

@@ -444,22 +444,29 @@ PyDoc_STRVAR(needle_lines_doc,
              "characters whose case folding is not a plain ASCII lowercase or non-ASCII). The spec is "
              "newsclean.patterns.selection.needle_lines_python.");
 
-static PyObject *needle_lines(PyObject *self, PyObject *args) {
+static PyObject *needle_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
-    PyObject *text, *needles, *specials;
-    if (!PyArg_ParseTuple(args, "UO!U", &text, &PyTuple_Type, &needles, &specials)) return NULL;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1]) || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "needle_lines(text: str, needles: tuple[bytes, ...], specials: str)");
+        return NULL;
+    }
+    PyObject *text = args[0], *needles = args[1], *specials = args[2];
     Py_ssize_t count = PyTuple_GET_SIZE(needles);
     if (count > 64) {
         PyErr_SetString(PyExc_ValueError, "at most 64 needles");
         return NULL;
     }
-    /* For each byte, the needles whose next-to-last (last) byte it is, and those whose third byte from the
-     * end it is or that have none (most letter pairs end some needle: the third byte spares most checks). */
-    uint64_t penult[256] = {0}, last[256] = {0}, third[256] = {0};
+    /* For each folded byte (ASCII, or 0x80 for the rest), the needles whose next-to-last (last) byte it is,
+     * and those whose third byte from the end it is or that have none (most letter pairs end some needle: the
+     * third byte spares most checks). */
+    uint64_t penult[129] = {0}, last[129] = {0}, third[129] = {0};
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *needle = PyTuple_GET_ITEM(needles, i);
-        if (!PyBytes_Check(needle) || PyBytes_GET_SIZE(needle) < 2) {
-            PyErr_SetString(PyExc_ValueError, "needles must be bytes of two or more characters");
+        int ascii = PyBytes_Check(needle) && PyBytes_GET_SIZE(needle) >= 2;
+        for (Py_ssize_t j = 0; ascii && j < PyBytes_GET_SIZE(needle); j++)
+            ascii = (unsigned char)PyBytes_AS_STRING(needle)[j] < 0x80;
+        if (!ascii) {
+            PyErr_SetString(PyExc_ValueError, "needles must be ASCII bytes of two or more characters");
             return NULL;
         }
         const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(needle);
@@ -469,7 +476,7 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
         if (m >= 3) {
             third[p[m - 3]] |= (uint64_t)1 << i;
         } else {
-            for (int b = 0; b < 256; b++) third[b] |= (uint64_t)1 << i;
+            for (int b = 0; b < 129; b++) third[b] |= (uint64_t)1 << i;
         }
     }
     Py_UCS4 special_chars[32];
@@ -727,7 +734,7 @@ static PyObject *inside_earlier(PyObject *self, PyObject *const *args, Py_ssize_
 
 static PyMethodDef methods[] = {
     {"ascii_words", (PyCFunction)(void (*)(void))ascii_words, METH_FASTCALL, ascii_words_doc},
-    {"needle_lines", needle_lines, METH_VARARGS, needle_lines_doc},
+    {"needle_lines", (PyCFunction)(void (*)(void))needle_lines, METH_FASTCALL, needle_lines_doc},
     {"text_profile", text_profile, METH_VARARGS, text_profile_doc},
     {"inside_earlier", (PyCFunction)(void (*)(void))inside_earlier, METH_FASTCALL, inside_earlier_doc},
     {NULL, NULL, 0, NULL},
