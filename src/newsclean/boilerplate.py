@@ -41,6 +41,7 @@ from .patterns.outlets import (
     DASH_CHARS,
     NAMED_OUTLET_FIRST_WORDS,
     TLDS,
+    holds_dash,
     may_open_with_brand,
     may_open_with_brand_then_dash,
     may_open_with_dateline,
@@ -450,18 +451,11 @@ STRONG_DATELINE_NAMES = GLUED_DATELINE_NAMES | {"dateline.brand"}
 #: characters, and `holds_strong_separator` spares them the opening test and the rules (the lead is searched
 #: again on every later pass); tests/test_rule_gates.py checks it against the patterns.
 STRONG_DATELINE_SEPARATOR = re.compile("[" + re.escape(DASH_CHARS) + ":]")
-_NON_ASCII_DASH = re.compile("[" + re.escape("".join(c for c in DASH_CHARS if not c.isascii())) + "]")
 
 
 def holds_strong_separator(text: str, end: int) -> bool:
-    """Whether `text[:end]` holds a `STRONG_DATELINE_SEPARATOR`, by `str.find` for `-` and `:` (a character
-    class search costs ~6 ns a character, `find` a fraction) and the class only on non-ASCII text (`isascii`
-    is a flag lookup)."""
-    return (
-        text.find("-", 0, end) >= 0
-        or text.find(":", 0, end) >= 0
-        or (not text.isascii() and _NON_ASCII_DASH.search(text, 0, end) is not None)
-    )
+    """Whether `text[:end]` holds a `STRONG_DATELINE_SEPARATOR`: a dash (`holds_dash`) or a colon."""
+    return text.find(":", 0, end) >= 0 or holds_dash(text, end)
 
 
 #: Line rules are bounded (no insert line is longer); longer paragraphs are prose and skip them.

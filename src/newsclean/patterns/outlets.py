@@ -162,6 +162,12 @@ DATELINE_OPENING = re.compile(
 
 
 _NON_ASCII_DASH = re.compile("[" + re.escape("".join(c for c in DASH_CHARS if not c.isascii())) + "]")
+
+
+def holds_dash(text: str, end: int) -> bool:
+    """Whether `text[:end]` holds one of `DASH_CHARS`: `str.find` for `-` (a character class search costs ~6 ns
+    a character, `find` a fraction), and the class only on non-ASCII text (`isascii` is a flag lookup)."""
+    return text.find("-", 0, end) >= 0 or (not text.isascii() and _NON_ASCII_DASH.search(text, 0, end) is not None)
 #: What a text opening with a `CITY`, a comma and a `BRAND` opens with (a superset, as `DATELINE_OPENING`).
 CITY_THEN_COMMA_THEN_BRAND = re.compile(rf"{_CITY_LIKE}\s*,\s*{_BRAND_LIKE}")
 
@@ -175,8 +181,7 @@ def may_open_with_brand_then_dash(text: str) -> bool:
     """
     comma = text.find(",")
     end = len(text) if comma < 0 else comma
-    dash = text.find("-", 0, end) >= 0 or (not text.isascii() and _NON_ASCII_DASH.search(text, 0, end) is not None)
-    return dash and may_open_with_brand(text)
+    return holds_dash(text, end) and may_open_with_brand(text)
 
 
 def may_open_with_city_then_comma_then_brand(text: str) -> bool:
