@@ -177,7 +177,8 @@ SENTENCE_OPENERS = frozenset(
 
 #: The label words of `RELATED_TRIGGER`.
 RELATED_TRIGGER_WORDS = ("baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related")
-#: Cheap test before the related-link search: a label word followed, within three words, by a colon.
+#: Cheap test before the related-link search: a label word followed, within three words, by a colon. The
+#: engine asks it as `RELATED_TRIGGER_REVERSED`; this forward form states it (tests hold the two equal).
 RELATED_TRIGGER = re.compile(rf"(?:{'|'.join(RELATED_TRIGGER_WORDS)})(?:\s+\w+){{0,3}}\s*[:：]", re.IGNORECASE)
 #: `RELATED_TRIGGER` read backwards, searched in the reversed paragraph: it holds a match exactly when the
 #: paragraph holds one (the pattern has no anchor or lookaround, and ignoring case is a test per character).
