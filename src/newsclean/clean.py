@@ -78,7 +78,6 @@ class Rendered:
     __slots__ = (
         "credits",
         "dateline",
-        "joined",
         "new_words",
         "paragraphs",
         "removals",
@@ -97,8 +96,6 @@ class Rendered:
     credits: Final[tuple[str, ...]]
     #: The indices in `paragraphs` of the ones this pass kept exactly as it saw them (see `ArticleState.settled`).
     untouched: Final[frozenset[int]]
-    #: Whether `text` is `paragraphs` joined by blank lines (a rendered pass, not a renormalized output).
-    joined: Final[bool]
     #: The ends of the pieces this pass kept of the paragraphs it cut, where its cuts can have made new words
     #: (`ArticleState.start`); None when not known (a renormalized output).
     new_words: Final[str | None]
@@ -112,7 +109,6 @@ class Rendered:
         dateline: DatelineFields | None,
         credits: tuple[str, ...],
         untouched: frozenset[int] = frozenset(),
-        joined: bool = True,
         new_words: str | None = None,
     ) -> None:
         self.text = text
@@ -122,8 +118,13 @@ class Rendered:
         self.dateline = dateline
         self.credits = credits
         self.untouched = untouched
-        self.joined = joined
         self.new_words = new_words
+
+    @property
+    def joined(self) -> bool:
+        """Whether `text` is `paragraphs` joined by blank lines: a rendered pass, which knows its new words, not
+        a renormalized output."""
+        return self.new_words is not None
 
 
 def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
@@ -482,7 +483,7 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_
         if renormalized is not None:
             segments = _compose(_unchanged_segments(result.text, renormalized), segments)
             paragraphs = tuple(split_paragraphs(renormalized, config.rejoin_lines))
-            result = Rendered(renormalized, paragraphs, segments, (), None, (), joined=False)
+            result = Rendered(renormalized, paragraphs, segments, (), None, ())
         elif not removed_last_pass:
             break
         # The paragraphs of the previous output are known; a pass that removes nothing from them would render
