@@ -268,19 +268,16 @@ def _removed_nothing(state: ArticleState) -> bool:
 
 def _is_kept_whole(text: str) -> bool:
     """A paragraph without removals that is kept exactly as it is: no outer spaces, and a letter or digit."""
-    return (
-        bool(text)
-        and not text[0].isspace()
-        and not text[-1].isspace()
-        and (text[0].isalnum() or ALNUM.search(text) is not None)
-    )
+    return bool(text) and not text[0].isspace() and not text[-1].isspace() and _holds_alnum(text, 0, len(text))
 
 
 def _has_alnum(text: str, pieces: list[tuple[int, int]]) -> bool:
-    if len(pieces) == 1:
-        start, end = pieces[0]
-        return text[start].isalnum() or ALNUM.search(text, start, end) is not None
-    return any(ALNUM.search(text, start, end) for start, end in pieces)
+    return any(_holds_alnum(text, start, end) for start, end in pieces)
+
+
+def _holds_alnum(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` (not empty) holds a letter or digit; most start with one."""
+    return text[start].isalnum() or ALNUM.search(text, start, end) is not None
 
 
 def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
