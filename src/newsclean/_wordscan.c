@@ -212,52 +212,50 @@ static uint64_t substrings_ending(const TriggerScanner *scanner, const unsigned 
     return found;
 }
 
-/* Where a scan stands: the letters of the current word so far (`n`, its first and second letter's index),
- * the letter indices of the previous two characters (0: no letter), the substrings found. */
-typedef struct {
-    Py_ssize_t n;
-    unsigned int first, second, previous, before_previous;
-    uint64_t substrings_found;
-} ScanState;
-
-/* One folded character (a lowercase ASCII letter, or 0 for any other), without a branch on whether it is a
- * letter: word boundaries come every few characters and a branch there is mispredicted. The branches left
- * are rare: a finished word whose start and length the vocabulary holds (one word in ten), and a letter
- * pair that ends a substring. */
-static inline void scan_char(const TriggerScanner *scanner, ScanState *state, unsigned char *run, unsigned char *seen,
-                             unsigned char letter) {
-    unsigned int index = letter ? (unsigned int)(letter - 'a' + 1) : 0;
-    Py_ssize_t n = state->n;
-    uint64_t lengths = scanner->lengths_by_start[state->first][state->second];
-    if ((!index) & (unsigned int)(lengths >> (n < 63 ? n : 63)) & 1) {
-        Py_ssize_t found = lookup(scanner->table, run, n);
-        if (found >= 0) seen[found] = 1;
-    }
-    run[n] = letter;
-    uint64_t candidates = scanner->ending[state->previous][index] &
-                          scanner->third_from_end[state->before_previous] & ~state->substrings_found;
-    if (candidates) state->substrings_found |= substrings_ending(scanner, run, n + 1, candidates);
-    state->first = n == 0 ? index : state->first;
-    state->second = n == 1 ? index : state->second;
-    state->n = index ? n + 1 : 0;
-    state->before_previous = state->previous;
-    state->previous = index;
+/* The letter a character folds to (a lowercase ASCII letter), or 0 for no letter: only U+0130 and the Kelvin
+ * sign, the two non-ASCII characters whose lowercase holds an ASCII letter, fold to letters; U+0130
+ * lowercases to "i" and the non-letter U+0307, so it ends the word it is in. */
+static inline unsigned char folded_letter(Py_UCS4 c) {
+    unsigned char letter = ascii_letter(c);
+    if (c >= 0x80) letter = c == 0x212A ? 'k' : c == 0x130 ? 'i' : 0;
+    return letter;
 }
 
-/* One pass over the characters, each folded as it is read: only U+0130 and the Kelvin sign, the two
- * non-ASCII characters whose lowercase holds an ASCII letter, fold to letters; U+0130 lowercases to "i" and
- * the non-letter U+0307. */
+/* One pass over the text, a word at a time: the inner loop appends a word's letters to `run` and checks the
+ * letter pairs that end a substring (a substring is all letters, so it lies inside one word); at the word's
+ * end one table test (its first two letters and length) spares nine words in ten the hash lookup. */
 #define TRIGGER_LOOP(TYPE)                                                                              \
     do {                                                                                                \
         const TYPE *chars = (const TYPE *)data;                                                         \
-        for (Py_ssize_t i = 0; i < length; i++) {                                                       \
+        Py_ssize_t i = 0;                                                                               \
+        while (i < length) {                                                                            \
             Py_UCS4 c = chars[i];                                                                       \
-            unsigned char letter = ascii_letter(c);                                                     \
-            if (c >= 0x80) {                                                                            \
-                if (c == 0x130) scan_char(scanner, &state, run, seen, 'i'); /* then U+0307, no letter */ \
-                letter = c == 0x212A ? 'k' : 0;                                                         \
+            unsigned char letter = folded_letter(c);                                                    \
+            if (!letter) {                                                                              \
+                i++;                                                                                    \
+                continue;                                                                               \
             }                                                                                           \
-            scan_char(scanner, &state, run, seen, letter);                                              \
+            Py_ssize_t n = 0;                                                                           \
+            unsigned int previous = 0, before_previous = 0;                                             \
+            for (;;) {                                                                                  \
+                unsigned int index = (unsigned int)(letter - 'a' + 1);                                  \
+                run[n++] = letter;                                                                      \
+                uint64_t candidates =                                                                   \
+                    scanner->ending[previous][index] & scanner->third_from_end[before_previous] & ~found; \
+                if (candidates) found |= substrings_ending(scanner, run, n, candidates);                \
+                before_previous = previous;                                                             \
+                previous = index;                                                                       \
+                if (++i >= length || c == 0x130) break;                                                 \
+                c = chars[i];                                                                           \
+                letter = folded_letter(c);                                                              \
+                if (!letter) break;                                                                     \
+            }                                                                                           \
+            unsigned int first = (unsigned int)(run[0] - 'a' + 1);                                      \
+            unsigned int second = n > 1 ? (unsigned int)(run[1] - 'a' + 1) : 0;                        \
+            if ((scanner->lengths_by_start[first][second] >> (n < 63 ? n : 63)) & 1) {                  \
+                Py_ssize_t word = lookup(scanner->table, run, n);                                       \
+                if (word >= 0) seen[word] = 1;                                                          \
+            }                                                                                           \
         }                                                                                               \
     } while (0)
 
@@ -267,14 +265,14 @@ static PyObject *trigger_scanner_call(TriggerScanner *scanner, PyObject *args, P
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U", keywords, &text)) return NULL;
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    /* A run holds at most one letter per character, plus the 0 written after it; word_hash reads 16 bytes
-     * from a word's start. */
+    /* The run holds the current word, at most one letter per character; word_hash reads 16 bytes from its
+     * start, which are set before any word is read. */
     unsigned char stack_run[512];
     unsigned char *run = length + 17 <= (Py_ssize_t)sizeof(stack_run) ? stack_run : PyMem_Malloc((size_t)length + 17);
     if (!run) return PyErr_NoMemory();
     memset(run, 0, 16);
     unsigned char seen[TABLE_SLOTS / 2] = {0};
-    ScanState state = {0, 0, 0, 0, 0, 0};
+    uint64_t found = 0;
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
         TRIGGER_LOOP(Py_UCS1);
@@ -286,8 +284,7 @@ static PyObject *trigger_scanner_call(TriggerScanner *scanner, PyObject *args, P
         TRIGGER_LOOP(Py_UCS4);
         break;
     }
-    scan_char(scanner, &state, run, seen, 0); /* the end of the text ends the last word */
-    uint64_t mask = state.substrings_found;
+    uint64_t mask = found;
     if (run != stack_run) PyMem_Free(run);
     PyObject *indices = PyList_New(0);
     for (Py_ssize_t i = 0; indices && i < scanner->word_count; i++) {
