@@ -310,3 +310,11 @@ def test_teaser_probe_lies_in_the_gate_text_when_the_key_does(text: str, cut_sta
     second_key = casefolded_words(text, WORD_KEY)
     first_key = second_key[cut_start : len(second_key) - cut_end]  # any part of it, even mid-word
     assert teaser_probe(first_key) in gate_text(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["harga", "naik", "ab", "abc", "i\u0307", "xi\u0307y", "", "cabai"]), max_size=8).map(" ".join))
+def test_teaser_probe_is_the_first_longest_word_without_the_dot_above(key: str) -> None:
+    """The loop in `teaser_probe` answers as `max` does: the first of the longest words, "" when there is none."""
+    expected = max((word for word in key.split(" ") if "\u0307" not in word), key=len, default="")
+    assert teaser_probe(key) == expected

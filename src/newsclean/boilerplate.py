@@ -35,7 +35,7 @@ from .patterns import (
     may_open_with_related_label,
     regex_timeout,
 )
-from .patterns.base import regex_finditer, regex_fullmatch, regex_match, regex_search
+from .patterns.base import holds_any, regex_finditer, regex_fullmatch, regex_match, regex_search
 from .patterns.outlets import (
     AGENCY_NAME,
     DASH_CHARS,
@@ -519,7 +519,7 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
                 folded = state.memo.folded(text)
                 admitted = tuple(rule for rule in admitted if rule.may_match_paragraph(folded))
             elif needs == RAW_NEEDS:
-                admitted = tuple(rule for rule in admitted if not rule.needs or any(map(text.__contains__, rule.needs)))
+                admitted = tuple(rule for rule in admitted if not rule.needs or holds_any(text, rule.needs))
         if admitted or opens_with_label:
             candidates.append((index, text, admitted, opens_with_label))
     return candidates
@@ -753,8 +753,18 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
 
 def teaser_probe(key: str) -> str:
     """A word of `key` that lies in a paragraph's gate text whenever `key` lies in the paragraph's key: the
-    longest one without U+0307 (which `WORD_KEY` keeps inside a word and the gate text drops), or ""."""
-    return max((word for word in key.split(" ") if "\u0307" not in word), key=len, default="")
+    longest one without U+0307 (which `WORD_KEY` keeps inside a word and the gate text drops), or "".
+
+    A loop rather than `max(..., key=len)`: compiled, it spares a call per word (~2 us a lead).
+    """
+    words = key.split(" ")
+    if "\u0307" in key:
+        words = [word for word in words if "\u0307" not in word]
+    longest = ""
+    for word in words:
+        if len(word) > len(longest):
+            longest = word
+    return longest
 
 
 # ---------------------------------------------------------------- inline inserts

@@ -168,16 +168,15 @@ def _drop_repeats(state: ArticleState) -> None:
     texts = [clean_paragraph_text(state.paragraphs[i].text, state.spans.get(i, [])) for i in live]
     keys = [_repeat_key(state, text) for text in texts]
     memo = state.memo
-    worded = [text for text, key in zip(texts, keys, strict=True) if key]
+    # Indexed rather than zipped: `keys` and `verdicts` are made one per text, and the compiled loops index.
+    worded = [texts[number] for number in range(len(texts)) if keys[number]]
     if worded == memo.repeat_survivors and (memo.repeat_containment or not checks_containment(keys)):
         return
     verdicts = find_repeats(texts, state.config.min_repeat_chars, keys)
-    for index, earlier in zip(live, verdicts, strict=True):
-        if earlier is not None:
+    for number, index in enumerate(live):
+        if verdicts[number] is not None:
             state.drop(index, "repeat", "repeat.paragraph")
-    memo.repeat_survivors = [
-        text for text, key, earlier in zip(texts, keys, verdicts, strict=True) if key and earlier is None
-    ]
+    memo.repeat_survivors = [texts[number] for number in range(len(texts)) if keys[number] and verdicts[number] is None]
     memo.repeat_containment = checks_containment(keys)
 
 

@@ -127,7 +127,10 @@ def find_repeats(texts: list[str], min_chars: int = 40, keys: list[str] | None =
     # A key found in the keys before it lies inside one of them: that test rules out containment before the
     # paragraph-by-paragraph scan.
     inside = INSIDE_EARLIER(keys, MIN_CONTAINED_KEY) if checks_containment(keys) else [False] * len(keys)
-    for index, (text, key) in enumerate(zip(texts, keys, strict=True)):
+    if len(keys) != len(texts):
+        raise ValueError("find_repeats needs one key per text")
+    for index, text in enumerate(texts):
+        key = keys[index]
         if not key:
             continue
         earlier = first_seen.get(key)

@@ -103,12 +103,18 @@ class Rule:
         """False when the pattern certainly cannot match the paragraph whose `gate_text` is `folded`."""
         if self.first_chars and folded[:1] not in self.first_chars:
             return False
-        if self.needs and not any(map(folded.__contains__, self.needs)):
+        if self.needs and not holds_any(folded, self.needs):
             return False
         return self.holds_also_needs(folded)
 
     def holds_also_needs(self, folded: str) -> bool:
-        return not self.also_needs or any(map(folded.__contains__, self.also_needs))
+        return not self.also_needs or holds_any(folded, self.also_needs)
+
+
+def holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether one of `needles` occurs in `text`: written so that the compiled build makes it a loop, without
+    the call per needle of `any(map(text.__contains__, needles))`."""
+    return any(needle in text for needle in needles)
 
 
 def gate_text(text: str) -> str:
