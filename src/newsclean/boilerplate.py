@@ -16,7 +16,6 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Final
 
 import regex
@@ -247,7 +246,6 @@ DatelineFound = tuple[Rule, "regex.Match[str]"]
 TailCut = tuple[str, str, int, int, str]
 
 
-@dataclass(slots=True)
 class PassMemo:
     """What one `clean()` call carries from pass to pass: the article's rule selection, and answers per text.
 
@@ -258,29 +256,64 @@ class PassMemo:
     (stored with the dateline and tail answers and compared by identity: `rules_by_scope` returns the same
     tuple for the same selection) and the config (fixed for the call), so an earlier answer is reused instead
     of recomputed.
+
+    A plain class, as `Span`: the compiled cleaner builds it natively, where a dataclass's generated
+    `__init__` ran as Python on every call.
     """
 
-    related_trigger: dict[str, bool] = field(default_factory=dict)
-    related_links: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    __slots__ = (
+        "bits",
+        "dateline",
+        "enabled",
+        "enabled_bits",
+        "gate_texts",
+        "glued_dateline",
+        "previous_related",
+        "related_links",
+        "related_trigger",
+        "repeat_containment",
+        "repeat_keys",
+        "repeat_survivors",
+        "rules",
+        "tail_cut",
+    )
+    related_trigger: dict[str, bool]
+    related_links: dict[str, list[tuple[int, int]]]
     #: (first `DATELINE_WINDOW` characters, weak rules allowed) -> (lead rules tried, the dateline found or None)
-    dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]] = field(default_factory=dict)
-    glued_dateline: dict[str, DatelineFound | None] = field(default_factory=dict)
+    dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]]
+    glued_dateline: dict[str, DatelineFound | None]
     #: Last paragraph (without trailing spaces) -> (tail rules tried, the first cut they make or None)
-    tail_cut: dict[str, tuple[tuple[Rule, ...], TailCut | None]] = field(default_factory=dict)
-    repeat_keys: dict[str, str] = field(default_factory=dict)
+    tail_cut: dict[str, tuple[tuple[Rule, ...], TailCut | None]]
+    repeat_keys: dict[str, str]
     #: The texts (with words) the last repeat search kept, in order, and whether it looked for containment.
-    repeat_survivors: list[str] | None = None
-    repeat_containment: bool = False
+    repeat_survivors: list[str] | None
+    repeat_containment: bool
     #: The rules selected for the article so far, and their bits (see `ArticleState`).
-    rules: dict[str, tuple[Rule, ...]] | None = None
-    bits: int = 0
+    rules: dict[str, tuple[Rule, ...]] | None
+    bits: int
     #: Whether the previous pass looked for related links.
-    previous_related: bool = False
-    gate_texts: dict[str, str] = field(default_factory=dict)
+    previous_related: bool
+    gate_texts: dict[str, str]
     #: The config's answers, as the names of the rules it leaves on and the bits of the catalogue's: asked of
     #: the (uncompiled, pydantic) config once per config (`enabled_rules`) instead of once per test.
-    enabled: frozenset[str] = frozenset()
-    enabled_bits: int = 0
+    enabled: frozenset[str]
+    enabled_bits: int
+
+    def __init__(self) -> None:
+        self.related_trigger = {}
+        self.related_links = {}
+        self.dateline = {}
+        self.glued_dateline = {}
+        self.tail_cut = {}
+        self.repeat_keys = {}
+        self.repeat_survivors = None
+        self.repeat_containment = False
+        self.rules = None
+        self.bits = 0
+        self.previous_related = False
+        self.gate_texts = {}
+        self.enabled = frozenset()
+        self.enabled_bits = 0
 
     def folded(self, text: str) -> str:
         """`gate_text(text)`, computed once per text."""
@@ -290,7 +323,6 @@ class PassMemo:
         return folded
 
 
-@dataclass(slots=True)
 class ArticleState:
     """The working state while one article is cleaned: which paragraphs and spans are gone so far.
 
@@ -310,23 +342,44 @@ class ArticleState:
     (when a pass adds rules, nothing is settled).
     Why: a second pass is needed for most articles (a dateline cut changes the first paragraph), but the
     paragraphs it could newly match are only the ones a removal changed; the rest are skipped, not re-asked.
+
+    A plain class, as `PassMemo`.
     """
 
+    __slots__ = ("config", "dropped", "live_cache", "memo", "paragraphs", "rules", "settled", "source", "spans")
     paragraphs: list[Paragraph]
     config: CleanConfig
     #: The text the paragraphs were cut from (the pass's input).
-    source: str = ""
-    rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
-    dropped: dict[int, Span] = field(default_factory=dict)
-    spans: dict[int, list[Span]] = field(default_factory=dict)
-    memo: PassMemo = field(default_factory=PassMemo)
-    settled: frozenset[int] = frozenset()
+    source: str
+    rules: dict[str, tuple[Rule, ...]]
+    dropped: dict[int, Span]
+    spans: dict[int, list[Span]]
+    memo: PassMemo
+    settled: frozenset[int]
     #: `live()`, until a paragraph is dropped.
-    live_cache: list[int] | None = None
+    live_cache: list[int] | None
 
-    @classmethod
+    def __init__(
+        self,
+        paragraphs: list[Paragraph],
+        config: CleanConfig,
+        source: str,
+        rules: dict[str, tuple[Rule, ...]],
+        memo: PassMemo,
+        settled: frozenset[int],
+    ) -> None:
+        self.paragraphs = paragraphs
+        self.config = config
+        self.source = source
+        self.rules = rules
+        self.dropped = {}
+        self.spans = {}
+        self.memo = memo
+        self.settled = settled
+        self.live_cache = None
+
+    @staticmethod
     def start(
-        cls,
         text: str,
         paragraphs: list[Paragraph],
         config: CleanConfig,
@@ -352,7 +405,8 @@ class ArticleState:
                 memo.bits |= added
                 memo.rules = rules_by_scope(memo.bits)
                 untouched = frozenset()
-        return cls(paragraphs, config, text, memo.rules, memo=memo, settled=untouched)
+        # Named, not `cls(...)`: the compiled build then calls the native constructor directly.
+        return ArticleState(paragraphs, config, text, memo.rules, memo, untouched)
 
     def live(self) -> list[int]:
         """The indices of the paragraphs not dropped, in order (kept until the next drop; do not modify)."""

@@ -66,6 +66,8 @@ EDGE_CHARS = LONGEST_TRIGGER_WORD + 1
 DIFF_LIMIT_CHARS = 200_000
 #: A letter or digit (`str.isalnum`): `re`'s Unicode word class without the underscore.
 ALNUM = re.compile(r"[^\W_]")
+#: The pydantic-core validator that `CleanResult.model_validate` runs.
+CLEAN_RESULT_VALIDATOR = CleanResult.__pydantic_validator__
 
 
 class Rendered:
@@ -559,8 +561,9 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
     outcome = _fixed_point(normalized, config, title, shows_ftfy_sign)
     if config.remove_repeats and config.remove_boilerplate and _lost_repeats(outcome):
         outcome = _repeats_last(normalized, config, title, shows_ftfy_sign)
-    # Validated in one call, which builds the `Removal`s from their fields.
-    return CleanResult.model_validate(
+    # Validated in one call, which builds the `Removal`s from their fields; by the model's validator itself
+    # (what `model_validate` calls, which costs ~0.6 us more an article).
+    result: CleanResult = CLEAN_RESULT_VALIDATOR.validate_python(
         {
             "text": outcome.text,
             "removals": [
@@ -574,3 +577,4 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
             "chars_out": len(outcome.text),
         }
     )
+    return result
