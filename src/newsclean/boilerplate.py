@@ -1093,6 +1093,10 @@ def _drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
     return True
 
 
+def _span_start(span: Span) -> int:
+    return span.start
+
+
 def kept_pieces(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """The (start, end) pieces of a paragraph that survive its removed spans, stripped of outer spaces."""
     if not spans:
@@ -1102,7 +1106,7 @@ def kept_pieces(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         return [(start, end)] if start < end else []
     pieces = []
     position = 0
-    for span in sorted(spans, key=lambda s: s.start):
+    for span in spans if len(spans) == 1 else sorted(spans, key=_span_start):
         if span.start > position:
             pieces.append((position, span.start))
         position = max(position, span.end)

@@ -469,9 +469,10 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_
     """
     memo = PassMemo()
     may_renormalize = config.normalize and shows_ftfy_sign
-    result = _render(
-        normalized, *_run_steps(normalized, split_paragraphs(normalized, config.rejoin_lines), config, title, memo)
+    state, first_credits = _run_steps(
+        normalized, split_paragraphs(normalized, config.rejoin_lines), config, title, memo
     )
+    result = _render(normalized, state, first_credits)
     removals = list(result.removals)
     dateline, credits = result.dateline, list(result.credits)
     segments = result.segments

@@ -198,7 +198,7 @@ def join_decisions(lines: list[str]) -> list[bool]:
     if count <= 0:
         return []
     lone = [len(line) <= LONGEST_LONE_DASH and _is_lone_dash(line) for line in lines]
-    if not any(lone) and all(line[-1:] in CERTAIN_SENTENCE_ENDS for line in lines[:-1]):
+    if True not in lone and all(line[-1:] in CERTAIN_SENTENCE_ENDS for line in lines[:-1]):
         return [False] * count  # every break follows a sentence end (most articles): nothing to join
     structural: list[bool | None] = [None] * len(lines)
 
