@@ -48,12 +48,10 @@ from .patterns.outlets import (
 from .patterns.selection import (
     FOLDED_NEEDS,
     RAW_NEEDS,
+    RuleSelection,
     enabled_rules,
-    inline_needles,
-    line_rules_by_first_char,
     needle_lines,
-    rules_by_scope,
-    rules_without_first_chars,
+    select_rules,
     triggered_bits,
 )
 from .repeats import casefolded_words
@@ -253,7 +251,7 @@ class PassMemo:
     per-paragraph rule tests skip those outright (`ArticleState.settled`); the tests that depend on a
     paragraph's place (the lead's datelines, the tail's cuts, related-link triggers and links, repeat keys) are
     asked again of the same texts, and every answer here is a pure function of the text, the rules tried
-    (stored with the dateline and tail answers and compared by identity: `rules_by_scope` returns the same
+    (stored with the dateline and tail answers and compared by identity: `rules_for_bits` returns the same
     tuple for the same selection) and the config (fixed for the call), so an earlier answer is reused instead
     of recomputed.
 
@@ -274,7 +272,7 @@ class PassMemo:
         "repeat_containment",
         "repeat_keys",
         "repeat_survivors",
-        "rules",
+        "selection",
         "tail_cut",
     )
     related_trigger: dict[str, bool]
@@ -289,7 +287,7 @@ class PassMemo:
     repeat_survivors: list[str] | None
     repeat_containment: bool
     #: The rules selected for the article so far, and their bits (see `ArticleState`).
-    rules: dict[str, tuple[Rule, ...]] | None
+    selection: RuleSelection | None
     bits: int
     #: Whether the previous pass looked for related links.
     previous_related: bool
@@ -308,7 +306,7 @@ class PassMemo:
         self.repeat_keys = {}
         self.repeat_survivors = None
         self.repeat_containment = False
-        self.rules = None
+        self.selection = None
         self.bits = 0
         self.previous_related = False
         self.gate_texts = {}
@@ -346,11 +344,24 @@ class ArticleState:
     A plain class, as `PassMemo`.
     """
 
-    __slots__ = ("config", "dropped", "live_cache", "memo", "paragraphs", "rules", "settled", "source", "spans")
+    __slots__ = (
+        "config",
+        "dropped",
+        "live_cache",
+        "memo",
+        "paragraphs",
+        "rules",
+        "selection",
+        "settled",
+        "source",
+        "spans",
+    )
     paragraphs: list[Paragraph]
     config: CleanConfig
     #: The text the paragraphs were cut from (the pass's input).
     source: str
+    selection: RuleSelection
+    #: `selection.scopes`: the selected rules per scope.
     rules: dict[str, tuple[Rule, ...]]
     dropped: dict[int, Span]
     spans: dict[int, list[Span]]
@@ -364,14 +375,15 @@ class ArticleState:
         paragraphs: list[Paragraph],
         config: CleanConfig,
         source: str,
-        rules: dict[str, tuple[Rule, ...]],
+        selection: RuleSelection,
         memo: PassMemo,
         settled: frozenset[int],
     ) -> None:
         self.paragraphs = paragraphs
         self.config = config
         self.source = source
-        self.rules = rules
+        self.selection = selection
+        self.rules = selection.scopes
         self.dropped = {}
         self.spans = {}
         self.memo = memo
@@ -390,10 +402,10 @@ class ArticleState:
         """The state for one pass; `untouched` are the paragraphs the previous pass (if any) kept as they were,
         and `new_words` (when known) holds every word its cuts can have made new: the ends of the pieces kept."""
         memo = memo or PassMemo()
-        if memo.rules is None:
+        if memo.selection is None:
             memo.enabled_bits, memo.enabled = enabled_rules(config)
             memo.bits = triggered_bits(text) & memo.enabled_bits
-            memo.rules = rules_by_scope(memo.bits)
+            memo.selection = select_rules(memo.bits)
         else:
             changed = (
                 new_words
@@ -403,10 +415,10 @@ class ArticleState:
             added = triggered_bits(changed) & memo.enabled_bits & ~memo.bits
             if added:
                 memo.bits |= added
-                memo.rules = rules_by_scope(memo.bits)
+                memo.selection = select_rules(memo.bits)
                 untouched = frozenset()
         # Named, not `cls(...)`: the compiled build then calls the native constructor directly.
-        return ArticleState(paragraphs, config, text, memo.rules, memo, untouched)
+        return ArticleState(paragraphs, config, text, memo.selection, memo, untouched)
 
     def live(self) -> list[int]:
         """The indices of the paragraphs not dropped, in order (kept until the next drop; do not modify)."""
@@ -556,8 +568,8 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
     exactly those for which every test answers no. Settled paragraphs were tested by the previous pass.
     """
     line_rules = state.rules["line"]
-    by_first_char = line_rules_by_first_char(line_rules)
-    without_first_char = rules_without_first_chars(line_rules)
+    by_first_char = state.selection.line_gates
+    without_first_char = state.selection.line_gate_otherwise
     candidates = []
     settled = state.settled
     for index, paragraph in enumerate(state.paragraphs):
@@ -864,7 +876,7 @@ def _inline_candidates(state: ArticleState) -> dict[int, tuple[Rule, ...]]:
     if not inline_rules:
         return {}
     indices = [index for index in state.live() if index not in state.settled]
-    needles, rule_masks, every_line = inline_needles(inline_rules)
+    needles, rule_masks, every_line = state.selection.inline_needles
     line_masks = dict(needle_lines("\n".join([state.paragraphs[index].text for index in indices]), needles))
     candidates = {}
     for number in range(len(indices)) if every_line else sorted(line_masks):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from typing import Final
 
 from ..config import CleanConfig
 from ..extensions import WORDSCAN
@@ -214,9 +215,7 @@ if len(_INLINE_NEEDS) > 64 or not all(
 
 
 @functools.lru_cache(maxsize=4096)
-def inline_needles(
-    inline_rules: tuple[Rule, ...],
-) -> tuple[tuple[bytes, ...], tuple[tuple[Rule, int], ...], bool]:
+def inline_needles(inline_rules: tuple[Rule, ...]) -> InlineNeedles:
     """The distinct `needs` of `inline_rules` (as ASCII bytes), each rule with the mask of its needs among
     them (0 for a rule without needs, which may match any paragraph), and whether there is such a rule."""
     needles = tuple(dict.fromkeys(need.encode("ascii") for rule in inline_rules for need in rule.needs))
@@ -225,3 +224,37 @@ def inline_needles(
         (rule, sum(1 << position[need.encode("ascii")] for need in set(rule.needs))) for rule in inline_rules
     )
     return needles, masks, any(not mask for _, mask in masks)
+
+
+#: The needles of a selection's inline rules, each rule with the mask of its needles, and whether a rule has
+#: none (`inline_needles`).
+InlineNeedles = tuple[tuple[bytes, ...], tuple[tuple[Rule, int], ...], bool]
+
+
+class RuleSelection:
+    """The rules an article selects (by their bits), per scope, and what the engine derives from them: the line
+    rules' gates by first character and the inline rules' needles.
+
+    Why: every pass asked the cached helpers for these by the rules' tuple, and a cache call hashes the tuple
+    (~0.2 us each, several a pass); made once per selection, they are attributes.
+    """
+
+    __slots__ = ("inline_needles", "line_gate_otherwise", "line_gates", "scopes")
+    scopes: Final[dict[str, tuple[Rule, ...]]]
+    #: `line_rules_by_first_char` and `rules_without_first_chars` of the line rules.
+    line_gates: Final[dict[str, LineGate]]
+    line_gate_otherwise: Final[LineGate]
+    inline_needles: Final[InlineNeedles]
+
+    def __init__(self, bits: int) -> None:
+        self.scopes = rules_by_scope(bits)
+        self.line_gates = line_rules_by_first_char(self.scopes["line"])
+        self.line_gate_otherwise = rules_without_first_chars(self.scopes["line"])
+        self.inline_needles = inline_needles(self.scopes["inline"])
+
+
+@functools.lru_cache(maxsize=4096)
+def select_rules(bits: int) -> RuleSelection:
+    """The `RuleSelection` of `bits`, the same object for the same bits (answers remembered per article
+    compare the rules they tried by identity)."""
+    return RuleSelection(bits)
