@@ -18,6 +18,7 @@ from newsclean.boilerplate import (
     GLUED_DATELINE_GATE,
     GLUED_DATELINES,
     RELATED_AT_START,
+    RELATED_INLINE,
     RELATED_TRIGGER,
     RELATED_TRIGGER_REVERSED,
     STRONG_DATELINE_NAMES,
@@ -25,6 +26,7 @@ from newsclean.boilerplate import (
     WORD_KEY,
     holds_strong_separator,
     may_hold_glued_dateline,
+    related_inline_matches,
     rule_matches,
     teaser_probe,
 )
@@ -206,7 +208,8 @@ def test_glued_dateline_gate_in_pieces_is_the_gate(text: str) -> None:
     assert may_hold_glued_dateline(text) == (GLUED_DATELINE_GATE.search(text) is not None)
 
 
-STARTS_AFTER_RULES = [r for r in ALL_RULES if r.starts_after]
+#: The rules tried only where a match can start (`starts_after` or `starts_with`).
+STARTS_AFTER_RULES = [r for r in ALL_RULES if r.starts_after or r.starts_with]
 #: Pieces of calls to action, sentence ends, quotes and spaces: texts where the opening matters.
 CALL_TO_ACTION_PIECES = st.sampled_from(
     [
@@ -236,7 +239,8 @@ def test_opening_matches_are_the_search_on_positive_cases(rule) -> None:
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(CALL_TO_ACTION_PIECES, max_size=16).map("".join))
 def test_opening_matches_are_the_search(text: str) -> None:
-    """Trying a pattern only where its `starts_after` matches end finds what a search at every position finds."""
+    """Trying a pattern only where its `starts_after` matches end (or its `starts_with` literals occur) finds what
+    a search at every position finds."""
     for rule in STARTS_AFTER_RULES:
         assert not rule.pattern.match("")
         expected = [m.span() for m in rule.pattern.finditer(text)]
@@ -318,3 +322,17 @@ def test_teaser_probe_is_the_first_longest_word_without_the_dot_above(key: str) 
     """The loop in `teaser_probe` answers as `max` does: the first of the longest words, "" when there is none."""
     expected = max((word for word in key.split(" ") if "\u0307" not in word), key=len, default="")
     assert teaser_probe(key) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Baca", "baca", "bacartikel", "tontonton", "juga", "Juga", "JUGA", "artikel", "terkait"])
+        | st.sampled_from(["lainnya", "Berita", "Related", "video", "simak", "ſimak", "saKSikan", "Judul Berita"])
+        | st.sampled_from([" ", "  ", ":", "：", " - ", "-", ".", "”", "(", ")", "x", "Y", "é"]),
+        max_size=16,
+    ).map("".join)
+)
+def test_related_inline_matches_are_the_full_search(text: str) -> None:
+    """Trying `RELATED_INLINE` only at its possible starts finds what a search over every position finds."""
+    assert [m.span() for m in related_inline_matches(text)] == [m.span() for m in RELATED_INLINE.finditer(text)]

@@ -13,7 +13,6 @@ before a dateline, and tag lines after an editor code.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Final
@@ -189,6 +188,11 @@ RELATED_AT_START = regex.compile(rf"^{RELATED_LABEL}\s*[:：]?\s*", regex.V1)
 RELATED_INLINE = regex.compile(
     rf"(?:(?<=^)|(?<=[.!?\"”')\]]\s?)|(?<=\s)|(?<=\p{{Ll}}))(?<!\p{{L}}\s(?=-)){RELATED_LABEL}\s*[:：]\s*", regex.V1
 )
+#: Where a `RELATED_INLINE` match can start: the dash it may open with, or the first word of a label (matched
+#: as `RELATED_LABEL` matches it, case-insensitively; searched overlapped, since a label can start inside
+#: another, as in `bacartikel`). The pattern opens with lookbehinds, which `regex` tests at every position of a
+#: search (~88 us on a long paragraph); tried only here, it costs a few matches.
+RELATED_INLINE_START = regex.compile(r"-|(?i:baca|lihat|simak|tonton|saksikan|artikel|berita|related)", regex.V1)
 #: Where a glued headline certainly ends: the next insert, byline or footer label.
 NEXT_LABEL = regex.compile(
     rf"{RELATED_LABEL}\s*[:：]|(?:Pewarta|Editor|Penulis|Reporter|Foto|FOTO|Copyright|©|SCROLL TO CONTINUE)\b",
@@ -905,10 +909,11 @@ def _inline_matches(text: str, inline_rules: tuple[Rule, ...], folded: str | Non
 def rule_matches(
     inline_rule: Rule, text: str, timeout: float | None, folded: str | None = None
 ) -> list[regex.Match[str]]:
-    """`inline_rule.pattern.finditer(text)`; for a rule with `starts_after`, found by trying the pattern only
-    where a match can start: at 0 and where each match of `starts_after` ends, skipping the places inside an
-    earlier match, and (for a rule with `needs_before`, when `folded`, the paragraph's gate text, is given and
-    lines up with it character for character) the places with none of its needs ahead.
+    """`inline_rule.pattern.finditer(text)`; for a rule with `starts_after` (`starts_with`), found by trying the
+    pattern only where a match can start: at 0 and where each match of `starts_after` ends (where one of the
+    literals of `starts_with` occurs), skipping the places inside an earlier match, and (for a rule with
+    `needs_before`, when `folded`, the paragraph's gate text, is given and lines up with it character for
+    character) the places with none of its needs ahead.
 
     Why: the `regex` module finds no literal to search for in a pattern that opens with a lookbehind, and tests
     the lookbehind at every position; the places after a sentence end are a few per paragraph, found by a
@@ -916,12 +921,16 @@ def rule_matches(
     after `Baca juga`: 28 us).
     """
     opening = inline_rule.opening
-    if opening is None:
+    if inline_rule.starts_with:
+        starts = literal_starts(text, inline_rule.starts_with)
+    elif opening is not None:
+        starts = [0, *(found.end() for found in opening.finditer(text))]
+    else:
         return regex_finditer(inline_rule.pattern, text, timeout)
     aligned = folded if inline_rule.needs_before and folded is not None and len(folded) == len(text) else None
     matches = []
     next_free = 0
-    for start in itertools.chain((0,), (found.end() for found in opening.finditer(text))):
+    for start in starts:
         if start < next_free or (aligned is not None and not _holds_need_ahead(inline_rule, aligned, start)):
             continue
         match = regex_match(inline_rule.pattern, text, start, timeout)
@@ -929,6 +938,18 @@ def rule_matches(
             matches.append(match)
             next_free = match.end()
     return matches
+
+
+def literal_starts(text: str, literals: tuple[str, ...]) -> list[int]:
+    """Every position where one of `literals` occurs in `text`, in ascending order."""
+    starts = []
+    for literal in literals:
+        position = text.find(literal)
+        while position >= 0:
+            starts.append(position)
+            position = text.find(literal, position + 1)
+    starts.sort()
+    return starts
 
 
 def _holds_need_ahead(inline_rule: Rule, folded: str, start: int) -> bool:
@@ -954,10 +975,26 @@ def _has_related_trigger(state: ArticleState, text: str) -> bool:
 def related_links(text: str) -> list[tuple[int, int]]:
     """Spans of `Baca juga: <headline>` glued into a paragraph."""
     spans = []
-    for match in regex_finditer(RELATED_INLINE, text, regex_timeout(text)):
+    for match in related_inline_matches(text):
         limit = MAX_HEADLINE_LIST_CHARS if LIST_LABEL.search(match.group()) else MAX_HEADLINE_CHARS
         spans.append((match.start(), headline_end(text, match.end(), limit)))
     return spans
+
+
+def related_inline_matches(text: str) -> list[regex.Match[str]]:
+    """`RELATED_INLINE.finditer(text)`, trying the pattern only at `RELATED_INLINE_START`s."""
+    timeout = regex_timeout(text)
+    matches = []
+    next_free = 0
+    # A search for literals, linear in the text: it needs no timeout.
+    for start in RELATED_INLINE_START.finditer(text, overlapped=True):
+        if start.start() < next_free:
+            continue
+        match = regex_match(RELATED_INLINE, text, start.start(), timeout)
+        if match is not None:
+            matches.append(match)
+            next_free = match.end()
+    return matches
 
 
 def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:

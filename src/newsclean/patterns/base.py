@@ -77,7 +77,9 @@ class Rule:
     such that every match starts at the paragraph's start or where a match of it ends (`opening` is it
     compiled), so the pattern is tried at those places only instead of at every position (see
     `boilerplate.rule_matches`). `needs_before`, with it: characters a match never holds before one of its
-    `needs`, so a start with none of the needs ahead of the first of them is not tried either.
+    `needs`, so a start with none of the needs ahead of the first of them is not tried either. `starts_with`,
+    for an `inline` rule instead of `starts_after`: literals every match starts with, found by `str.find` (a
+    `re` scan for them costs ~6 ns a character, `find` a fraction of that).
 
     Rules are compared and hashed by identity (each is one entry of the catalogue), which keeps tuples of
     rules cheap to use as cache keys.
@@ -98,6 +100,7 @@ class Rule:
     starts_after: str = ""
     opening: re.Pattern[str] | None = None
     needs_before: str = ""
+    starts_with: tuple[str, ...] = ()
 
     def may_match_paragraph(self, folded: str) -> bool:
         """False when the pattern certainly cannot match the paragraph whose `gate_text` is `folded`."""
@@ -161,6 +164,7 @@ def rule(
     also_needs: tuple[str, ...] = (),
     starts_after: str = "",
     needs_before: str = "",
+    starts_with: tuple[str, ...] = (),
 ) -> Rule:
     """Compile a rule; `regex.V1` gives full Unicode properties."""
     words = frozenset(t for t in trigger if t.isalpha())
@@ -169,5 +173,5 @@ def rule(
     opening = re.compile(starts_after) if starts_after else None
     return Rule(
         name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with, also_needs,
-        starts_after, opening, needs_before,
+        starts_after, opening, needs_before, starts_with,
     )

@@ -394,7 +394,7 @@ INSERT_RULES = (
         needs=("foto", "video"),
         # A match starts where its label does: the pattern is tried there only (its lookbehind would be tested
         # at every position).
-        starts_after=r"(?=Foto|FOTO|Video)",
+        starts_with=("Foto", "FOTO", "Video"),
     ),
     rule(
         "caption.credit_parenthesis",
