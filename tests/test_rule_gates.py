@@ -15,6 +15,7 @@ from test_rules import POSITIVES
 
 from newsclean import normalize
 from newsclean.boilerplate import (
+    CREDIT_THEN_TAGS,
     GLUED_DATELINE_GATE,
     GLUED_DATELINES,
     RELATED_AT_START,
@@ -24,7 +25,9 @@ from newsclean.boilerplate import (
     STRONG_DATELINE_NAMES,
     STRONG_DATELINE_SEPARATOR,
     WORD_KEY,
+    _search_at,
     holds_strong_separator,
+    literal_starts,
     may_hold_glued_dateline,
     related_inline_matches,
     rule_matches,
@@ -33,6 +36,7 @@ from newsclean.boilerplate import (
 from newsclean.config import CleanConfig
 from newsclean.patterns import (
     ALL_RULES,
+    CREDIT_CODE_OPENINGS,
     RELATED_LABEL_FIRST_CHARS,
     RELATED_LABEL_OPENINGS,
     RULE_NAMES,
@@ -208,8 +212,10 @@ def test_glued_dateline_gate_in_pieces_is_the_gate(text: str) -> None:
     assert may_hold_glued_dateline(text) == (GLUED_DATELINE_GATE.search(text) is not None)
 
 
-#: The rules tried only where a match can start (`starts_after` or `starts_with`).
-STARTS_AFTER_RULES = [r for r in ALL_RULES if r.starts_after or r.starts_with]
+#: The inline rules tried only where a match can start (`starts_after` or `starts_with`).
+STARTS_AFTER_RULES = [r for r in ALL_RULES if r.scope == "inline" and (r.starts_after or r.starts_with)]
+#: The tail rules searched only where a match can start.
+TAIL_STARTS_WITH_RULES = [r for r in ALL_RULES if r.scope == "tail" and r.starts_with]
 #: Pieces of calls to action, sentence ends, quotes and spaces: texts where the opening matters.
 CALL_TO_ACTION_PIECES = st.sampled_from(
     [
@@ -224,7 +230,39 @@ CALL_TO_ACTION_PIECES = st.sampled_from(
 
 def test_starts_after_only_on_inline_rules() -> None:
     assert STARTS_AFTER_RULES
-    assert all(r.scope == "inline" for r in STARTS_AFTER_RULES)
+    assert all(r.scope == "inline" for r in ALL_RULES if r.starts_after)
+    assert all(r.scope in ("inline", "tail") for r in ALL_RULES if r.starts_with)
+
+
+#: Pieces of credit codes and the sentences they end.
+CREDIT_PIECES = st.sampled_from(
+    [
+        *("(", ")", "[", "]", "esn/indo", "kpl", "/", "*", "end", "30/8", "Sputnik", "eko"),
+        *(".", " ", "  ", "\n", "kata dia", "mahasiswa demo", "Randi", "é", "”", "!", "1"),
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CREDIT_PIECES, max_size=14).map("".join))
+def test_tail_searches_from_their_starts_are_the_search(text: str) -> None:
+    """Searching a tail pattern only where its `starts_with` literals occur finds the search's leftmost match."""
+    searches = [(rule.pattern, rule.starts_with) for rule in TAIL_STARTS_WITH_RULES]
+    for pattern, literals in [*searches, (CREDIT_THEN_TAGS, CREDIT_CODE_OPENINGS)]:
+        found = _search_at(pattern, text, literal_starts(text, literals))
+        expected = pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def test_tail_rules_searched_from_their_starts_match_their_positive_cases() -> None:
+    assert TAIL_STARTS_WITH_RULES
+    for rule in TAIL_STARTS_WITH_RULES:
+        texts = [text for name, text, _ in POSITIVES if name == rule.name]
+        assert texts
+        for text in texts:
+            expected = rule.pattern.search(text)
+            found = _search_at(rule.pattern, text, literal_starts(text, rule.starts_with))
+            assert expected and found and found.span() == expected.span()
 
 
 @pytest.mark.parametrize("rule", STARTS_AFTER_RULES, ids=lambda r: r.name)

@@ -25,6 +25,7 @@ from .patterns import (
     ALL_RULES,
     CAMEL_NAMES,
     CREDIT_CODE,
+    CREDIT_CODE_OPENINGS,
     GLUED_DATELINE_NAMES,
     RELATED_LABEL,
     Rule,
@@ -940,6 +941,17 @@ def rule_matches(
     return matches
 
 
+def _search_at(pattern: regex.Pattern[str], text: str, starts: list[int]) -> regex.Match[str] | None:
+    """`pattern.search(text)` for a pattern whose every match starts at one of `starts` (ascending): the
+    leftmost match is the first one found trying them in order."""
+    timeout = regex_timeout(text)
+    for start in starts:
+        match = regex_match(pattern, text, start, timeout)
+        if match is not None:
+            return match
+    return None
+
+
 def literal_starts(text: str, literals: tuple[str, ...]) -> list[int]:
     """Every position where one of `literals` occurs in `text`, in ascending order."""
     starts = []
@@ -1084,13 +1096,18 @@ def _tail_cut(state: ArticleState, text: str) -> TailCut | None:
 
 
 def _first_tail_cut(state: ArticleState, text: str, tail_rules: tuple[Rule, ...]) -> TailCut | None:
-    # A credit code opens with a parenthesis or a square bracket.
-    match = ("(" in text or "[" in text) and _search(CREDIT_THEN_TAGS, text)
+    # A credit code opens with a parenthesis or a square bracket: the pattern is tried there.
+    match = _search_at(CREDIT_THEN_TAGS, text, literal_starts(text, CREDIT_CODE_OPENINGS))
     if match and state.enabled("tags.after_credit"):
         return ("tags", "tags.after_credit", match.start("tags"), match.end("tags"), "")
     folded = state.memo.folded(text)
     for tail_rule in tail_rules:
-        match = tail_rule.may_match_paragraph(folded) and _search(tail_rule.pattern, text)
+        if not tail_rule.may_match_paragraph(folded):
+            continue
+        if tail_rule.starts_with:
+            match = _search_at(tail_rule.pattern, text, literal_starts(text, tail_rule.starts_with))
+        else:
+            match = _search(tail_rule.pattern, text)
         if match and match.end() > match.start():
             credit = match.group().strip().strip("()[]").strip() if tail_rule.kind == "credit" else ""
             return (tail_rule.kind, tail_rule.name, match.start(), match.end(), credit)

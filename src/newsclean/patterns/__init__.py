@@ -5,7 +5,7 @@ one-line reason. `ALL_RULES` is the catalogue the engine in `newsclean.boilerpla
 """
 
 from .base import REGEX_TIMEOUT, TIMEOUT_FREE_CHARS, Rule, Scope, first_gate_char, gate_text, regex_timeout
-from .credits import CREDIT_CODE, CREDIT_RULES
+from .credits import CREDIT_CODE, CREDIT_CODE_OPENINGS, CREDIT_RULES
 from .datelines import DATELINE_RULES, GLUED_DATELINE_NAMES
 from .inserts import (
     CAMEL_NAMES,
@@ -37,6 +37,7 @@ __all__ = [
     "ALL_RULES",
     "CAMEL_NAMES",
     "CREDIT_CODE",
+    "CREDIT_CODE_OPENINGS",
     "DATELINE_RULES",
     "ENGINE_RULES",
     "GLUED_DATELINE_NAMES",

@@ -78,8 +78,8 @@ class Rule:
     compiled), so the pattern is tried at those places only instead of at every position (see
     `boilerplate.rule_matches`). `needs_before`, with it: characters a match never holds before one of its
     `needs`, so a start with none of the needs ahead of the first of them is not tried either. `starts_with`,
-    for an `inline` rule instead of `starts_after`: literals every match starts with, found by `str.find` (a
-    `re` scan for them costs ~6 ns a character, `find` a fraction of that).
+    for an `inline` or `tail` rule instead of `starts_after`: literals every match starts with, found by
+    `str.find` (a `re` scan for them costs ~6 ns a character, `find` a fraction of that).
 
     Rules are compared and hashed by identity (each is one entry of the catalogue), which keeps tuples of
     rules cheap to use as cache keys.

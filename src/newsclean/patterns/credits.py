@@ -17,6 +17,8 @@ SLASH_CODE = r"\(\s*[\p{L}*][\p{L}\d*.]{0,15}(?:\s*/\s*[\p{L}*][\p{L}\d*.]{0,15}
 WORD_CODE = r"\(\s*(?:\p{L}[\p{L}.]{0,14}|\*|end)\s*\)"
 SQUARE_CODE = r"\[\s*\p{L}[\p{L}/]{1,14}\s*\]"
 CREDIT_CODE = rf"(?:{SLASH_CODE}|{WORD_CODE}|{SQUARE_CODE})"
+#: What a `CREDIT_CODE` starts with.
+CREDIT_CODE_OPENINGS = ("(", "[")
 
 #: Labels that open a byline or source line in the footer zone.
 BYLINE_LABEL = (
@@ -62,6 +64,8 @@ CREDIT_RULES = (
         "A code at the end of the last body paragraph, after the sentence ended: `...Randi. (tor/fjp)`, "
         "`...kata dia.(zik)`. `...warna biru (biru).` and `Fellaini (Belgia)` end differently and stay.",
         needs=("(", "["),
+        # Its lookbehind would be tested at every position of the paragraph: tried where a code opens.
+        starts_with=CREDIT_CODE_OPENINGS,
     ),
     rule(
         "credit.source_line",
