@@ -88,7 +88,8 @@ def test_gate_text_lets_dotted_capital_i_match_i() -> None:
 
 @pytest.mark.parametrize("rule", GATED_BY_OPENING, ids=lambda r: r.name)
 def test_opening_test_admits_every_positive_case(rule) -> None:
-    texts = [text for name, text, _ in POSITIVES if name == rule.name]
+    """A lead rule's opening test admits the article, a line rule's the paragraph it removes."""
+    texts = [expected if rule.scope == "line" else text for name, text, expected in POSITIVES if name == rule.name]
     assert texts, f"no positive case for {rule.name}"
     assert all(rule.opens_with(text) for text in texts)
 
@@ -99,6 +100,33 @@ def test_opening_test_admits_every_match(text: str) -> None:
     for rule in GATED_BY_OPENING:
         if rule.pattern.match(text):
             assert rule.opens_with(text), rule.name
+
+
+#: The line rules tried only on paragraphs that start with one of their `starts_with` literals.
+LINE_STARTS_WITH_RULES = [r for r in ALL_RULES if r.scope == "line" and r.starts_with]
+LINE_OPENING_PIECES = st.sampled_from(
+    [
+        *("Editor", "editor", "EDITOR", "Editor Foto", "Copy Editor", "Laporan", "laporan", "Laporan Wartawan"),
+        *("Tim", "tim", "Redaksi", "Oleh", "oleh", "A post shared by", "a post shared by", "Reporter", "Sumber"),
+        *(":", " : ", " ", "  ", "\t", "Wartawan", "Rahmad", "X", "İ", "é", ".", "!", "Kompas.com"),
+    ]
+)
+
+
+@pytest.mark.parametrize("rule", LINE_STARTS_WITH_RULES, ids=lambda r: r.name)
+def test_line_openings_admit_every_positive_case(rule) -> None:
+    removed = [expected for name, _, expected in POSITIVES if name == rule.name]
+    assert removed, f"no positive case for {rule.name}"
+    assert all(line.startswith(rule.starts_with) for line in removed)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(LINE_OPENING_PIECES, min_size=1, max_size=8).map("".join))
+def test_line_openings_admit_every_match(text: str) -> None:
+    assert LINE_STARTS_WITH_RULES
+    for rule in LINE_STARTS_WITH_RULES:
+        if rule.pattern.fullmatch(text):
+            assert text.startswith(rule.starts_with), rule.name
 
 
 def test_related_link_line_gate_admits_every_possible_first_character() -> None:
@@ -231,7 +259,7 @@ CALL_TO_ACTION_PIECES = st.sampled_from(
 def test_starts_after_only_on_inline_rules() -> None:
     assert STARTS_AFTER_RULES
     assert all(r.scope == "inline" for r in ALL_RULES if r.starts_after)
-    assert all(r.scope in ("inline", "tail") for r in ALL_RULES if r.starts_with)
+    assert all(r.scope in ("inline", "tail", "line") for r in ALL_RULES if r.starts_with)
 
 
 #: Pieces of credit codes and the sentences they end.

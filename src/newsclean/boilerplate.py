@@ -47,6 +47,7 @@ from .patterns.outlets import (
 )
 from .patterns.selection import (
     FOLDED_NEEDS,
+    NO_NEEDS,
     RAW_NEEDS,
     RuleSelection,
     enabled_rules,
@@ -566,8 +567,9 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
     """(index, stripped text, the line rules its gates admit, whether it opens with a related label) of the
     paragraphs a line rule or the related-link line test could match, in order.
 
-    Why: line rules are gated on the paragraph's first case-folded character, their `needs` and the
-    paragraph's length, the related-link line on its first word; most paragraphs are prose that fails all of
+    Why: line rules are gated on the paragraph's first case-folded character, their `needs`, how it opens
+    (`starts_with`, `opens_with`) and the paragraph's length, the related-link line on its first word; most
+    paragraphs are prose that fails all of
     them. Testing the gates here, with one small fold per paragraph (and a whole one, remembered across passes,
     only where a rule with needs remains), spares the others every further call; the paragraphs left out are
     exactly those for which every test answers no. Settled paragraphs were tested by the previous pass.
@@ -586,7 +588,9 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
         admitted: tuple[Rule, ...] = ()
         if line_rules and len(text) <= LINE_RULE_MAX_CHARS:
             admitted, needs = by_first_char.get(first, without_first_char)
-            if needs == FOLDED_NEEDS:
+            if needs != NO_NEEDS:
+                admitted = tuple(rule for rule in admitted if _may_open_line(rule, text, opens_with_label))
+            if needs == FOLDED_NEEDS and admitted:
                 folded = state.memo.folded(text)
                 admitted = tuple(rule for rule in admitted if rule.may_match_paragraph(folded))
             elif needs == RAW_NEEDS:
@@ -594,6 +598,17 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
         if admitted or opens_with_label:
             candidates.append((index, text, admitted, opens_with_label))
     return candidates
+
+
+def _may_open_line(line_rule: Rule, text: str, opens_with_label: bool) -> bool:
+    """Whether the stripped paragraph `text` opens as `line_rule` requires (`starts_with`, `opens_with`);
+    `opens_with_label` is `may_open_with_related_label(text)`, which the caller has already asked."""
+    if line_rule.starts_with and not text.startswith(line_rule.starts_with):
+        return False
+    opens_with = line_rule.opens_with
+    if opens_with is None:
+        return True
+    return opens_with_label if opens_with is may_open_with_related_label else opens_with(text)
 
 
 def _line_rule_matching(text: str, line_rules: tuple[Rule, ...]) -> Rule | None:

@@ -72,14 +72,15 @@ class Rule:
     pattern runs (a regex call costs far more than these tests, and almost every paragraph is prose that no
     rule matches): a match of a `line` or `lead` rule starts with one of `first_chars`; a match contains one
     of `needs`, and one of `also_needs` too. All are written case-folded; empty means no condition. A test checks each against the pattern.
-    `opens_with` is the same kind of condition for a `lead` rule: a cheap test of how the text starts.
+    `opens_with` is the same kind of condition for a `lead` or `line` rule: a cheap test of how the text starts.
     `starts_after`, for an `inline` rule whose pattern never matches the empty string: a stdlib `re` pattern
     such that every match starts at the paragraph's start or where a match of it ends (`opening` is it
     compiled), so the pattern is tried at those places only instead of at every position (see
     `boilerplate.rule_matches`). `needs_before`, with it: characters a match never holds before one of its
-    `needs`, so a start with none of the needs ahead of the first of them is not tried either. `starts_with`,
-    for an `inline` or `tail` rule instead of `starts_after`: literals every match starts with, found by
-    `str.find` (a `re` scan for them costs ~6 ns a character, `find` a fraction of that).
+    `needs`, so a start with none of the needs ahead of the first of them is not tried either. `starts_with`:
+    literals every match starts with (as written, for a pattern that matches them case-sensitively); an
+    `inline` or `tail` rule is tried only where one occurs, found by `str.find` (a `re` scan for them costs
+    ~6 ns a character, `find` a fraction of that), a `line` rule only on a paragraph that starts with one.
 
     Rules are compared and hashed by identity (each is one entry of the catalogue), which keeps tuples of
     rules cheap to use as cache keys.

@@ -25,6 +25,12 @@ BYLINE_LABEL = (
     r"(?:Pewarta|PEWARTA|Editor|EDITOR|Penulis|PENULIS|Reporter|REPORTER|Redaktur|REDAKTUR|Penyunting|"
     r"Fotografer|Kontributor|Laporan\s+Wartawan|Laporan|Writer|Editor\s+Foto|Copy\s+Editor|Sumber|SUMBER|sumber)"
 )
+#: What a text opening with `BYLINE_LABEL` starts with (the label's first word, as written).
+BYLINE_LABEL_OPENINGS = (
+    *("Pewarta", "PEWARTA", "Editor", "EDITOR", "Penulis", "PENULIS", "Reporter", "REPORTER", "Redaktur"),
+    *("REDAKTUR", "Penyunting", "Fotografer", "Kontributor", "Laporan", "Writer", "Copy", "Sumber", "SUMBER"),
+    "sumber",
+)
 #: The lowercase words of those labels: the rules' triggers, and substrings a match must contain.
 BYLINE_WORDS = (
     "pewarta",
@@ -93,6 +99,7 @@ CREDIT_RULES = (
         "`Editor: Oki Budiman`, `EDITOR : Rahmad`, `Penulis: Arby Salim`, `Pewarta: ... Editor: ...` lines.",
         trigger=BYLINE_WORDS,
         first_chars="perfklwcs",
+        starts_with=BYLINE_LABEL_OPENINGS,
     ),
     rule(
         "byline.label_chain",
@@ -113,6 +120,7 @@ CREDIT_RULES = (
         "Tribun's `Laporan Wartawan TribunSolo.com, Zharfan Muhana` and `Laporan X I Aceh Barat Daya` lines.",
         trigger=("laporan", "redaksi", "penulis", "reporter", "oleh"),
         first_chars="ltpro",
+        starts_with=("Laporan", "Tim", "Penulis", "Reporter", "Oleh"),
     ),
     rule(
         "footer.line",

@@ -132,6 +132,7 @@ INSERT_RULES = (
         "Instagram embed footer: `A post shared by KOMPAS Lifestyle (@kompas.lifestyle)`.",
         trigger=("shared",),
         first_chars="a",
+        starts_with=("A post shared by",),
     ),
     rule(
         "embed.email_protected",
@@ -151,6 +152,7 @@ INSERT_RULES = (
         "line (Detik); the engine also takes the headline lines that follow.",
         trigger=("baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related"),
         first_chars=RELATED_LABEL_FIRST_CHARS,
+        opens_with=may_open_with_related_label,
     ),
     rule(
         "promo.parenthesised",
