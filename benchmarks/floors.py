@@ -30,10 +30,11 @@ class Floor:
 
 FLOORS: tuple[Floor, ...] = (
     Floor(
-        "clean", "clean_articles_per_s", "ratio", "at_least", 1.5, 2.0,
-        "Issue 2 asks for 2x ftfy.fix_text; measured 1.93-2.06x with the compiled cleaner and the C text "
+        "clean", "clean_articles_per_s", "ratio", "at_least", 1.8, 2.0,
+        "Issue 2 asks for 2x ftfy.fix_text; measured 2.31-2.32x with the compiled cleaner and the C text "
         "scans (docs/cleaning.md). The floor keeps a shared machine's margin below that: CI requires the "
-        "compiled build, and losing it, a C scan or one of the gates drops the ratio below 1.5x.",
+        "compiled build, and losing it, a C scan, the generic-call fixes or one of the gates drops the ratio "
+        "below 1.8x (the Python build runs at 1.25x).",
     ),
     Floor(
         "signatures", "signature_articles_per_s[c,sha1,workers=1]", "ratio", "at_least", 12.0, 15.0,
