@@ -423,7 +423,8 @@ class ArticleState:
                 memo.bits |= added
                 memo.selection = select_rules(memo.bits)
                 untouched = frozenset()
-        # Named, not `cls(...)`: the compiled build then calls the native constructor directly.
+        # A static method naming the class, not a class method calling `cls`: compiled, this calls the native
+        # constructor directly.
         return ArticleState(paragraphs, config, text, memo.selection, memo, untouched)
 
     def live(self) -> list[int]:
