@@ -945,12 +945,22 @@ def rule_matches(
     else:
         return regex_finditer(inline_rule.pattern, text, timeout)
     aligned = folded if inline_rule.needs_before and folded is not None and len(folded) == len(text) else None
+    if aligned is not None:
+        starts = [start for start in starts if _holds_need_ahead(inline_rule, aligned, start)]
+    return _matches_at(inline_rule.pattern, text, starts, timeout)
+
+
+def _matches_at(
+    pattern: regex.Pattern[str], text: str, starts: list[int], timeout: float | None
+) -> list[regex.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match starts at one of `starts` (ascending) and is
+    not empty: each start is tried unless it lies inside the match before, as the search would skip it."""
     matches = []
     next_free = 0
     for start in starts:
-        if start < next_free or (aligned is not None and not _holds_need_ahead(inline_rule, aligned, start)):
+        if start < next_free:
             continue
-        match = regex_match(inline_rule.pattern, text, start, timeout)
+        match = regex_match(pattern, text, start, timeout)
         if match is not None:
             matches.append(match)
             next_free = match.end()
@@ -1011,18 +1021,9 @@ def related_links(text: str) -> list[tuple[int, int]]:
 
 def related_inline_matches(text: str) -> list[regex.Match[str]]:
     """`RELATED_INLINE.finditer(text)`, trying the pattern only at `RELATED_INLINE_START`s."""
-    timeout = regex_timeout(text)
-    matches = []
-    next_free = 0
     # A search for literals, linear in the text: it needs no timeout.
-    for start in RELATED_INLINE_START.finditer(text, overlapped=True):
-        if start.start() < next_free:
-            continue
-        match = regex_match(RELATED_INLINE, text, start.start(), timeout)
-        if match is not None:
-            matches.append(match)
-            next_free = match.end()
-    return matches
+    starts = [start.start() for start in RELATED_INLINE_START.finditer(text, overlapped=True)]
+    return _matches_at(RELATED_INLINE, text, starts, regex_timeout(text))
 
 
 def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
