@@ -356,7 +356,6 @@ class ArticleState:
         "live_cache",
         "memo",
         "paragraphs",
-        "rules",
         "selection",
         "settled",
         "source",
@@ -367,8 +366,6 @@ class ArticleState:
     #: The text the paragraphs were cut from (the pass's input).
     source: str
     selection: RuleSelection
-    #: `selection.scopes`: the selected rules per scope.
-    rules: dict[str, tuple[Rule, ...]]
     dropped: dict[int, Span]
     spans: dict[int, list[Span]]
     memo: PassMemo
@@ -389,7 +386,6 @@ class ArticleState:
         self.config = config
         self.source = source
         self.selection = selection
-        self.rules = selection.scopes
         self.dropped = {}
         self.spans = {}
         self.memo = memo
@@ -426,6 +422,11 @@ class ArticleState:
         # A static method naming the class, not a class method calling `cls`: compiled, this calls the native
         # constructor directly.
         return ArticleState(paragraphs, config, text, memo.selection, memo, untouched)
+
+    @property
+    def rules(self) -> dict[str, tuple[Rule, ...]]:
+        """The selected rules per scope."""
+        return self.selection.scopes
 
     def live(self) -> list[int]:
         """The indices of the paragraphs not dropped, in order (kept until the next drop; do not modify)."""
