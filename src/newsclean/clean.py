@@ -172,14 +172,15 @@ def _drop_repeats(state: ArticleState) -> None:
     memo = state.memo
     # Indexed rather than zipped: `keys` and `verdicts` are made one per text, and the compiled loops index.
     worded = [texts[number] for number in range(len(texts)) if keys[number]]
-    if worded == memo.repeat_survivors and (memo.repeat_containment or not checks_containment(keys)):
+    containment = checks_containment(keys)
+    if worded == memo.repeat_survivors and (memo.repeat_containment or not containment):
         return
     verdicts = find_repeats(texts, state.config.min_repeat_chars, keys)
     for number, index in enumerate(live):
         if verdicts[number] is not None:
             state.drop(index, "repeat", "repeat.paragraph")
     memo.repeat_survivors = [texts[number] for number in range(len(texts)) if keys[number] and verdicts[number] is None]
-    memo.repeat_containment = checks_containment(keys)
+    memo.repeat_containment = containment
 
 
 def _repeat_key(state: ArticleState, text: str) -> str:
@@ -327,8 +328,8 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
             else " ".join(paragraph.text[start:end] for start, end in pieces)
         )
         for start, end in pieces if spans else ():
-            edges.append(paragraph.text[start : min(end, start + EDGE_CHARS)])
-            edges.append(paragraph.text[max(start, end - EDGE_CHARS) : end])
+            edges.append(text[start : min(end, start + EDGE_CHARS)])
+            edges.append(text[max(start, end - EDGE_CHARS) : end])
         parts.append(kept_text)
         if not spans and len(kept_text) == len(paragraph.text):
             untouched.append(len(kept))

@@ -136,8 +136,8 @@ def rules_by_scope(bits: int) -> dict[str, tuple[Rule, ...]]:
     return {scope: rules_for_bits(bits & SCOPE_BITS[scope]) for scope in SCOPES}
 
 
-#: Line rules a paragraph's first character admits, and whether any of them has `needs` or `also_needs` (then
-#: the paragraph's gate text is worth folding).
+#: Line rules a paragraph's first character admits, and what their gates ask of the paragraph beyond it (one of
+#: the modes below: with `needs` or `also_needs` on the gate text, its fold is worth making).
 LineGate = tuple[tuple[Rule, ...], int]
 #: What a line gate asks of a paragraph: nothing, its needs on the text itself (every need of these rules is
 #: one caseless character, `(`: no other character folds to one, a test checks all of Unicode), or its
