@@ -148,6 +148,7 @@ POSITIVES = [
     ("tags.after_credit", f"{BODY} (abc/xyz) harga beras pasar induk", "harga beras pasar induk"),
     ("repeat.paragraph", f"{BODY}\n{BODY2}\nAdvertisement\n{BODY}\n{BODY2}", BODY),
     ("other.title_repeated", f"Harga Beras Naik Lagi\n{BODY}", "Harga Beras Naik Lagi"),
+    ("other.leftover_punctuation", f"{BODY}\n\n* * *\n\n{BODY2}", "* * *"),
     ("embed.email_protected", f"{BODY} Hubungi [email protected] untuk info.", "[email protected]"),
 ]
 

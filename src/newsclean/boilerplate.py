@@ -69,6 +69,10 @@ MAX_HEADLINE_LIST_CHARS = 600
 LIST_LABEL = regex.compile(r"(?i:lainnya|terkait)\s*[:：]?\s*$")
 MAX_HEADLINES_AFTER_LABEL = 4
 TAIL_PASSES = 4
+#: A teaser or caption that the lead repeats is short: at most this many characters, and at least this many
+#: characters of words (a shorter first paragraph is a subheading or a name, which a lead often repeats).
+MAX_TEASER_CHARS = 300
+MIN_TEASER_KEY = 30
 
 HEADLINE_SMALL_WORDS = frozenset(
     [
@@ -423,6 +427,13 @@ class ArticleState:
         # constructor directly.
         return ArticleState(paragraphs, config, text, memo.selection, memo, untouched)
 
+    @staticmethod
+    def plain(text: str, paragraphs: list[Paragraph], config: CleanConfig) -> ArticleState:
+        """A state with every enabled rule selected and nothing settled or remembered (the reference engine's)."""
+        memo = PassMemo()
+        memo.enabled_bits, memo.enabled = enabled_rules(config)
+        return ArticleState(paragraphs, config, text, select_rules(memo.enabled_bits), memo, frozenset())
+
     @property
     def rules(self) -> dict[str, tuple[Rule, ...]]:
         """The selected rules per scope."""
@@ -557,12 +568,12 @@ def apply_line_rules(state: ArticleState) -> None:
             continue
         line_rule = _line_rule_matching(text, line_rules)
         if line_rule is None:
-            if opens_with_label and _is_related_link_line(text) and state.enabled("related.line"):
+            if opens_with_label and is_related_link_line(text) and state.enabled("related.line"):
                 state.drop(index, "related", "related.line")
         else:
             state.drop(index, line_rule.kind, line_rule.name)
             if line_rule.name == "related.label_only":
-                taken_through = _drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
+                taken_through = drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
 
 
 def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ...], bool]]:
@@ -622,7 +633,7 @@ def _line_rule_matching(text: str, line_rules: tuple[Rule, ...]) -> Rule | None:
     return None
 
 
-def _drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> int:
+def drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> int:
     """After `Baca Juga` alone, up to four headline lines follow (Republika); after `Baca juga:`, one (Detik).
 
     A following line that is a finished sentence, or longer than a headline, ends the run: it is prose.
@@ -642,7 +653,7 @@ def _drop_headlines_after_label(state: ArticleState, index: int, colon: bool) ->
     return index
 
 
-def _is_related_link_line(text: str) -> bool:
+def is_related_link_line(text: str) -> bool:
     """A paragraph that opens with `Baca juga:` and a headline (not prose after it) goes whole. Asked only of
     paragraphs that `may_open_with_related_label`."""
     match = RELATED_AT_START.match(text)
@@ -827,10 +838,10 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
     if len(live) < 2 or not state.enabled("caption.teaser_repeats_lead"):
         return
     first = state.masked(live[0])
-    if len(first) > 300:
+    if len(first) > MAX_TEASER_CHARS:
         return
     first_key = casefolded_words(first, WORD_KEY)
-    if len(first_key) < 30:
+    if len(first_key) < MIN_TEASER_KEY:
         return
     second = state.masked(live[1])
     if teaser_probe(first_key) not in state.memo.folded(second):
@@ -1086,7 +1097,7 @@ def strip_tail(state: ArticleState) -> list[str]:
         if not live:
             break
         index = live[-1]
-        if _drop_trailing_tag_lines(state, live):
+        if drop_trailing_tag_lines(state, live):
             continue
         found = _tail_cut(state, state.masked(index).rstrip())
         if found is None:
@@ -1159,7 +1170,7 @@ def _is_signature_line(line: str) -> bool:
     return len(line) <= SIGNATURE_LINE_MAX_CHARS and SIGNATURE_LINE.fullmatch(line) is not None
 
 
-def _drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
+def drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
     """Detik follows the editor code with topic tags, one lowercase phrase per line (`luna maya`).
 
     Only lines *after* a dropped credit line are taken, so a lowercase last line of prose is never a tag.

@@ -68,6 +68,8 @@ DIFF_LIMIT_CHARS = 200_000
 ALNUM = re.compile(r"[^\W_]")
 #: The pydantic-core validator that `CleanResult.model_validate` runs.
 CLEAN_RESULT_VALIDATOR = CleanResult.__pydantic_validator__
+#: The rule that removes a paragraph left with no letter or digit once its inserts are cut (`.`, `|`, `***`).
+LEFTOVER_RULE = "other.leftover_punctuation"
 
 
 class Rendered:
@@ -310,10 +312,16 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
         if spans:
             removals.extend(_removal(source, paragraph.start, s) for s in spans)
         pieces = [] if dropped else kept_pieces(paragraph.text, spans)
-        if not _has_alnum(paragraph.text, pieces):
-            leftover = dropped or Span(0, len(paragraph.text), "other", "other.leftover_punctuation")
-            removals.append(_removal(source, paragraph.start, leftover))
+        if dropped is not None:
+            removals.append(_removal(source, paragraph.start, dropped))
             continue
+        if not _has_alnum(paragraph.text, pieces):
+            # Nothing of the article is left in it; with the rule off, its punctuation stays.
+            if state.enabled(LEFTOVER_RULE):
+                removals.append(_removal(source, paragraph.start, Span(0, len(text), "other", LEFTOVER_RULE)))
+                continue
+            if not pieces:
+                continue
         if parts:
             parts.append(PARAGRAPH_SEPARATOR)
             position += len(PARAGRAPH_SEPARATOR)
@@ -563,6 +571,11 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
     outcome = _fixed_point(normalized, config, title, shows_ftfy_sign)
     if config.remove_repeats and config.remove_boilerplate and _lost_repeats(outcome):
         outcome = _repeats_last(normalized, config, title, shows_ftfy_sign)
+    return validated_result(text, outcome)
+
+
+def validated_result(text: str, outcome: Outcome) -> CleanResult:
+    """The `CleanResult` of an outcome of the passes over `text` (either engine's)."""
     # Validated in one call, which builds the `Removal`s from their fields; by the model's validator itself
     # (what `model_validate` calls, which costs ~0.6 us more an article).
     result: CleanResult = CLEAN_RESULT_VALIDATOR.validate_python(

@@ -84,7 +84,7 @@ def repeat_key(text: str) -> str:
     return casefolded_words(VIDEO_LABEL.sub("", text))
 
 
-def _reads_as_prose(text: str, key: str, min_chars: int) -> bool:
+def reads_as_prose(text: str, key: str, min_chars: int) -> bool:
     return len(key) >= min_chars and (bool(SENTENCE_END.search(text)) or len(key) >= 2 * min_chars)
 
 
@@ -141,7 +141,7 @@ def find_repeats(texts: list[str], min_chars: int = 40, keys: list[str] | None =
             )
         if earlier is not None:
             continues_block = index > 0 and verdicts[index - 1] is not None
-            if _reads_as_prose(text, key, min_chars) or (continues_block and len(key) >= min_chars // 2):
+            if reads_as_prose(text, key, min_chars) or (continues_block and len(key) >= min_chars // 2):
                 verdicts[index] = earlier
                 continue
         first_seen.setdefault(key, index)

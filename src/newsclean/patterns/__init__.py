@@ -29,6 +29,7 @@ ENGINE_RULES: tuple[str, ...] = (
     "byline.signature_block",
     "repeat.paragraph",
     "other.title_repeated",
+    "other.leftover_punctuation",
 )
 
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in ALL_RULES) + ENGINE_RULES

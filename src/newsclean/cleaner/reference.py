@@ -1,0 +1,371 @@
+"""The reference cleaning engine: what `newsclean.clean` returns, written plainly and slow on purpose.
+
+Every enabled rule is tried on every paragraph of its zone, with no triggers, gates, memos or settled
+paragraphs, and the passes run to the fixed point: each pass splits its input into paragraphs afresh, and
+an output that `normalize` would still change is renormalized before the next. The fast engine
+(`newsclean.cleaner.passes`) must return exactly what this returns, field by field (text, removals with offsets
+and rules, dateline, credits, paragraph count): tests/test_reference.py holds it to that on generated
+articles, and `benchmarks/clean_identity.py --engine reference` on a whole corpus.
+
+The zones and the rules written as code are shared with the fast engine (`newsclean.cleaner.zones` and the
+`newsclean.cleaner.headlines` heuristics), because they *are* the specification: which paragraphs form the
+lead and the tail, where a glued headline ends, when a dateline inside a paragraph reads as one. What this
+module leaves out is every shortcut: a rule's `triggers`, `first_chars`, `needs`, `also_needs`,
+`opens_with`, `starts_with`, `starts_after` and `needs_before`, the engine's gates (a strong separator before
+a dateline, the related-label trigger, the teaser probe, the title's key head, the opening tests of datelines
+and labels), the pass memo and the skipping of settled paragraphs and of an unchanged repeat search. One
+condition that looks like a gate is a rule: a glued dateline needs `GLUED_DATELINE_GATE` (see
+`_glued_dateline`).
+
+It costs about 25x the fast engine (docs/cleaning.md); it is not on any user's path.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import regex
+
+from ..config import CleanConfig
+from ..models import CleanResult
+from ..normalize import normalize
+from ..paragraphs import Paragraph, split_paragraphs
+from ..patterns import ALL_RULES, Rule
+from ..patterns.base import regex_finditer, regex_fullmatch, regex_match, regex_search, regex_timeout
+from ..repeats import CONTAINMENT_LIMIT_CHARS, MIN_CONTAINED_KEY, VIDEO_LABEL, WORD, reads_as_prose
+from .. import boilerplate as zones
+passes = importlib.import_module("newsclean.clean")
+
+MAX_PASSES = 1 + passes.MAX_EXTRA_PASSES
+
+
+def clean_reference(text: str, *, title: str | None = None, config: CleanConfig | None = None) -> CleanResult:
+    """`newsclean.clean(text, title=title, config=config)`, computed by the plain engine."""
+    if not isinstance(text, str):
+        raise TypeError(f"clean() takes a str, not {type(text).__name__}")
+    config = config or passes.DEFAULT_CONFIG
+    normalized = normalize(text) if config.normalize else text
+    outcome = _fixed_point(normalized, config, title)
+    if config.remove_repeats and config.remove_boilerplate and passes._lost_repeats(outcome):
+        outcome = _repeats_last(normalized, config, title)
+    return passes.validated_result(text, outcome)
+
+
+def _repeats_last(normalized: str, config: CleanConfig, title: str | None) -> passes.Outcome:
+    first = _fixed_point(normalized, config.model_copy(update={"remove_repeats": False}), title)
+    last = _fixed_point(first.text, config.model_copy(update={"remove_boilerplate": False, "normalize": False}), None)
+    removals = list(first.removals)
+    for removal in last.removals:
+        removals.extend(passes._map_back(removal, first.segments, normalized))
+    segments = passes._compose(last.segments, first.segments)
+    return passes.Outcome(last.text, tuple(removals), first.dateline, first.credits, segments, last.paragraphs)
+
+
+def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> passes.Outcome:
+    """Passes until one removes nothing (and its input needs no renormalizing) or leaves its input as it was;
+    at most `MAX_PASSES`. A later pass's removals are mapped back to the normalized text."""
+    text = normalized
+    segments: passes.Segments = ((0, 0, len(text)),) if text else ()
+    removals: list[passes.Cut] = []
+    dateline: passes.DatelineFields | None = None
+    credits: list[str] = []
+    paragraph_count: int | None = None
+    removed = False
+    for number in range(MAX_PASSES):
+        if number:
+            renormalized = normalize(text) if config.normalize else text
+            if renormalized != text:
+                segments = passes._compose(passes._unchanged_segments(text, renormalized), segments)
+                text, paragraph_count = renormalized, None
+            elif not removed:
+                break
+        state, pass_credits = _run_steps(text, split_paragraphs(text, config.rejoin_lines), config,
+                                         title if number == 0 else None)
+        removed = bool(state.dropped) or any(state.spans.values())
+        if number and not removed:
+            continue
+        rendered = _render(text, state, pass_credits)
+        if number and rendered.text == text:
+            break
+        for removal in rendered.removals:
+            removals.extend(passes._map_back(removal, segments, normalized) if number else [removal])
+        segments = passes._compose(rendered.segments, segments) if number else rendered.segments
+        dateline = dateline or rendered.dateline
+        credits.extend(rendered.credits)
+        text, paragraph_count = rendered.text, len(rendered.paragraphs)
+        removed = removed or bool(rendered.removals)
+    if paragraph_count is None:
+        paragraph_count = text.count(passes.PARAGRAPH_SEPARATOR) + 1 if text else 0
+    return passes.Outcome(text, tuple(removals), dateline, tuple(credits), segments, paragraph_count)
+
+
+def _run_steps(
+    source: str, paragraphs: list[Paragraph], config: CleanConfig, title: str | None
+) -> tuple[zones.ArticleState, list[str]]:
+    state = zones.ArticleState.plain(source, paragraphs, config)
+    _drop_repeated_title(state, title)
+    credits: list[str] = []
+    if config.remove_boilerplate:
+        _apply_line_rules(state)
+        _strip_lead(state)
+        _apply_inline_rules(state)
+        credits = _strip_tail(state)
+        _drop_signature_block(state)
+    if config.remove_repeats:
+        _drop_repeats(state)
+    return state, credits
+
+
+def _rules(state: zones.ArticleState, scope: str) -> list[Rule]:
+    return [rule for rule in ALL_RULES if rule.scope == scope and state.enabled(rule.name)]
+
+
+def _render(source: str, state: zones.ArticleState, credits: list[str]) -> passes.Rendered:
+    """The kept paragraphs joined by blank lines, each made of its kept pieces joined by a space."""
+    parts: list[str] = []
+    kept: list[Paragraph] = []
+    segments: list[tuple[int, int, int]] = []
+    removals: list[passes.Cut] = []
+    position = 0
+    for index, paragraph in enumerate(state.paragraphs):
+        spans = state.spans.get(index, [])
+        dropped = state.dropped.get(index)
+        removals.extend(passes._removal(source, paragraph.start, span) for span in spans)
+        pieces = [] if dropped else zones.kept_pieces(paragraph.text, spans)
+        if dropped is not None:
+            removals.append(passes._removal(source, paragraph.start, dropped))
+            continue
+        if not any(WORD.search(paragraph.text[start:end]) for start, end in pieces):
+            if state.enabled(passes.LEFTOVER_RULE):
+                whole = zones.Span(0, len(paragraph.text), "other", passes.LEFTOVER_RULE)
+                removals.append(passes._removal(source, paragraph.start, whole))
+                continue
+            if not pieces:
+                continue
+        if parts:
+            position += len(passes.PARAGRAPH_SEPARATOR)
+            parts.append(passes.PARAGRAPH_SEPARATOR)
+        paragraph_start = position
+        for number, (start, end) in enumerate(pieces):
+            position += 1 if number else 0
+            segments.append((position, paragraph.start + start, end - start))
+            position += end - start
+        kept_text = " ".join(paragraph.text[start:end] for start, end in pieces)
+        parts.append(kept_text)
+        kept.append(Paragraph(paragraph_start, position, kept_text))
+    return passes.Rendered(
+        text="".join(parts),
+        paragraphs=tuple(kept),
+        segments=tuple(segments),
+        removals=tuple(removals),
+        dateline=passes._dateline(state, source),
+        credits=tuple(c for c in credits if c),
+    )
+
+
+# ---------------------------------------------------------------- the steps, each over its zone
+
+
+def _drop_repeated_title(state: zones.ArticleState, title: str | None) -> None:
+    live = state.live()
+    if not title or not live or not state.enabled("other.title_repeated"):
+        return
+    title_key = _repeat_key(title)
+    if title_key and _repeat_key(state.paragraphs[live[0]].text) == title_key:
+        state.drop(live[0], "other", "other.title_repeated")
+
+
+def _apply_line_rules(state: zones.ArticleState) -> None:
+    line_rules = _rules(state, "line")
+    taken_through = -1
+    for index, paragraph in enumerate(state.paragraphs):
+        if index <= taken_through:
+            continue
+        text = paragraph.text.strip()
+        matching = None
+        if len(text) <= zones.LINE_RULE_MAX_CHARS:
+            timeout = regex_timeout(text)
+            matching = next((r for r in line_rules if regex_fullmatch(r.pattern, text, timeout)), None)
+        if matching is None:
+            if state.enabled("related.line") and zones.is_related_link_line(text):
+                state.drop(index, "related", "related.line")
+            continue
+        state.drop(index, matching.kind, matching.name)
+        if matching.name == "related.label_only":
+            taken_through = zones.drop_headlines_after_label(state, index, colon=text.endswith((":", "：")))
+
+
+def _strip_lead(state: zones.ArticleState) -> None:
+    lead = state.live()[: zones.LEAD_PARAGRAPHS]
+    for position, index in enumerate(lead):
+        text = state.masked(index)
+        found = _dateline_at_start(state, text[: zones.DATELINE_WINDOW], inside=position > 0)
+        offset = 0
+        if found is None:
+            found = _glued_dateline(state, text[: zones.GLUED_DATELINE_WINDOW])
+            if found is None:
+                continue
+            offset = found[1].start()
+        if state.enabled("caption.before_dateline"):
+            for earlier in lead[:position]:
+                state.drop(earlier, "caption", "caption.before_dateline")
+            if offset:
+                state.cut(index, 0, offset, "caption", "caption.before_dateline")
+        rule, match = found
+        end = match.end()
+        state.cut(index, offset, end, "dateline", rule.name, tuple((k, v) for k, v in match.groupdict().items() if v))
+        whole = state.paragraphs[index].text
+        for _ in range(3):
+            follow = _dateline_at_start(state, whole[end : end + zones.DATELINE_WINDOW], inside=True)
+            if follow is None:
+                break
+            state.cut(index, end, end + follow[1].end(), "dateline", follow[0].name)
+            end += follow[1].end()
+        return
+    _teaser_repeating_lead(state)
+
+
+def _dateline_at_start(state: zones.ArticleState, window: str, inside: bool) -> zones.DatelineFound | None:
+    """The first lead rule (only the strong ones `inside` the article) matching a dateline at the window's start."""
+    for rule in _rules(state, "lead"):
+        if inside and rule.name not in zones.STRONG_DATELINE_NAMES:
+            continue
+        match = regex_match(rule.pattern, window, 0, regex_timeout(window))
+        if match and match.end() > 0 and (not inside or zones.is_plausible_inside(rule, match)):
+            return rule, match
+    return None
+
+
+def _glued_dateline(state: zones.ArticleState, window: str) -> zones.DatelineFound | None:
+    """The leftmost plausible match of a glued dateline pattern (the first rule's on a tie), in a window that
+    holds what a glued dateline needs (`GLUED_DATELINE_GATE`: a domain-like brand, a parenthesised agency or
+    one of a few outlet names, then a dash or colon). That need is part of the rule, not a shortcut: without
+    it, `pantauan Posmetro-Medan.` inside a lead read as a dateline and the prose before it as a caption."""
+    if zones.GLUED_DATELINE_GATE.search(window) is None:
+        return None
+    best: zones.DatelineFound | None = None
+    for rule, pattern in zones.GLUED_DATELINES:
+        if not state.enabled(rule.name):
+            continue
+        position = 0
+        while match := regex_search(pattern, window, position, regex_timeout(window)):
+            if zones.is_plausible_inside(rule, match):
+                if best is None or match.start() < best[1].start():
+                    best = (rule, match)
+                break
+            position = match.start() + 1
+    return best
+
+
+def _teaser_repeating_lead(state: zones.ArticleState) -> None:
+    live = state.live()
+    if len(live) < 2 or not state.enabled("caption.teaser_repeats_lead"):
+        return
+    first = state.masked(live[0])
+    first_key = _words(first, zones.WORD_KEY)
+    if len(first) <= zones.MAX_TEASER_CHARS and len(first_key) >= zones.MIN_TEASER_KEY:
+        if first_key in _words(state.masked(live[1]), zones.WORD_KEY):
+            state.drop(live[0], "caption", "caption.teaser_repeats_lead")
+
+
+def _apply_inline_rules(state: zones.ArticleState) -> None:
+    inline_rules = _rules(state, "inline")
+    for index in state.live():
+        text = state.paragraphs[index].text
+        timeout = regex_timeout(text)
+        for rule in inline_rules:
+            for match in regex_finditer(rule.pattern, text, timeout):
+                if match.end() > match.start():
+                    state.cut(index, match.start(), match.end(), rule.kind, rule.name)
+        if index in state.dropped or not state.enabled("related.inline_headline"):
+            continue
+        for match in regex_finditer(zones.RELATED_INLINE, text, timeout):
+            limit = zones.MAX_HEADLINE_LIST_CHARS if zones.LIST_LABEL.search(match.group()) else zones.MAX_HEADLINE_CHARS
+            state.cut(index, match.start(), zones.headline_end(text, match.end(), limit), "related",
+                      "related.inline_headline")
+
+
+def _strip_tail(state: zones.ArticleState) -> list[str]:
+    credits: list[str] = []
+    for _ in range(zones.TAIL_PASSES):
+        live = state.live()
+        if not live:
+            break
+        if zones.drop_trailing_tag_lines(state, live):
+            continue
+        index = live[-1]
+        found = _first_tail_cut(state, state.masked(index).rstrip())
+        if found is None:
+            break
+        kind, name, start, end, credit = found
+        if kind == "credit":
+            credits.append(credit)
+        state.cut(index, start, end, kind, name)
+    for index, span in sorted(state.dropped.items()):
+        if span.kind == "credit":
+            credits.append(state.paragraphs[index].text.strip().strip("()[].").strip())
+    return credits
+
+
+def _first_tail_cut(state: zones.ArticleState, text: str) -> zones.TailCut | None:
+    timeout = regex_timeout(text)
+    tags = regex_search(zones.CREDIT_THEN_TAGS, text, 0, timeout)
+    if tags and state.enabled("tags.after_credit"):
+        return ("tags", "tags.after_credit", tags.start("tags"), tags.end("tags"), "")
+    for rule in _rules(state, "tail"):
+        match = regex_search(rule.pattern, text, 0, timeout)
+        if match and match.end() > match.start():
+            credit = match.group().strip().strip("()[]").strip() if rule.kind == "credit" else ""
+            return (rule.kind, rule.name, match.start(), match.end(), credit)
+    return None
+
+
+def _drop_signature_block(state: zones.ArticleState) -> None:
+    live = state.live()
+    if not state.enabled("byline.signature_block"):
+        return
+    for size in (4, 3, 2):
+        if len(live) < size + 2:
+            continue
+        block = [state.masked(index).strip() for index in live[-size:]]
+        if all(zones.SIGNATURE_LINE.fullmatch(line) for line in block) and zones.PERSON_NAME.fullmatch(block[0]):
+            for index in live[-size:]:
+                state.drop(index, "byline", "byline.signature_block")
+            return
+
+
+def _drop_repeats(state: zones.ArticleState) -> None:
+    if not state.enabled("repeat.paragraph"):
+        return
+    live = state.live()
+    texts = [zones.clean_paragraph_text(state.paragraphs[i].text, state.spans.get(i, [])) for i in live]
+    keys = [_repeat_key(text) for text in texts]
+    containment = sum(len(key) for key in keys) <= CONTAINMENT_LIMIT_CHARS
+    first_seen: dict[str, int] = {}
+    repeated: list[bool] = []
+    for number, (text, key) in enumerate(zip(texts, keys, strict=True)):
+        earlier = first_seen.get(key)
+        if key and earlier is None and containment and len(key) >= MIN_CONTAINED_KEY:
+            earlier = next(
+                (j for j in range(number) if not repeated[j] and len(keys[j]) > len(key) and key in keys[j]), None
+            )
+        continues_block = number > 0 and repeated[number - 1]
+        is_repeat = bool(key) and earlier is not None and (
+            reads_as_prose(text, key, state.config.min_repeat_chars)
+            or (continues_block and len(key) >= state.config.min_repeat_chars // 2)
+        )
+        repeated.append(is_repeat)
+        if is_repeat:
+            state.drop(live[number], "repeat", "repeat.paragraph")
+        elif key:
+            first_seen.setdefault(key, number)
+
+
+def _words(text: str, word: re.Pattern[str] | regex.Pattern[str] = WORD) -> str:
+    """The `word`s of the case-folded text, joined by single spaces."""
+    return " ".join(word.findall(text.casefold()))
+
+
+def _repeat_key(text: str) -> str:
+    return _words(VIDEO_LABEL.sub("", text))
