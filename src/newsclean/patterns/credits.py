@@ -129,7 +129,8 @@ CREDIT_RULES = (
         rf"[^\n]{{0,40}}{FOOTER_OPENERS}[^\n]{{0,300}}",
         "Copyright, syndication and comment-widget lines: `Copyright 2008 - 2025 PT. Kompas Cyber Media`, "
         "`Artikel ini telah tayang di Kompas.com dengan judul ...`, `Kirim Komentar`.",
-        trigger=("copyright", "cipta", "©", "reserved", "dilarang", "artikel", "komentar"),
+        # No triggers: the notice may be glued to what precedes it (`ADVERTISEMENTCopyright`), and `(c) 2024`
+        # has no word a trigger could name; the paragraph's `needs` still gate it.
         needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
     ),
     rule(
@@ -138,7 +139,8 @@ CREDIT_RULES = (
         "tail",
         rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s)){FOOTER_OPENERS}[^\n]{{0,400}}$",
         "A copyright or syndication notice glued to the end of the last paragraph.",
-        trigger=("copyright", "cipta", "©", "reserved", "dilarang", "artikel", "komentar"),
+        # No triggers: the notice may be glued to what precedes it (`ADVERTISEMENTCopyright`), and `(c) 2024`
+        # has no word a trigger could name; the paragraph's `needs` still gate it.
         needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
     ),
     rule(
@@ -156,7 +158,7 @@ CREDIT_RULES = (
         "line",
         r"[^\n]{0,80}(?i:di\s+google\s+news|google\s+news\s+\w+)[^\n]{0,80}",
         "`Baca berita Wartakotalive.com lainnya di Google News.` and its variants, as a line of their own.",
-        trigger=("google",),
+        trigger=("~google",),
         needs=("google",),
     ),
     rule(

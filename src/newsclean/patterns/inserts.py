@@ -103,7 +103,7 @@ INSERT_RULES = (
         r"googletag\.cmd\.push\(\s*function\s*\(\)\s*\{[^{}]{0,300}\}\s*\)\s*;?"
         r"|\(adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\)\.push\(\{\}\);?",
         "Ad-slot JavaScript left in the text by a scraper that kept <script> contents.",
-        trigger=("googletag", "adsbygoogle"),
+        trigger=("~googletag", "~adsbygoogle"),
         needs=("googletag", "adsbygoogle"),
     ),
     rule(
@@ -150,7 +150,8 @@ INSERT_RULES = (
         rf"{RELATED_LABEL}\s*[:：]?",
         "A bare `Baca Juga` (Liputan6 dropped the headline) or `Baca juga:` with the headline on the next "
         "line (Detik); the engine also takes the headline lines that follow.",
-        trigger=("baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related"),
+        # `baca` as a substring: the label may be written glued (`Bacajuga`).
+        trigger=("~baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related"),
         first_chars=RELATED_LABEL_FIRST_CHARS,
         opens_with=may_open_with_related_label,
     ),
@@ -169,13 +170,14 @@ INSERT_RULES = (
         "inline",
         r"(?:(?<=^)|(?<=[.!?\"”)]\s?))\s*(?:Ikuti|Simak|Temukan|Dapatkan|Follow|Gabung(?:lah)?|Yuk|Ayo|Download|"
         r"Unduh|Klik|Pastikan|Jangan\s+lewatkan|Update|Cek(?!\s+Fakta\b)|Baca|Saksikan|Tonton|Kunjungi|Subscribe|"
-        r"Langganan)\b(?:[^.!?\n]|\.(?=\w)){0,160}?(?i:whatsapp|google\s+news|telegram|channel|saluran|aplikasi|"
-        r"apps?\b|kapanlagi|instagram|facebook|youtube|tiktok|newsletter|play\s+store|app\s+store|langganan)"
+        r"Langganan)\b(?:[^.!?\n]|\.(?=\w)){0,160}?(?<!\p{L})(?i:whatsapp|google\s+news|telegram|channel|saluran|"
+        r"aplikasi|apps?|kapanlagi|instagram|facebook|youtube|tiktok|newsletter|play\s+store|app\s+store|langganan)(?!\p{L})"
         r"(?:[^.!?\n\"“]|\.(?=\w)){0,160}(?:[.!?]+|$)",
         "Sentences that send the reader to a channel: `Ikuti Whatsapp Channel Republika`, `Baca berita "
         "Wartakotalive.com lainnya di Google News.` A verb of invitation must open the sentence and a channel "
         "word must follow, so prose that mentions WhatsApp is kept; it never reaches into a quotation (glued after "
-        "it, that is prose), and `Cek Fakta` is Liputan6's fact-check desk reporting, not an invitation.",
+        "it, that is prose), and `Cek Fakta` is Liputan6's fact-check desk reporting, not an invitation. The channel "
+        "is a whole word: `akun Facebooknya` and `berlangganan` are prose about an account or a subscription.",
         trigger=(
             "whatsapp",
             "google",
@@ -256,7 +258,7 @@ INSERT_RULES = (
         r"(?:(?i:karena\s+)?(?i:kalau|kalo)\s+bukan\s+sekarang,?\s*(?i:kapan\s*lagi)\?)"
         r"|(?:Temukan\s+berbagai\s+ulasan\s+menarik(?:[^.!?\n]|\.(?=\w)){0,120}[.!?])",
         "KapanLagi's closing slogan and teaser.",
-        trigger=("sekarang", "temukan"),
+        trigger=("~sekarang", "~temukan"),
         needs=("bukan", "temukan"),
     ),
     rule(
@@ -281,6 +283,7 @@ INSERT_RULES = (
             "rating",
             "geser",
             "live",
+            "saksikan",
             "facebook",
             "twitter",
             "whatsapp",
@@ -382,7 +385,7 @@ INSERT_RULES = (
         r"[\p{L}\d./]{0,30}?Ilustrasi\b[^.!?\n]{0,150}",
         "`Ilustrasi ...` caption lines without a sentence end, also with a photo source glued in front "
         "(`GoogleIlustrasi sistem operasi Android XR`).",
-        trigger=("ilustrasi",),
+        trigger=("~ilustrasi",),
         needs=("ilustrasi",),
     ),
     rule(
@@ -403,8 +406,9 @@ INSERT_RULES = (
         "caption",
         "inline",
         r"\((?:Tribunnews|TRIBUNNEWS|REUTERS|Reuters|ANTARA FOTO|Antara Foto|AP Photo|AFP|Foto|foto|dok|Dok|"
-        r"Istimewa|istimewa|Image by|credit)\s*[/:.]?\s*[^()\n]{1,80}\)",
-        "A photo-credit parenthesis inside a paragraph: `(Tribunnews/Herudin)`, `(REUTERS / Danny Moloshok)`.",
+        r"Istimewa|istimewa|Image by|credit)(?!\p{L})\s*[/:.]?\s*[^()\n]{1,80}\)",
+        "A photo-credit parenthesis inside a paragraph: `(Tribunnews/Herudin)`, `(REUTERS / Danny Moloshok)`. The "
+        "label is a whole word: `(dokter)`, `(Doktor)`, `(Fotografer)` and `(AFPI)` are prose.",
         trigger=("tribunnews", "reuters", "antara", "photo", "afp", "foto", "dok", "istimewa", "image", "credit"),
         needs=(
             "(tribunnews",
