@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus as bench_corpus
 from dedupe_plant import VARIANTS
 
-from newsclean.dedupe import compared_text, dedupe
 from newsclean.dedupe_config import DedupeConfig
+from newsclean.deduplication import compared_text, dedupe
 from newsclean.shingle import shingles, tokens
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "id-news-real.jsonl.gz"

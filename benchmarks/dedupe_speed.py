@@ -78,8 +78,8 @@ def memory(n: int) -> dict:
 
     import numpy as np
 
-    from newsclean.dedupe import sign_records
     from newsclean.dedupe_config import DedupeConfig
+    from newsclean.deduplication import sign_records
 
     rng = random.Random(0)
     vocab = [f"kata{i}" for i in range(50_000)]

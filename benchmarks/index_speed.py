@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 
 from newsclean import DedupeConfig, Index
-from newsclean.dedupe import sign_records
+from newsclean.deduplication import sign_records
 from newsclean.index import Entry
 from newsclean.index.incremental import dedupe_with_index
 

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean import clean, normalize
-from newsclean.patterns.selection import ASCII_SUBSTRINGS, CASELESS_SUBSTRING_BITS
+from newsclean.cleaner.selection import ASCII_SUBSTRINGS, CASELESS_SUBSTRING_BITS
 from newsclean.repeats import repeat_key
 
 #: Fragments in the shapes of real boilerplate, mixed with arbitrary text so the rules actually fire.

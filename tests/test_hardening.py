@@ -29,7 +29,7 @@ from newsclean.paragraphs import join_decisions
 from newsclean.signature import signatures
 from newsclean.watchdog import time_budget
 
-normalize_module = importlib.import_module("newsclean.normalize")
+normalize_module = importlib.import_module("newsclean.normalization")
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORDS = (

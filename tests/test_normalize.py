@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import normalize
-from newsclean.normalize import (
+from newsclean.normalization import (
     FTFY_CONFIG,
     MAX_PASSES,
     MOJIBAKE_TABLE,

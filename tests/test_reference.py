@@ -19,7 +19,7 @@ from test_rules import POSITIVES, TRAPS
 
 from newsclean import CleanConfig, clean, normalize
 from newsclean.cleaner.reference import clean_reference
-from newsclean.patterns.selection import TRIGGER_WORDS
+from newsclean.cleaner.selection import TRIGGER_WORDS
 from newsclean.patterns import RULE_NAMES
 
 PROSE = (

@@ -14,25 +14,35 @@ from hypothesis import strategies as st
 from test_rules import POSITIVES
 
 from newsclean import normalize
-from newsclean.boilerplate import (
-    CREDIT_THEN_TAGS,
-    GLUED_DATELINE_GATE,
-    GLUED_DATELINES,
-    RELATED_AT_START,
+from newsclean.cleaner.gates import (
+    first_gate_char,
+    gate_head,
+    gate_text,
+    may_match_paragraph,
+    may_open_with_dateline,
+    may_open_with_related_label,
+)
+from newsclean.cleaner.inline import (
     RELATED_INLINE,
     RELATED_TRIGGER,
     RELATED_TRIGGER_REVERSED,
+    related_inline_matches,
+    rule_matches,
+)
+from newsclean.cleaner.lead import (
+    GLUED_DATELINE_GATE,
+    GLUED_DATELINES,
     STRONG_DATELINE_NAMES,
     STRONG_DATELINE_SEPARATOR,
     WORD_KEY,
-    _search_at,
     holds_strong_separator,
-    literal_starts,
     may_hold_glued_dateline,
-    related_inline_matches,
-    rule_matches,
     teaser_probe,
 )
+from newsclean.cleaner.lines import RELATED_AT_START
+from newsclean.cleaner.regexes import literal_starts, search_at
+from newsclean.cleaner.selection import RULE_KINDS, enabled_rules
+from newsclean.cleaner.tail import CREDIT_THEN_TAGS
 from newsclean.config import CleanConfig
 from newsclean.patterns import (
     ALL_RULES,
@@ -40,12 +50,8 @@ from newsclean.patterns import (
     RELATED_LABEL_FIRST_CHARS,
     RELATED_LABEL_OPENINGS,
     RULE_NAMES,
-    gate_text,
-    may_open_with_related_label,
 )
-from newsclean.patterns.base import first_gate_char, gate_head
-from newsclean.patterns.outlets import DASH_CHARS, NAMED_OUTLETS, may_open_with_dateline
-from newsclean.patterns.selection import RULE_KINDS, enabled_rules
+from newsclean.patterns.outlets import DASH_CHARS, NAMED_OUTLETS
 from newsclean.repeats import casefolded_words
 
 GATED_BY_FIRST_CHAR = [r for r in ALL_RULES if r.first_chars]
@@ -67,7 +73,7 @@ BMP = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
 def test_first_chars_admit_every_possible_first_character(rule) -> None:
     starters = [c for c in BMP if rule.pattern.match(c, partial=True)]
     assert starters, "the probe found no character that can start a match"
-    rejected = [c for c in starters if not rule.may_match_paragraph(gate_text(c))]
+    rejected = [c for c in starters if not may_match_paragraph(rule, gate_text(c))]
     assert rejected == []
 
 
@@ -75,7 +81,7 @@ def test_first_chars_admit_every_possible_first_character(rule) -> None:
 def test_needs_admit_every_positive_case(rule) -> None:
     removed = [expected for name, _, expected in POSITIVES if name == rule.name]
     assert removed, f"no positive case for {rule.name}"
-    assert all(rule.may_match_paragraph(gate_text(text)) for text in removed)
+    assert all(may_match_paragraph(rule, gate_text(text)) for text in removed)
 
 
 def test_gates_only_on_scopes_that_use_them() -> None:
@@ -277,7 +283,7 @@ def test_tail_searches_from_their_starts_are_the_search(text: str) -> None:
     """Searching a tail pattern only where its `starts_with` literals occur finds the search's leftmost match."""
     searches = [(rule.pattern, rule.starts_with) for rule in TAIL_STARTS_WITH_RULES]
     for pattern, literals in [*searches, (CREDIT_THEN_TAGS, CREDIT_CODE_OPENINGS)]:
-        found = _search_at(pattern, text, literal_starts(text, literals))
+        found = search_at(pattern, text, literal_starts(text, literals))
         expected = pattern.search(text)
         assert (found and found.span()) == (expected and expected.span())
 
@@ -289,7 +295,7 @@ def test_tail_rules_searched_from_their_starts_match_their_positive_cases() -> N
         assert texts
         for text in texts:
             expected = rule.pattern.search(text)
-            found = _search_at(rule.pattern, text, literal_starts(text, rule.starts_with))
+            found = search_at(rule.pattern, text, literal_starts(text, rule.starts_with))
             assert expected and found and found.span() == expected.span()
 
 
@@ -361,7 +367,7 @@ def test_enabled_rules_are_the_configs_answers() -> None:
 
 def test_raw_needs_are_caseless_characters_no_other_folds_to() -> None:
     """A line gate tests single caseless needs (`(`) on the paragraph itself, not on its gate text."""
-    from newsclean.patterns.selection import _needs_on_raw_text
+    from newsclean.cleaner.selection import _needs_on_raw_text
 
     raw = {need for rule in ALL_RULES if rule.scope == "line" and rule.needs and _needs_on_raw_text(rule) for need in rule.needs}
     assert raw == {"("}

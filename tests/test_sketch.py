@@ -6,7 +6,7 @@ import numpy as np
 
 from newsclean import DedupeConfig, dedupe
 from newsclean.clusters import SKETCH_SIZE, containment, jaccard, shingle_sketch
-from newsclean.dedupe import sign_records
+from newsclean.deduplication import sign_records
 from newsclean.shingle import shingles
 
 

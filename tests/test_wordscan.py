@@ -7,7 +7,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.normalize import (
+from newsclean.cleaner import selection
+from newsclean.cleaner.selection import (
+    ASCII_SUBSTRINGS,
+    CASEFOLD_SPECIALS,
+    CASELESS_SUBSTRING_BITS,
+    TRIGGER_WORDS,
+    inline_needles,
+    needle_lines,
+    needle_lines_python,
+    scan_triggers_python,
+)
+from newsclean.normalization import (
     HAS_AMPERSAND,
     HAS_DOUBLE_SPACE,
     HAS_FTFY_SIGN,
@@ -22,17 +33,7 @@ from newsclean.normalize import (
     text_profile,
     text_profile_python,
 )
-from newsclean.patterns import ALL_RULES, selection
-from newsclean.patterns.selection import (
-    ASCII_SUBSTRINGS,
-    CASEFOLD_SPECIALS,
-    CASELESS_SUBSTRING_BITS,
-    TRIGGER_WORDS,
-    inline_needles,
-    needle_lines,
-    needle_lines_python,
-    scan_triggers_python,
-)
+from newsclean.patterns import ALL_RULES
 from newsclean.repeats import (
     ASCII_WORDS,
     NON_ASCII_SEPARATORS,

@@ -4,15 +4,15 @@ Public names only; each lives in the module that does its one job.
 """
 
 from ._version import __version__
-from .clean import CLEANER_BACKEND, clean  # noqa: F401  (CLEANER_BACKEND: 'compiled' or 'python')
+from .cleaner.passes import CLEANER_BACKEND, clean  # noqa: F401  (CLEANER_BACKEND: 'compiled' or 'python')
 from .config import CleanConfig
-from .dedupe import dedupe
 from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeResult
+from .deduplication import dedupe
 from .errors import ConfigError, InputError, NewscleanError
 from .index import Index
 from .models import Article, CleanResult, Dateline, Removal
-from .normalize import normalize
+from .normalization import normalize
 from .shingle import shingles, tokens
 from .signature import BACKEND, signatures  # noqa: F401  (public; listing them in __all__ is the owner's call)
 

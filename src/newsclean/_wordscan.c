@@ -3,7 +3,7 @@
  *
  * TriggerScanner: which trigger words and substrings occur in an article.
  *
- * The specification is `newsclean.patterns.selection.scan_triggers_python`: the `[a-z]+` words of
+ * The specification is `newsclean.cleaner.selection.scan_triggers_python`: the `[a-z]+` words of
  * `text.lower()` that are in a vocabulary, and which of some ASCII substrings occur in `text.lower()`. Python
  * does that with a lowered copy, a byte translation, a split into one object per word and a set intersection;
  * here each letter is folded as it is read, each word is looked up in a small hash table built once per
@@ -19,7 +19,7 @@
  * words lowercased and joined by spaces, when its only non-ASCII characters are separators (quotes, dashes).
  *
  * needle_lines: which lines of an article's case-folded text hold which inline rules' `needs`
- * (newsclean.boilerplate). The needles are ASCII, so on a text without the few characters whose case folding
+ * (newsclean.cleaner.inline). The needles are ASCII, so on a text without the few characters whose case folding
  * yields ASCII letters (`ß`, `ﬁ`, the Kelvin sign...: the caller passes them) the same fold as above finds
  * them without case folding the whole article.
  *
@@ -91,7 +91,7 @@ PyDoc_STRVAR(trigger_scanner_doc,
              "word_indices: ascending indices in the tuple `words` (lowercase ASCII bytes) of the [a-z]+ words "
              "of text.lower(); substring_mask: bit i set when substrings[i] (ASCII bytes, at most 64) occurs in "
              "text.lower(); each substring is two or more lowercase ASCII letters. The vocabulary is hashed once, "
-             "when the scanner is made. The spec is newsclean.patterns.selection.scan_triggers_python.");
+             "when the scanner is made. The spec is newsclean.cleaner.selection.scan_triggers_python.");
 
 /* The vocabulary of one scan, built once: the words' hash table, and two small tables that spare most words
  * and letters any further test. */
@@ -439,7 +439,7 @@ PyDoc_STRVAR(needle_lines_doc,
              "For each line of gate_text(text) that holds one of `needles` (ASCII bytes, two or more, at most 64), "
              "(its number, the mask of the needles it holds); None when `text` holds one of `specials` (the "
              "characters whose case folding is not a plain ASCII lowercase or non-ASCII). The spec is "
-             "newsclean.patterns.selection.needle_lines_python.");
+             "newsclean.cleaner.selection.needle_lines_python.");
 
 static PyObject *needle_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
@@ -556,7 +556,7 @@ PyDoc_STRVAR(text_profile_doc,
              "text_profile(text, chars, masks, needles) -> (char_mask, needle_mask)\n\n"
              "char_mask: the OR of masks[i] for every chars[i] (sorted, distinct) that occurs in `text`; "
              "needle_mask: bit i set when needles[i] (ASCII bytes of 2 or 3 characters, at most 32) occurs in "
-             "`text`. The spec is newsclean.normalize.text_profile_python.");
+             "`text`. The spec is newsclean.normalization.text_profile_python.");
 
 static PyObject *text_profile(PyObject *self, PyObject *args) {
     (void)self;
@@ -740,7 +740,7 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef moduledef = {
     PyModuleDef_HEAD_INIT,
     .m_name = "_wordscan",
-    .m_doc = "The cleaner's word scans (specs: newsclean.patterns.selection, newsclean.repeats).",
+    .m_doc = "The cleaner's word scans (specs: newsclean.cleaner.selection, newsclean.repeats).",
     .m_size = 0,
     .m_methods = methods,
 };

@@ -1,6 +1,6 @@
 """Types of the cleaner's C text scans (src/newsclean/_wordscan.c). Their specifications:
-`newsclean.patterns.selection.scan_triggers_python`, `newsclean.repeats.ascii_words_python`,
-`newsclean.patterns.selection.needle_lines_python`, `newsclean.normalize.text_profile_python` and
+`newsclean.cleaner.selection.scan_triggers_python`, `newsclean.repeats.ascii_words_python`,
+`newsclean.cleaner.selection.needle_lines_python`, `newsclean.normalization.text_profile_python` and
 `newsclean.repeats.inside_earlier_python`."""
 
 class TriggerScanner:

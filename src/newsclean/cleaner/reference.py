@@ -22,20 +22,36 @@ It costs about 25x the fast engine (docs/cleaning.md); it is not on any user's p
 
 from __future__ import annotations
 
-import importlib
 import re
 
 import regex
 
 from ..config import CleanConfig
 from ..models import CleanResult
-from ..normalize import normalize
+from ..normalization import normalize
 from ..paragraphs import Paragraph, split_paragraphs
 from ..patterns import ALL_RULES, Rule
-from ..patterns.base import regex_finditer, regex_fullmatch, regex_match, regex_search, regex_timeout
 from ..repeats import CONTAINMENT_LIMIT_CHARS, MIN_CONTAINED_KEY, VIDEO_LABEL, WORD, reads_as_prose
-from .. import boilerplate as zones
-passes = importlib.import_module("newsclean.clean")
+from . import passes
+from .headlines import LIST_LABEL, MAX_HEADLINE_CHARS, MAX_HEADLINE_LIST_CHARS, headline_end
+from .inline import RELATED_INLINE
+from .lead import (
+    DATELINE_WINDOW,
+    GLUED_DATELINE_GATE,
+    GLUED_DATELINE_WINDOW,
+    GLUED_DATELINES,
+    LEAD_PARAGRAPHS,
+    MAX_TEASER_CHARS,
+    MIN_TEASER_KEY,
+    STRONG_DATELINE_NAMES,
+    WORD_KEY,
+    is_plausible_inside,
+)
+from .lines import LINE_RULE_MAX_CHARS, drop_headlines_after_label, is_related_link_line
+from .offsets import Segments, clean_paragraph_text, compose, cut_from_span, kept_pieces, map_back, unchanged_segments
+from .records import ArticleState, Cut, DatelineFields, DatelineFound, Outcome, Rendered, Span, TailCut
+from .regexes import regex_finditer, regex_fullmatch, regex_match, regex_search, regex_timeout
+from .tail import CREDIT_THEN_TAGS, PERSON_NAME, SIGNATURE_LINE, TAIL_PASSES, drop_trailing_tag_lines
 
 MAX_PASSES = 1 + passes.MAX_EXTRA_PASSES
 
@@ -47,28 +63,28 @@ def clean_reference(text: str, *, title: str | None = None, config: CleanConfig 
     config = config or passes.DEFAULT_CONFIG
     normalized = normalize(text) if config.normalize else text
     outcome = _fixed_point(normalized, config, title)
-    if config.remove_repeats and config.remove_boilerplate and passes._lost_repeats(outcome):
+    if config.remove_repeats and config.remove_boilerplate and passes.lost_repeats(outcome):
         outcome = _repeats_last(normalized, config, title)
     return passes.validated_result(text, outcome)
 
 
-def _repeats_last(normalized: str, config: CleanConfig, title: str | None) -> passes.Outcome:
+def _repeats_last(normalized: str, config: CleanConfig, title: str | None) -> Outcome:
     first = _fixed_point(normalized, config.model_copy(update={"remove_repeats": False}), title)
     last = _fixed_point(first.text, config.model_copy(update={"remove_boilerplate": False, "normalize": False}), None)
     removals = list(first.removals)
     for removal in last.removals:
-        removals.extend(passes._map_back(removal, first.segments, normalized))
-    segments = passes._compose(last.segments, first.segments)
-    return passes.Outcome(last.text, tuple(removals), first.dateline, first.credits, segments, last.paragraphs)
+        removals.extend(map_back(removal, first.segments, normalized))
+    segments = compose(last.segments, first.segments)
+    return Outcome(last.text, tuple(removals), first.dateline, first.credits, segments, last.paragraphs)
 
 
-def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> passes.Outcome:
+def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Outcome:
     """Passes until one removes nothing (and its input needs no renormalizing) or leaves its input as it was;
     at most `MAX_PASSES`. A later pass's removals are mapped back to the normalized text."""
     text = normalized
-    segments: passes.Segments = ((0, 0, len(text)),) if text else ()
-    removals: list[passes.Cut] = []
-    dateline: passes.DatelineFields | None = None
+    segments: Segments = ((0, 0, len(text)),) if text else ()
+    removals: list[Cut] = []
+    dateline: DatelineFields | None = None
     credits: list[str] = []
     paragraph_count: int | None = None
     removed = False
@@ -76,7 +92,7 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> pas
         if number:
             renormalized = normalize(text) if config.normalize else text
             if renormalized != text:
-                segments = passes._compose(passes._unchanged_segments(text, renormalized), segments)
+                segments = compose(unchanged_segments(text, renormalized), segments)
                 text, paragraph_count = renormalized, None
             elif not removed:
                 break
@@ -89,21 +105,21 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> pas
         if number and rendered.text == text:
             break
         for removal in rendered.removals:
-            removals.extend(passes._map_back(removal, segments, normalized) if number else [removal])
-        segments = passes._compose(rendered.segments, segments) if number else rendered.segments
+            removals.extend(map_back(removal, segments, normalized) if number else [removal])
+        segments = compose(rendered.segments, segments) if number else rendered.segments
         dateline = dateline or rendered.dateline
         credits.extend(rendered.credits)
         text, paragraph_count = rendered.text, len(rendered.paragraphs)
         removed = removed or bool(rendered.removals)
     if paragraph_count is None:
         paragraph_count = text.count(passes.PARAGRAPH_SEPARATOR) + 1 if text else 0
-    return passes.Outcome(text, tuple(removals), dateline, tuple(credits), segments, paragraph_count)
+    return Outcome(text, tuple(removals), dateline, tuple(credits), segments, paragraph_count)
 
 
 def _run_steps(
     source: str, paragraphs: list[Paragraph], config: CleanConfig, title: str | None
-) -> tuple[zones.ArticleState, list[str]]:
-    state = zones.ArticleState.plain(source, paragraphs, config)
+) -> tuple[ArticleState, list[str]]:
+    state = ArticleState.plain(source, paragraphs, config)
     _drop_repeated_title(state, title)
     credits: list[str] = []
     if config.remove_boilerplate:
@@ -117,29 +133,29 @@ def _run_steps(
     return state, credits
 
 
-def _rules(state: zones.ArticleState, scope: str) -> list[Rule]:
+def _rules(state: ArticleState, scope: str) -> list[Rule]:
     return [rule for rule in ALL_RULES if rule.scope == scope and state.enabled(rule.name)]
 
 
-def _render(source: str, state: zones.ArticleState, credits: list[str]) -> passes.Rendered:
+def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
     """The kept paragraphs joined by blank lines, each made of its kept pieces joined by a space."""
     parts: list[str] = []
     kept: list[Paragraph] = []
     segments: list[tuple[int, int, int]] = []
-    removals: list[passes.Cut] = []
+    removals: list[Cut] = []
     position = 0
     for index, paragraph in enumerate(state.paragraphs):
         spans = state.spans.get(index, [])
         dropped = state.dropped.get(index)
-        removals.extend(passes._removal(source, paragraph.start, span) for span in spans)
-        pieces = [] if dropped else zones.kept_pieces(paragraph.text, spans)
+        removals.extend(cut_from_span(source, paragraph.start, span) for span in spans)
+        pieces = [] if dropped else kept_pieces(paragraph.text, spans)
         if dropped is not None:
-            removals.append(passes._removal(source, paragraph.start, dropped))
+            removals.append(cut_from_span(source, paragraph.start, dropped))
             continue
         if not any(WORD.search(paragraph.text[start:end]) for start, end in pieces):
             if state.enabled(passes.LEFTOVER_RULE):
-                whole = zones.Span(0, len(paragraph.text), "other", passes.LEFTOVER_RULE)
-                removals.append(passes._removal(source, paragraph.start, whole))
+                whole = Span(0, len(paragraph.text), "other", passes.LEFTOVER_RULE)
+                removals.append(cut_from_span(source, paragraph.start, whole))
                 continue
             if not pieces:
                 continue
@@ -154,12 +170,12 @@ def _render(source: str, state: zones.ArticleState, credits: list[str]) -> passe
         kept_text = " ".join(paragraph.text[start:end] for start, end in pieces)
         parts.append(kept_text)
         kept.append(Paragraph(paragraph_start, position, kept_text))
-    return passes.Rendered(
+    return Rendered(
         text="".join(parts),
         paragraphs=tuple(kept),
         segments=tuple(segments),
         removals=tuple(removals),
-        dateline=passes._dateline(state, source),
+        dateline=passes.dateline_fields(state, source),
         credits=tuple(c for c in credits if c),
     )
 
@@ -167,7 +183,7 @@ def _render(source: str, state: zones.ArticleState, credits: list[str]) -> passe
 # ---------------------------------------------------------------- the steps, each over its zone
 
 
-def _drop_repeated_title(state: zones.ArticleState, title: str | None) -> None:
+def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
     live = state.live()
     if not title or not live or not state.enabled("other.title_repeated"):
         return
@@ -176,7 +192,7 @@ def _drop_repeated_title(state: zones.ArticleState, title: str | None) -> None:
         state.drop(live[0], "other", "other.title_repeated")
 
 
-def _apply_line_rules(state: zones.ArticleState) -> None:
+def _apply_line_rules(state: ArticleState) -> None:
     line_rules = _rules(state, "line")
     taken_through = -1
     for index, paragraph in enumerate(state.paragraphs):
@@ -184,26 +200,26 @@ def _apply_line_rules(state: zones.ArticleState) -> None:
             continue
         text = paragraph.text.strip()
         matching = None
-        if len(text) <= zones.LINE_RULE_MAX_CHARS:
+        if len(text) <= LINE_RULE_MAX_CHARS:
             timeout = regex_timeout(text)
             matching = next((r for r in line_rules if regex_fullmatch(r.pattern, text, timeout)), None)
         if matching is None:
-            if state.enabled("related.line") and zones.is_related_link_line(text):
+            if state.enabled("related.line") and is_related_link_line(text):
                 state.drop(index, "related", "related.line")
             continue
         state.drop(index, matching.kind, matching.name)
         if matching.name == "related.label_only":
-            taken_through = zones.drop_headlines_after_label(state, index, colon=text.endswith((":", "：")))
+            taken_through = drop_headlines_after_label(state, index, colon=text.endswith((":", "：")))
 
 
-def _strip_lead(state: zones.ArticleState) -> None:
-    lead = state.live()[: zones.LEAD_PARAGRAPHS]
+def _strip_lead(state: ArticleState) -> None:
+    lead = state.live()[:LEAD_PARAGRAPHS]
     for position, index in enumerate(lead):
         text = state.masked(index)
-        found = _dateline_at_start(state, text[: zones.DATELINE_WINDOW], inside=position > 0)
+        found = _dateline_at_start(state, text[:DATELINE_WINDOW], inside=position > 0)
         offset = 0
         if found is None:
-            found = _glued_dateline(state, text[: zones.GLUED_DATELINE_WINDOW])
+            found = _glued_dateline(state, text[:GLUED_DATELINE_WINDOW])
             if found is None:
                 continue
             offset = found[1].start()
@@ -217,7 +233,7 @@ def _strip_lead(state: zones.ArticleState) -> None:
         state.cut(index, offset, end, "dateline", rule.name, tuple((k, v) for k, v in match.groupdict().items() if v))
         whole = state.paragraphs[index].text
         for _ in range(3):
-            follow = _dateline_at_start(state, whole[end : end + zones.DATELINE_WINDOW], inside=True)
+            follow = _dateline_at_start(state, whole[end : end + DATELINE_WINDOW], inside=True)
             if follow is None:
                 break
             state.cut(index, end, end + follow[1].end(), "dateline", follow[0].name)
@@ -226,31 +242,31 @@ def _strip_lead(state: zones.ArticleState) -> None:
     _teaser_repeating_lead(state)
 
 
-def _dateline_at_start(state: zones.ArticleState, window: str, inside: bool) -> zones.DatelineFound | None:
+def _dateline_at_start(state: ArticleState, window: str, inside: bool) -> DatelineFound | None:
     """The first lead rule (only the strong ones `inside` the article) matching a dateline at the window's start."""
     for rule in _rules(state, "lead"):
-        if inside and rule.name not in zones.STRONG_DATELINE_NAMES:
+        if inside and rule.name not in STRONG_DATELINE_NAMES:
             continue
         match = regex_match(rule.pattern, window, 0, regex_timeout(window))
-        if match and match.end() > 0 and (not inside or zones.is_plausible_inside(rule, match)):
+        if match and match.end() > 0 and (not inside or is_plausible_inside(rule, match)):
             return rule, match
     return None
 
 
-def _glued_dateline(state: zones.ArticleState, window: str) -> zones.DatelineFound | None:
+def _glued_dateline(state: ArticleState, window: str) -> DatelineFound | None:
     """The leftmost plausible match of a glued dateline pattern (the first rule's on a tie), in a window that
     holds what a glued dateline needs (`GLUED_DATELINE_GATE`: a domain-like brand, a parenthesised agency or
     one of a few outlet names, then a dash or colon). That need is part of the rule, not a shortcut: without
     it, `pantauan Posmetro-Medan.` inside a lead read as a dateline and the prose before it as a caption."""
-    if zones.GLUED_DATELINE_GATE.search(window) is None:
+    if GLUED_DATELINE_GATE.search(window) is None:
         return None
-    best: zones.DatelineFound | None = None
-    for rule, pattern in zones.GLUED_DATELINES:
+    best: DatelineFound | None = None
+    for rule, pattern in GLUED_DATELINES:
         if not state.enabled(rule.name):
             continue
         position = 0
         while match := regex_search(pattern, window, position, regex_timeout(window)):
-            if zones.is_plausible_inside(rule, match):
+            if is_plausible_inside(rule, match):
                 if best is None or match.start() < best[1].start():
                     best = (rule, match)
                 break
@@ -258,18 +274,18 @@ def _glued_dateline(state: zones.ArticleState, window: str) -> zones.DatelineFou
     return best
 
 
-def _teaser_repeating_lead(state: zones.ArticleState) -> None:
+def _teaser_repeating_lead(state: ArticleState) -> None:
     live = state.live()
     if len(live) < 2 or not state.enabled("caption.teaser_repeats_lead"):
         return
     first = state.masked(live[0])
-    first_key = _words(first, zones.WORD_KEY)
-    if len(first) <= zones.MAX_TEASER_CHARS and len(first_key) >= zones.MIN_TEASER_KEY:
-        if first_key in _words(state.masked(live[1]), zones.WORD_KEY):
+    first_key = _words(first, WORD_KEY)
+    if len(first) <= MAX_TEASER_CHARS and len(first_key) >= MIN_TEASER_KEY:
+        if first_key in _words(state.masked(live[1]), WORD_KEY):
             state.drop(live[0], "caption", "caption.teaser_repeats_lead")
 
 
-def _apply_inline_rules(state: zones.ArticleState) -> None:
+def _apply_inline_rules(state: ArticleState) -> None:
     inline_rules = _rules(state, "inline")
     for index in state.live():
         text = state.paragraphs[index].text
@@ -280,19 +296,19 @@ def _apply_inline_rules(state: zones.ArticleState) -> None:
                     state.cut(index, match.start(), match.end(), rule.kind, rule.name)
         if index in state.dropped or not state.enabled("related.inline_headline"):
             continue
-        for match in regex_finditer(zones.RELATED_INLINE, text, timeout):
-            limit = zones.MAX_HEADLINE_LIST_CHARS if zones.LIST_LABEL.search(match.group()) else zones.MAX_HEADLINE_CHARS
-            state.cut(index, match.start(), zones.headline_end(text, match.end(), limit), "related",
+        for match in regex_finditer(RELATED_INLINE, text, timeout):
+            limit = MAX_HEADLINE_LIST_CHARS if LIST_LABEL.search(match.group()) else MAX_HEADLINE_CHARS
+            state.cut(index, match.start(), headline_end(text, match.end(), limit), "related",
                       "related.inline_headline")
 
 
-def _strip_tail(state: zones.ArticleState) -> list[str]:
+def _strip_tail(state: ArticleState) -> list[str]:
     credits: list[str] = []
-    for _ in range(zones.TAIL_PASSES):
+    for _ in range(TAIL_PASSES):
         live = state.live()
         if not live:
             break
-        if zones.drop_trailing_tag_lines(state, live):
+        if drop_trailing_tag_lines(state, live):
             continue
         index = live[-1]
         found = _first_tail_cut(state, state.masked(index).rstrip())
@@ -308,9 +324,9 @@ def _strip_tail(state: zones.ArticleState) -> list[str]:
     return credits
 
 
-def _first_tail_cut(state: zones.ArticleState, text: str) -> zones.TailCut | None:
+def _first_tail_cut(state: ArticleState, text: str) -> TailCut | None:
     timeout = regex_timeout(text)
-    tags = regex_search(zones.CREDIT_THEN_TAGS, text, 0, timeout)
+    tags = regex_search(CREDIT_THEN_TAGS, text, 0, timeout)
     if tags and state.enabled("tags.after_credit"):
         return ("tags", "tags.after_credit", tags.start("tags"), tags.end("tags"), "")
     for rule in _rules(state, "tail"):
@@ -321,7 +337,7 @@ def _first_tail_cut(state: zones.ArticleState, text: str) -> zones.TailCut | Non
     return None
 
 
-def _drop_signature_block(state: zones.ArticleState) -> None:
+def _drop_signature_block(state: ArticleState) -> None:
     live = state.live()
     if not state.enabled("byline.signature_block"):
         return
@@ -329,17 +345,17 @@ def _drop_signature_block(state: zones.ArticleState) -> None:
         if len(live) < size + 2:
             continue
         block = [state.masked(index).strip() for index in live[-size:]]
-        if all(zones.SIGNATURE_LINE.fullmatch(line) for line in block) and zones.PERSON_NAME.fullmatch(block[0]):
+        if all(SIGNATURE_LINE.fullmatch(line) for line in block) and PERSON_NAME.fullmatch(block[0]):
             for index in live[-size:]:
                 state.drop(index, "byline", "byline.signature_block")
             return
 
 
-def _drop_repeats(state: zones.ArticleState) -> None:
+def _drop_repeats(state: ArticleState) -> None:
     if not state.enabled("repeat.paragraph"):
         return
     live = state.live()
-    texts = [zones.clean_paragraph_text(state.paragraphs[i].text, state.spans.get(i, [])) for i in live]
+    texts = [clean_paragraph_text(state.paragraphs[i].text, state.spans.get(i, [])) for i in live]
     keys = [_repeat_key(text) for text in texts]
     containment = sum(len(key) for key in keys) <= CONTAINMENT_LIMIT_CHARS
     first_seen: dict[str, int] = {}

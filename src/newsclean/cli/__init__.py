@@ -30,7 +30,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     kernel ran and whether the cleaner was compiled."""
     if not value or ctx.resilient_parsing:
         return
-    from ..clean import CLEANER_BACKEND
+    from ..cleaner.passes import CLEANER_BACKEND
     from ..signature import BACKEND
 
     click.echo(

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from ..clean import clean
+from ..cleaner.passes import clean
 from ..errors import InputError
 from ..io import (
     ENCODING_ERRORS,

@@ -13,10 +13,10 @@ from typing import Any
 
 import click
 
-from ..clean import clean
-from ..dedupe import dedupe
+from ..cleaner.passes import clean
 from ..dedupe_config import KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
+from ..deduplication import dedupe
 from ..errors import InputError
 from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs, strict_records

@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 
 from ..clusters import ShingleStore, verify_pairs
-from ..dedupe import _as_mapping, keep_keys, sign_records
 from ..dedupe_config import DedupeConfig
+from ..deduplication import _as_mapping, keep_keys, sign_records
 from ..lsh import BandIndex, band_keys
 from .pieces import (
     Sized,

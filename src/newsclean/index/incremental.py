@@ -25,7 +25,9 @@ from datetime import datetime, timezone
 import numpy as np
 
 from ..clusters import ShingleStore, jaccard, star_clusters, verify_pairs
-from ..dedupe import (
+from ..dedupe_config import DedupeConfig
+from ..dedupe_models import DedupeResult
+from ..deduplication import (
     SignedRecords,
     _columns,
     _similarity_to_kept,
@@ -34,8 +36,6 @@ from ..dedupe import (
     choose_representatives,
     exact_groups,
 )
-from ..dedupe_config import DedupeConfig
-from ..dedupe_models import DedupeResult
 from ..errors import ConfigError
 from .base import Entry, Index, Match
 

@@ -1,24 +1,19 @@
 """Boilerplate rules as data: outlet datelines, inserts, credits, bylines and footers.
 
 Each rule has a name (reported with every removal, and the handle to turn it off), a kind, a scope and a
-one-line reason. `ALL_RULES` is the catalogue the engine in `newsclean.boilerplate` applies.
+one-line reason. `ALL_RULES` is the catalogue the engine in `newsclean.cleaner` applies; the words and labels
+that the rules and the engine's heuristics share are in `newsclean.patterns.words`.
 """
 
-from .base import REGEX_TIMEOUT, TIMEOUT_FREE_CHARS, Rule, Scope, first_gate_char, gate_text, regex_timeout
+from .base import Rule, Scope
 from .credits import CREDIT_CODE, CREDIT_CODE_OPENINGS, CREDIT_RULES
 from .datelines import DATELINE_RULES, GLUED_DATELINE_NAMES
-from .inserts import (
-    CAMEL_NAMES,
-    INSERT_RULES,
-    RELATED_LABEL,
-    RELATED_LABEL_FIRST_CHARS,
-    RELATED_LABEL_OPENINGS,
-    may_open_with_related_label,
-)
+from .inserts import INSERT_RULES
+from .words import CAMEL_NAMES, RELATED_LABEL, RELATED_LABEL_FIRST_CHARS, RELATED_LABEL_OPENINGS
 
 ALL_RULES: tuple[Rule, ...] = DATELINE_RULES + INSERT_RULES + CREDIT_RULES
 
-#: Names of the rules implemented in code rather than as one pattern (see `newsclean.boilerplate`).
+#: Names of the rules implemented in code rather than as one pattern (see `newsclean.cleaner`).
 ENGINE_RULES: tuple[str, ...] = (
     "related.line",
     "related.headline_after_label",
@@ -42,16 +37,10 @@ __all__ = [
     "DATELINE_RULES",
     "ENGINE_RULES",
     "GLUED_DATELINE_NAMES",
-    "REGEX_TIMEOUT",
     "RELATED_LABEL",
     "RELATED_LABEL_FIRST_CHARS",
     "RELATED_LABEL_OPENINGS",
     "RULE_NAMES",
-    "TIMEOUT_FREE_CHARS",
     "Rule",
     "Scope",
-    "first_gate_char",
-    "gate_text",
-    "may_open_with_related_label",
-    "regex_timeout",
 ]

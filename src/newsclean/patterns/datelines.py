@@ -8,20 +8,14 @@ fill `CleanResult.dateline`.
 
 from __future__ import annotations
 
-from .base import rule
-from .outlets import (
-    BRAND,
-    CAPS_CITY,
-    CITY,
-    CLOSING_DASH,
-    DASH,
-    DOMAIN_BRAND,
-    NAMED_BRAND,
+from ..cleaner.gates import (
     may_open_with_brand,
     may_open_with_brand_then_dash,
     may_open_with_city_then_comma_then_brand,
     may_open_with_city_then_parenthesis,
 )
+from .base import rule
+from .outlets import BRAND, CAPS_CITY, CITY, CLOSING_DASH, DASH, DOMAIN_BRAND, NAMED_BRAND
 
 #: What may follow a dateline: the first letter, digit or quote of the lead (glued or not).
 LEAD_FOLLOWS = r"(?=[\p{L}\d\"“'‘(])"

@@ -6,75 +6,9 @@ a paragraph of prose; they are written so that they cannot reach past the insert
 
 from __future__ import annotations
 
-from .base import gate_head, rule
-
-#: Labels that open a related-article link (`Baca juga: ...`). Shared with the engine, which also finds the end
-#: of a headline glued into prose.
-RELATED_LABEL = (
-    r"(?:-\s*)?(?:(?i:baca\s*(?:juga|pula|ini\s+juga(?:\s+deh)?)|lihat\s+juga|simak\s+juga|tonton\s+juga|"
-    r"saksikan\s+juga|baca\s+(?:artikel|berita)\s+(?:menarik\s+)?(?:lainnya|terkait)|artikel\s+terkait|"
-    r"berita\s+terkait|related(?:\s+news)?)(?:\s+(?i:video))?)"
-)
-#: What a text opening with `RELATED_LABEL` opens with, case-folded (a dash, or the first letter of a label).
-RELATED_LABEL_FIRST_CHARS = "-blstar"
-#: What a text opening with `RELATED_LABEL` opens with, case-folded: a dash or the first word of a label.
-RELATED_LABEL_OPENINGS = ("-", "baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related")
-LONGEST_RELATED_LABEL_OPENING = max(map(len, RELATED_LABEL_OPENINGS))
-
-
-def may_open_with_related_label(text: str, first: str | None = None) -> bool:
-    """False when `text` certainly does not start with `RELATED_LABEL`.
-
-    The label's words are matched ignoring case, which lets `İ` and the dotless `ı` match `i`; the gate text
-    (case-folded, without U+0307) with `ı` written `i` starts with the same word (a test checks every character
-    the pattern's case-insensitive letters accept). `first`, when the caller has it, is `first_gate_char(text)`:
-    most paragraphs fail on it without the longer fold.
-    """
-    if first is not None and first not in RELATED_LABEL_FIRST_CHARS:
-        return False
-    head = gate_head(text, LONGEST_RELATED_LABEL_OPENING)
-    return head.replace("ı", "i").startswith(RELATED_LABEL_OPENINGS)
-
-
-#: Capitalised camel-case words that are names, not two glued words; a headline boundary is never put inside.
-CAMEL_NAMES = frozenset(
-    [
-        "WhatsApp",
-        "YouTube",
-        "TikTok",
-        "PlayStation",
-        "MasterChef",
-        "LinkedIn",
-        "PayPal",
-        "OnePlus",
-        "GoPay",
-        "OVO",
-        "ShopeePay",
-        "LinkAja",
-        "McDonald",
-        "McDonalds",
-        "BlackBerry",
-        "PowerPoint",
-        "JavaScript",
-        "WordPress",
-        "iPhone",
-        "iPad",
-        "MacBook",
-        "FaceTime",
-        "SpaceX",
-        "OpenAI",
-        "ChatGPT",
-        "DeepSeek",
-        "KompasTV",
-        "MetroTV",
-        "GoTo",
-        "GoFood",
-        "GoRide",
-        "GrabFood",
-        "NasDem",
-        "DeepMind",
-    ]
-)
+from ..cleaner.gates import may_open_with_related_label
+from .base import rule
+from .words import RELATED_LABEL, RELATED_LABEL_FIRST_CHARS
 
 INSERT_RULES = (
     rule(

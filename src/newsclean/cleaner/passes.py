@@ -23,31 +23,21 @@ Offsets in the report refer to the normalized text, so `normalize(original)[r.st
 
 from __future__ import annotations
 
-import bisect
-import difflib
-import math
 import re
-from collections.abc import Iterator
-from typing import Final
 
-from .boilerplate import (
-    ArticleState,
-    PassMemo,
-    Span,
-    apply_inline_rules,
-    apply_line_rules,
-    clean_paragraph_text,
-    drop_signature_block,
-    kept_pieces,
-    strip_lead,
-    strip_tail,
-)
-from .config import CleanConfig
-from .models import CleanResult
-from .normalize import needs_ftfy, normalize, normalize_and_check
-from .paragraphs import Paragraph, split_paragraphs
-from .patterns.selection import LONGEST_TRIGGER_WORD
-from .repeats import VIDEO_LABEL_FIRST_LETTERS, checks_containment, find_repeats, repeat_key
+from ..config import CleanConfig
+from ..models import CleanResult
+from ..normalization import needs_ftfy, normalize, normalize_and_check
+from ..paragraphs import Paragraph, split_paragraphs
+from ..repeats import repeat_key
+from .inline import apply_inline_rules
+from .lead import strip_lead
+from .lines import apply_line_rules
+from .offsets import compose, cut_from_span, kept_pieces, map_back, unchanged_segments
+from .records import ArticleState, Cut, DatelineFields, Outcome, PassMemo, Rendered, Span
+from .repeats import drop_repeated_title, drop_repeats
+from .selection import LONGEST_TRIGGER_WORD
+from .tail import drop_signature_block, strip_tail
 
 DEFAULT_CONFIG = CleanConfig()
 #: "compiled" when this module was built by mypyc at install (see setup.py), else "python".
@@ -62,8 +52,6 @@ PARAGRAPH_SEPARATOR = "\n\n"
 #: The characters kept at each end of a piece of a cut paragraph for the next pass's trigger scan: a word a
 #: cut made new touches the piece's end, and a trigger word is at most this long less one.
 EDGE_CHARS = LONGEST_TRIGGER_WORD + 1
-#: Outputs longer than this (together with their renormalized form) are not diffed character by character.
-DIFF_LIMIT_CHARS = 200_000
 #: A letter or digit (`str.isalnum`): `re`'s Unicode word class without the underscore.
 ALNUM = re.compile(r"[^\W_]")
 #: The pydantic-core validator that `CleanResult.model_validate` runs.
@@ -72,159 +60,7 @@ CLEAN_RESULT_VALIDATOR = CleanResult.__pydantic_validator__
 LEFTOVER_RULE = "other.leftover_punctuation"
 
 
-class Rendered:
-    """A pass's output text, where each of its pieces came from, and what the pass removed.
-
-    A plain class with final attributes (like `Paragraph`): mypyc builds it as a C struct, where a frozen
-    dataclass is built through generated Python code.
-    """
-
-    __slots__ = (
-        "credits",
-        "dateline",
-        "new_words",
-        "paragraphs",
-        "removals",
-        "segments",
-        "text",
-        "untouched",
-    )
-    text: Final[str]
-    #: The paragraphs of `text`, exactly as `split_paragraphs(text)` would find them (they are joined by blank
-    #: lines and hold no line break), so the next pass need not split again.
-    paragraphs: Final[tuple[Paragraph, ...]]
-    #: (output start, source start, length): output[o:o+n] is source[s:s+n] (joined line breaks aside).
-    segments: Final[tuple[tuple[int, int, int], ...]]
-    removals: Final[tuple[Cut, ...]]
-    dateline: Final[DatelineFields | None]
-    credits: Final[tuple[str, ...]]
-    #: The indices in `paragraphs` of the ones this pass kept exactly as it saw them (see `ArticleState.settled`).
-    untouched: Final[frozenset[int]]
-    #: The ends of the pieces this pass kept of the paragraphs it cut, where its cuts can have made new words
-    #: (`ArticleState.start`); None when not known (a renormalized output).
-    new_words: Final[str | None]
-
-    def __init__(
-        self,
-        text: str,
-        paragraphs: tuple[Paragraph, ...],
-        segments: tuple[tuple[int, int, int], ...],
-        removals: tuple[Cut, ...],
-        dateline: DatelineFields | None,
-        credits: tuple[str, ...],
-        untouched: frozenset[int] = frozenset(),
-        new_words: str | None = None,
-    ) -> None:
-        self.text = text
-        self.paragraphs = paragraphs
-        self.segments = segments
-        self.removals = removals
-        self.dateline = dateline
-        self.credits = credits
-        self.untouched = untouched
-        self.new_words = new_words
-
-    @property
-    def joined(self) -> bool:
-        """Whether `text` is `paragraphs` joined by blank lines: a rendered pass, which knows its new words, not
-        a renormalized output."""
-        return self.new_words is not None
-
-
-def _drop_repeated_title(state: ArticleState, title: str | None) -> None:
-    """Scrapers often put the headline as the first line of the text; with `title` given it is not body."""
-    live = state.live()
-    if not title or not live or not state.enabled("other.title_repeated"):
-        return
-    title_key = repeat_key(title)
-    if not title_key:
-        return
-    text = state.paragraphs[live[0]].text
-    # A key only grows as its text goes on (its words are cut at the end, never dropped) when no `Video:`
-    # label can open it, so such a first paragraph whose start already has a longer key than the title's is
-    # not the title: most are, and skip their full key.
-    head = text[: 2 * len(title) + 16]
-    first = text[:1]
-    if (
-        len(head) < len(text)
-        and first.isalnum()
-        and first not in VIDEO_LABEL_FIRST_LETTERS
-        and len(repeat_key(head)) > len(title_key)
-    ):
-        return
-    if _repeat_key(state, text) == title_key:
-        state.drop(live[0], "other", "other.title_repeated")
-
-
-def _drop_repeats(state: ArticleState) -> None:
-    """Drop the paragraphs that repeat an earlier one, unless the previous pass kept these very paragraphs.
-
-    Why the skip holds: when the paragraphs with words are the ones the previous pass's repeat search kept,
-    in order and with the same texts, every key it can find earlier was there before, and a paragraph that
-    the search kept then is kept again (induction over `find_repeats`: the keys met before each paragraph are
-    the same, and the block rule needs a dropped predecessor, which there is none of). Containment must have
-    been looked for then if it is now. That is most later passes (the previous one cut a dateline or a credit,
-    which the repeat search already saw cut), and spares them the keys' comparisons.
-    """
-    if not state.enabled("repeat.paragraph"):
-        return
-    live = state.live()
-    texts = [clean_paragraph_text(state.paragraphs[i].text, state.spans.get(i, [])) for i in live]
-    keys = [_repeat_key(state, text) for text in texts]
-    memo = state.memo
-    # Indexed rather than zipped: `keys` and `verdicts` are made one per text, and the compiled loops index.
-    worded = [texts[number] for number in range(len(texts)) if keys[number]]
-    containment = checks_containment(keys)
-    if worded == memo.repeat_survivors and (memo.repeat_containment or not containment):
-        return
-    verdicts = find_repeats(texts, state.config.min_repeat_chars, keys)
-    for number, index in enumerate(live):
-        if verdicts[number] is not None:
-            state.drop(index, "repeat", "repeat.paragraph")
-    memo.repeat_survivors = [texts[number] for number in range(len(texts)) if keys[number] and verdicts[number] is None]
-    memo.repeat_containment = containment
-
-
-def _repeat_key(state: ArticleState, text: str) -> str:
-    key = state.memo.repeat_keys.get(text)
-    if key is None:
-        key = state.memo.repeat_keys[text] = repeat_key(text)
-    return key
-
-
-class Cut:
-    """A removal while the passes run, in the coordinates of a pass's source; `clean` reports each as a
-    `Removal`.
-
-    A plain class with final attributes (like `Paragraph`): the pydantic models are validated once, together
-    with the result (one `Removal` built on its own costs ~2 us; inside the result's validation, a fraction).
-    """
-
-    __slots__ = ("end", "kind", "rule", "start", "text")
-    kind: Final[str]
-    text: Final[str]
-    start: Final[int]
-    end: Final[int]
-    rule: Final[str]
-
-    def __init__(self, kind: str, text: str, start: int, end: int, rule: str) -> None:
-        self.kind = kind
-        self.text = text
-        self.start = start
-        self.end = end
-        self.rule = rule
-
-
-def _removal(source: str, offset: int, span: Span) -> Cut:
-    start, end = offset + span.start, offset + span.end
-    return Cut(span.kind, source[start:end], start, end, span.rule)
-
-
-#: The dateline a pass cut, as the fields of a `Dateline` (validated with the result, as the removals are).
-DatelineFields = dict[str, str | None]
-
-
-def _dateline(state: ArticleState, source: str) -> DatelineFields | None:
+def dateline_fields(state: ArticleState, source: str) -> DatelineFields | None:
     for index in sorted(state.spans):
         for span in state.spans[index]:
             if span.kind == "dateline":
@@ -253,7 +89,7 @@ def _run_steps(
     paragraphs the previous pass kept exactly as they were.
     """
     state = ArticleState.start(source, paragraphs, config, memo, untouched, new_words)
-    _drop_repeated_title(state, title)
+    drop_repeated_title(state, title)
     credits: list[str] = []
     if config.remove_boilerplate:
         apply_line_rules(state)
@@ -262,7 +98,7 @@ def _run_steps(
         credits = strip_tail(state)
         drop_signature_block(state)
     if config.remove_repeats:
-        _drop_repeats(state)
+        drop_repeats(state)
     return state, credits
 
 
@@ -310,15 +146,15 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
             continue
         spans = spans or []
         if spans:
-            removals.extend(_removal(source, paragraph.start, s) for s in spans)
+            removals.extend(cut_from_span(source, paragraph.start, s) for s in spans)
         pieces = [] if dropped else kept_pieces(paragraph.text, spans)
         if dropped is not None:
-            removals.append(_removal(source, paragraph.start, dropped))
+            removals.append(cut_from_span(source, paragraph.start, dropped))
             continue
         if not _has_alnum(paragraph.text, pieces):
             # Nothing of the article is left in it; with the rule off, its punctuation stays.
             if state.enabled(LEFTOVER_RULE):
-                removals.append(_removal(source, paragraph.start, Span(0, len(text), "other", LEFTOVER_RULE)))
+                removals.append(cut_from_span(source, paragraph.start, Span(0, len(text), "other", LEFTOVER_RULE)))
                 continue
             if not pieces:
                 continue
@@ -347,46 +183,11 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
         paragraphs=tuple(kept),
         segments=tuple(segments),
         removals=tuple(removals),
-        dateline=_dateline(state, source),
+        dateline=dateline_fields(state, source),
         credits=tuple(c for c in credits if c),
         untouched=frozenset(untouched),
         new_words="\n".join(edges),
     )
-
-
-Segments = tuple[tuple[int, int, int], ...]
-
-
-def _overlapping(segments: Segments, start: int, end: int) -> Iterator[tuple[int, int, int]]:
-    """The segments whose output range meets [start, end), found by bisection: segments are in output order
-    and do not overlap, so mapping many removals or composing two maps stays O(n log n), not O(n * m)."""
-    first = max(bisect.bisect_right(segments, (start, math.inf, math.inf)) - 1, 0)
-    for index in range(first, len(segments)):
-        if segments[index][0] >= end:
-            break
-        yield segments[index]
-
-
-def _map_back(removal: Cut, segments: Segments, source: str) -> list[Cut]:
-    """Express a removal made on a pass's output in the coordinates of that pass's source."""
-    mapped = []
-    for out_start, src_start, length in _overlapping(segments, removal.start, removal.end):
-        start, end = max(removal.start, out_start), min(removal.end, out_start + length)
-        if start < end:
-            a, b = src_start + start - out_start, src_start + end - out_start
-            mapped.append(Cut(removal.kind, source[a:b], a, b, removal.rule))
-    return mapped
-
-
-def _compose(outer: Segments, inner: Segments) -> Segments:
-    """Chain two passes' segment maps: output of the second -> source of the first."""
-    composed = []
-    for out, mid, length in outer:
-        for inner_out, src, inner_length in _overlapping(inner, mid, mid + length):
-            start, end = max(mid, inner_out), min(mid + length, inner_out + inner_length)
-            if start < end:
-                composed.append((out + start - mid, src + start - inner_out, end - start))
-    return tuple(composed)
 
 
 def _renormalized(output: str) -> str | None:
@@ -405,70 +206,12 @@ def _renormalized(output: str) -> str | None:
     return again if again != output else None
 
 
-def _unchanged_segments(before: str, after: str) -> tuple[tuple[int, int, int], ...]:
-    """Segments (after start, before start, length) of the text `normalize` left in place.
-
-    Only used for the rare output that renormalizing changed; above `DIFF_LIMIT_CHARS` only the common
-    prefix and suffix are mapped, so a huge article stays linear (removals elsewhere go unreported).
-    """
-    if len(before) + len(after) <= DIFF_LIMIT_CHARS:
-        blocks = difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
-        return tuple((block.b, block.a, block.size) for block in blocks if block.size)
-    prefix = _common_prefix_length(before, after)
-    suffix = _common_prefix_length(before[prefix:][::-1], after[prefix:][::-1])
-    return tuple(
-        segment for segment in ((0, 0, prefix), (len(after) - suffix, len(before) - suffix, suffix)) if segment[2]
-    )
-
-
-def _common_prefix_length(first: str, second: str) -> int:
-    """Binary search on slice comparisons: C-speed, O(n log n) for the huge texts it serves."""
-    low, high = 0, min(len(first), len(second))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if first[:middle] == second[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
 def _paragraph_count(result: Rendered) -> int:
     """The blocks between blank lines in `result.text`: its paragraphs when it was rendered from them (each
     holds no line break), else counted (a renormalized output, whose paragraphs may be joined lines)."""
     if result.joined:
         return len(result.paragraphs)
     return result.text.count(PARAGRAPH_SEPARATOR) + 1 if result.text else 0
-
-
-class Outcome:
-    """The fixed point of the passes: output text, every removal (offsets into the source), and the map
-    from output pieces back to the source. A plain class with final attributes, as `Rendered`."""
-
-    __slots__ = ("credits", "dateline", "paragraphs", "removals", "segments", "text")
-    text: Final[str]
-    removals: Final[tuple[Cut, ...]]
-    dateline: Final[DatelineFields | None]
-    credits: Final[tuple[str, ...]]
-    segments: Final[tuple[tuple[int, int, int], ...]]
-    #: The number of paragraphs of `text` (blocks between blank lines).
-    paragraphs: Final[int]
-
-    def __init__(
-        self,
-        text: str,
-        removals: tuple[Cut, ...],
-        dateline: DatelineFields | None,
-        credits: tuple[str, ...],
-        segments: tuple[tuple[int, int, int], ...],
-        paragraphs: int,
-    ) -> None:
-        self.text = text
-        self.removals = removals
-        self.dateline = dateline
-        self.credits = credits
-        self.segments = segments
-        self.paragraphs = paragraphs
 
 
 def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_ftfy_sign: bool) -> Outcome:
@@ -489,7 +232,7 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_
     for _ in range(MAX_EXTRA_PASSES):
         renormalized = _renormalized(result.text) if may_renormalize else None
         if renormalized is not None:
-            segments = _compose(_unchanged_segments(result.text, renormalized), segments)
+            segments = compose(unchanged_segments(result.text, renormalized), segments)
             paragraphs = tuple(split_paragraphs(renormalized, config.rejoin_lines))
             result = Rendered(renormalized, paragraphs, segments, (), None, ())
         elif not removed_last_pass:
@@ -509,15 +252,15 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_
         if again.text == result.text:
             break
         for removal in again.removals:
-            removals.extend(_map_back(removal, segments, normalized))
-        segments = _compose(again.segments, segments)
+            removals.extend(map_back(removal, segments, normalized))
+        segments = compose(again.segments, segments)
         dateline = dateline or again.dateline
         credits.extend(again.credits)
         result = again
     return Outcome(result.text, tuple(removals), dateline, tuple(credits), segments, _paragraph_count(result))
 
 
-def _lost_repeats(outcome: Outcome) -> bool:
+def lost_repeats(outcome: Outcome) -> bool:
     """True when a paragraph was removed as a repeat but no copy of it is left in the output.
 
     Why it can happen: a later pass may remove, as boilerplate, the earlier copy a repeat was judged against
@@ -552,8 +295,8 @@ def _repeats_last(normalized: str, config: CleanConfig, title: str | None, shows
     last = _fixed_point(first.text, only_repeats, None, shows_ftfy_sign=False)
     removals = list(first.removals)
     for removal in last.removals:
-        removals.extend(_map_back(removal, first.segments, normalized))
-    segments = _compose(last.segments, first.segments)
+        removals.extend(map_back(removal, first.segments, normalized))
+    segments = compose(last.segments, first.segments)
     return Outcome(last.text, tuple(removals), first.dateline, first.credits, segments, last.paragraphs)
 
 
@@ -569,7 +312,7 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
     config = config or DEFAULT_CONFIG
     normalized, shows_ftfy_sign = normalize_and_check(text) if config.normalize else (text, False)
     outcome = _fixed_point(normalized, config, title, shows_ftfy_sign)
-    if config.remove_repeats and config.remove_boilerplate and _lost_repeats(outcome):
+    if config.remove_repeats and config.remove_boilerplate and lost_repeats(outcome):
         outcome = _repeats_last(normalized, config, title, shows_ftfy_sign)
     return validated_result(text, outcome)
 

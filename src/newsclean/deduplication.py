@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel
 
-from .clean import clean
+from .cleaner.passes import clean
 from .clusters import (
     ShingleStore,
     flag_contained,
     jaccard,
     keep_ranks,
-    parse_timestamp,
     shingle_sketch,
     star_clusters,
     verify_pairs,
@@ -37,6 +36,7 @@ from .lsh import BandIndex, choose_bands
 from .parallel import ordered_map
 from .shingle import tokens
 from .signature import shingle_hashes, signatures
+from .timestamps import parse_timestamp
 from .watchdog import budget_for, time_budget
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ every rule gets one bit, each trigger word maps to the bits of the rules it open
 looked up once in the trigger vocabulary, in one pass over the text by the C scanner `newsclean._wordscan`
 (its specification, `scan_triggers_python`, runs when it is not built). The result is the same as testing rule
 by rule whether one of its `trigger_words` is a `[a-z]+` word of the lowered article or one of its
-`trigger_substrings` occurs in it; the tuples of selected rules are cached per bit mask, so articles with the same selection share the very same
-tuple objects (which the engine's per-paragraph memo compares by identity).
+`trigger_substrings` occurs in it; the tuples of selected rules are cached per bit mask, so articles with the
+same selection share the very same tuple objects (which the engine's per-paragraph memo compares by identity).
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from typing import Final
 
 from ..config import CleanConfig
 from ..extensions import WORDSCAN
-from . import ALL_RULES, RULE_NAMES
-from .base import Rule, gate_text
+from ..patterns import ALL_RULES, RULE_NAMES
+from ..patterns.base import Rule
+from .gates import gate_text
 
 SCOPES: tuple[str, ...] = ("lead", "line", "inline", "tail")
 
@@ -179,7 +180,7 @@ def rules_without_first_chars(rules: tuple[Rule, ...]) -> LineGate:
 #: The characters whose case folding holds an ASCII character (`ß`, `ſ`, `ﬁ`, the Kelvin sign, `İ`...) and
 #: U+0307, which `gate_text` drops (tests/test_wordscan.py derives the list from all of Unicode). On a text
 #: without them, the ASCII characters of `gate_text(text)` are those of `text.lower()`, in the same lines.
-CASEFOLD_SPECIALS = "\u00df\u0130\u0149\u017f\u01f0\u0307\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+CASEFOLD_SPECIALS = "\u00df\u0130\u0149\u017f\u01f0\u0307\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"  # noqa: E501
 
 
 def needle_lines_python(text: str, needles: tuple[bytes, ...]) -> list[tuple[int, int]]:

@@ -1,0 +1,123 @@
+"""The line zone: paragraphs that are wholly an insert (the `line` rules), a related-link line, and the
+headlines that follow a bare related label.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..patterns.base import Rule
+from ..patterns.words import RELATED_LABEL
+from .gates import first_gate_char, holds_any, may_match_paragraph, may_open_with_related_label
+from .headlines import MAX_HEADLINE_LIST_CHARS, SENTENCE_BREAK, is_headline
+from .records import ArticleState
+from .regexes import regex_fullmatch, regex_timeout
+from .selection import FOLDED_NEEDS, NO_NEEDS, RAW_NEEDS
+
+MAX_HEADLINES_AFTER_LABEL = 4
+RELATED_AT_START = regex.compile(rf"^{RELATED_LABEL}\s*[:：]?\s*", regex.V1)
+#: Line rules are bounded (no insert line is longer); longer paragraphs are prose and skip them.
+LINE_RULE_MAX_CHARS = 420
+
+
+def apply_line_rules(state: ArticleState) -> None:
+    """Remove paragraphs that are wholly an insert, and the headlines that follow a bare related label."""
+    taken_through = -1
+    for index, text, line_rules, opens_with_label in _line_candidates(state):
+        if index <= taken_through:
+            continue
+        line_rule = _line_rule_matching(text, line_rules)
+        if line_rule is None:
+            if opens_with_label and is_related_link_line(text) and state.enabled("related.line"):
+                state.drop(index, "related", "related.line")
+        else:
+            state.drop(index, line_rule.kind, line_rule.name)
+            if line_rule.name == "related.label_only":
+                taken_through = drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
+
+
+def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ...], bool]]:
+    """(index, stripped text, the line rules its gates admit, whether it opens with a related label) of the
+    paragraphs a line rule or the related-link line test could match, in order.
+
+    Why: line rules are gated on the paragraph's first case-folded character, their `needs`, how it opens
+    (`starts_with`, `opens_with`) and the paragraph's length, the related-link line on its first word; most
+    paragraphs are prose that fails all of
+    them. Testing the gates here, with one small fold per paragraph (and a whole one, remembered across passes,
+    only where a rule with needs remains), spares the others every further call; the paragraphs left out are
+    exactly those for which every test answers no. Settled paragraphs were tested by the previous pass.
+    """
+    line_rules = state.rules["line"]
+    by_first_char = state.selection.line_gates
+    without_first_char = state.selection.line_gate_otherwise
+    candidates = []
+    settled = state.settled
+    for index, paragraph in enumerate(state.paragraphs):
+        if index in settled:
+            continue
+        text = paragraph.text.strip()
+        first = first_gate_char(text)
+        opens_with_label = may_open_with_related_label(text, first)
+        admitted: tuple[Rule, ...] = ()
+        if line_rules and len(text) <= LINE_RULE_MAX_CHARS:
+            admitted, needs = by_first_char.get(first, without_first_char)
+            if needs != NO_NEEDS:
+                admitted = tuple(rule for rule in admitted if _may_open_line(rule, text, opens_with_label))
+            if needs == FOLDED_NEEDS and admitted:
+                folded = state.memo.folded(text)
+                admitted = tuple(rule for rule in admitted if may_match_paragraph(rule, folded))
+            elif needs == RAW_NEEDS:
+                admitted = tuple(rule for rule in admitted if not rule.needs or holds_any(text, rule.needs))
+        if admitted or opens_with_label:
+            candidates.append((index, text, admitted, opens_with_label))
+    return candidates
+
+
+def _may_open_line(line_rule: Rule, text: str, opens_with_label: bool) -> bool:
+    """Whether the stripped paragraph `text` opens as `line_rule` requires (`starts_with`, `opens_with`);
+    `opens_with_label` is `may_open_with_related_label(text)`, which the caller has already asked."""
+    if line_rule.starts_with and not text.startswith(line_rule.starts_with):
+        return False
+    opens_with = line_rule.opens_with
+    if opens_with is None:
+        return True
+    return opens_with_label if opens_with is may_open_with_related_label else opens_with(text)
+
+
+def _line_rule_matching(text: str, line_rules: tuple[Rule, ...]) -> Rule | None:
+    """The first of `line_rules` (those the paragraph's gates admit) that matches the whole stripped paragraph."""
+    timeout = regex_timeout(text)
+    for line_rule in line_rules:
+        if regex_fullmatch(line_rule.pattern, text, timeout):
+            return line_rule
+    return None
+
+
+def drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> int:
+    """After `Baca Juga` alone, up to four headline lines follow (Republika); after `Baca juga:`, one (Detik).
+
+    A following line that is a finished sentence, or longer than a headline, ends the run: it is prose.
+    """
+    rule_name = "related.headline_after_label"
+    if not state.enabled(rule_name):
+        return index
+    limit = 1 if colon else MAX_HEADLINES_AFTER_LABEL
+    taken = 0
+    while taken < limit and index + 1 < len(state.paragraphs):
+        candidate = state.paragraphs[index + 1].text
+        if not is_headline(candidate):
+            break
+        index += 1
+        taken += 1
+        state.drop(index, "related", rule_name)
+    return index
+
+
+def is_related_link_line(text: str) -> bool:
+    """A paragraph that opens with `Baca juga:` and a headline (not prose after it) goes whole. Asked only of
+    paragraphs that `may_open_with_related_label`."""
+    match = RELATED_AT_START.match(text)
+    if not match or match.end() == 0:
+        return False
+    rest = text[match.end() :]
+    return len(rest) <= MAX_HEADLINE_LIST_CHARS and not SENTENCE_BREAK.search(rest.rstrip("?!"))

@@ -1,0 +1,167 @@
+"""Word lists and label data shared by the rules and the engine's heuristics: the related-article labels,
+the words a headline or a sentence opens with, the names that look like two glued words.
+
+Data only: it imports nothing from newsclean, so both `newsclean.patterns` and `newsclean.cleaner` can
+import it without a cycle.
+"""
+
+from __future__ import annotations
+
+#: Labels that open a related-article link (`Baca juga: ...`). Shared with the engine, which also finds the end
+#: of a headline glued into prose.
+RELATED_LABEL = (
+    r"(?:-\s*)?(?:(?i:baca\s*(?:juga|pula|ini\s+juga(?:\s+deh)?)|lihat\s+juga|simak\s+juga|tonton\s+juga|"
+    r"saksikan\s+juga|baca\s+(?:artikel|berita)\s+(?:menarik\s+)?(?:lainnya|terkait)|artikel\s+terkait|"
+    r"berita\s+terkait|related(?:\s+news)?)(?:\s+(?i:video))?)"
+)
+#: What a text opening with `RELATED_LABEL` opens with, case-folded (a dash, or the first letter of a label).
+RELATED_LABEL_FIRST_CHARS = "-blstar"
+#: What a text opening with `RELATED_LABEL` opens with, case-folded: a dash or the first word of a label.
+RELATED_LABEL_OPENINGS = ("-", "baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related")
+
+#: The label words of `RELATED_TRIGGER` (`newsclean.cleaner.inline`).
+RELATED_TRIGGER_WORDS = ("baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related")
+
+#: Lowercase words a title-case headline holds (`newsclean.cleaner.headlines.headline_end`).
+HEADLINE_SMALL_WORDS = frozenset(
+    [
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "yang",
+        "untuk",
+        "dengan",
+        "pada",
+        "dalam",
+        "atau",
+        "asal",
+        "jadi",
+        "vs",
+        "oleh",
+        "bagi",
+        "tak",
+        "hingga",
+        "usai",
+        "saat",
+        "soal",
+        "karena",
+        "akan",
+        "kini",
+        "ini",
+        "itu",
+        "jelang",
+        "lewat",
+        "demi",
+        "agar",
+        "ala",
+        "per",
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "for",
+        "to",
+        "a",
+    ]
+)
+#: Words that open an Indonesian sentence and almost never sit inside a title-case headline.
+SENTENCE_OPENERS = frozenset(
+    [
+        "Sementara",
+        "Bahkan",
+        "Namun",
+        "Selain",
+        "Menurut",
+        "Sebelumnya",
+        "Kemudian",
+        "Adapun",
+        "Sedangkan",
+        "Padahal",
+        "Meski",
+        "Meskipun",
+        "Sejak",
+        "Selanjutnya",
+        "Dengan",
+        "Hal",
+        "Ia",
+        "Dia",
+        "Mereka",
+        "Kami",
+        "Saya",
+        "Kita",
+        "Diketahui",
+        "Dikatakan",
+        "Disebutkan",
+        "Sebelum",
+        "Setelah",
+        "Sesuai",
+        "Oleh",
+        "Untuk",
+        "Tak",
+        "Tidak",
+        "Pihaknya",
+        "Terkait",
+        "Hingga",
+        "Dalam",
+        "Pada",
+        "Saat",
+        "Ketika",
+        "Kala",
+        "Lalu",
+        "Jika",
+        "Apabila",
+        "Karena",
+        "Sebab",
+        "Oleh",
+        "Sebagaimana",
+        "Seperti",
+        "Sama",
+        "Begitu",
+        "Demikian",
+        "Akibatnya",
+        "Alhasil",
+        "Selama",
+    ]
+)
+
+#: Capitalised camel-case words that are names, not two glued words; a headline boundary is never put inside.
+CAMEL_NAMES = frozenset(
+    [
+        "WhatsApp",
+        "YouTube",
+        "TikTok",
+        "PlayStation",
+        "MasterChef",
+        "LinkedIn",
+        "PayPal",
+        "OnePlus",
+        "GoPay",
+        "OVO",
+        "ShopeePay",
+        "LinkAja",
+        "McDonald",
+        "McDonalds",
+        "BlackBerry",
+        "PowerPoint",
+        "JavaScript",
+        "WordPress",
+        "iPhone",
+        "iPad",
+        "MacBook",
+        "FaceTime",
+        "SpaceX",
+        "OpenAI",
+        "ChatGPT",
+        "DeepSeek",
+        "KompasTV",
+        "MetroTV",
+        "GoTo",
+        "GoFood",
+        "GoRide",
+        "GrabFood",
+        "NasDem",
+        "DeepMind",
+    ]
+)
