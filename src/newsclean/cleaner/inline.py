@@ -16,16 +16,18 @@ from .records import ArticleState
 from .regexes import literal_starts, matches_at, regex_finditer, regex_timeout
 from .selection import needle_lines
 
-#: Cheap test before the related-link search: a label word followed, within three words, by a colon. The
-#: engine asks it as `RELATED_TRIGGER_REVERSED`; this forward form states it (tests hold the two equal).
-RELATED_TRIGGER = re.compile(rf"(?:{'|'.join(RELATED_TRIGGER_WORDS)})(?:\s+\w+){{0,3}}\s*[:：]", re.IGNORECASE)
+#: Cheap test before the related-link search: a label word (glued to the next, as in `Bacajuga`, or not)
+#: followed, within four more words, by a colon: what every `RELATED_INLINE` match holds (its longest label,
+#: `baca ini juga deh video`, has four words after the first; tests hold the search to it). The engine asks it
+#: as `RELATED_TRIGGER_REVERSED`; this forward form states it (tests hold the two equal).
+RELATED_TRIGGER = re.compile(rf"(?:{'|'.join(RELATED_TRIGGER_WORDS)})\w*(?:\s+\w+){{0,4}}\s*[:：]", re.IGNORECASE)
 #: `RELATED_TRIGGER` read backwards, searched in the reversed paragraph: it holds a match exactly when the
 #: paragraph holds one (the pattern has no anchor or lookaround, and ignoring case is a test per character).
 #: Why: forwards, every occurrence of a common label word (`berita`) starts an attempt, at ~35 us a long
 #: paragraph; backwards, the search jumps from colon to colon, cheaper than the case-folded copy of the
 #: paragraph a test for the label words needed first.
 RELATED_TRIGGER_REVERSED = re.compile(
-    rf"[:：]\s*(?:\w+\s+){{0,3}}(?:{'|'.join(word[::-1] for word in RELATED_TRIGGER_WORDS)})", re.IGNORECASE
+    rf"[:：]\s*(?:\w+\s+){{0,4}}\w*(?:{'|'.join(word[::-1] for word in RELATED_TRIGGER_WORDS)})", re.IGNORECASE
 )
 RELATED_INLINE = regex.compile(
     rf"(?:(?<=^)|(?<=[.!?\"”')\]]\s?)|(?<=\s)|(?<=\p{{Ll}}))(?<!\p{{L}}\s(?=-)){RELATED_LABEL}\s*[:：]\s*", regex.V1

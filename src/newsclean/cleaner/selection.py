@@ -12,6 +12,7 @@ same selection share the very same tuple objects (which the engine's per-paragra
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from typing import Final
 
@@ -63,6 +64,7 @@ if not all(len(s) >= 2 and s.isalpha() and s.islower() for s in ASCII_SUBSTRINGS
 if not all(len(s) == 1 and s.lower() == s == s.upper() for s, _ in CASELESS_SUBSTRING_BITS):
     raise ValueError("a non-ASCII trigger substring must be one character without case")
 ALWAYS_BITS = sum(bit for rule, bit in RULE_BITS if not rule.triggers)
+EVERY_RULE_BIT = sum(bit for _, bit in RULE_BITS)
 
 
 def scan_triggers_python(text: str, words: tuple[bytes, ...], substrings: tuple[bytes, ...]) -> tuple[list[int], int]:
@@ -91,8 +93,12 @@ def triggered_bits(text: str) -> int:
     """The bits of the rules whose triggers occur in `text` (rules without triggers always).
 
     A rule's trigger word occurs when it is one of the `[a-z]+` words of `text.lower()`; its substring when
-    `text.lower()` contains it.
+    `text.lower()` contains it. A text holding one of `TRIGGER_UNSAFE_CHARS` selects every rule: there a
+    pattern can match letters that the lowered text does not show (`ſ` matches `s` ignoring case, `İ` lowers
+    to `i` and a combining dot), and the triggers, which tests/test_hints.py proves only for the rest, could lie.
     """
+    if not text.isascii() and TRIGGER_UNSAFE.search(text) is not None:
+        return EVERY_RULE_BIT
     indices, mask = SCAN_TRIGGERS(text)
     bits = ALWAYS_BITS
     for index in indices:
@@ -181,6 +187,11 @@ def rules_without_first_chars(rules: tuple[Rule, ...]) -> LineGate:
 #: U+0307, which `gate_text` drops (tests/test_wordscan.py derives the list from all of Unicode). On a text
 #: without them, the ASCII characters of `gate_text(text)` are those of `text.lower()`, in the same lines.
 CASEFOLD_SPECIALS = "\u00df\u0130\u0149\u017f\u01f0\u0307\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"  # noqa: E501
+#: The characters outside ASCII that lower or case-fold to text with an ASCII letter, or that `regex` matches to
+#: one ignoring case (the same as `CASEFOLD_SPECIALS`, U+0307 aside: tests/test_hints.py derives them from all of
+#: Unicode). A text that holds one selects every rule (`triggered_bits`).
+TRIGGER_UNSAFE_CHARS = CASEFOLD_SPECIALS
+TRIGGER_UNSAFE = re.compile("[" + TRIGGER_UNSAFE_CHARS + "]")
 
 
 def needle_lines_python(text: str, needles: tuple[bytes, ...]) -> list[tuple[int, int]]:

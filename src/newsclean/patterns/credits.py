@@ -52,6 +52,10 @@ FOOTER_OPENERS = (
     r"Artikel\s+ini\s+telah\s+(?:tayang|naik|terbit)|Kirim\s+Komentar|Komentar\s+menjadi\s+tanggung)"
 )
 
+#: The footer openers' triggers: substrings, since a notice may be glued to what precedes it
+#: (`ADVERTISEMENTCopyright 2024`), and the word `c` of `(c) 2024`.
+FOOTER_TRIGGERS = ("~copyright", "~cipta", "©", "~reserved", "~dilarang", "~artikel", "~komentar", "c")
+
 CREDIT_RULES = (
     rule(
         "credit.code_line",
@@ -129,8 +133,7 @@ CREDIT_RULES = (
         rf"[^\n]{{0,40}}{FOOTER_OPENERS}[^\n]{{0,300}}",
         "Copyright, syndication and comment-widget lines: `Copyright 2008 - 2025 PT. Kompas Cyber Media`, "
         "`Artikel ini telah tayang di Kompas.com dengan judul ...`, `Kirim Komentar`.",
-        # No triggers: the notice may be glued to what precedes it (`ADVERTISEMENTCopyright`), and `(c) 2024`
-        # has no word a trigger could name; the paragraph's `needs` still gate it.
+        trigger=FOOTER_TRIGGERS,
         needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
     ),
     rule(
@@ -139,8 +142,7 @@ CREDIT_RULES = (
         "tail",
         rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s)){FOOTER_OPENERS}[^\n]{{0,400}}$",
         "A copyright or syndication notice glued to the end of the last paragraph.",
-        # No triggers: the notice may be glued to what precedes it (`ADVERTISEMENTCopyright`), and `(c) 2024`
-        # has no word a trigger could name; the paragraph's `needs` still gate it.
+        trigger=FOOTER_TRIGGERS,
         needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
     ),
     rule(

@@ -339,13 +339,14 @@ INSERT_RULES = (
         "caption.credit_parenthesis",
         "caption",
         "inline",
-        r"\((?:Tribunnews|TRIBUNNEWS|REUTERS|Reuters|ANTARA FOTO|Antara Foto|AP Photo|AFP|Foto|foto|dok|Dok|"
-        r"Istimewa|istimewa|Image by|credit)(?!\p{L})\s*[/:.]?\s*[^()\n]{1,80}\)",
-        "A photo-credit parenthesis inside a paragraph: `(Tribunnews/Herudin)`, `(REUTERS / Danny Moloshok)`. The "
-        "label is a whole word: `(dokter)`, `(Doktor)`, `(Fotografer)` and `(AFPI)` are prose.",
-        trigger=("tribunnews", "reuters", "antara", "photo", "afp", "foto", "dok", "istimewa", "image", "credit"),
+        r"\((?:Tribun\p{L}*\.com|Tribunnews|TRIBUNNEWS|REUTERS|Reuters|ANTARA FOTO|Antara Foto|AP Photo|AFP|Foto|"
+        r"foto|dok|Dok|Istimewa|istimewa|Image by|credit)(?!\p{L})\s*[/:.]?\s*[^()\n]{1,80}\)",
+        "A photo-credit parenthesis inside a paragraph: `(Tribunnews/Herudin)`, `(REUTERS / Danny Moloshok)`, "
+        "`(TribunnewsSultra.com/Sugi Hartono)`. The label is a whole word: `(dokter)`, `(Doktor)`, `(Fotografer)` "
+        "and `(AFPI)` are prose.",
+        trigger=("~tribun", "reuters", "antara", "photo", "afp", "foto", "dok", "istimewa", "image", "credit"),
         needs=(
-            "(tribunnews",
+            "(tribun",
             "(reuters",
             "(antara foto",
             "(ap photo",
