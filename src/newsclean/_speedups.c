@@ -862,7 +862,7 @@ NC_FAST_CLONES static void fast_combine(const uint64_t *th, uint64_t *sh, size_t
 }
 
 /* "fast" mode: s->sh64[j] = fast_shingle_hash of shingle j (repeats included), each token hashed once. Measured
- * alternatives: the plain per-token loop mispredicts on token length (8% slower overall); hashing tokens in
+ * alternatives: the plain per-token loop mispredicts on token length (the whole run was slower); hashing tokens in
  * a vector loop needs their words gathered into arrays first, which cost more than the multiplies saved. */
 static int fast_window_hashes(Scratch *s, size_t nsh, size_t ngram) {
     const size_t nt = s->ntok;

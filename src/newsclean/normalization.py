@@ -13,8 +13,9 @@ Decisions (see docs/normalization.md):
 * Newlines are kept: they are the only paragraph signal a scrape has. Runs of spaces and tabs become one
   space, trailing spaces go, and three or more newlines become a blank line.
 
-ftfy is the slow part (~400 us per article), so it only runs on the lines that show a sign it is needed: a
-mojibake lead byte, a C1 control, an HTML entity, or a carriage return. Clean UTF-8 text skips it.
+ftfy is the slow part (its badness search and its fixers each go over the whole text), so it only runs on the
+lines that show a sign it is needed: a mojibake lead byte, a C1 control, an HTML entity, or a carriage return.
+Clean UTF-8 text skips it.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 #: C1 controls, HTML entities and carriage returns: the text ftfy has work to do on.
 NEEDS_FTFY_CHARS = "ÃÂâÅÄÆÐÑÎÏ€¬‚\u0080-\u009f\r"
 NEEDS_FTFY = re.compile(rf"[{NEEDS_FTFY_CHARS}]|&(?:#\d{{2,6}}|#x[0-9a-fA-F]{{2,5}}|[a-zA-Z]{{2,8}});")
-#: `NEEDS_FTFY` in two parts. The alternation defeats `re`'s character-class scan (18 us on a typical article,
-#: against 2 us for the two parts), and an ASCII text can only hold the carriage return and entities.
+#: `NEEDS_FTFY` in two parts. The alternation defeats `re`'s character-class scan (each part alone keeps a
+#: fast scan to where it can start), and an ASCII text can only hold the carriage return and entities.
 NEEDS_FTFY_CHAR = re.compile(f"[{NEEDS_FTFY_CHARS}]")
 HTML_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 
@@ -176,8 +177,8 @@ def fix_encoding(text: str) -> str:
     ftfy fixes a text line by line (`fix_text` cuts it after each line break and fixes each piece on its own),
     so giving it only the lines with a sign changes only the lines without one, which it would otherwise also
     pass through its other fixers (ligatures, fullwidth forms); a line is now treated the same whatever the
-    rest of its article holds, and those articles cost half the time (on the sample's articles with mojibake
-    left, 1.25 -> 0.55 ms, and no line came out different).
+    rest of its article holds, and those articles cost less, since ftfy sees fewer lines (on the sample's
+    articles with mojibake left, no line came out different).
     """
     if not needs_ftfy(text):
         return text
@@ -242,7 +243,7 @@ def tidy_whitespace(text: str) -> str:
 
 def _plain_spaces(text: str, odd_spaces: int) -> str:
     """`text` with its odd spaces (of the classes `odd_spaces`, not 0) made plain spaces: by `str.replace` when
-    they are all no-break spaces (608 of the 615 articles with any in a sample of 3,000), ~15 times faster
+    they are all no-break spaces (608 of the 615 articles with any in a sample of 3,000), far cheaper
     than the class substitution."""
     return ODD_SPACE.sub(" ", text) if odd_spaces & HAS_ODD_SPACE else text.replace("\u00a0", " ")
 
@@ -254,7 +255,7 @@ def _tidy_spaces(text: str, odd_spaces: int, shapes: int | None = None) -> str:
 
     `SPACES` (a run of spaces and odd spaces becomes one space) is applied in two steps with the same result:
     each odd space becomes a space, then runs of two or more spaces become one. Matching every single space
-    of an article (a few hundred matches, each replaced by itself) cost 50 us an article with no-break spaces.
+    of an article (a few hundred matches, each replaced by itself) was paid by every article with no-break spaces.
     Collapsing runs of spaces changes none of the shapes tested after it; replacing odd spaces or dropping
     spaces around newlines can, so the shapes are not trusted after those.
     """
@@ -345,7 +346,7 @@ def text_profile_python(
     """The OR of `masks[i]` for every `chars[i]` in `text`, and the mask of the `needles` (ASCII) in `text`.
 
     The specification of `newsclean._wordscan.text_profile`: one pass over the text instead of a class search
-    per fixer and a substring search per whitespace shape (a two-character `in` costs ~2 ns a character).
+    per fixer and a substring search per whitespace shape (each of them a scan of the whole text).
     """
     present = set(text)
     char_mask = 0
@@ -422,7 +423,7 @@ def normalize_and_check(text: str) -> tuple[str, bool]:
     """`normalize(text)`, and `needs_ftfy` of the result, which the last step has mostly answered already.
 
     Why: `clean` asks whether its output may need renormalizing, and on a non-ASCII article the class search
-    costs ~10 us that the character profile and the loop's own last check make unnecessary.
+    is a scan of the whole text that the character profile and the loop's own last check make unnecessary.
     """
     for _ in range(MAX_PASSES):
         before = text

@@ -137,7 +137,7 @@ def _is_structural(line: str) -> bool:
     """Lines that are units on their own whatever comes next: list items, table rows, editor codes.
 
     Each pattern runs only when the characters it needs are in place (most lines are prose and fail at once,
-    but a `regex` call costs ~0.4 us even so): a list item's second character is a space, a digit, `.` or
+    but a `regex` call has a fixed cost even so): a list item's second character is a space, a digit, `.` or
     `)` (no letter, even for `regex`'s newer Unicode tables), unless it opens with `(`; an editor code opens
     with `(` or `[` and closes with `)` or `]`.
     """

@@ -31,7 +31,7 @@ MIN_CONTAINED_KEY = 60
 
 
 #: ASCII letters and digits stay, every other byte becomes a space: for ASCII text, splitting after this gives
-#: the same words as `[^\W_]+` (about six times faster than the regex).
+#: the same words as `[^\W_]+`, far faster than the regex.
 _ASCII_WORD_BYTES = bytes(byte if chr(byte).isalnum() else ord(" ") for byte in range(256))
 
 

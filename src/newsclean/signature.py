@@ -339,7 +339,8 @@ def _on_threads(work: Callable[[int, int], object], ranges: Iterator[tuple[int, 
 
     Each thread takes the next range from the shared iterator (one `next` is atomic under the GIL), so
     threads that got short texts simply take more ranges. Plain threads and not a ThreadPoolExecutor: a pool
-    per call cost ~0.7 ms, a sixth of signing 2000 articles in the fast mode, and held two threads to 1.5x.
+    per call cost a sizeable share of signing a batch in the fast mode, and held two threads well short of
+    twice the speed of one.
     The first exception of any thread is raised here once all threads are done.
     """
     errors: list[BaseException] = []

@@ -85,7 +85,7 @@ def _atomic(name: str, body: str) -> str:
 #: A superset, in stdlib `re`, of the city words of a dateline: word characters, apostrophes and dots, up to
 #: four words split by a space or hyphen. Each word is taken whole (atomically): what may follow city words (a
 #: space, hyphen, comma, parenthesis or dash) is none of its characters, so giving some back could never let a
-#: match through; it only made every failing test retry each shorter word (1.8 -> 1.1 us a lead paragraph).
+#: match through; it only made every failing test retry each shorter word.
 _CITY_FIRST_WORD = _atomic("city_first_word", r"[^\W\d_][\w'’.]*")
 _CITY_NEXT_WORD = _atomic("city_next_word", r"[\w'’.]+")
 _CITY_LIKE = rf"{_CITY_FIRST_WORD}(?:[ -]{_CITY_NEXT_WORD}){{0,3}}"
@@ -103,7 +103,7 @@ def may_open_with_city_then_parenthesis(text: str) -> bool:
     dash.
 
     Most texts hold no parenthesis at all, and the substring test spares them the prefilter, whose comma part
-    rescans to the next parenthesis for every way the city words can end (12 us on a typical article).
+    rescans to the next parenthesis for every way the city words can end.
     """
     return "(" in text and CITY_THEN_PARENTHESIS.match(text) is not None
 
@@ -119,8 +119,9 @@ _NON_ASCII_DASH = re.compile("[" + re.escape("".join(c for c in DASH_CHARS if no
 
 
 def holds_dash(text: str, end: int) -> bool:
-    """Whether `text[:end]` holds one of `DASH_CHARS`: `str.find` for `-` (a character class search costs ~6 ns
-    a character, `find` a fraction), and the class only on non-ASCII text (`isascii` is a flag lookup)."""
+    """Whether `text[:end]` holds one of `DASH_CHARS`: `str.find` for `-` (a character class search steps
+    through the text a character at a time, `find` scans for one character far faster), and the class only on
+    non-ASCII text (`isascii` is a flag lookup)."""
     return text.find("-", 0, end) >= 0 or (not text.isascii() and _NON_ASCII_DASH.search(text, 0, end) is not None)
 
 
@@ -133,7 +134,7 @@ def may_open_with_brand_then_dash(text: str) -> bool:
 
     A brand holds no comma (a domain, or a named outlet: a test checks the names), so the dash after it comes
     before the text's first comma. Most texts that open with a brand go on with a comma (`Liputan6.com,
-    Jakarta - `), and the brand-then-dash pattern failed on every one of them (~5 us each).
+    Jakarta - `), and the brand-then-dash pattern was tried, and failed, on every one of them.
     """
     comma = text.find(",")
     end = len(text) if comma < 0 else comma
@@ -142,7 +143,7 @@ def may_open_with_brand_then_dash(text: str) -> bool:
 
 def may_open_with_city_then_comma_then_brand(text: str) -> bool:
     """False when `text` certainly does not start with a `CITY`, a comma and a `BRAND` (`Jakarta, Senin`,
-    `Liputan6.com, Jakarta` fail on the brand without the pattern's ~4 us)."""
+    `Liputan6.com, Jakarta` fail on the brand without trying the pattern)."""
     return CITY_THEN_COMMA_THEN_BRAND.match(text) is not None
 
 
@@ -150,7 +151,7 @@ def may_open_with_dateline(text: str) -> bool:
     """False when no lead rule can match at the start of `text`.
 
     Why: a lead paragraph without a dateline (the second to fourth paragraphs, the lead once its dateline is
-    cut) used to go through every lead rule's own opening test and pattern, ~5 us a paragraph. Every dateline
+    cut) used to go through every lead rule's own opening test and pattern, one rule after another. Every dateline
     opens with a dash or punctuation left by a lost dateline, a brand, or city words followed by a comma and a
     brand, a parenthesis or a dash; one match tests for all of them, and prose (`Menurut dia, ...`) fails it.
     """

@@ -23,8 +23,8 @@ from .selection import needle_lines
 RELATED_TRIGGER = re.compile(rf"(?:{'|'.join(RELATED_TRIGGER_WORDS)})\w*(?:\s+\w+){{0,4}}\s*[:：]", re.IGNORECASE)
 #: `RELATED_TRIGGER` read backwards, searched in the reversed paragraph: it holds a match exactly when the
 #: paragraph holds one (the pattern has no anchor or lookaround, and ignoring case is a test per character).
-#: Why: forwards, every occurrence of a common label word (`berita`) starts an attempt, at ~35 us a long
-#: paragraph; backwards, the search jumps from colon to colon, cheaper than the case-folded copy of the
+#: Why: forwards, every occurrence of a common label word (`berita`) starts an attempt, many of them on a
+#: long paragraph; backwards, the search jumps from colon to colon, cheaper than the case-folded copy of the
 #: paragraph a test for the label words needed first.
 RELATED_TRIGGER_REVERSED = re.compile(
     rf"[:：]\s*(?:\w+\s+){{0,4}}\w*(?:{'|'.join(word[::-1] for word in RELATED_TRIGGER_WORDS)})", re.IGNORECASE
@@ -35,7 +35,7 @@ RELATED_INLINE = regex.compile(
 #: Where a `RELATED_INLINE` match can start: the dash it may open with, or the first word of a label (matched
 #: as `RELATED_LABEL` matches it, case-insensitively; searched overlapped, since a label can start inside
 #: another, as in `bacartikel`). The pattern opens with lookbehinds, which `regex` tests at every position of a
-#: search (~88 us on a long paragraph); tried only here, it costs a few matches.
+#: search, all through a long paragraph; tried only here, it costs a few matches.
 RELATED_INLINE_START = regex.compile(r"-|(?i:baca|lihat|simak|tonton|saksikan|artikel|berita|related)", regex.V1)
 
 
@@ -117,7 +117,7 @@ def rule_matches(
     Why: the `regex` module finds no literal to search for in a pattern that opens with a lookbehind, and tests
     the lookbehind at every position; the places after a sentence end are a few per paragraph, found by a
     character-class scan. A place that opens no match can still cost a long scan (`promo.call_to_action`
-    after `Baca juga`: 28 us).
+    after `Baca juga`).
     """
     opening = inline_rule.opening
     if inline_rule.starts_with:

@@ -51,14 +51,14 @@ ENDS_WITH_DOMAIN = regex.compile(rf"\.{TLDS}$", regex.V1)
 #: A glued dateline needs a domain-like brand, a parenthesised agency or one of a few outlet names, then a
 #: dash or colon: a cheap test first. `GLUED_DATELINE_GATE` says it in one pattern; `may_hold_glued_dateline`
 #: asks the same in pieces that each open with a literal (`re` then skips to that character instead of trying
-#: an alternation at every position: ~1.5 us a window instead of ~6), checked equal by a property test.
+#: an alternation at every position), checked equal by a property test.
 GLUED_DATELINE_GATE_TAIL = r"\s*,?\s*[^\s]{0,30}\s*[-\u2010-\u2015:]"
 GLUED_DATELINE_GATE = re.compile(
     r"(?:\.[A-Za-z]{2,6}|[A-Za-z]\)|Indonesia|Times|VIVA|INDOPOST)" + GLUED_DATELINE_GATE_TAIL
 )
 _GATE_AFTER_DOMAIN = re.compile(r"\.[A-Za-z]{2,6}" + GLUED_DATELINE_GATE_TAIL)
 #: (The letter before the parenthesis is looked behind for after it: opening with the lookbehind made `re` test
-#: it at every position, 5.2 us a window with a parenthesis instead of 0.55.)
+#: it at every position of a window with a parenthesis, instead of only at its closing parentheses.)
 _GATE_AFTER_PARENTHESIS = re.compile(r"\)(?<=[A-Za-z]\))" + GLUED_DATELINE_GATE_TAIL)
 _GATE_AFTER_NAME = tuple(
     (name, re.compile(name + GLUED_DATELINE_GATE_TAIL)) for name in ("Indonesia", "Times", "VIVA", "INDOPOST")
@@ -276,7 +276,7 @@ def teaser_probe(key: str) -> str:
     """A word of `key` that lies in a paragraph's gate text whenever `key` lies in the paragraph's key: the
     longest one without U+0307 (which `WORD_KEY` keeps inside a word and the gate text drops), or "".
 
-    A loop rather than `max(..., key=len)`: compiled, it spares a call per word (~2 us a lead).
+    A loop rather than `max(..., key=len)`: compiled, it spares a call per word of every lead.
     """
     words = key.split(" ")
     if "\u0307" in key:

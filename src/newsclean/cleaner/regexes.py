@@ -9,8 +9,8 @@ import regex
 #: Every pattern is applied with this timeout (seconds): patterns are written linear, and the timeout makes a
 #: mistake cost one record (reported) instead of a hung job.
 REGEX_TIMEOUT = 1.0
-#: Below this length the timeout is not passed: it costs more than most matches (about 1.5 us a call on top of
-#: the 0.5 us a failing match takes, and the engine makes ~100 calls per article), and no pattern here can come
+#: Below this length the timeout is not passed: it costs more than most matches (passing it adds more to a call
+#: than a whole failing match takes, and the engine makes ~100 calls per article), and no pattern here can come
 #: near a second on such a text: they are linear, and even a quadratic mistake is 5,000^2 steps, a fraction of
 #: a second. A pattern that is exponential by mistake is left to the per-record budget (`newsclean.watchdog`).
 TIMEOUT_FREE_CHARS = 5_000
@@ -29,8 +29,8 @@ def regex_timeout(text: str) -> float | None:
     return REGEX_TIMEOUT + REGEX_SECONDS_PER_MILLION_CHARS * len(text) / 1_000_000
 
 
-# Passing `timeout=None` to a `regex` pattern method costs as much again as a failing match (~0.4 us: the
-# keyword is parsed), and short texts have no timeout: these pass it only when there is one.
+# Passing `timeout=None` to a `regex` pattern method costs as much again as a failing match (the keyword is
+# parsed), and short texts have no timeout: these pass it only when there is one.
 
 
 def regex_search(pattern: regex.Pattern[str], text: str, pos: int, timeout: float | None) -> regex.Match[str] | None:

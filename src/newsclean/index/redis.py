@@ -93,7 +93,7 @@ return #KEYS
 #: as one packed string each: per-argument encoding in redis-py cost more than Redis's own work. The shard of a
 #: field is its low 16 bits modulo the shard count, the same as `_shards` computes (counts are powers of two).
 #: Writes come sorted by shard, so each run of one shard is one HMGET and one HSET: per-field redis.call()s
-#: kept Redis busy 7x longer during a big commit. Key names are built inside the script, so it needs a
+#: kept Redis busy far longer during a big commit. Key names are built inside the script, so it needs a
 #: single Redis, not Redis Cluster.
 SHARDED = """
 local mode, prefix, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
