@@ -12,6 +12,7 @@ from newsclean.cleaner.selection import (
     ASCII_SUBSTRINGS,
     CASEFOLD_SPECIALS,
     CASELESS_SUBSTRING_BITS,
+    TRIGGER_UNSAFE_CHARS,
     TRIGGER_WORDS,
     inline_needles,
     needle_lines,
@@ -55,29 +56,37 @@ TEXTS = st.lists(st.one_of(WORDISH, WORDISH.map(str.upper), st.text(ALPHABET, ma
 @settings(max_examples=600, deadline=None)
 @given(TEXTS)
 def test_c_scanner_matches_its_specification(text: str) -> None:
-    assert wordscan.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS)(text) == scan_triggers_python(
-        text, TRIGGER_WORDS, ASCII_SUBSTRINGS
+    assert wordscan.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS, TRIGGER_UNSAFE_CHARS)(text) == scan_triggers_python(
+        text, TRIGGER_WORDS, ASCII_SUBSTRINGS, TRIGGER_UNSAFE_CHARS
     )
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_c_scanner_matches_on_any_text(text: str) -> None:
-    assert wordscan.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS)(text) == scan_triggers_python(
-        text, TRIGGER_WORDS, ASCII_SUBSTRINGS
+    assert wordscan.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS, TRIGGER_UNSAFE_CHARS)(text) == scan_triggers_python(
+        text, TRIGGER_WORDS, ASCII_SUBSTRINGS, TRIGGER_UNSAFE_CHARS
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab \u00e9\u201c") + list(TRIGGER_UNSAFE_CHARS)), max_size=40))
+def test_c_scanner_reports_unsafe_characters_as_its_specification(text: str) -> None:
+    scanner = wordscan.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS, TRIGGER_UNSAFE_CHARS)
+    assert scanner(text)[2] is any(char in text for char in TRIGGER_UNSAFE_CHARS)
+    assert scanner(text) == scan_triggers_python(text, TRIGGER_WORDS, ASCII_SUBSTRINGS, TRIGGER_UNSAFE_CHARS)
 
 
 def test_shapes_the_fold_must_get_right() -> None:
     words, substrings = (b"isi", b"iklan", b"foto", b"a" * 20), (b"scroll", b"advertis")
     for text, expected in [
-        ("ISİ berita", ([0], 0)),  # U+0130 lowercases to "i" + U+0307: the word ends after the i
-        ("İKLAN", ([], 0)),  # ... so "i̇klan" holds the words "i" and "klan"
-        ("FOTO\u212a", ([], 0)),  # the Kelvin sign lowercases to "k": "fotok"
-        ("fotó foto", ([2], 0)),
-        ("ADVERTİSEMENT", ([], 0)),
-        ("ScrollAdvertisement " + "A" * 20, ([3], 0b11)),
-        ("", ([], 0)),
+        ("ISİ berita", ([0], 0, False)),  # U+0130 lowercases to "i" + U+0307: the word ends after the i
+        ("İKLAN", ([], 0, False)),  # ... so "i̇klan" holds the words "i" and "klan"
+        ("FOTO\u212a", ([], 0, False)),  # the Kelvin sign lowercases to "k": "fotok"
+        ("fotó foto", ([2], 0, False)),
+        ("ADVERTİSEMENT", ([], 0, False)),
+        ("ScrollAdvertisement " + "A" * 20, ([3], 0b11, False)),
+        ("", ([], 0, False)),
     ]:
         assert wordscan.TriggerScanner(words, substrings)(text) == expected
         assert scan_triggers_python(text, words, substrings) == expected
@@ -107,6 +116,10 @@ def test_bad_arguments_are_clear_errors() -> None:
         wordscan.TriggerScanner(("foto",), ())
     with pytest.raises(TypeError):
         wordscan.TriggerScanner((), ())(b"x")
+    with pytest.raises(ValueError, match="none of them ASCII"):
+        wordscan.TriggerScanner((), (), "ſx")
+    with pytest.raises(ValueError, match="at most 32"):
+        wordscan.TriggerScanner((), (), "é" * 33)
     with pytest.raises(TypeError):
         wordscan.ascii_words(b"x", "")
     with pytest.raises(TypeError):

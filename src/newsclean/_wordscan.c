@@ -27,8 +27,8 @@
  * (newsclean.normalize), so that it runs only the fixers with work to do.
  *
  * inside_earlier: which repeat keys occur inside the keys before them (newsclean.repeats), the test for a
- * paragraph contained in an earlier one; CPython's `str.find` for each key costs about twice the time the
- * rest of the repeat search does.
+ * paragraph contained in an earlier one; CPython's `str.find` for each key costs more than all the rest
+ * of the repeat search does.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -87,10 +87,11 @@ static Py_ssize_t lookup(const Slot *table, const unsigned char *word, Py_ssize_
 }
 
 PyDoc_STRVAR(trigger_scanner_doc,
-             "TriggerScanner(words, substrings)(text) -> (word_indices, substring_mask)\n\n"
+             "TriggerScanner(words, substrings, unsafe='')(text) -> (word_indices, substring_mask, holds_unsafe)\n\n"
              "word_indices: ascending indices in the tuple `words` (lowercase ASCII bytes) of the [a-z]+ words "
              "of text.lower(); substring_mask: bit i set when substrings[i] (ASCII bytes, at most 64) occurs in "
-             "text.lower(); each substring is two or more lowercase ASCII letters. The vocabulary is hashed once, "
+             "text.lower(); each substring is two or more lowercase ASCII letters; holds_unsafe: whether text "
+             "holds one of the characters of `unsafe` (at most 32, none ASCII). The vocabulary is hashed once, "
              "when the scanner is made. The spec is newsclean.cleaner.selection.scan_triggers_python.");
 
 /* The vocabulary of one scan, built once: the words' hash table, and two small tables that spare most words
@@ -110,6 +111,11 @@ typedef struct {
      * any: common pairs such as "ya" end some substring, the third letter spares most of their checks). */
     uint64_t ending[27][27];
     uint64_t third_from_end[27];
+    /* The characters the caller asks about (`unsafe`), and the smallest of them: most characters are below
+     * it and skip the comparisons. */
+    Py_UCS4 unsafe[32];
+    int unsafe_count;
+    Py_UCS4 unsafe_min;
 } TriggerScanner;
 
 static int build_table(TriggerScanner *scanner) {
@@ -175,13 +181,29 @@ static int build_endings(TriggerScanner *scanner) {
 }
 
 static PyObject *trigger_scanner_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
-    PyObject *words, *substrings;
-    static char *keywords[] = {"words", "substrings", NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!", keywords, &PyTuple_Type, &words, &PyTuple_Type,
-                                     &substrings))
+    PyObject *words, *substrings, *unsafe = NULL;
+    static char *keywords[] = {"words", "substrings", "unsafe", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!|U", keywords, &PyTuple_Type, &words, &PyTuple_Type,
+                                     &substrings, &unsafe))
         return NULL;
+    Py_ssize_t unsafe_count = unsafe ? PyUnicode_GET_LENGTH(unsafe) : 0;
+    if (unsafe_count > 32 || (unsafe && PyUnicode_IS_ASCII(unsafe) && unsafe_count)) {
+        PyErr_SetString(PyExc_ValueError, "unsafe: at most 32 characters, none of them ASCII");
+        return NULL;
+    }
     TriggerScanner *scanner = (TriggerScanner *)type->tp_alloc(type, 0); /* zero-filled */
     if (!scanner) return NULL;
+    scanner->unsafe_min = 0x110000;
+    for (Py_ssize_t i = 0; i < unsafe_count; i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(unsafe, i);
+        if (c < 0x80) {
+            Py_DECREF(scanner);
+            PyErr_SetString(PyExc_ValueError, "unsafe: at most 32 characters, none of them ASCII");
+            return NULL;
+        }
+        scanner->unsafe[scanner->unsafe_count++] = c;
+        if (c < scanner->unsafe_min) scanner->unsafe_min = c;
+    }
     scanner->words = Py_NewRef(words);
     scanner->substrings = Py_NewRef(substrings);
     if (build_table(scanner) < 0 || build_endings(scanner) < 0) {
@@ -221,6 +243,14 @@ static inline unsigned char folded_letter(Py_UCS4 c) {
     return letter;
 }
 
+/* Whether `c` is one of the scanner's `unsafe` characters. */
+static inline int is_unsafe(const TriggerScanner *scanner, Py_UCS4 c) {
+    if (c < scanner->unsafe_min) return 0;
+    for (int i = 0; i < scanner->unsafe_count; i++)
+        if (scanner->unsafe[i] == c) return 1;
+    return 0;
+}
+
 /* One pass over the text, a word at a time: the inner loop appends a word's letters to `run` and checks the
  * letter pairs that end a substring (a substring is all letters, so it lies inside one word); at the word's
  * end one table test (its first two letters and length) spares nine words in ten the hash lookup. */
@@ -230,6 +260,7 @@ static inline unsigned char folded_letter(Py_UCS4 c) {
         Py_ssize_t i = 0;                                                                               \
         while (i < length) {                                                                            \
             Py_UCS4 c = chars[i];                                                                       \
+            unsafe |= is_unsafe(scanner, c);                                                            \
             unsigned char letter = folded_letter(c);                                                    \
             if (!letter) {                                                                              \
                 i++;                                                                                    \
@@ -247,6 +278,7 @@ static inline unsigned char folded_letter(Py_UCS4 c) {
                 previous = index;                                                                       \
                 if (++i >= length || c == 0x130) break;                                                 \
                 c = chars[i];                                                                           \
+                unsafe |= is_unsafe(scanner, c);                                                        \
                 letter = folded_letter(c);                                                              \
                 if (!letter) break;                                                                     \
             }                                                                                           \
@@ -273,6 +305,7 @@ static PyObject *trigger_scanner_call(TriggerScanner *scanner, PyObject *args, P
     memset(run, 0, 16);
     unsigned char seen[TABLE_SLOTS / 2] = {0};
     uint64_t found = 0;
+    int unsafe = 0;
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
         TRIGGER_LOOP(Py_UCS1);
@@ -294,7 +327,7 @@ static PyObject *trigger_scanner_call(TriggerScanner *scanner, PyObject *args, P
         Py_XDECREF(number);
     }
     if (!indices) return NULL;
-    return Py_BuildValue("(NK)", indices, (unsigned long long)mask);
+    return Py_BuildValue("(NKO)", indices, (unsigned long long)mask, unsafe ? Py_True : Py_False);
 }
 
 static PyTypeObject TriggerScannerType = {

@@ -12,13 +12,13 @@ same selection share the very same tuple objects (which the engine's per-paragra
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable
 from typing import Final
 
 from ..config import CleanConfig
 from ..extensions import WORDSCAN
-from ..patterns import ALL_RULES, RULE_NAMES
+from ..patterns import ALL_RULES
+from ..patterns import RULE_KINDS as REGISTERED_KINDS
 from ..patterns.base import Rule
 from .gates import gate_text
 
@@ -67,25 +67,40 @@ ALWAYS_BITS = sum(bit for rule, bit in RULE_BITS if not rule.triggers)
 EVERY_RULE_BIT = sum(bit for _, bit in RULE_BITS)
 
 
-def scan_triggers_python(text: str, words: tuple[bytes, ...], substrings: tuple[bytes, ...]) -> tuple[list[int], int]:
-    """The indices in `words` of the `[a-z]+` words of `text.lower()`, ascending, and the mask of the ASCII
-    `substrings` that occur in it (bit i for `substrings[i]`).
+#: The characters whose case folding holds an ASCII character (`ß`, `ſ`, `ﬁ`, the Kelvin sign, `İ`...) and
+#: U+0307, which `gate_text` drops (tests/test_wordscan.py derives the list from all of Unicode). On a text
+#: without them, the ASCII characters of `gate_text(text)` are those of `text.lower()`, in the same lines.
+CASEFOLD_SPECIALS = "\u00df\u0130\u0149\u017f\u01f0\u0307\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"  # noqa: E501
 
-    The specification of `newsclean._wordscan.TriggerScanner(words, substrings)(text)`, which does the same in
-    one pass over the text without making an object per word (about 45 us an article here, 3 us there).
+#: The characters outside ASCII that lower or case-fold to text with an ASCII letter, or that `regex` matches to
+#: one ignoring case (the same as `CASEFOLD_SPECIALS`, U+0307 aside: tests/test_hints.py derives them from all of
+#: Unicode). A text that holds one selects every rule (`triggered_bits`); the trigger scan reports it.
+TRIGGER_UNSAFE_CHARS = CASEFOLD_SPECIALS
+
+
+def scan_triggers_python(
+    text: str, words: tuple[bytes, ...], substrings: tuple[bytes, ...], unsafe: str = ""
+) -> tuple[list[int], int, bool]:
+    """The indices in `words` of the `[a-z]+` words of `text.lower()`, ascending, the mask of the ASCII
+    `substrings` that occur in it (bit i for `substrings[i]`), and whether `text` holds a character of `unsafe`.
+
+    The specification of `newsclean._wordscan.TriggerScanner(words, substrings, unsafe)(text)`, which does the same in
+    one pass over the text without making an object per word, far cheaper than this Python form.
     """
     lowered = text.lower().encode("utf-8", "surrogatepass")
     present = frozenset(lowered.translate(_NOT_ASCII_LOWER).split())
     indices = [index for index, word in enumerate(words) if word in present]
     mask = sum(1 << index for index, substring in enumerate(substrings) if substring in lowered)
-    return indices, mask
+    return indices, mask, any(char in text for char in unsafe)
 
 
 #: The trigger words and substrings found in a text: the C scanner, whose tables are built once here.
-SCAN_TRIGGERS: Callable[[str], tuple[list[int], int]] = (
-    WORDSCAN.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS)
+SCAN_TRIGGERS: Callable[[str], tuple[list[int], int, bool]] = (
+    WORDSCAN.TriggerScanner(TRIGGER_WORDS, ASCII_SUBSTRINGS, TRIGGER_UNSAFE_CHARS)
     if WORDSCAN is not None
-    else functools.partial(scan_triggers_python, words=TRIGGER_WORDS, substrings=ASCII_SUBSTRINGS)
+    else functools.partial(
+        scan_triggers_python, words=TRIGGER_WORDS, substrings=ASCII_SUBSTRINGS, unsafe=TRIGGER_UNSAFE_CHARS
+    )
 )
 
 
@@ -97,9 +112,9 @@ def triggered_bits(text: str) -> int:
     pattern can match letters that the lowered text does not show (`ſ` matches `s` ignoring case, `İ` lowers
     to `i` and a combining dot), and the triggers, which tests/test_hints.py proves only for the rest, could lie.
     """
-    if not text.isascii() and TRIGGER_UNSAFE.search(text) is not None:
+    indices, mask, unsafe = SCAN_TRIGGERS(text)
+    if unsafe:
         return EVERY_RULE_BIT
-    indices, mask = SCAN_TRIGGERS(text)
     bits = ALWAYS_BITS
     for index in indices:
         bits |= TRIGGER_WORD_BITS[index]
@@ -115,10 +130,8 @@ def triggered_bits(text: str) -> int:
     return bits
 
 
-#: Every rule name and its kind: a catalogue rule's own, an engine rule's the part of its name before the dot.
-RULE_KINDS: dict[str, str] = {name: name.split(".", 1)[0] for name in RULE_NAMES} | {
-    rule.name: rule.kind for rule, _ in RULE_BITS
-}
+#: Every rule name and its kind, as the registry gives them (`newsclean.patterns.RULE_KINDS`).
+RULE_KINDS: dict[str, str] = dict(REGISTERED_KINDS)
 
 
 @functools.lru_cache(maxsize=64)
@@ -183,15 +196,6 @@ def rules_without_first_chars(rules: tuple[Rule, ...]) -> LineGate:
     return _line_gate(tuple(rule for rule in rules if not rule.first_chars))
 
 
-#: The characters whose case folding holds an ASCII character (`ß`, `ſ`, `ﬁ`, the Kelvin sign, `İ`...) and
-#: U+0307, which `gate_text` drops (tests/test_wordscan.py derives the list from all of Unicode). On a text
-#: without them, the ASCII characters of `gate_text(text)` are those of `text.lower()`, in the same lines.
-CASEFOLD_SPECIALS = "\u00df\u0130\u0149\u017f\u01f0\u0307\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"  # noqa: E501
-#: The characters outside ASCII that lower or case-fold to text with an ASCII letter, or that `regex` matches to
-#: one ignoring case (the same as `CASEFOLD_SPECIALS`, U+0307 aside: tests/test_hints.py derives them from all of
-#: Unicode). A text that holds one selects every rule (`triggered_bits`).
-TRIGGER_UNSAFE_CHARS = CASEFOLD_SPECIALS
-TRIGGER_UNSAFE = re.compile("[" + TRIGGER_UNSAFE_CHARS + "]")
 
 
 def needle_lines_python(text: str, needles: tuple[bytes, ...]) -> list[tuple[int, int]]:
@@ -248,7 +252,7 @@ class RuleSelection:
     rules' gates by first character and the inline rules' needles.
 
     Why: every pass asked the cached helpers for these by the rules' tuple, and a cache call hashes the tuple
-    (~0.2 us each, several a pass); made once per selection, they are attributes.
+    (several calls a pass); made once per selection, they are attributes.
     """
 
     __slots__ = ("inline_needles", "line_gate_otherwise", "line_gates", "scopes")
