@@ -15,12 +15,11 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_rules import POSITIVES, TRAPS
 
 from newsclean import CleanConfig, clean, normalize
 from newsclean.cleaner.reference import clean_reference
 from newsclean.cleaner.selection import TRIGGER_WORDS
-from newsclean.patterns import RULE_NAMES
+from newsclean.patterns import REGISTRY, RULE_NAMES
 
 PROSE = (
     "Harga beras di pasar tradisional naik dua kali dalam sepekan, kata pedagang setempat.",
@@ -94,7 +93,9 @@ GLUES = ("\n\n", "\n", " ", "", ".", ". ")
 #: Characters whose case folding or lowercase holds an ASCII letter, or that `regex` matches to one ignoring case.
 ODD_CASE = ("İ", "ſ", "\u212a", "ß", "ﬁ", "\u0307", "ı")
 
-EXAMPLES = tuple(text for _, text, _ in POSITIVES) + tuple(text for _, text in TRAPS)
+EXAMPLES = tuple(text for entry in REGISTRY for text, _ in entry.positives) + tuple(
+    text for entry in REGISTRY for text in entry.traps
+)
 TITLE = "Harga Beras Naik Lagi"
 
 
@@ -176,11 +177,14 @@ EVERY_TRIGGER = "warga " + " ".join(word.decode() for word in TRIGGER_WORDS) + "
 def test_a_removal_never_depends_on_words_elsewhere_in_the_article(seed: int) -> None:
     """Adding a paragraph of every trigger word in the middle of an article changes no removal outside it."""
     rng = random.Random(seed)
-    paragraphs = [rng.choice(PROSE) for _ in range(6)]
-    for _ in range(rng.randint(1, 4)):
+    # Distinct prose: a repeated paragraph is judged by its neighbours (a block of repeats), which an inserted
+    # paragraph would part; that is its place, not the words elsewhere.
+    prose = rng.sample(PROSE, len(PROSE))
+    paragraphs = prose[:6]
+    for number in range(rng.randint(1, 4)):
         at = rng.randint(0, len(paragraphs))
-        paragraphs.insert(at, rng.choice(INSERTS) + rng.choice(("", " ")) + rng.choice(PROSE))
-    paragraphs += [rng.choice(PROSE), rng.choice(INSERTS)]
+        paragraphs.insert(at, rng.choice(INSERTS) + rng.choice(("", " ")) + prose[6 + number])
+    paragraphs += [prose[-1], rng.choice(INSERTS)]
     without = "\n\n".join(paragraphs)
     middle = len(paragraphs) // 2 + 2
     with_words = "\n\n".join([*paragraphs[:middle], EVERY_TRIGGER, *paragraphs[middle:]])

@@ -8,11 +8,15 @@ from pydantic import Field, field_validator
 
 from ._model_base import FrozenModel
 from .models import RemovalKind
-from .patterns import RULE_NAMES
+from .patterns import RULE_KINDS, RULE_NAMES
+
+#: The kinds of the registry's rules, in the order they first appear there: what `disabled_kinds` accepts.
+RULE_KIND_NAMES: tuple[str, ...] = tuple(dict.fromkeys(RULE_KINDS.values()))
 
 
 class CleanConfig(FrozenModel):
-    """What `clean()` does. Every rule can be turned off by name (see `newsclean.patterns.RULE_NAMES`) or by kind.
+    """What `clean()` does. Every rule can be turned off by name or by kind: any name and kind that `newsclean rules`
+    lists (the registry, `newsclean.patterns.REGISTRY`).
 
     >>> CleanConfig(disabled_rules=frozenset({"credit.trailing_code"}))  # doctest: +ELLIPSIS
     CleanConfig(...)
@@ -34,8 +38,22 @@ class CleanConfig(FrozenModel):
         if unknown:
             hints = {name: difflib.get_close_matches(name, RULE_NAMES, n=1) for name in unknown}
             described = ", ".join(f"{n!r}" + (f" (did you mean {h[0]!r}?)" if h else "") for n, h in hints.items())
-            raise ValueError(f"unknown rule names: {described}; see newsclean.patterns.RULE_NAMES")
+            raise ValueError(f"unknown rule names: {described}; `newsclean rules` lists them all")
         return names
+
+    @field_validator("disabled_kinds", mode="before")
+    @classmethod
+    def _known_kinds(cls, kinds: object) -> object:
+        """A kind that no rule removes would disable nothing and say nothing: refuse it, naming the close matches
+        (asked before the values are checked as `RemovalKind`s, so a misspelt kind gets the same hint)."""
+        if not isinstance(kinds, (set, frozenset, list, tuple)):
+            return kinds  # not a collection of kinds: the type check says so
+        unknown = sorted({kind for kind in kinds if kind not in RULE_KIND_NAMES}, key=str)
+        if unknown:
+            hints = {kind: difflib.get_close_matches(str(kind), RULE_KIND_NAMES, n=1) for kind in unknown}
+            described = ", ".join(f"{k!r}" + (f" (did you mean {h[0]!r}?)" if h else "") for k, h in hints.items())
+            raise ValueError(f"unknown rule kinds: {described}; the kinds are {', '.join(RULE_KIND_NAMES)}")
+        return kinds
 
     def enabled(self, rule: str, kind: str) -> bool:
         return rule not in self.disabled_rules and kind not in self.disabled_kinds

@@ -34,7 +34,10 @@ Two engines return the same results:
 Where things live:
 
 * the rules, as data: `newsclean.patterns` (`datelines`, `inserts`, `credits`, built from `outlets` and
-  `words`); the rules written as code are its `ENGINE_RULES`, implemented in the zone modules here;
+  `words`); the rules written as code are registered in `patterns.code_rules` (name, kind, zone, why,
+  examples) and implemented in the zone modules here; `patterns.REGISTRY` holds both;
+* `pattern_facts`: what every match of a rule's pattern must hold, read off the pattern, against which
+  tests/test_hints.py checks every speed hint (never imported by the engines);
 * `lead`, `lines`, `inline`, `tail`, `headlines`: the zones and their heuristics; `repeats`: the repeat
   steps (the repeat finder is `newsclean.repeats`);
 * `gates`: the cheap tests before a pattern (gate text, `first_chars`, `needs`, the opening tests the rules

@@ -15,6 +15,14 @@ import regex
 #: * `inline`: every match inside any paragraph goes;
 #: * `tail`: matches in the last body paragraphs only (footers, credits), where the same words in prose are rare.
 Scope = Literal["lead", "line", "inline", "tail"]
+#: Where a rule of the registry (`newsclean.patterns.REGISTRY`, what `newsclean rules` lists) applies: a
+#: catalogue rule's `Scope`, or one of the places that only rules written as code (`newsclean.patterns.code_rules`)
+#: look at:
+#: * `title`: the first paragraph, held against the article's title (`other.title_repeated`);
+#: * `repeats`: every paragraph, held against the ones before it (`repeat.paragraph`);
+#: * `render`: what is left of a paragraph once a pass's removals are cut from it (`other.leftover_punctuation`).
+#: A rule written as code in `lead`, `line`, `inline` or `tail` looks where the catalogue rules of that scope do.
+Zone = Literal[Scope, "title", "repeats", "render"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -42,6 +50,10 @@ class Rule:
     scan for them costs ~6 ns a character, `find` a fraction of that), a `line` rule only on a paragraph that
     starts with one.
 
+    `positives` are examples the tests run: (article text, the text the rule removes from it); `traps` are prose
+    in the same shape that the rule must leave whole (every line of it survives `newsclean.clean`). Positives are
+    cleaned with `newsclean.patterns.examples.TITLE` as the title, traps with it and without.
+
     Rules are compared and hashed by identity (each is one entry of the catalogue), which keeps tuples of
     rules cheap to use as cache keys.
     """
@@ -62,6 +74,13 @@ class Rule:
     opening: re.Pattern[str] | None = None
     needs_before: str = ""
     starts_with: tuple[str, ...] = ()
+    positives: tuple[tuple[str, str], ...] = ()
+    traps: tuple[str, ...] = ()
+
+    @property
+    def zone(self) -> Zone:
+        """Where the rule applies, in the terms of the registry: its scope."""
+        return self.scope
 
 
 def rule(
@@ -78,6 +97,8 @@ def rule(
     starts_after: str = "",
     needs_before: str = "",
     starts_with: tuple[str, ...] = (),
+    positives: tuple[tuple[str, str], ...] = (),
+    traps: tuple[str, ...] = (),
 ) -> Rule:
     """Compile a rule; `regex.V1` gives full Unicode properties."""
     words = frozenset(t for t in trigger if t.isalpha())
@@ -86,5 +107,5 @@ def rule(
     opening = re.compile(starts_after) if starts_after else None
     return Rule(
         name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with, also_needs,
-        starts_after, opening, needs_before, starts_with,
+        starts_after, opening, needs_before, starts_with, positives, traps,
     )

@@ -10,6 +10,7 @@ Labels (`Editor:`, `Penulis:`) need a colon and a capital: `menurut penulis hal 
 from __future__ import annotations
 
 from .base import rule
+from .examples import BODY, BODY2
 
 #: An editor/wire code in parentheses: `(esn/indo)`, `(tor/fjp)`, `(*/Ria)`, `(kpl/pur/tch)`, `(Sputnik)`,
 #: `(kid)`, `( Wan)`, `(*)`, `[eko]`. Slash codes need a letter in every part, so dates like `(30/8)` fail.
@@ -65,6 +66,12 @@ CREDIT_RULES = (
         "An editor or wire code alone on a line: `(esn/indo)`, `(Sputnik)`, `(kpl/khs)`, `(SIS)` after `**`.",
         trigger=(),
         first_chars="([",
+        positives=(
+            (f"{BODY}\n(abc/xyz)", "(abc/xyz)"),
+        ),
+        traps=(
+            "Korban bernama Rafi Haikal\n(21), seorang suporter, dirawat di rumah sakit.",
+        ),
     ),
     rule(
         "credit.trailing_code",
@@ -76,6 +83,18 @@ CREDIT_RULES = (
         needs=("(", "["),
         # Its lookbehind would be tested at every position of the paragraph: tried where a code opens.
         starts_with=CREDIT_CODE_OPENINGS,
+        positives=(
+            (f"{BODY} (rdh/mea)", "(rdh/mea)"),
+            (f"{BODY2}(zik)", "(zik)"),
+        ),
+        traps=(
+            "Menurut Departemen Luar Negeri Amerika Serikat (AS).",
+            "Pemain terbaik laga itu adalah Marouane Fellaini (Belgia)",
+            "Warnanya ada kuning, abu-abu, dan turquoise (biru).",
+            "Distributor resminya adalah PT Suzuki Indomobil Sales (SIS).",
+            "Pertemuan itu berlangsung pada Selasa (30/8).",
+            "Rusia mengirim vaksin Sputnik V ke Jakarta pada Senin.",
+        ),
     ),
     rule(
         "credit.source_line",
@@ -85,6 +104,12 @@ CREDIT_RULES = (
         "`sumber : ANTARA`, `Sumber: Antara Foto` lines after Republika articles.",
         trigger=("sumber", "source"),
         first_chars="s",
+        positives=(
+            (f"{BODY}\nsumber : ANTARA", "sumber : ANTARA"),
+        ),
+        traps=(
+            "Sumber air bersih warga berasal dari mata air di lereng gunung.",
+        ),
     ),
     rule(
         "byline.name_in_parentheses_line",
@@ -94,6 +119,12 @@ CREDIT_RULES = (
         "An editor's full name on its own line: `(Fitra Iskandar)`, `(Yohanes H Wahyu Tomo)`.",
         trigger=(),
         first_chars="(",
+        positives=(
+            (f"{BODY}\n(Rahmat Hidayat)", "(Rahmat Hidayat)"),
+        ),
+        traps=(
+            f"Saudara-saudara, pasar ini milik kita bersama.\n\n(Hadirin bertepuk tangan)\n\n{BODY2}",
+        ),
     ),
     rule(
         "byline.label_line",
@@ -104,6 +135,12 @@ CREDIT_RULES = (
         trigger=BYLINE_WORDS,
         first_chars="perfklwcs",
         starts_with=BYLINE_LABEL_OPENINGS,
+        positives=(
+            (f"{BODY}\nEditor: Sri Wahyuni", "Editor: Sri Wahyuni"),
+        ),
+        traps=(
+            "Menurut penulis hal ini tidak mungkin terjadi dalam waktu dekat, katanya.",
+        ),
     ),
     rule(
         "byline.label_chain",
@@ -114,6 +151,12 @@ CREDIT_RULES = (
         "label to the end is furniture when the label sits after a sentence end in the last paragraph.",
         trigger=BYLINE_WORDS,
         needs=BYLINE_WORDS,
+        positives=(
+            (f"{BODY} Pewarta: Andi Wijaya Editor: Sri Wahyuni", "Pewarta: Andi Wijaya Editor: Sri Wahyuni"),
+        ),
+        traps=(
+            "Di halaman terakhir novel itu tertulis pesan sang Penulis: jangan pernah berhenti membaca.",
+        ),
     ),
     rule(
         "byline.reporter_line",
@@ -125,6 +168,12 @@ CREDIT_RULES = (
         trigger=("laporan", "redaksi", "penulis", "reporter", "oleh"),
         first_chars="ltpro",
         starts_with=("Laporan", "Tim", "Penulis", "Reporter", "Oleh"),
+        positives=(
+            (f"Laporan Wartawan WartaSolo.com, Budi Santoso\n{BODY}", "Laporan Wartawan WartaSolo.com, Budi Santoso"),
+        ),
+        traps=(
+            "Laporan Badan Pemeriksa Keuangan itu diserahkan ke DPR pada Senin pagi.",
+        ),
     ),
     rule(
         "footer.line",
@@ -135,6 +184,15 @@ CREDIT_RULES = (
         "`Artikel ini telah tayang di Kompas.com dengan judul ...`, `Kirim Komentar`.",
         trigger=FOOTER_TRIGGERS,
         needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
+        positives=(
+            (
+                f"{BODY}\nCopyright 2010 - 2025 PT Warta Kita. All Rights Reserved.",
+                "Copyright 2010 - 2025 PT Warta Kita. All Rights Reserved.",
+            ),
+        ),
+        traps=(
+            "Penulis terkenal itu bercerita tentang hak cipta karya sastra di era digital.",
+        ),
     ),
     rule(
         "footer.chain_to_end",
@@ -144,6 +202,12 @@ CREDIT_RULES = (
         "A copyright or syndication notice glued to the end of the last paragraph.",
         trigger=FOOTER_TRIGGERS,
         needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
+        positives=(
+            (f"{BODY} Copyright © WARTA 2025", "Copyright © WARTA 2025"),
+        ),
+        traps=(
+            "Menurut pengelola, pengunjung dilarang keras membawa makanan dari luar area taman.",
+        ),
     ),
     rule(
         "footer.comment_count",
@@ -153,6 +217,12 @@ CREDIT_RULES = (
         "Okezone's `0 Komentar` widget line.",
         trigger=("komentar", "~comment"),
         needs=("komentar", "comment"),
+        positives=(
+            (f"{BODY}\n0 Komentar", "0 Komentar"),
+        ),
+        traps=(
+            "120 komentar masuk dalam satu jam setelah video itu diunggah.",
+        ),
     ),
     rule(
         "footer.google_news",
@@ -162,6 +232,12 @@ CREDIT_RULES = (
         "`Baca berita Wartakotalive.com lainnya di Google News.` and its variants, as a line of their own.",
         trigger=("~google",),
         needs=("google",),
+        positives=(
+            (f"{BODY}\nBaca berita WartaKita lainnya di Google News.", "Baca berita WartaKita lainnya di Google News."),
+        ),
+        traps=(
+            "Aturan baru itu juga berlaku bagi agregator berita seperti Google News.",
+        ),
     ),
     rule(
         "footer.truncation",
@@ -171,5 +247,11 @@ CREDIT_RULES = (
         "NewsAPI's truncation marker `… [+2570 chars]`.",
         trigger=("chars",),
         needs=("chars]",),
+        positives=(
+            (f"{BODY} Stok aman hingga… [+1520 chars]", "… [+1520 chars]"),
+        ),
+        traps=(
+            "Pengembang menyebut batas panjang judul kini 120 chars, naik dari sebelumnya 80 chars.",
+        ),
     ),
 )

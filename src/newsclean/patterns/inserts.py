@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..cleaner.gates import may_open_with_related_label
 from .base import rule
+from .examples import BODY, BODY2
 from .words import RELATED_LABEL, RELATED_LABEL_FIRST_CHARS
 
 INSERT_RULES = (
@@ -19,6 +20,12 @@ INSERT_RULES = (
         "Detik and CNN place this ad marker between paragraphs, or glued between sentences.",
         trigger=("~scroll",),
         needs=("scroll",),
+        positives=(
+            (f"{BODY}\nSCROLL TO CONTINUE WITH CONTENT\n{BODY2}", "SCROLL TO CONTINUE WITH CONTENT"),
+        ),
+        traps=(
+            "Pembaca cukup menggulir layar, atau dalam bahasa pengembangnya scroll to continue, untuk membaca lanjutan berita.",
+        ),
     ),
     rule(
         "ad.label_line",
@@ -29,6 +36,12 @@ INSERT_RULES = (
         "The same word inside a sentence (`iklan` as a topic) is prose and is not touched.",
         trigger=("~advertis", "iklan", "~sponsor", "ads", "ad"),
         first_chars="aisk",
+        positives=(
+            (f"{BODY}\nAdvertisement\n{BODY2}", "Advertisement"),
+        ),
+        traps=(
+            "Iklan rokok di televisi dibatasi mulai tahun depan, kata menteri.",
+        ),
     ),
     rule(
         "ad.script",
@@ -39,6 +52,15 @@ INSERT_RULES = (
         "Ad-slot JavaScript left in the text by a scraper that kept <script> contents.",
         trigger=("~googletag", "~adsbygoogle"),
         needs=("googletag", "adsbygoogle"),
+        positives=(
+            (
+                f"{BODY} googletag.cmd.push(function() {{ googletag.display('div-1'); }}); {BODY2}",
+                "googletag.cmd.push(function() { googletag.display('div-1'); });",
+            ),
+        ),
+        traps=(
+            "Pengembang situs itu memakai googletag untuk mengatur letak iklan di setiap halaman.",
+        ),
     ),
     rule(
         "embed.gambas",
@@ -48,6 +70,12 @@ INSERT_RULES = (
         "CNN/CNBC/Detik embed placeholders: `[Gambas:Video 20detik]`, `[Gambas:Instagram]`.",
         trigger=("~gambas",),
         needs=("[gambas:",),
+        positives=(
+            (f"{BODY}\n[Gambas:Video 20detik]\n{BODY2}", "[Gambas:Video 20detik]"),
+        ),
+        traps=(
+            "Sayur yang harganya naik antara lain gambas, terong, dan kacang panjang.",
+        ),
     ),
     rule(
         "embed.twitter_pic",
@@ -57,6 +85,12 @@ INSERT_RULES = (
         "The image link of an embedded tweet; the tweet text and its author stay (they can be quoted prose).",
         trigger=("twitter",),
         needs=("pic.twitter.com/",),
+        positives=(
+            (f"Warganet heboh. pic.twitter.com/AbC123xyz\n{BODY2}", "pic.twitter.com/AbC123xyz"),
+        ),
+        traps=(
+            "Unggahan itu pertama kali beredar di twitter.com sebelum dihapus pemiliknya.",
+        ),
     ),
     rule(
         "embed.post_shared",
@@ -67,6 +101,12 @@ INSERT_RULES = (
         trigger=("shared",),
         first_chars="a",
         starts_with=("A post shared by",),
+        positives=(
+            (f"{BODY}\nA post shared by Dapur Kita (@dapurkita)\n{BODY2}", "A post shared by Dapur Kita (@dapurkita)"),
+        ),
+        traps=(
+            "Keterangan foto berbahasa Inggris, a post shared by the family, ikut disalin oleh akun-akun penggemar.",
+        ),
     ),
     rule(
         "embed.email_protected",
@@ -76,6 +116,12 @@ INSERT_RULES = (
         "Cloudflare e-mail obfuscation left in the page text.",
         trigger=("~protected",),
         needs=("protected]",),
+        positives=(
+            (f"{BODY} Hubungi [email protected] untuk info.", "[email protected]"),
+        ),
+        traps=(
+            "Situs itu menyembunyikan alamat email penulisnya agar tetap protected dari robot spam.",
+        ),
     ),
     rule(
         "related.label_only",
@@ -88,6 +134,12 @@ INSERT_RULES = (
         trigger=("~baca", "lihat", "simak", "tonton", "saksikan", "artikel", "berita", "related"),
         first_chars=RELATED_LABEL_FIRST_CHARS,
         opens_with=may_open_with_related_label,
+        positives=(
+            (f"{BODY}\nBaca Juga\nWali Kota Resmikan Pasar Baru di Cimahi\n{BODY2}", "Baca Juga"),
+        ),
+        traps=(
+            "Baca juga petunjuk pemakaian sebelum memasang tabung gas di rumah, pesan petugas.",
+        ),
     ),
     rule(
         "promo.parenthesised",
@@ -97,6 +149,15 @@ INSERT_RULES = (
         "Calls to action in parentheses: `(Ayo ikuti saluran WhatsApp KapanLagi.com biar enggak ...)`.",
         trigger=("ayo", "yuk", "jangan", "simak", "ikuti", "baca"),
         needs=("(ayo", "(yuk", "(jangan", "(simak", "(ikuti", "(baca"),
+        positives=(
+            (
+                f"{BODY} (Yuk ikuti saluran WhatsApp BeritaKita biar tidak ketinggalan kabar)",
+                "(Yuk ikuti saluran WhatsApp BeritaKita biar tidak ketinggalan kabar)",
+            ),
+        ),
+        traps=(
+            "Pesan Bung Karno, Jas Merah (Jangan Sekali-kali Meninggalkan Sejarah), dikutip berulang kali dalam upacara itu.",
+        ),
     ),
     rule(
         "promo.call_to_action",
@@ -184,6 +245,13 @@ INSERT_RULES = (
         # The channel word (a need) comes before the sentence ends: the verb and the gap hold no `!` or `?`,
         # so a verb with no channel ahead of the next of them is not tried (`Baca juga ...`).
         needs_before="!?",
+        positives=(
+            (f"{BODY}\nIkuti WhatsApp Channel Warta Kita", "Ikuti WhatsApp Channel Warta Kita"),
+        ),
+        traps=(
+            "Pelaku menipu korban lewat pesan WhatsApp yang mengaku dari bank.",
+            "Cek Fakta Kabarkita.com menelusuri klaim hadiah pulsa yang diunggah sebuah akun Facebook.",
+        ),
     ),
     rule(
         "promo.slogan",
@@ -194,6 +262,12 @@ INSERT_RULES = (
         "KapanLagi's closing slogan and teaser.",
         trigger=("~sekarang", "~temukan"),
         needs=("bukan", "temukan"),
+        positives=(
+            (f"{BODY} Kalau bukan sekarang, kapan lagi?", "Kalau bukan sekarang, kapan lagi?"),
+        ),
+        traps=(
+            '"Kalau bukan sekarang, kapan lagi kita berbenah?" ujar wali kota di depan para pedagang.',
+        ),
     ),
     rule(
         "promo.campaign_line",
@@ -227,6 +301,12 @@ INSERT_RULES = (
             "copy",
         ),
         first_chars="hbsidgtfwlc",
+        positives=(
+            (f"{BODY}\nBagikan\n{BODY2}", "Bagikan"),
+        ),
+        traps=(
+            "Facebook dan Twitter sempat tidak bisa diakses selama dua jam pada Senin malam.",
+        ),
     ),
     rule(
         "nav.next_page",
@@ -239,6 +319,15 @@ INSERT_RULES = (
         "A bare `selengkapnya` is prose (`Berikut spesifikasi lain selengkapnya.`) and is not matched.",
         trigger=("~selanjutnya", "~berikutnya", "~selengkapnya"),
         needs=("selanjutnya", "berikutnya", "selengkapnya"),
+        positives=(
+            (
+                f"{BODY} Simak berita selengkapnya di halaman selanjutnya.",
+                "Simak berita selengkapnya di halaman selanjutnya.",
+            ),
+        ),
+        traps=(
+            "Berikut spesifikasi lain selengkapnya. Ponsel ini dijual mulai pekan depan.",
+        ),
     ),
     rule(
         "other.loading",
@@ -248,6 +337,12 @@ INSERT_RULES = (
         "A lazy-loading placeholder left by the scraper (`,,,,loading...`).",
         trigger=("~loading",),
         needs=("loading...",),
+        positives=(
+            (f"{BODY},,,,loading...", ",,,,loading..."),
+        ),
+        traps=(
+            "Proses loading aplikasi itu lambat sejak pembaruan terakhir, keluh warganet.",
+        ),
     ),
     rule(
         "nav.table_of_contents",
@@ -257,6 +352,12 @@ INSERT_RULES = (
         "Detik's table-of-contents label (its entries are repeated as subheadings below and stay there).",
         trigger=("isi",),
         first_chars="d",
+        positives=(
+            (f"Daftar Isi\n{BODY}", "Daftar Isi"),
+        ),
+        traps=(
+            "Daftar isi buku itu memuat dua belas bab tentang sejarah pasar di Jawa.",
+        ),
     ),
     rule(
         "caption.photo_line",
@@ -284,6 +385,12 @@ INSERT_RULES = (
             "detikcom",
         ),
         first_chars="fpidskcat",
+        positives=(
+            (f"{BODY}\nFoto: Andi Wijaya/Warta Kita\n{BODY2}", "Foto: Andi Wijaya/Warta Kita"),
+        ),
+        traps=(
+            "Foto-foto yang beredar di media sosial memperlihatkan antrean panjang warga.",
+        ),
     ),
     rule(
         "caption.credit_parenthesis_line",
@@ -311,6 +418,15 @@ INSERT_RULES = (
             "twitter",
         ),
         needs=("(",),
+        positives=(
+            (
+                f"{BODY}\nSeorang pedagang menata cabai (Foto: dok. Warta)\n{BODY2}",
+                "Seorang pedagang menata cabai (Foto: dok. Warta)",
+            ),
+        ),
+        traps=(
+            "Akun resminya (Instagram) mengunggah video itu, lalu menghapusnya sejam kemudian.",
+        ),
     ),
     rule(
         "caption.illustration_line",
@@ -321,6 +437,12 @@ INSERT_RULES = (
         "(`GoogleIlustrasi sistem operasi Android XR`).",
         trigger=("~ilustrasi",),
         needs=("ilustrasi",),
+        positives=(
+            (f"{BODY}\nIlustrasi pasar tradisional\n{BODY2}", "Ilustrasi pasar tradisional"),
+        ),
+        traps=(
+            "Ilustrasi sampul buku itu dibuat oleh pelukis asal Bali.",
+        ),
     ),
     rule(
         "caption.photo_inline",
@@ -334,6 +456,12 @@ INSERT_RULES = (
         # A match starts where its label does: the pattern is tried there only (its lookbehind would be tested
         # at every position).
         starts_with=("Foto", "FOTO", "Video"),
+        positives=(
+            (f"{BODY}Foto: Rina Sari/wartakitaPedagang menata cabai di lapak.", "Foto: Rina Sari/wartakita"),
+        ),
+        traps=(
+            "Lomba itu dibagi dua kategori, Video: durasi paling lama tiga menit, dan Foto: satu karya per peserta.",
+        ),
     ),
     rule(
         "caption.credit_parenthesis",
@@ -356,6 +484,12 @@ INSERT_RULES = (
             "(istimewa",
             "(image by",
             "(credit",
+        ),
+        positives=(
+            ("Banjir menggenangi jalan. (Tribunnews/Andi) Warga mengungsi ke masjid.", "(Tribunnews/Andi)"),
+        ),
+        traps=(
+            "Ia datang bersama istrinya (dokter gigi di puskesmas) dan dua anaknya.",
         ),
     ),
 )

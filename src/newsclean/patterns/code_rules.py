@@ -1,0 +1,203 @@
+"""The rules written as code: shapes that need more than one pattern, as data for the registry.
+
+Their code is in the zone modules of `newsclean.cleaner` (and restated in `newsclean.cleaner.reference`);
+here each has what a catalogue rule has, so that `newsclean.patterns.REGISTRY` and `newsclean rules` list every
+rule alike: its name (reported with every removal, and the handle to turn it off), the kind its removals carry,
+its zone (`newsclean.patterns.base.Zone`), why it exists, where its code is, and the examples the tests run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .base import Zone
+from .examples import BODY, BODY2
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRule:
+    """A rule written as code. `code` names, as dotted paths, the functions (or patterns) of the fast engine
+    that implement it; `positives` and `traps` are as on `newsclean.patterns.base.Rule`."""
+
+    name: str
+    kind: str
+    zone: Zone
+    why: str
+    code: tuple[str, ...]
+    positives: tuple[tuple[str, str], ...]
+    traps: tuple[str, ...]
+
+
+CODE_RULES: tuple[CodeRule, ...] = (
+    CodeRule(
+        "related.line",
+        "related",
+        "line",
+        "A paragraph that opens with a related-article label and goes on with a headline (`Baca juga: Harga "
+        "Cabai Turun`) goes whole. After a label followed by prose (a finished sentence) the scraper lost the "
+        "headline: the paragraph stays, label and all, since cutting the rest of the line would delete real text.",
+        code=("newsclean.cleaner.lines.apply_line_rules", "newsclean.cleaner.lines.is_related_link_line"),
+        positives=(
+            (
+                f"{BODY}\nBaca juga: Harga Cabai Turun Jelang Lebaran\n{BODY2}",
+                "Baca juga: Harga Cabai Turun Jelang Lebaran",
+            ),
+        ),
+        traps=(
+            "Baca Juga Tidak hanya Luhut, Menteri Koordinator lain ikut hadir. Mereka membahas pajak.",
+        ),
+    ),
+    CodeRule(
+        "related.headline_after_label",
+        "related",
+        "line",
+        "After a bare `Baca Juga` label, up to four headline lines follow (Republika); after `Baca juga:`, one "
+        "(Detik). A following line that is a finished sentence, or longer than a headline, ends the run: it is prose.",
+        code=("newsclean.cleaner.lines.drop_headlines_after_label", "newsclean.cleaner.headlines.is_headline"),
+        positives=(
+            (f"{BODY}\nBaca Juga\nWali Kota Resmikan Pasar Baru di Cimahi\n{BODY2}", "Wali Kota Resmikan Pasar Baru di Cimahi"),
+        ),
+        traps=(
+            # A label that opens a sentence is no bare label: the subheading after it stays.
+            "Simak juga penjelasan petugas di bawah ini.\n\nJadwal Operasi Pasar di Tiga Kecamatan\n\n"
+            "Operasi pasar digelar mulai Senin pagi di balai desa.",
+        ),
+    ),
+    CodeRule(
+        "related.inline_headline",
+        "related",
+        "inline",
+        "`Baca juga: <headline>` glued into a paragraph: the label and the headline go, up to where the headline "
+        "ends (the next label, two words glued without a space, a word that opens sentences, or the last "
+        "capitalised run before lowercase prose), erring towards keeping prose. The label needs its colon.",
+        code=("newsclean.cleaner.inline.related_links", "newsclean.cleaner.headlines.headline_end"),
+        positives=(
+            (
+                f"{BODY} Baca juga: Harga Cabai Turun Jelang LebaranSejak pekan lalu pasokan menurun.",
+                "Baca juga: Harga Cabai Turun Jelang Lebaran",
+            ),
+            (f"{BODY} Baca juga: Harga Cabai Turun Pewarta: Andi Wijaya", "Baca juga: Harga Cabai Turun"),
+        ),
+        traps=(
+            "Petugas meminta warga melihat juga papan pengumuman di balai desa: jadwal operasi pasar berubah mulai "
+            "Senin.",
+        ),
+    ),
+    CodeRule(
+        "caption.before_dateline",
+        "caption",
+        "lead",
+        "Scrapers put a photo caption (often repeating the lead), a `(Sputnik)` photo credit or a `Laporan "
+        "Wartawan ...` line above the dateline, or glue it in front of it: what stands before a dateline found in "
+        "the first body paragraphs goes. With no dateline nothing does, and past the article's start a dateline "
+        "must read as one (`Rute Denpasar (DPS) - Labuan Bajo` is prose).",
+        code=("newsclean.cleaner.lead.strip_lead", "newsclean.cleaner.lead.is_plausible_inside"),
+        positives=(
+            (f"Warga antre membeli beras murah.\nCIMAHI, WARTAKITA.com - {BODY}", "Warga antre membeli beras murah."),
+        ),
+        traps=(
+            # A parenthesised abbreviation then a hyphen is a compound, not an agency dateline glued into the lead.
+            "Maskapai itu menambah rute penerbangan harian. Rute Denpasar (DPS) - Labuan Bajo (LBJ) dibuka pekan depan.",
+        ),
+    ),
+    CodeRule(
+        "caption.teaser_repeats_lead",
+        "caption",
+        "lead",
+        "Liputan6 (2016) and others open with the photo caption or RSS teaser, then the lead repeats it: a short "
+        "first paragraph whose words all reappear, in order, in the next one goes. Only a paragraph contained "
+        "whole in the next is removed, so a real first paragraph survives.",
+        code=("newsclean.cleaner.lead._teaser_repeating_lead",),
+        positives=(
+            (
+                f"Harga beras di pasar tradisional naik dua kali.\nHarga beras di pasar "
+                f"tradisional naik dua kali dalam sepekan ini, kata pedagang.\n{BODY2}",
+                "Harga beras di pasar tradisional naik dua kali.",
+            ),
+        ),
+        traps=(
+            # The lead repeats most of the first paragraph, not all of it.
+            f"Harga beras di pasar tradisional naik dua kali dalam sepekan menjelang Lebaran.\n\n{BODY}",
+        ),
+    ),
+    CodeRule(
+        "tags.after_credit",
+        "tags",
+        "tail",
+        "Detik follows the editor code with topic tags in lowercase (`(fbr/wes) luna maya`, or one tag per line): "
+        "only lowercase text after a credit code, or lines after a removed credit line, are taken, so a lowercase "
+        "last line of prose is never a tag.",
+        code=("newsclean.cleaner.tail._first_tail_cut", "newsclean.cleaner.tail.drop_trailing_tag_lines"),
+        positives=(
+            (f"{BODY} (abc/xyz) harga beras pasar induk", "harga beras pasar induk"),
+        ),
+        traps=(
+            "Acara ditutup dengan pembacaan puisi oleh murid kelas enam.\n\nkami menanam padi di tanah sendiri",
+        ),
+    ),
+    CodeRule(
+        "byline.signature_block",
+        "byline",
+        "tail",
+        "An opinion piece ends with its author's name and titles, one per line (`Prof. X` / `Direktur ...`): taken "
+        "only when the last two to four paragraphs are all short, capitalised and unpunctuated, the first of them "
+        "reads as a personal name, and prose stands before them. A closing subheading or a one-line last sentence "
+        "has punctuation or no name shape, and stays.",
+        code=("newsclean.cleaner.tail.drop_signature_block",),
+        positives=(
+            (f"{BODY}\n{BODY2}\n{BODY}\nProf. Ahmad Subagja\nGuru Besar Universitas Kita", "Prof. Ahmad Subagja"),
+        ),
+        traps=(
+            f"{BODY}\n{BODY2}\nMenurut dia, pasokan dari sentra produksi tersendat karena hujan.\n"
+            "Salam hangat dari pengurus pasar\nPaguyuban Pedagang Kramat Jati",
+        ),
+    ),
+    CodeRule(
+        "repeat.paragraph",
+        "repeat",
+        "repeats",
+        "Scrapers print a block twice (around an `Advertisement` line), nest copies or repeat an embed under its "
+        "attribution: a paragraph that repeats an earlier one (ignoring case, punctuation and a `Video` label) "
+        "goes and the first body copy stays. Only prose is removed, or a paragraph that continues a removed block: "
+        "a chorus, a court reply or a list item that recurs stays.",
+        code=("newsclean.cleaner.repeats.drop_repeats", "newsclean.repeats.find_repeats"),
+        positives=(
+            (f"{BODY}\n{BODY2}\nAdvertisement\n{BODY}\n{BODY2}", BODY),
+        ),
+        traps=(
+            "Kita usahakan rumah itu\nTanpa lelah tanpa ragu\n\nKita usahakan rumah itu\nTanpa lelah tanpa ragu",
+            '"Iya pak," jawab Maryam.\n\nHakim bertanya lagi soal uang itu.\n\n"Iya pak," jawab Maryam.',
+            "Syarat pendaftaran:\n\n- Fotokopi KTP.\n\nSyarat perpanjangan:\n\n- Fotokopi KTP.",
+        ),
+    ),
+    CodeRule(
+        "other.title_repeated",
+        "other",
+        "title",
+        "Scrapers often put the headline as the first line of the text: with a title given, a first paragraph that "
+        "only repeats it (ignoring case and punctuation) is not body. A lead that opens with the title's words "
+        "and goes on stays.",
+        code=("newsclean.cleaner.repeats.drop_repeated_title",),
+        positives=(
+            (f"Harga Beras Naik Lagi\n{BODY}", "Harga Beras Naik Lagi"),
+        ),
+        traps=(
+            "Harga beras naik lagi pekan ini setelah pasokan dari Jawa Tengah tersendat.",
+        ),
+    ),
+    CodeRule(
+        "other.leftover_punctuation",
+        "other",
+        "render",
+        "A paragraph with no letter or digit left once a pass's removals are cut from it (`* * *`, the commas and "
+        "dashes around a removed insert) is not text: it goes. With the rule off its punctuation stays.",
+        code=("newsclean.cleaner.passes._render",),
+        positives=(
+            (f"{BODY}\n\n* * *\n\n{BODY2}", "* * *"),
+        ),
+        traps=(
+            # A score holds digits: it is text, however much punctuation stands around them.
+            f"Persib menutup laga itu dengan kemenangan tipis atas tamunya.\n\n2 - 1\n\n{BODY2}",
+        ),
+    ),
+)
