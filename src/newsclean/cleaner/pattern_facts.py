@@ -226,9 +226,8 @@ class Pattern:
             op, value = node
             if op is sre_constants.ASSERT and value[0] < 0:
                 found = self.skeletons(node, ignore_case)
-                if _meaningful(run):
-                    if accepts(run):
-                        return True
+                if _meaningful(run) and accepts(run):
+                    return True
                 run = found if found is not None else frozenset({""})
                 continue
             if op is sre_constants.ASSERT:
@@ -358,7 +357,9 @@ _UNKNOWN = (sre_constants.ANY, None)
 _OPEN = "\x01"
 _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 _REPEATS = tuple(
-    getattr(sre_constants, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(sre_constants, name)
+    getattr(sre_constants, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(sre_constants, name)
 )
 _EDGE_ASSERTIONS = (
     sre_constants.AT_BEGINNING,
@@ -434,7 +435,8 @@ def triggers_hold(words: Iterable[str], substrings: Iterable[str]) -> Callable[[
         for word in word_list:
             for found in re.finditer(re.escape(word), text):
                 start, end = found.start(), found.end()
-                if 0 < start and end < len(text) and not _ascii_letter(text[start - 1]) and not _ascii_letter(text[end]):
+                inside = start > 0 and end < len(text)
+                if inside and not _ascii_letter(text[start - 1]) and not _ascii_letter(text[end]):
                     return True
         return False
 

@@ -7,9 +7,10 @@ an output that `normalize` would still change is renormalized before the next. T
 and rules, dateline, credits, paragraph count): tests/test_reference.py holds it to that on generated
 articles, and `benchmarks/clean_identity.py --engine reference` on a whole corpus.
 
-The zones and the rules written as code are shared with the fast engine (`newsclean.cleaner.zones` and the
-`newsclean.cleaner.headlines` heuristics), because they *are* the specification: which paragraphs form the
-lead and the tail, where a glued headline ends, when a dateline inside a paragraph reads as one. What this
+The zones' bounds and the rules written as code are shared with the fast engine (the constants and heuristics
+of `lead`, `lines`, `inline`, `tail` and `headlines`), because they *are* the specification: which
+paragraphs form the lead and the tail, where a glued headline ends, when a dateline inside a paragraph reads
+as one. What this
 module leaves out is every shortcut: a rule's `triggers`, `first_chars`, `needs`, `also_needs`,
 `opens_with`, `starts_with`, `starts_after` and `needs_before`, the engine's gates (a strong separator before
 a dateline, the related-label trigger, the teaser probe, the title's key head, the opening tests of datelines
@@ -17,7 +18,8 @@ and labels), the pass memo and the skipping of settled paragraphs and of an unch
 condition that looks like a gate is a rule: a glued dateline needs `GLUED_DATELINE_GATE` (see
 `_glued_dateline`).
 
-It costs about 25x the fast engine (docs/cleaning.md); it is not on any user's path.
+It costs about 6x the fast engine run as Python and about 30x the compiled one (docs/specification.md); it is
+on no user's path.
 """
 
 from __future__ import annotations
@@ -280,9 +282,9 @@ def _teaser_repeating_lead(state: ArticleState) -> None:
         return
     first = state.masked(live[0])
     first_key = _words(first, WORD_KEY)
-    if len(first) <= MAX_TEASER_CHARS and len(first_key) >= MIN_TEASER_KEY:
-        if first_key in _words(state.masked(live[1]), WORD_KEY):
-            state.drop(live[0], "caption", "caption.teaser_repeats_lead")
+    short = len(first) <= MAX_TEASER_CHARS and len(first_key) >= MIN_TEASER_KEY
+    if short and first_key in _words(state.masked(live[1]), WORD_KEY):
+        state.drop(live[0], "caption", "caption.teaser_repeats_lead")
 
 
 def _apply_inline_rules(state: ArticleState) -> None:
