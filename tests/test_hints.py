@@ -13,6 +13,8 @@ import sys
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean.patterns import ALL_RULES, Rule
 from newsclean.patterns.base import rule as make_rule
@@ -114,3 +116,24 @@ def test_letterish_characters_are_those_the_trigger_scan_must_not_trust() -> Non
 
 def test_a_separator_is_no_letter() -> None:
     assert SEPARATOR not in letterish()
+
+
+def test_the_signature_line_bound_is_the_longest_line_its_pattern_matches() -> None:
+    from newsclean.cleaner.tail import SIGNATURE_LINE, SIGNATURE_LINE_MAX_CHARS
+
+    assert parsed(SIGNATURE_LINE.pattern).tree.getwidth()[1] == SIGNATURE_LINE_MAX_CHARS
+
+
+LABEL_PIECES = ("baca", "Baca", "BACA", "juga", "Juga", "lihat", "berita", "terkait", "artikel", "lainnya", "ini",
+                "deh", "video", "related", "news", "menarik", " ", "  ", "", ":", "：", "-", "x", "İ", "\u00a0")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=12).map("".join))
+def test_every_glued_related_link_holds_the_related_trigger(text: str) -> None:
+    """The engine looks for glued related links only in paragraphs the trigger admits: it must admit every
+    paragraph where `RELATED_INLINE` matches (`Bacajuga:`, `baca ini juga deh video:`)."""
+    from newsclean.cleaner.inline import RELATED_INLINE, RELATED_TRIGGER
+
+    if RELATED_INLINE.search(text):
+        assert RELATED_TRIGGER.search(text)
