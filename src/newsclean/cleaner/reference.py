@@ -53,7 +53,7 @@ from .lines import LINE_RULE_MAX_CHARS, drop_headlines_after_label, is_related_l
 from .offsets import Segments, clean_paragraph_text, compose, cut_from_span, kept_pieces, map_back, unchanged_segments
 from .records import ArticleState, Cut, DatelineFields, DatelineFound, Outcome, Rendered, Span, TailCut
 from .regexes import regex_finditer, regex_fullmatch, regex_match, regex_search, regex_timeout
-from .tail import CREDIT_THEN_TAGS, PERSON_NAME, SIGNATURE_LINE, TAIL_PASSES, drop_trailing_tag_lines
+from .tail import CREDIT_THEN_TAGS, PERSON_NAME, SIGNATURE_LINE, strip_tail_with
 
 MAX_PASSES = 1 + passes.MAX_EXTRA_PASSES
 
@@ -128,7 +128,7 @@ def _run_steps(
         _apply_line_rules(state)
         _strip_lead(state)
         _apply_inline_rules(state)
-        credits = _strip_tail(state)
+        credits = strip_tail_with(state, _first_tail_cut)
         _drop_signature_block(state)
     if config.remove_repeats:
         _drop_repeats(state)
@@ -302,28 +302,6 @@ def _apply_inline_rules(state: ArticleState) -> None:
             limit = MAX_HEADLINE_LIST_CHARS if LIST_LABEL.search(match.group()) else MAX_HEADLINE_CHARS
             state.cut(index, match.start(), headline_end(text, match.end(), limit), "related",
                       "related.inline_headline")
-
-
-def _strip_tail(state: ArticleState) -> list[str]:
-    credits: list[str] = []
-    for _ in range(TAIL_PASSES):
-        live = state.live()
-        if not live:
-            break
-        if drop_trailing_tag_lines(state, live):
-            continue
-        index = live[-1]
-        found = _first_tail_cut(state, state.masked(index).rstrip())
-        if found is None:
-            break
-        kind, name, start, end, credit = found
-        if kind == "credit":
-            credits.append(credit)
-        state.cut(index, start, end, kind, name)
-    for index, span in sorted(state.dropped.items()):
-        if span.kind == "credit":
-            credits.append(state.paragraphs[index].text.strip().strip("()[].").strip())
-    return credits
 
 
 def _first_tail_cut(state: ArticleState, text: str) -> TailCut | None:

@@ -4,6 +4,8 @@ author's signature block.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from ..patterns import CREDIT_CODE, CREDIT_CODE_OPENINGS
@@ -27,8 +29,17 @@ PERSON_NAME = regex.compile(
 )
 
 
+#: Finds the first cut the tail makes in the last paragraph (its text, trailing spaces stripped).
+TailCutFinder = Callable[[ArticleState, str], TailCut | None]
+
+
 def strip_tail(state: ArticleState) -> list[str]:
-    """Cut footers, byline chains and credits at the end of the body; returns the credits found.
+    """Cut footers, byline chains and credits at the end of the body; returns the credits found."""
+    return strip_tail_with(state, _tail_cut)
+
+
+def strip_tail_with(state: ArticleState, first_cut: TailCutFinder) -> list[str]:
+    """`strip_tail`, with the cuts found by `first_cut` (the reference engine passes its plain search).
 
     Runs a few passes because furniture nests: `... Randi. (tor/fjp) mahasiswa demo` is tags after a credit,
     `... (kpl/khs)` may sit above a copyright line. Each pass looks at the last paragraph still standing.
@@ -41,7 +52,7 @@ def strip_tail(state: ArticleState) -> list[str]:
         index = live[-1]
         if drop_trailing_tag_lines(state, live):
             continue
-        found = _tail_cut(state, state.masked(index).rstrip())
+        found = first_cut(state, state.masked(index).rstrip())
         if found is None:
             break
         kind, name, start, end, credit = found
