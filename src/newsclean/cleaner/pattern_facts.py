@@ -136,7 +136,7 @@ class Pattern:
         """A class read as skeletons: its few characters, or `SEPARATOR` when it matches no letter-like one."""
         plain = [item for item in items if item[0] is sre_constants.LITERAL and item[1] not in self._property_of]
         if len(plain) == len(items) and len(plain) <= 16:
-            return frozenset(_fold(chr(value), ignore_case) for _, value in plain)
+            return frozenset(_fold(chr(value)) for _, value in plain)
         if not any(self._class_holds(items, char, ignore_case) for char in self.letters):
             return frozenset({SEPARATOR})
         return None
@@ -153,7 +153,7 @@ class Pattern:
         if op is sre_constants.LITERAL:
             if value in self._property_of:
                 return self._class_skeletons([node], ignore_case)
-            return frozenset({_fold(chr(value), ignore_case)})
+            return frozenset({_fold(chr(value))})
         if op is sre_constants.IN:
             return self._class_skeletons(value, ignore_case)
         if op is sre_constants.AT:
@@ -162,7 +162,7 @@ class Pattern:
             return frozenset({""})
         if op is sre_constants.SUBPATTERN:
             return self.sequence_skeletons(value[3], _scoped(ignore_case, value[1], value[2]))
-        if op is sre_constants.ATOMIC_GROUP if hasattr(sre_constants, "ATOMIC_GROUP") else False:
+        if op is _ATOMIC_GROUP:
             return self.sequence_skeletons(value, ignore_case)
         if op is sre_constants.BRANCH:
             result: set[str] = set()
@@ -253,7 +253,7 @@ class Pattern:
         if op is sre_constants.SUBPATTERN:
             scoped = _scoped(ignore_case, value[1], value[2])
             return [[(inner, scoped) for inner in value[3]]]
-        if hasattr(sre_constants, "ATOMIC_GROUP") and op is sre_constants.ATOMIC_GROUP:
+        if op is _ATOMIC_GROUP:
             return [[(inner, ignore_case) for inner in value]]
         if op is sre_constants.BRANCH:
             return [[(inner, ignore_case) for inner in branch] for branch in value[1]]
@@ -313,7 +313,7 @@ class Pattern:
             char = chr(value)
             if exact and ignore_case and char.lower() != char.upper():
                 return None
-            return frozenset({char if exact else _fold(char, ignore_case)})
+            return frozenset({char if exact else _fold(char)})
         if op is sre_constants.IN:
             plain = [item for item in value if item[0] is sre_constants.LITERAL and item[1] not in self._property_of]
             if len(plain) != len(value) or len(plain) > MAX_SKELETONS:
@@ -323,10 +323,10 @@ class Pattern:
                 if ignore_case and any(char.lower() != char.upper() for char in chars):
                     return None
                 return frozenset(chars)
-            return frozenset(_fold(char, ignore_case) for char in chars)
+            return frozenset(_fold(char) for char in chars)
         if op is sre_constants.SUBPATTERN:
             return self._group_openings(list(value[3]), _scoped(ignore_case, value[1], value[2]), exact)
-        if hasattr(sre_constants, "ATOMIC_GROUP") and op is sre_constants.ATOMIC_GROUP:
+        if op is _ATOMIC_GROUP:
             return self._group_openings(list(value), ignore_case, exact)
         if op is sre_constants.BRANCH:
             result: set[str] = set()
@@ -355,6 +355,8 @@ class Pattern:
 _UNKNOWN = (sre_constants.ANY, None)
 #: Marks a prefix that more of its node may follow (it cannot be joined to the next node's prefixes).
 _OPEN = "\x01"
+#: Atomic groups (`(?>...)`), which the parser of Python 3.11 knows and that of 3.10 does not.
+_ATOMIC_GROUP = getattr(sre_constants, "ATOMIC_GROUP", None)
 _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 _REPEATS = tuple(
     getattr(sre_constants, name)
@@ -380,10 +382,9 @@ _CATEGORY_TESTS: dict[object, Callable[[str], bool]] = {
 }
 
 
-def _fold(char: str, ignore_case: bool) -> str:
-    """A literal as the gate text shows it: case-folded (a case-sensitive literal is folded too, since the
-    gate text is), without U+0307."""
-    del ignore_case
+def _fold(char: str) -> str:
+    """A literal as the gate text shows it: case-folded (a case-sensitive literal too, since the gate text is),
+    without U+0307."""
     return char.casefold().replace("\u0307", "")
 
 
