@@ -33,28 +33,20 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_REAL = ROOT.parent / "shared" / "data" / "id-news-real.jsonl.gz"
+SHARED_REAL = corpus.SHARED_REAL
 CACHE = Path(os.environ.get("NEWSCLEAN_IDENTITY_CACHE", Path(tempfile.gettempdir()) / "newsclean-identity"))
 INSTALLED = "installed"
 
 
 def _records(path: Path, limit: int | None) -> Iterator[tuple[str, str, str | None]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as lines:
-        count = 0
-        for number, line in enumerate(lines, 1):
-            if limit is not None and count >= limit:
-                return
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                continue
-            count += 1
-            title = record.get("title") if isinstance(record.get("title"), str) else None
-            yield str(record.get("id", number)), record["text"], title
+    for number, record in enumerate(corpus.records(path, limit), 1):
+        title = record.get("title") if isinstance(record.get("title"), str) else None
+        yield str(record.get("id", number)), record["text"], title
 
 
 def _clean_one(item: tuple[str, str, str | None, str]) -> str:

@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 ENV = "NEWSCLEAN_BENCH_CORPUS"
@@ -62,6 +63,24 @@ def synthetic_articles(n: int, seed: int = 0) -> list[dict]:
     return out
 
 
+def records(path: Path, limit: int | None = None) -> Iterator[dict]:
+    """The records of a JSONL or JSONL.gz file that are objects with a string `text` (malformed lines and other
+    records skipped), the first `limit` of them."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as lines:
+        count = 0
+        for line in lines:
+            if limit is not None and count >= limit:
+                return
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and isinstance(record.get("text"), str):
+                count += 1
+                yield record
+
+
 def articles(n: int, *, spread: bool = False) -> list[dict]:
     """`n` records with a non-empty text (id, title, text and whatever else they carry): the first `n`, or
     with `spread` `n` taken at even steps through the whole file, so that a small sample of a corpus built
@@ -69,13 +88,10 @@ def articles(n: int, *, spread: bool = False) -> list[dict]:
     path = corpus_path()
     if path is None:
         return synthetic_articles(n)
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        records = (json.loads(line) for line in fh if line.strip())
-        usable = (r for r in records if isinstance(r, dict) and isinstance(r.get("text"), str) and r["text"].strip())
-        if not spread:
-            return list(itertools.islice(usable, n))
-        everything = list(usable)
+    usable = (record for record in records(path) if record["text"].strip())
+    if not spread:
+        return list(itertools.islice(usable, n))
+    everything = list(usable)
     step = max(1.0, len(everything) / n)
     return [everything[int(k * step)] for k in range(min(n, len(everything)))]
 

@@ -12,33 +12,25 @@ one line per rule (how often it fired, and whether turning it off held) and exit
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+
 from newsclean import CleanConfig, clean
 from newsclean.patterns import RULE_NAMES
 
-SHARED_REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "id-news-real.jsonl.gz"
+SHARED_REAL = corpus.SHARED_REAL
 
 
 def _articles(path: Path, limit: int | None) -> list[tuple[str, str | None]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    found: list[tuple[str, str | None]] = []
-    with opener(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(found) >= limit:
-                break
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and isinstance(record.get("text"), str):
-                title = record.get("title") if isinstance(record.get("title"), str) else None
-                found.append((record["text"], title))
-    return found
+    return [
+        (record["text"], record.get("title") if isinstance(record.get("title"), str) else None)
+        for record in corpus.records(path, limit)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
