@@ -39,45 +39,172 @@ def is_headline(text: str) -> bool:
     return 0 < len(text) <= 160 and bool(HEADLINE_SHAPE.match(text)) and not NOT_A_HEADLINE.search(text)
 
 
+#: A headline ends for certain where the scraper glued the next paragraph's opening to it: an opening quote
+#: right after a word or a `!`/`?` (`...Pil Koplo"Maka dari itu`, `...Kemenangan!"Dia`), or a `?`/`!` glued
+#: to a capitalised word (`Apa Kata Dovizioso?Tapi tak`). A quote inside a headline has a space before it
+#: (`Simak Video "Karier Rossi`) or closes it (`Ini Kata Demokrat"`), so neither is taken for an end.
+GLUED_NEXT_PARAGRAPH = regex.compile(r"(?<=[\p{L}\d!?])[\"“](?=\p{Lu})|(?<=[?!])(?=\p{Lu}\p{Ll})", regex.V1)
+#: A quotation of speech that opens after a headline (`...Berkat Gotong Royong “Maka dengan membangun pos
+#: ronda, warga merasa aman,” kata Budi`): it closes after its own punctuation, which a quoted phrase inside a
+#: headline (`Ini Kata Jokowi soal “Politik Dinasti”`) never does; the headline ends where it opens.
+QUOTED_SPEECH = regex.compile(r"(?<=\s)[\"“](?=\p{Lu})[^\"“”\n]{3,400}?[,.!?][\"”]", regex.V1)
+#: Signs that the text up to a glued capital is prose, not a headline, so that the glue is two words the
+#: scraper joined inside a sentence (`..., kata KieshaAlvaro`): a quotation closed after its punctuation
+#: (`...di film ini,” kata`) or a reporting verb after a comma (`..., ujar Teuku`).
+PROSE_BEFORE_GLUE = regex.compile(
+    r"[,.!?][\"”’]\s|,\s+(?:kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tambah|sebut|lanjut)(?:nya)?\b",
+    regex.V1,
+)
+#: The longest stretch that is taken for a headline ending at a glued capital: headlines run 40-120 characters;
+#: a longer stretch before the glue is the headline and the start of the next paragraph.
+MAX_GLUED_HEADLINE_CHARS = 150
+#: Lowercase words in a row after which a title-case headline has certainly turned into prose.
+PROSE_RUN_WORDS = 3
+#: Capitalised words a headline opens with to be judged as title case (`LPDP Buka Beasiswa Georgetown SFS`);
+#: a sentence-case headline shows a lowercase word among its first words.
+TITLE_CASE_WORDS = 5
+
+
 def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
     """Where a headline that starts at `start` ends, erring towards keeping prose.
 
-    In order: the next label (`Baca juga:`, `Pewarta:`, `Foto:`) or the end of the paragraph if near; two words
-    glued without a space (`...di Kendari Turun ke JalanKakak dari almarhum`); a word that opens sentences
-    (`Sejak`, `Bahkan,`); else the headline runs through title-case words up to the last capitalised run before
-    the first lowercase content word, and that run is left as the subject of the prose sentence. Losing a
-    few headline words to the text is better than cutting the first words of the next sentence.
+    A glued headline's end is taken only where it is certain; where it is not, the headline stays in the text
+    (only the label before `start` goes), because a cut a word too far deletes the first words of the next
+    sentence (`...Berkat Gotong Royong “Maka dengan membangun` lost `“Maka dengan`), and losing a sentence is
+    worse than keeping a headline. Certain ends, in order:
+
+    * the next label (`Baca juga:`, `Pewarta:`, `Foto:`), or the end of the paragraph if near and no sentence
+      break comes first;
+    * the end of the line: a headline never runs over a line break;
+    * the next paragraph glued on (`GLUED_NEXT_PARAGRAPH`: `Koplo"Maka`, `Dovizioso?Tapi`), or a quotation
+      of speech opening after the headline (`QUOTED_SPEECH`: `Royong “Maka dengan membangun ...,” kata`);
+    * two words glued without a space (`...di Kendari Turun ke JalanKakak dari almarhum`), when what stands
+      before the glue still reads as a headline (`PROSE_BEFORE_GLUE`, at most `MAX_GLUED_HEADLINE_CHARS`, no
+      run of lowercase words in a title-case headline): scrapers also glue words inside prose where they
+      stripped a link (`kata KieshaAlvaro`), and taking that for the end removed a sentence and a half;
+    * a word that opens sentences (`Sejak`, `Bahkan,`).
+
+    Else the headline runs through title-case words up to the last capitalised run before the first
+    lowercase content word, and that run is left as the subject of the prose sentence; when no capitalised
+    word stands right before the small words that precede the prose (`Royong Maka dengan membangun`), the
+    end goes back to the start of the last capitalised run (or to `start`: the label alone goes), never to a
+    cut right before a lowercase word.
     """
     window_end = min(len(text), start + limit)
     window = text[start:window_end]
     label = NEXT_LABEL.search(window, 1)
-    if label:
-        return start + label.start()
-    if window_end == len(text) and not SENTENCE_BREAK.search(window.rstrip(" ?!")):
+    cut = label.start() if label else None
+    line_break = window.find("\n")
+    if line_break >= 0 and (cut is None or line_break < cut):
+        cut = line_break
+    if cut is not None:
+        window = window[:cut]
+    # After a list label (`Baca artikel menarik lainnya:`) headlines follow glued to each other (`...Paling
+    # Mendominasi?Alicia Wong ...`): a glued capital there starts the next headline, not the next paragraph.
+    listed = limit > MAX_HEADLINE_CHARS
+    glued = None if listed else GLUED_NEXT_PARAGRAPH.search(window, 1)
+    speech = QUOTED_SPEECH.search(text, start + 1, min(len(text), start + len(window) + 400))
+    if speech and speech.start() - start < len(window) and (glued is None or speech.start() - start < glued.start()):
+        glued = speech
+        glued_at = speech.start() - start
+    else:
+        glued_at = glued.start() if glued else 0
+    if glued:
+        window = window[:glued_at]
+        if reads_as_headline(window, listed):
+            return start + glued_at
+    elif cut is not None:
+        if reads_as_headline(window, listed):
+            return start + cut
+    elif (
+        window_end == len(text)
+        and not SENTENCE_BREAK.search(window.rstrip(" ?!"))
+        and not PROSE_BEFORE_GLUE.search(window)
+    ):
+        # The rest of the paragraph: a headline, or a headline and the embed, credit and tag words Detik puts
+        # after it (`...Pancasila[Gambas:Video 20detik] (maa/gbr) pdip adian`), which read like a lowercase run
+        # of prose to `_turns_to_prose`; a quotation (`Baca juga:,"Kita yakini ...," ujar`) is prose.
         return len(text)
+    glue_end = _glued_words_end(window)
+    if glue_end is not None:
+        return start + glue_end
+    return start + _title_case_end(window)
+
+
+def reads_as_headline(stretch: str, within_list: bool = False) -> bool:
+    """Whether the text from a headline's start up to a candidate end can be all headline: no sentence break,
+    no next paragraph glued on (`GLUED_NEXT_PARAGRAPH`), no quoted speech or reporting verb
+    (`PROSE_BEFORE_GLUE`), no run of lowercase words in a title-case headline (`_turns_to_prose`). An end
+    after a stretch that fails this would take prose with the headline. `within_list`: the stretch may be
+    several headlines glued to each other (after a list label, or on a related-link line), so a glued capital
+    is no sign of prose there."""
+    stretch = stretch.rstrip()
+    return (
+        bool(stretch)
+        and not SENTENCE_BREAK.search(stretch.rstrip(" ?!"))
+        and (within_list or not GLUED_NEXT_PARAGRAPH.search(stretch, 1))
+        and not PROSE_BEFORE_GLUE.search(stretch)
+        and not _turns_to_prose(stretch)
+    )
+
+
+def _glued_words_end(window: str) -> int | None:
+    """Where two words glued without a space end a headline (`JalanKakak`), or None (see `headline_end`)."""
     for glue in CAMEL_GLUE.finditer(window):
         word_start = window.rfind(" ", 0, glue.start()) + 1
         word_end = window.find(" ", glue.start())
         word = window[word_start : word_end if word_end >= 0 else len(window)].strip(".,:;!?\"'")
         if word not in CAMEL_NAMES and glue.start() > 10 and PROSE_AFTER_GLUE.match(window, glue.start()):
-            return start + glue.start()
-    tokens = list(TOKEN.finditer(window))
+            stretch = window[: glue.start()]
+            if len(stretch) > MAX_GLUED_HEADLINE_CHARS or not reads_as_headline(stretch):
+                return None
+            return glue.start()
+    return None
+
+
+def _turns_to_prose(stretch: str) -> bool:
+    """A title-case headline (its first `TITLE_CASE_WORDS` content words capitalised) followed by
+    `PROSE_RUN_WORDS` lowercase content words in a row: the stretch holds prose. A sentence-case headline
+    (Antara: `Happy Salma harapkan sosok pemimpin`, `Kementerian PUPR: Bendungan Karian tambah pasokan air`)
+    has such runs of its own and is not judged by this: its first lowercase content word comes early."""
+    words = [token.group().strip("\"'“”‘’()") for token in TOKEN.finditer(stretch)]
+    words = [word for word in words if word and word.rstrip(",.:;!?").casefold() not in HEADLINE_SMALL_WORDS]
+    opening = words[:TITLE_CASE_WORDS]
+    if len(opening) < TITLE_CASE_WORDS or not all(word[0].isupper() or word[0].isdigit() for word in opening):
+        return False
+    run = 0
+    for word in words:
+        bare = word.rstrip(",.:;!?")
+        if bare and bare[0].islower() and bare.casefold() not in HEADLINE_SMALL_WORDS:
+            run += 1
+            if run >= PROSE_RUN_WORDS:
+                return True
+        elif bare and not bare[0].islower():
+            run = 0
+    return False
+
+
+def _title_case_end(window: str) -> int:
+    """The end of a title-case headline followed by prose on the same line, as an offset into `window`."""
     run_start: int | None = None
-    for number, token in enumerate(tokens):
+    last_run_start: int | None = None
+    for number, token in enumerate(TOKEN.finditer(window)):
         word = token.group().strip("\"'“”‘’()")
         bare = word.rstrip(",.:;!?")
         if number >= 3 and bare in SENTENCE_OPENERS:
-            return start + token.start()
+            return token.start()
         if not bare:
             continue
         if bare[0].isupper() or bare[0].isdigit():
             if run_start is None:
-                run_start = token.start()
+                run_start = last_run_start = token.start()
             if word.endswith(","):
                 run_start = None
             continue
         if bare.casefold() in HEADLINE_SMALL_WORDS:
             run_start = None
             continue
-        return start + (run_start if run_start is not None else token.start())
-    return start
+        if run_start is not None:
+            return run_start
+        return last_run_start if last_run_start is not None else 0
+    return 0

@@ -9,13 +9,15 @@ import regex
 from ..patterns.base import Rule
 from ..patterns.words import RELATED_LABEL
 from .gates import first_gate_char, holds_any, may_match_paragraph, may_open_with_related_label
-from .headlines import MAX_HEADLINE_LIST_CHARS, SENTENCE_BREAK, is_headline
+from .headlines import MAX_HEADLINE_LIST_CHARS, SENTENCE_BREAK, is_headline, reads_as_headline
 from .records import ArticleState
 from .regexes import regex_fullmatch, regex_timeout
 from .selection import FOLDED_NEEDS, NO_NEEDS, RAW_NEEDS
 
 MAX_HEADLINES_AFTER_LABEL = 4
 RELATED_AT_START = regex.compile(rf"^{RELATED_LABEL}\s*[:：]?\s*", regex.V1)
+#: The labels between the headlines of a related-link line that lists several (`Baca juga: A Baca juga: B`).
+RELATED_BETWEEN = regex.compile(rf"{RELATED_LABEL}\s*[:：]", regex.V1)
 #: Line rules are bounded (no insert line is longer); longer paragraphs are prose and skip them.
 LINE_RULE_MAX_CHARS = 420
 
@@ -114,10 +116,18 @@ def drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> 
 
 
 def is_related_link_line(text: str) -> bool:
-    """A paragraph that opens with `Baca juga:` and a headline (not prose after it) goes whole. Asked only of
-    paragraphs that `may_open_with_related_label`."""
+    """A paragraph that opens with `Baca juga:` and a headline, or several labelled headlines, (not prose after
+    them) goes whole. Asked only of paragraphs that `may_open_with_related_label`."""
     match = RELATED_AT_START.match(text)
     if not match or match.end() == 0:
         return False
     rest = text[match.end() :]
-    return len(rest) <= MAX_HEADLINE_LIST_CHARS and not SENTENCE_BREAK.search(rest.rstrip("?!"))
+    if len(rest) > MAX_HEADLINE_LIST_CHARS or SENTENCE_BREAK.search(rest.rstrip("?!")):
+        return False
+    # Each headline of the line must read as one: a headline glued to the next paragraph's prose (`...Kuliah di 3
+    # Negara Ia juga menyampaikan tekad ...`, `...Jokowi"Tentu saya tambahkan, ...`) or a quotation after a bare
+    # label (`Baca juga:,"Kita yakini ...," ujar ...`) has no sentence break `SENTENCE_BREAK` sees, and the
+    # whole paragraph went. Such a line stays here; the inline zone removes its label and any headline whose
+    # end is certain.
+    # Headlines glued to each other (Kapanlagi's `Baca Ini Juga Deh:A?B`) are still all headline.
+    return all(reads_as_headline(item, within_list=True) for item in RELATED_BETWEEN.split(rest) if item.strip(" ,."))

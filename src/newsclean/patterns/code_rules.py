@@ -17,7 +17,7 @@ from .examples import BODY, BODY2
 @dataclass(frozen=True, slots=True)
 class CodeRule:
     """A rule written as code. `code` names, as dotted paths, the functions (or patterns) of the fast engine
-    that implement it; `positives` and `traps` are as on `newsclean.patterns.base.Rule`."""
+    that implement it; `positives`, `traps` and `keeps` are as on `newsclean.patterns.base.Rule`."""
 
     name: str
     kind: str
@@ -26,6 +26,7 @@ class CodeRule:
     code: tuple[str, ...]
     positives: tuple[tuple[str, str], ...]
     traps: tuple[str, ...]
+    keeps: tuple[tuple[str, str], ...] = ()
 
 
 CODE_RULES: tuple[CodeRule, ...] = (
@@ -45,6 +46,20 @@ CODE_RULES: tuple[CodeRule, ...] = (
         ),
         traps=(
             "Baca Juga Tidak hanya Luhut, Menteri Koordinator lain ikut hadir. Mereka membahas pajak.",
+        ),
+        keeps=(
+            # A headline glued to the next paragraph's prose with no sentence break between them: the line is
+            # no related link, only its label goes.
+            (
+                f"{BODY}\nBaca juga: Beasiswa Dibuka, Kuliah di 3 Negara Ia juga menyampaikan tekad untuk membawa "
+                "semangat belajar dalam setiap langkahnya.“Saya berkomitmen,” katanya.\n{BODY2}",
+                "Ia juga menyampaikan tekad untuk membawa semangat belajar dalam setiap langkahnya.",
+            ),
+            # A quotation after a bare label (the scraper lost the headline).
+            (
+                f'{BODY}\nBaca juga:,"Kita yakini daftar ini muncul dari analisis risiko," ujar pria itu.,\n{BODY2}',
+                '"Kita yakini daftar ini muncul dari analisis risiko," ujar pria itu.',
+            ),
         ),
     ),
     CodeRule(
@@ -77,10 +92,48 @@ CODE_RULES: tuple[CodeRule, ...] = (
                 "Baca juga: Harga Cabai Turun Jelang Lebaran",
             ),
             (f"{BODY} Baca juga: Harga Cabai Turun Pewarta: Andi Wijaya", "Baca juga: Harga Cabai Turun"),
+            # The next paragraph glued on: an opening quote right after the headline's last word, a quotation of
+            # speech (`tests/test_headlines.py` has more, on paragraphs as the engine sees them).
+            (
+                f'{BODY} Baca juga: Polisi Sita 9 Gram Sabu di Cimahi"Maka dari itu tempatnya harus aman," ujarnya.',
+                "Baca juga: Polisi Sita 9 Gram Sabu di Cimahi",
+            ),
+            (
+                f"{BODY} Baca juga: Kampung Aman Berkat Gotong Royong “Maka dengan membangun pos ronda, warga merasa "
+                "aman,” kata Budi.",
+                "Baca juga: Kampung Aman Berkat Gotong Royong",
+            ),
         ),
         traps=(
             "Petugas meminta warga melihat juga papan pengumuman di balai desa: jadwal operasi pasar berubah mulai "
             "Senin.",
+        ),
+        keeps=(
+            # A headline glued onto the next paragraph with only a space: where it ends is a guess, so only the
+            # label goes; the cut before a lowercase word took `“Maka dengan` or a speaker's name.
+            (
+                f"{BODY} Baca juga: Harga Beras Naik Lagi di Pasar Cimahi Pedagang itu, seperti dikutip Antara, "
+                "menaikkan harga sejak Senin.",
+                "Pedagang itu, seperti dikutip Antara, menaikkan harga sejak Senin.",
+            ),
+            (
+                f"{BODY} Baca juga: Bansos Beras Mulai Disalurkan Akhir Juni 2025 Bansos ini ditujukan kepada 18 "
+                "juta keluarga.",
+                "Bansos ini ditujukan kepada 18 juta keluarga.",
+            ),
+            # Words glued inside prose where the scraper stripped a link (`KieshaAlvaro`) are no headline end when
+            # what stands before them is prose: a reporting verb after a comma.
+            (
+                f"{BODY} Baca juga: Artis harapkan sosok pemimpin yang peduli budaya Pemimpin yang memahami "
+                "generasi muda, kata KieshaAlvaro, akan mendengar anak muda.",
+                "Pemimpin yang memahami generasi muda, kata KieshaAlvaro, akan mendengar anak muda.",
+            ),
+            # A headline never runs over a line break.
+            (
+                f"{BODY} Baca juga: Ramalan Zodiak Capricorn Hari Ini 10 Juni 2025: Cinta, Karier hingga Keuangan\n"
+                "“Undangannya ini untuk lima orang, dan saya mengajak teman,” katanya.",
+                "“Undangannya ini untuk lima orang, dan saya mengajak teman,” katanya.",
+            ),
         ),
     ),
     CodeRule(

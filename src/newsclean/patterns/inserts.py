@@ -11,6 +11,12 @@ from .base import rule
 from .examples import BODY, BODY2
 from .words import RELATED_LABEL, RELATED_LABEL_FIRST_CHARS
 
+#: A dateline brand ahead (`REPUBLIKA.CO.ID,`, `KOMPAS.com -`): an all-capitals name with a domain, then a
+#: comma, a pipe or a dash. An inline insert never runs into one: the line joiner glues a line that ends
+#: without punctuation (`Ikuti Whatsapp Channel Republika`) to the next line's dateline with a space, and the
+#: sentence after that dateline is the article's.
+_NEXT_LINE_AHEAD = r"\s*\p{Lu}{3,}(?:\.\p{L}+)+\s*(?:[,|]|--?|–|—)"
+
 INSERT_RULES = (
     rule(
         "ad.scroll_to_continue",
@@ -164,15 +170,22 @@ INSERT_RULES = (
         "promo",
         "inline",
         r"(?:(?<=^)|(?<=[.!?\"”)]\s?))\s*(?:Ikuti|Simak|Temukan|Dapatkan|Follow|Gabung(?:lah)?|Yuk|Ayo|Download|"
-        r"Unduh|Klik|Pastikan|Jangan\s+lewatkan|Update|Cek(?!\s+Fakta\b)|Baca|Saksikan|Tonton|Kunjungi|Subscribe|"
-        r"Langganan)\b(?:[^.!?\n]|\.(?=\w)){0,160}?(?<!\p{L})(?i:whatsapp|google\s+news|telegram|channel|saluran|"
-        r"aplikasi|apps?|kapanlagi|instagram|facebook|youtube|tiktok|newsletter|play\s+store|app\s+store|langganan)(?!\p{L})"
-        r"(?:[^.!?\n\"“]|\.(?=\w)){0,160}(?:[.!?]+|$)",
+        r"Unduh|Klik|Pastikan|Jangan\s+lewatkan|Update|Cek(?!\s+Fakta\b)|Baca(?!\s*(?i:juga))|Saksikan|Tonton|"
+        r"Kunjungi|Subscribe|Langganan)\b"
+        rf"(?:(?!{_NEXT_LINE_AHEAD})(?:[^.!?\n]|\.(?=\w)|,(?!,))){{0,160}}?(?<!\p{{L}})(?i:whatsapp|google\s+news|"
+        r"telegram|channel|saluran|aplikasi|apps?|kapanlagi|instagram|facebook|youtube|tiktok|newsletter|play\s+store|"
+        r"app\s+store|langganan)(?!\p{L})"
+        rf"(?:(?!{_NEXT_LINE_AHEAD})(?:[^.!?\n\"“,]|\.(?=\w)|,(?!,))){{0,160}}(?:[.!?]+(?!\w)|$|(?={_NEXT_LINE_AHEAD}))",
         "Sentences that send the reader to a channel: `Ikuti Whatsapp Channel Republika`, `Baca berita "
         "Wartakotalive.com lainnya di Google News.` A verb of invitation must open the sentence and a channel "
         "word must follow, so prose that mentions WhatsApp is kept; it never reaches into a quotation (glued after "
         "it, that is prose), and `Cek Fakta` is Liputan6's fact-check desk reporting, not an invitation. The channel "
-        "is a whole word: `akun Facebooknya` and `berlangganan` are prose about an account or a subscription.",
+        "is a whole word: `akun Facebooknya` and `berlangganan` are prose about an account or a subscription. It "
+        "stays within what was one line: it ends before a dateline brand (`Ikuti Whatsapp Channel Republika` then "
+        "`REPUBLIKA.CO.ID, JAKARTA --` on the next line, which the paragraph joiner glues on with a space), never "
+        "crosses okezone's `,,` (a lost line break) and never ends inside a word (`bmkg.go.` of a URL); `Baca juga:` "
+        "is a related link, never an invitation (its headline and the sentence after it were taken when they named "
+        "a channel).",
         trigger=(
             "whatsapp",
             "google",
@@ -251,6 +264,16 @@ INSERT_RULES = (
         traps=(
             "Pelaku menipu korban lewat pesan WhatsApp yang mengaku dari bank.",
             "Cek Fakta Kabarkita.com menelusuri klaim hadiah pulsa yang diunggah sebuah akun Facebook.",
+        ),
+        keeps=(
+            # The promo line joined to the next line's dateline (`tests/test_headlines.py` holds the pattern to it
+            # on the joined paragraph): the promo goes, the article's sentence stays.
+            # `Baca juga:` and a headline naming a channel, glued to the next sentence: not an invitation.
+            (
+                f"{BODY} Baca juga: Cara Hapus Riwayat Pencarian Google di DesktopRaksasa mesin pencari itu "
+                "meluncurkan pembaruan untuk aplikasi browser.",
+                "Raksasa mesin pencari itu meluncurkan pembaruan untuk aplikasi browser.",
+            ),
         ),
     ),
     rule(

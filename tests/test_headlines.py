@@ -1,0 +1,113 @@
+"""Where a glued `Baca juga` headline ends (`newsclean.cleaner.headlines.headline_end`), on paragraphs as the engine
+sees them: a certain end is taken, an uncertain one leaves the headline and never cuts into the next sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.cleaner.inline import related_links
+from newsclean.cleaner.lines import is_related_link_line
+
+
+def _removed(paragraph: str) -> list[str]:
+    return [paragraph[start:end].strip() for start, end in related_links(paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "removed"),
+    [
+        # The next paragraph glued on: a quote after the last word, a `?` glued to a capital, a line break.
+        (
+            'Polisi berjaga.Baca juga: Polisi Sita 9 Gram Sabu"Maka dari itu tempatnya harus aman," ujarnya.',
+            "Baca juga: Polisi Sita 9 Gram Sabu",
+        ),
+        (
+            "Ia unggul.Baca juga: Gap Makin Lebar, Apa Kata Pelatih?Tapi tak lama kemudian lawan menyamakan skor.",
+            "Baca juga: Gap Makin Lebar, Apa Kata Pelatih?",
+        ),
+        (
+            "Ia unggul. Baca juga: Ramalan Zodiak Hari Ini: Cinta, Karier hingga Keuangan\nundangannya untuk lima "
+            "orang, kata dia.",
+            "Baca juga: Ramalan Zodiak Hari Ini: Cinta, Karier hingga Keuangan",
+        ),
+        # A quotation of speech opening after the headline.
+        (
+            "Warga berjaga. Baca juga: Kampung Aman Berkat Gotong Royong “Maka dengan membangun pos ronda, warga "
+            "merasa aman,” kata Budi.",
+            "Baca juga: Kampung Aman Berkat Gotong Royong",
+        ),
+        # Two words glued where the headline ends (the engine's oldest certain end) still count.
+        (
+            "Ia datang. Baca juga: Siswa di Kendari Turun ke JalanKakak dari almarhum menangis di UGD.",
+            "Baca juga: Siswa di Kendari Turun ke Jalan",
+        ),
+    ],
+)
+def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
+    assert _removed(paragraph) == [removed]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        # Small words then lowercase prose: the cut went right before `menjadikan`, `ditujukan`, `mulai`.
+        ("Ia datang. Baca juga: Gaji PNS Suriah Dibayar Arab Saudi Angka ini menjadikan Saudi donor.", "Angka ini"),
+        ("Ia datang. Baca juga: Bansos Beras Mulai Disalurkan Juni Bansos ini ditujukan kepada warga.", "Bansos ini"),
+        # Words glued inside prose (a stripped link) after a reporting verb: no headline end.
+        (
+            "Ia datang. Baca juga: Artis harapkan pemimpin yang peduli budaya Pemimpin yang memahami anak muda, kata "
+            "KieshaAlvaro, akan mendengar mereka.",
+            "Pemimpin yang memahami anak muda, kata Kiesha",
+        ),
+        # A quotation after a bare label (the headline lost by the scraper).
+        ('Baca juga:,"Kita yakini daftar ini muncul dari analisis risiko," ujar pria itu.', '"Kita yakini'),
+    ],
+)
+def test_uncertain_end_keeps_the_sentence(paragraph: str, kept: str) -> None:
+    for start, end in related_links(paragraph):
+        assert kept not in paragraph[start:end]
+        # The cut never stops right before a lowercase word.
+        assert not paragraph[end:].lstrip()[:1].islower()
+
+
+@pytest.mark.parametrize(
+    ("line", "is_link"),
+    [
+        ("Baca juga: Harga Cabai Turun Jelang Lebaran", True),
+        ("Baca juga: BSI bagikan dividen Baca juga: BSI luncurkan Deposito Wakaf", True),
+        ("Baca juga: Beasiswa Dibuka, Kuliah di 3 Negara Ia juga menyampaikan tekad untuk membawa semangat", False),
+        ('Baca juga: SBY Ajak Rakyat Dukung Jokowi"Tentu saya tambahkan, kami tadi membuat list', False),
+        ('Baca juga:,"Kita yakini daftar ini muncul dari analisis," ujar pria itu.,', False),
+    ],
+)
+def test_related_link_line_is_all_headlines(line: str, is_link: bool) -> None:
+    assert is_related_link_line(line) is is_link
+
+
+def _promo_matches(paragraph: str) -> list[str]:
+    from newsclean.patterns import ALL_RULES
+
+    promo = next(rule for rule in ALL_RULES if rule.name == "promo.call_to_action")
+    return [match.group().strip() for match in promo.pattern.finditer(paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "matches"),
+    [
+        # The line joiner glues a promo line that ends without punctuation to the next line's dateline.
+        (
+            "paparnya.Ikuti Whatsapp Channel Republika REPUBLIKA.CO.ID, CIREBON--Kepolisian memastikan tambang ditutup.",
+            ["Ikuti Whatsapp Channel Republika"],
+        ),
+        (
+            "Ia datang.Ikuti Whatsapp Channel Republikasumber : Antara REPUBLIKA.CO.ID, JAKARTA -- Ketua PSSI hadir.",
+            ["Ikuti Whatsapp Channel Republikasumber : Antara"],
+        ),
+        ("Ia datang. Baca berita Wartakotalive.com lainnya di Google News.", ["Baca berita Wartakotalive.com lainnya di Google News."]),
+        # `Baca juga:` is a related link, not an invitation; okezone's `,,` is a lost line break.
+        ("Ia datang. Baca juga: Facebook Rilis Fitur Baru ala TiktokLebih lanjut, dia menyebut aplikasi itu.", []),
+        ("Simak ulasan berikut dari akun Instagram @valerie, Selasa (17/9/2019) :,,,Bila orang mengenakan kaus.", []),
+    ],
+)
+def test_call_to_action_stays_within_a_line(paragraph: str, matches: list[str]) -> None:
+    assert _promo_matches(paragraph) == matches
