@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import normalize
+from newsclean.boundaries import restore
 from newsclean.normalization import (
     FTFY_CONFIG,
     MAX_PASSES,
@@ -137,14 +138,15 @@ def test_normalize_and_check_answers_needs_ftfy_of_the_result(text: str) -> None
 
 
 def _every_step(text: str) -> str:
-    """`normalize` as specified: every fixer, in order, until the text is stable or shows no sign for ftfy."""
+    """`normalize` as specified: every fixer, in order, until the text is stable or shows no sign for ftfy; then
+    the lost boundaries restored (`newsclean.boundaries`)."""
     for _ in range(MAX_PASSES):
         before = text
         for step in STEPS:
             text = step(text)
         if text == before or not needs_ftfy(text):
             break
-    return text
+    return restore(text)[0]
 
 
 @settings(max_examples=2000, deadline=None)

@@ -47,6 +47,9 @@ class Removal(FrozenModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     rule: str
+    stories: int | None = Field(
+        default=None, ge=1, description="for a learned removal: the distinct stories of its source it recurred in"
+    )
 
 
 class Dateline(FrozenModel):
@@ -57,11 +60,29 @@ class Dateline(FrozenModel):
     text: str
 
 
+EditKind = Literal["paragraph_break", "word_break"]
+
+
+class Edit(FrozenModel):
+    """A separator that normalization put into the text: `normalized[start:start + len(text)] == text`.
+
+    `paragraph_break`: a line break (or blank line) where a scraper had joined two paragraphs on one line;
+    `word_break`: a space between two words a scraper had glued together (a stripped link tag). `rule` names
+    the heuristic in `newsclean.boundaries` that made it.
+    """
+
+    kind: EditKind
+    start: int = Field(ge=0)
+    text: str
+    rule: str
+
+
 class CleanResult(FrozenModel):
     """The cleaned article and an account of every removal.
 
     `text` holds the paragraphs separated by one blank line. Offsets in `removals` refer to the normalized
-    text (`newsclean.normalize(original)`), so a reviewer can show each removal in place.
+    text (`newsclean.normalize(original)`), so a reviewer can show each removal in place; so do those of
+    `edits`, the separators normalization put back where a scraper had lost them (`newsclean.boundaries`).
     """
 
     text: str
@@ -71,6 +92,7 @@ class CleanResult(FrozenModel):
     paragraphs: int = 0
     chars_in: int = 0
     chars_out: int = 0
+    edits: tuple[Edit, ...] = ()
 
     @property
     def removed_by_kind(self) -> dict[str, int]:
@@ -82,11 +104,13 @@ class CleanResult(FrozenModel):
     def report(self) -> dict:
         """The JSON-able report stored under the `newsclean` key of a cleaned record."""
         return {
-            "removals": [r.model_dump() for r in self.removals],
+            "removals": [r.model_dump(exclude_none=True) for r in self.removals],
             "dateline": self.dateline.model_dump() if self.dateline else None,
             "credits": list(self.credits),
             "paragraphs": self.paragraphs,
             "chars_in": self.chars_in,
             "chars_out": self.chars_out,
             "removed_by_kind": self.removed_by_kind,
+            "edits": [e.model_dump() for e in self.edits],
         }
+

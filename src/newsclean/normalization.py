@@ -27,7 +27,9 @@ from collections.abc import Callable
 import ftfy
 import regex
 
+from .boundaries import restore
 from .extensions import WORDSCAN
+from .models import Edit
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=True,
@@ -142,6 +144,52 @@ HOMOGLYPH_TABLE = str.maketrans(HOMOGLYPHS)
 LATIN_OR_LOOKALIKE_RUN = regex.compile(rf"[\p{{Latin}}\p{{M}}{_HOMOGLYPH_CLASS}]+")
 LAST_OUTSIDE_RUN = regex.compile(rf"(?r)[^\p{{Latin}}\p{{M}}{_HOMOGLYPH_CLASS}]")
 LATIN_LETTER = regex.compile(r"\p{Latin}")
+
+def _mojibake_lookalikes() -> dict[str, str]:
+    """The two-character mojibake of each look-alike letter (its UTF-8 bytes read as Mac Roman, cp1252 or
+    latin-1), mapped to the letter."""
+    table: dict[str, str] = {}
+    for letter in HOMOGLYPHS:
+        for codec in ("mac_roman", "cp1252", "latin-1"):
+            try:
+                broken = letter.encode("utf-8").decode(codec)
+            except UnicodeDecodeError:
+                continue
+            table.setdefault(broken, letter)
+    return table
+
+
+#: Look-alike letters hidden in mojibake: `PetugŒ±s` is `Petugαs` (Greek alpha, bytes CE B1) read as Mac
+#: Roman, which `fix_homoglyphs` cannot see and ftfy does not repair (`Œ` is no sign of cp1252 mojibake). A
+#: pair is decoded only inside a word, next to a Latin letter or another such pair (`DirektorŒ±t`, `LŒ±lu`):
+#: alone (`Œ±-glukosidase`, a real Greek alpha in a chemistry piece) it is left to ftfy. In the shared samples:
+#: 146 pairs inside words (one article), none from cp1252 or latin-1; 5 alone.
+MOJIBAKE_LOOKALIKES = _mojibake_lookalikes()
+_MOJIBAKE_LOOKALIKE_PAIR = "|".join(regex.escape(pair) for pair in sorted(MOJIBAKE_LOOKALIKES, key=len, reverse=True))
+#: A Latin letter other than a pair's lead (`Œ` is a Latin letter itself: `Œ±Œ±` holds no word).
+_LATIN_NOT_LEAD = r"[\p{Latin}--[ŒœÎÏÐÑ]]"
+MOJIBAKE_LOOKALIKE_RUN = regex.compile(
+    rf"(?V1)(?<={_LATIN_NOT_LEAD})(?:{_MOJIBAKE_LOOKALIKE_PAIR})+|(?:{_MOJIBAKE_LOOKALIKE_PAIR})+(?={_LATIN_NOT_LEAD})"
+)
+MOJIBAKE_LOOKALIKE_PAIR = regex.compile(_MOJIBAKE_LOOKALIKE_PAIR)
+#: The first characters of those pairs that are rare in text: a text holding none of them skips the search
+#: (`–` and `—`, the Mac Roman lead of Cyrillic letters, are too common to gate on; their pairs are found
+#: when the text has an ftfy sign or a Greek lead, which runs the search anyway).
+MOJIBAKE_LOOKALIKE_LEADS = "ŒœÎÏÐÑ"
+
+
+def fix_mojibake_lookalikes(text: str) -> str:
+    """Decode the mojibake of look-alike letters inside Latin words (`PetugŒ±s` -> `Petugαs`); the
+    look-alike step after it then makes them Latin (`Petugas`)."""
+    for lead in MOJIBAKE_LOOKALIKE_LEADS:
+        if lead in text:
+            break
+    else:
+        return text
+    return MOJIBAKE_LOOKALIKE_RUN.sub(
+        lambda run: MOJIBAKE_LOOKALIKE_PAIR.sub(lambda pair: MOJIBAKE_LOOKALIKES[pair.group()], run.group()), text
+    )
+
 
 SPACE_AROUND_NEWLINE = re.compile(r" ?\n ?")
 MANY_NEWLINES = re.compile(r"\n{3,}")
@@ -276,13 +324,15 @@ def _tidy_spaces(text: str, odd_spaces: int, shapes: int | None = None) -> str:
     return text.strip(" \n")
 
 
-#: The fixers, in the order they run. Encoding comes first (other fixes need real characters to look at);
+#: The fixers, in the order they run. Encoding comes first, look-alike mojibake right after it (ftfy can
+#: make such a pair, `À\\x8cë` -> `ÀŒë`, and leaves `Œ±` alone) (other fixes need real characters to look at);
 #: invisible characters go before literal `\\n` escapes are expanded (a control character inside one, `\\<BS>n`,
 #: would otherwise leave an escape that only a second normalize expands); NFC before look-alike letters (see
 #: `fix_homoglyphs`); whitespace comes last (earlier fixes can leave spaces behind). Both orders were found by
 #: the idempotence property.
 STEPS: tuple[Callable[[str], str], ...] = (
     fix_encoding,
+    fix_mojibake_lookalikes,
     remove_invisible,
     expand_literal_newlines,
     compose_unicode,
@@ -318,8 +368,16 @@ ODD_SPACES = _class_members(ODD_SPACE_CHARS)
 #: What `text_profile` reports: one bit per class of characters a fixer acts on...
 #: (`HAS_ODD_SPACE` is an odd space other than the no-break space, which has its own bit.)
 HAS_FTFY_SIGN, HAS_AMPERSAND, HAS_INVISIBLE, HAS_LOOKALIKE, HAS_ODD_SPACE, HAS_NO_BREAK_SPACE = 1, 2, 4, 8, 16, 32
+#: A rare lead character of look-alike mojibake (`Œ` of `PetugŒ±s`; the cp1252 leads are ftfy signs anyway).
+HAS_MOJIBAKE_LOOKALIKE = 64
 HAS_FIXER_CHARACTER = (
-    HAS_FTFY_SIGN | HAS_AMPERSAND | HAS_INVISIBLE | HAS_LOOKALIKE | HAS_ODD_SPACE | HAS_NO_BREAK_SPACE
+    HAS_FTFY_SIGN
+    | HAS_AMPERSAND
+    | HAS_INVISIBLE
+    | HAS_LOOKALIKE
+    | HAS_ODD_SPACE
+    | HAS_NO_BREAK_SPACE
+    | HAS_MOJIBAKE_LOOKALIKE
 )
 #: The fixer classes of a text that only needs its spaces tidied (most articles with any: no-break spaces).
 ONLY_SPACES = HAS_ODD_SPACE | HAS_NO_BREAK_SPACE
@@ -330,6 +388,7 @@ PROFILE_CLASSES: tuple[tuple[frozenset[str], int], ...] = (
     (LOOKALIKES, HAS_LOOKALIKE),
     (ODD_SPACES - {"\u00a0"}, HAS_ODD_SPACE),
     (frozenset("\u00a0"), HAS_NO_BREAK_SPACE),
+    (frozenset("Œœ"), HAS_MOJIBAKE_LOOKALIKE),
 )
 PROFILE_CHARS = "".join(sorted(set().union(*(members for members, _ in PROFILE_CLASSES))))
 PROFILE_MASKS = bytes(sum(bit for members, bit in PROFILE_CLASSES if char in members) for char in PROFILE_CHARS)
@@ -377,10 +436,12 @@ def _steps_for(text: str, found: int) -> str:
         for step in STEPS:
             text = step(text)
         return text
+    if found & HAS_MOJIBAKE_LOOKALIKE:
+        text = fix_mojibake_lookalikes(text)
     if found & HAS_INVISIBLE:
         text = remove_invisible(text)
     text = compose_unicode(expand_literal_newlines(text))
-    if found & HAS_LOOKALIKE:
+    if found & (HAS_LOOKALIKE | HAS_MOJIBAKE_LOOKALIKE):
         text = fix_homoglyphs(text)
     return _tidy_spaces(text, odd_spaces=found & (HAS_ODD_SPACE | HAS_NO_BREAK_SPACE))
 
@@ -409,7 +470,8 @@ MAX_PASSES = 3
 
 
 def normalize(text: str) -> str:
-    """Repair encoding, entities, invisible characters, look-alike letters and whitespace; keep newlines.
+    """Repair encoding, entities, invisible characters, look-alike letters and whitespace; keep newlines; put
+    back the paragraph breaks and word breaks a scraper lost (`newsclean.boundaries`).
 
     >>> normalize("Petug\\u03b1s  datang\\u00a0ke sini,â€ ")
     'Petugas datang ke sini,”'
@@ -419,7 +481,33 @@ def normalize(text: str) -> str:
     return normalize_and_check(text)[0]
 
 
+def normalize_with_edits(text: str) -> tuple[str, tuple[Edit, ...]]:
+    """`normalize(text)`, and the separators it put back (`Edit`s, offsets into the returned text)."""
+    if not isinstance(text, str):
+        raise TypeError(f"normalize_with_edits() takes a str, not {type(text).__name__}")
+    normalized, _, edits = normalize_check_edits(text)
+    return normalized, edits
+
+
 def normalize_and_check(text: str) -> tuple[str, bool]:
+    """`normalize(text)`, and `needs_ftfy` of the result (see `normalize_check_edits`)."""
+    normalized, sign, _ = normalize_check_edits(text)
+    return normalized, sign
+
+
+def normalize_check_edits(text: str) -> tuple[str, bool, tuple[Edit, ...]]:
+    """`normalize(text)`, `needs_ftfy` of the result, and the separators put back.
+
+    The repairs run to their fixed point first, then the boundaries are restored: a restored separator is
+    whitespace the repairs leave as it is (no space beside it, no run of three line breaks), and it can make
+    no sign for ftfy (it replaces spaces or nothing), so the answer about ftfy holds for the restored text.
+    """
+    repaired, sign = _repaired_and_check(text)
+    restored, edits = restore(repaired)
+    return restored, sign, edits
+
+
+def _repaired_and_check(text: str) -> tuple[str, bool]:
     """`normalize(text)`, and `needs_ftfy` of the result, which the last step has mostly answered already.
 
     Why: `clean` asks whether its output may need renormalizing, and on a non-ASCII article the class search

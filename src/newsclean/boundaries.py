@@ -1,0 +1,476 @@
+"""Paragraph boundaries and word breaks that a scraper lost, restored at the end of normalization.
+
+Many scrapers join an article's paragraphs on one line: glued with nothing (`(25/8).Hendaradji`), with commas
+(okezone's `.,,Namun`), or around inline markers (`ADVERTISEMENT`, `Baca juga:`, `[Gambas:Video 20detik]`).
+Others strip link tags and glue the link text to its neighbours (`menurutNewsweek`). The line rules of the
+cleaner need lines, and dedupe needs words, so `restore` puts back a separator where the evidence is clear and
+reports each one as an `Edit` (offsets into the restored text, which is what `normalize` returns).
+
+Precision first: every rule below names the false split it avoids, and a place that is not clearly a seam is
+left as it was (a missed boundary costs a rule a chance; a false one cuts a sentence in two).
+
+Separators: a line break (`\\n`) where the line before it certainly ends a sentence (the paragraph splitter
+never joins such a break back), a blank line (`\\n\\n`) elsewhere (after `,,` or a marker, where the splitter
+would take a single break for a hard wrap and join it back). The spaces around a seam are replaced by the
+separator; nothing else is removed. Word breaks insert one space.
+
+Cost: `restore` first asks cheap gates (`str.find` of a few literals, and one class search for a capital
+letter glued after a lowercase letter or a sentence end); most clean articles pass none and pay ~2 us.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Final
+
+import regex
+
+from .lexicon import (
+    CAMEL_CASE_NAMES,
+    CAMEL_CASE_PREFIXES,
+    COMMON_WORDS,
+    GLUE_ENDINGS,
+    GLUE_ENDINGS_NEEDING_WORD,
+    GLUE_PREPOSITIONS,
+    TITLE_WORDS,
+)
+from .models import Edit, EditKind
+from .paragraphs import join_decisions
+
+#: What the line before a break must end with for a single `\\n` to stay a break (`paragraphs.join_decisions`
+#: never joins after these); after anything else the separator is a blank line.
+CERTAIN_ENDS: Final = '.!?…:;"”»'
+
+#: A sentence end glued to the next sentence: a lowercase letter, digit or closing bracket, then a point,
+#: then (after an optional quotation mark) a capitalised word. Not `?` or `!`: a run of related headlines
+#: glued together ends its headlines with them (`Siapa Paling Mendominasi?Alicia Wong ...`), and splitting
+#: it there hides the run from the related-link rules, which read it as one block. The capital must be
+#: followed by a lowercase
+#: letter: `U.S.`, `S.H.`, `.COM` and initials never are; `No.1`, `3.5` and `detik.com` have no capital after
+#: the point. Abbreviations and domains that do match are refused in `_sentence_glue_ok`.
+SENTENCE_GLUE: Final = regex.compile(r"[\p{Ll}\d)\]]\.([\"“”]?)\p{Lu}\p{Ll}")
+#: Lowercase abbreviations that take a capitalised name after their point (`dr.Andi`, `Jl.Sudirman` written in
+#: lower case, `kab.Bogor`): never a sentence end when glued.
+_ABBREVIATIONS: Final = (
+    "dr drg dra drs ir jl jln kab kec kel prov no nomor vs hlm tel telp sdr sdri bpk ibu st hj prof mr mrs ms "
+    "ust kh pt cv tbk yth ny nn tn sp mt mm dkk www"
+)
+ABBREVIATIONS: Final = frozenset(_ABBREVIATIONS.split())
+#: Words after a glued point that continue a domain (`Tribunnews.Com`, `Bisnis.Com`), not a new sentence.
+DOMAIN_WORDS: Final = frozenset({"Com", "Co", "Id", "Net", "Org", "Go", "Info", "Tv", "News", "Html", "Php"})
+#: Capitalised abbreviations are short: `Prof.Dr`, `Kab.Bogor`, `Jl.Sudirman`, `Moh.Ali`, `Tbk.PT`. A glued
+#: point after a capitalised word of at most this many letters is not taken for a sentence end.
+LONGEST_CAPITAL_ABBREVIATION: Final = 4
+
+#: A comma-joined seam: a sentence end followed by commas (okezone, kapanlagi, wowkeren, posmetro: `.,,Namun`,
+#: `kata Anang.,Dari situ`), then a capitalised word. A comma never follows a point in prose except after an
+#: abbreviation (`S.H.,`, `Tbk.,`), which the character before the point rules out as in `SENTENCE_GLUE`.
+COMMA_SEAM: Final = regex.compile(r"[\p{Ll}\d)\]][.!?]+[\"”]?(,+) ?[\"“]?\p{Lu}")
+#: In a text that shows comma seams, a run of two or more commas before a capital is a seam too (`Baca
+#: juga:,,Judul,,Paragraf`); elsewhere `,,` is also a link hole (`wilayah ,, pada`, `dari,,Raffi`), so this
+#: one needs the evidence of a `COMMA_SEAM` in the same text.
+COMMA_RUN_SEAM: Final = regex.compile(r"[^,\s](,{2,}) ?[\"“]?\p{Lu}")
+#: A pipe between a sentence end and a capitalised word (`kata dia. | Selain itu`): a seam. A pipe between
+#: other words is a table cell, a schedule (`Liverpool vs Newcastle | 18:30 WIB`), or a byline (`Penulis: X |
+#: Editor: Y`), which are left alone; so is a line with more than one pipe.
+PIPE_SEAM: Final = regex.compile(r"[\p{Ll}\d)][.!?][\"”]? ?(\|) ?[\"“]?\p{Lu}\p{Ll}")
+
+#: Inline markers that stand for a removed element. (name, pattern, split before, split after); the split is
+#: made only where the marker shares its line with other text. `Baca juga` is split before only, and only
+#: where it is glued (`setempat.Baca juga`, `,,Baca juga`): where its headline ends is for the cleaner's
+#: related-link rules to judge, and after a space they read it inline, as they were built to. No marker
+#: asks what follows it (`Baca Jugapic.twitter.com/...`): the cleaner may remove what is glued after it, and
+#: its output must not show a seam that normalizing it again would split.
+MARKERS: Final = (
+    (
+        "boundary.marker_ad",
+        regex.compile(r"(?:ADVERTISEMENT(?: SCROLL TO CONTINUE WITH CONTENT)?|SCROLL TO CONTINUE WITH CONTENT)"),
+        True,
+        True,
+    ),
+    # Title case only where a sentence ends before it or a capital follows it: `Advertisement Manager` in
+    # prose is neither.
+    (
+        "boundary.marker_ad",
+        regex.compile(r"(?<=[.!?\"”)] ?)Advertisement(?= ?[\"“]?\p{Lu}\p{Ll})"),
+        True,
+        True,
+    ),
+    (
+        "boundary.marker_related",
+        regex.compile(r"(?<=[.!?\"”)\p{Ll}]|,,)(?:Baca [Jj]uga|BACA JUGA)"),
+        True,
+        False,
+    ),
+    ("boundary.marker_loading", regex.compile(r"\bLoading\.\.\.(?!\.)"), True, True),
+    (
+        "boundary.marker_next_page",
+        regex.compile(r"(?<=[.!?\"”)] ?)(?:Halaman [Ss]elanjutnya|HALAMAN SELANJUTNYA)(?: ?[-=>»]+)?"),
+        True,
+        True,
+    ),
+    # A `[Gambas:...]` embed with the `Lihat juga Video '...':` line that introduces it, when there is one.
+    (
+        "boundary.marker_embed",
+        regex.compile(
+            r"(?:(?<=[.!?\"”)] ?)(?:Lihat|Simak|Saksikan|Tonton)(?: [Jj]uga)? [Vv]ideo[^\n\[]{0,200}?)?"
+            r"\[Gambas:[^\]\n]{0,80}\]"
+        ),
+        True,
+        True,
+    ),
+)
+#: A marker is looked for only when one of these literals occurs (`str.find` skips through a text quickly).
+MARKER_LITERALS: Final = ("ADVERTISEMENT", "SCROLL TO", "Advertisement", "Baca ", "BACA ", "Loading...",
+                          "alaman ", "ALAMAN ", "[Gambas:")
+
+#: A lowercase letter glued to a capital: the cheap gate of the sentence glue, comma seams and glued words
+#: (`a.B`, `a,,B`, `aB`, with an optional quote). Clean prose rarely holds one outside camel-case names.
+GLUE_GATE: Final = regex.compile(r"[\p{Ll}\d)\]][.!?,|\"“”]*[\p{Lu}]")
+#: Cheap necessary conditions (one standard-library scan each) for `SENTENCE_GLUE` and `COMMA_SEAM`, whose
+#: Unicode classes make the `regex` scan at every position the dearest step of `normalize`: a sentence end
+#: glued to a capital (a Latin one: Indonesian text) without a space, and a sentence end followed by a comma.
+SENTENCE_GLUE_GATE: Final = re.compile(r"[.!?][\"“”]?[A-ZÀ-ÖØ-Þ]")
+COMMA_SEAM_GATE: Final = re.compile(r"[.!?][\"”]?,")
+
+#: A lowercase word glued to a capitalised one (`menurutNewsweek`, `PresidenPrabowo`): ASCII letters only,
+#: the left part at least two lowercase letters after an optional capital, the right part a capital and a
+#: lowercase letter. `iPhone`, `eSports`, `McDonald` have one lowercase letter before the capital.
+CAMEL_GLUE: Final = regex.compile(
+    r"(?<![A-Za-z0-9#@/._-])([A-Z]?[a-z]{2,})([A-Z][a-z]+)((?:[A-Z]?[a-z]+)*)(?![A-Za-z0-9])"
+)
+#: Where a glued token can be: a lowercase letter before a capital (`_camel_tokens`).
+CAMEL_SEAM: Final = re.compile(r"[a-z][A-Z]")
+#: The parts of a glued token: a capital (or none) and its lowercase run.
+CAMEL_PART: Final = regex.compile(r"[A-Z]?[a-z]+")
+#: The shortest left part left by a split of lowercase glue (`dioversold|tetapi`): shorter rests are word
+#: endings (`sa|yang`, `ke|pada`).
+SHORTEST_GLUE_REST: Final = 4
+
+
+class Cut:
+    """A separator to put at `start`, replacing `text[start:end]` (spaces only, possibly none)."""
+
+    __slots__ = ("end", "kind", "rule", "separator", "start")
+
+    def __init__(self, start: int, end: int, separator: str, kind: EditKind, rule: str) -> None:
+        self.start = start
+        self.end = end
+        self.separator = separator
+        self.kind = kind
+        self.rule = rule
+
+
+def restore(text: str) -> tuple[str, tuple[Edit, ...]]:
+    """`text` (normalized) with lost paragraph boundaries and word breaks restored, and the edits made.
+
+    Runs to a fixed point (rarely more than one round): a break can free a seam for
+    another rule (`CONTENTPetugasEditor` shows the glued `PetugasEditor` only once the marker is cut off), and
+    `normalize` must be idempotent.
+
+    >>> restore("Hujan turun (25/8).Hendaradji tiba di lokasi.")[0]
+    'Hujan turun (25/8).\\nHendaradji tiba di lokasi.'
+    """
+    edits: list[Edit] = []
+    # Each round adds a separator at a new place, so the text's length bounds the rounds; real texts need one,
+    # rarely two (a marker glued to a glued word).
+    for _ in range(len(text) + 1):
+        cuts = _find_cuts(text)
+        if not cuts:
+            break
+        text, edits = _apply(text, cuts, edits)
+    return text, tuple(edits)
+
+
+def _find_cuts(text: str) -> list[Cut]:
+    """The separators one round of the rules puts into `text`."""
+    cuts: list[Cut] = []
+    if GLUE_GATE.search(text) is not None:
+        if SENTENCE_GLUE_GATE.search(text) is not None:
+            _sentence_glue(text, cuts)
+        if COMMA_SEAM_GATE.search(text) is not None:
+            _comma_seams(text, cuts)
+        _camel_glue(text, cuts)
+    if "|" in text:
+        _pipe_seams(text, cuts)
+    if _has_marker_literal(text):
+        _markers(text, cuts)
+    _lower_glue(text, cuts)
+    return cuts
+
+
+def _has_marker_literal(text: str) -> bool:
+    return any(literal in text for literal in MARKER_LITERALS)
+
+
+def _separator(text: str, position: int) -> str:
+    return "\n" if text[position - 1 : position] in CERTAIN_ENDS and position > 0 else "\n\n"
+
+
+def _add(text: str, cuts: list[Cut], position: int, rule: str) -> None:
+    """A paragraph break at `position`, absorbing one space on each side.
+
+    At a line's edge, the single line break there becomes a blank line when the paragraph splitter would join
+    it as a hard wrap (`ADVERTISEMENT` + `\\n` + `pemerintah daerah ...`: the next line starts in lower case;
+    `.,,` + `\\n`: the line ends with a comma); joined, the seam would be back inline in `clean`'s output,
+    where normalizing it again would split it (and `clean` would not be idempotent).
+    """
+    start, end = position, position
+    if text[start - 1 : start] == " ":
+        start -= 1
+    if text[end : end + 1] == " ":
+        end += 1
+    if start <= 0 or end >= len(text):
+        return
+    if text[end] == "\n":
+        start, end = end, end + 1
+    elif text[start - 1] == "\n":
+        start, end = start - 1, start
+    else:
+        cuts.append(Cut(start, end, _separator(text, start), "paragraph_break", rule))
+        return
+    if start > 0 and end < len(text) and text[start - 1] != "\n" and text[end] != "\n" and _joined(text, start):
+        cuts.append(Cut(start, end, "\n\n", "paragraph_break", rule))
+
+
+def _joined(text: str, newline: int) -> bool:
+    """The paragraph splitter would join the lines around the line break at `newline` as a hard wrap."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    line_end = text.find("\n", newline + 1)
+    after = text[newline + 1 : line_end if line_end >= 0 else len(text)]
+    return join_decisions([text[line_start:newline], after]) == [True]
+
+
+def _word_before(text: str, position: int) -> tuple[int, str]:
+    """The run of letters that ends at `position`, and where it starts."""
+    start = position
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start, text[start:position]
+
+
+def _sentence_glue_ok(text: str, point: int) -> bool:
+    """The punctuation at `point` ends a sentence rather than an abbreviation, initials or a domain.
+
+    Refused: a capitalised word of at most four letters before it (`Prof.Dr`, `Kab.Bogor`, `Moh.Ali`), a
+    lowercase abbreviation (`dr.Andi`), a point or `@` before that word (`S.Sos.Kemudian`, `a.n.Budi`,
+    `www.Google.Com`), a URL, a domain word after it (`Tribunnews.Com`), and a label after it (`.Foto:`,
+    `.Editor:`), which the inline rules take with the sentence end it is glued to.
+    """
+    start, word = _word_before(text, point)
+    if word:
+        if word[0].isupper() and len(word) <= LONGEST_CAPITAL_ABBREVIATION:
+            return False
+        if word.casefold() in ABBREVIATIONS:
+            return False
+        if text[start - 1 : start] in (".", "@", "/", "_"):
+            return False
+    line_start = max(text.rfind("\n", 0, point), text.rfind(" ", 0, point)) + 1
+    token = text[line_start:point]
+    if "://" in token or "www." in token:
+        return False
+    after = point
+    while after < len(text) and text[after] in ".!?\"“”":
+        after += 1
+    next_end = after
+    while next_end < len(text) and text[next_end].isalpha():
+        next_end += 1
+    if text[next_end : next_end + 1] == ":" or text[next_end : next_end + 2] == " :":
+        return False  # a label (`.Foto:`, `.Editor:`): the inline rules read it glued after its sentence
+    return text[after:next_end] not in DOMAIN_WORDS
+
+
+def _sentence_glue(text: str, cuts: list[Cut]) -> None:
+    """Breaks at sentence ends glued to the next capitalised word (`(25/8).Hendaradji`, `."Kata`)."""
+    for match in SENTENCE_GLUE.finditer(text):
+        point = match.start() + 1
+        if not _sentence_glue_ok(text, point):
+            continue
+        quote_at = match.start(1)
+        quote = match.group(1)
+        if quote == "“" or (quote == '"' and _opens_quote(text, quote_at)):
+            _add(text, cuts, quote_at, "boundary.sentence_glue")
+        else:
+            _add(text, cuts, match.end(1), "boundary.sentence_glue")
+
+
+def _opens_quote(text: str, position: int) -> bool:
+    """The straight quote at `position` opens a quotation: an even number of them before it on its line."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count('"', line_start, position) % 2 == 0
+
+
+def _comma_seams(text: str, cuts: list[Cut]) -> None:
+    """Breaks after the commas of comma-joined paragraphs (`.,,Namun`, and `,,` runs in such a text)."""
+    seen = False
+    for match in COMMA_SEAM.finditer(text):
+        if _sentence_glue_ok(text, match.start() + 1):
+            seen = True
+            _add(text, cuts, match.end(1), "boundary.comma_seam")
+    if seen:
+        for match in COMMA_RUN_SEAM.finditer(text):
+            _add(text, cuts, match.end(1), "boundary.comma_seam")
+
+
+def _pipe_seams(text: str, cuts: list[Cut]) -> None:
+    """Breaks at a lone pipe between a sentence end and a capitalised word (a table line has more pipes)."""
+    for match in PIPE_SEAM.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        if text.count("|", line_start, line_end if line_end >= 0 else len(text)) != 1:
+            continue
+        _add(text, cuts, match.end(1), "boundary.pipe_seam")
+
+
+def _markers(text: str, cuts: list[Cut]) -> None:
+    """Breaks before and after inline markers that share a line with other text."""
+    for rule, pattern, before, after in MARKERS:
+        for match in pattern.finditer(text):
+            if before:
+                _add(text, cuts, match.start(), rule)
+            if after:
+                _add(text, cuts, match.end(), rule)
+
+
+def _camel_tokens(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of `CAMEL_GLUE` in `text`, found from the seams (`[a-z][A-Z]`, one C-level scan of the
+    standard library) instead of trying the pattern at every position: each seam's run of ASCII letters is the
+    only place a match can be (the pattern's look-arounds forbid a letter on either side), and is matched
+    there. The same matches, in order, at a fraction of the cost (the scan at every position was most of
+    `normalize`'s time)."""
+    end_of_last = -1
+    for seam in CAMEL_SEAM.finditer(text):
+        if seam.start() < end_of_last:
+            continue
+        start, end = seam.start(), seam.end()
+        while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isascii() and text[end].isalpha():
+            end += 1
+        end_of_last = end
+        match = CAMEL_GLUE.match(text, start, end + 1 if end < len(text) else end)
+        if match is not None and match.start() == start:
+            yield match
+
+
+def _camel_glue(text: str, cuts: list[Cut]) -> None:
+    """Spaces between a common lowercase word and a capitalised word glued to it (`menurutNewsweek`).
+
+    The token (and its first two parts) must not be a known camel-case name (`YouTube`, `detikNews`,
+    `PlayStation`), and its left part must be a common Indonesian word: `MacBook`'s `Mac` and `TikTok`'s `Tik`
+    are not, so an unlisted name survives unless it starts with a word like `detik` (hence the list). When
+    the right part is a common word too, the two are split only after a preposition or attribution word
+    (`diPiala`, `kataPresiden`): two common words glued are as often a brand (`BeritaKita`) or a headline glued
+    to the sentence after it (`Jelang LebaranSejak pekan lalu`), whose glue the related-link rules read as
+    the end of the headline. A capitalised left part is split only when it is a title or office that stands
+    before a name (`PresidenPrabowo`, `MenteriSri`): between two title-case words the glue is more often the
+    seam between two glued headlines (`Di Tanggal yang SamaFanbase Hyeri`), which those rules also read.
+    """
+    for match in _camel_tokens(text):
+        token = match.group()
+        if token in CAMEL_CASE_NAMES or token.startswith(CAMEL_CASE_PREFIXES):
+            continue
+        # Every seam of the token in one round (`PetugasPetugasEditor`), so that a second round finds none.
+        parts = [part.group() for part in CAMEL_PART.finditer(token)]
+        position = match.start()
+        for left, right in itertools.pairwise(parts):
+            position += len(left)
+            if len(left) < 2 or not left[-2:].islower() or left.lower() not in COMMON_WORDS:
+                continue
+            if right.lower() in COMMON_WORDS and left.lower() not in GLUE_PREPOSITIONS:
+                continue
+            if left[0].isupper() and left.lower() not in TITLE_WORDS:
+                continue
+            if left + right in CAMEL_CASE_NAMES or token[position - match.start() - len(left) :].startswith(
+                CAMEL_CASE_PREFIXES
+            ):
+                continue
+            cuts.append(Cut(position, position, " ", "word_break", "boundary.glued_word"))
+
+
+def _lower_glue(text: str, cuts: list[Cut]) -> None:
+    """Spaces before a function word glued to the end of a lowercase run (`dioversoldtetapi`).
+
+    Only the endings of `GLUE_ENDINGS` that end no Indonesian word (`tetapi`, `namun`, `bahwa`...) split off
+    any run that is not itself a common word; the endings that do end words (`yang`: `sayang`, `dari`:
+    `menyadari`) split only when the rest is a common word too. The rest must have four letters or more.
+    Each ending is found with `str.find` (no regex over every word of the article): most occurrences stand
+    after a space and are dismissed by one character test.
+    """
+    length = len(text)
+    for ending in GLUE_ENDINGS:
+        position = text.find(ending, 1)
+        while position > 0:
+            end = position + len(ending)
+            if "a" <= text[position - 1] <= "z" and (end == length or not text[end].isalnum()):
+                start = position - 1
+                while start > 0 and "a" <= text[start - 1] <= "z":
+                    start -= 1
+                if start > 0 and "A" <= text[start - 1] <= "Z":
+                    start -= 1
+                cut_at = position
+                peeled = ending
+                while cut_at > start and _splits_lower_glue(text, start, cut_at, peeled):
+                    cuts.append(Cut(cut_at, cut_at, " ", "word_break", "boundary.glued_function_word"))
+                    # A stack of glued words (`Katatetapitetapi`) is peeled in one round.
+                    peeled = _glued_ending(text, start, cut_at)
+                    if not peeled:
+                        break
+                    cut_at -= len(peeled)
+            position = text.find(ending, end)
+
+
+def _glued_ending(text: str, start: int, end: int) -> str:
+    """The ending of `GLUE_ENDINGS` that `text[start:end]` ends with, or an empty string."""
+    for ending in GLUE_ENDINGS:
+        if end - start > len(ending) and text.endswith(ending, start, end):
+            return ending
+    return ""
+
+
+def _splits_lower_glue(text: str, start: int, position: int, ending: str) -> bool:
+    """The run `text[start:position]` + `ending` is a word glued to a function word (see `_lower_glue`)."""
+    if start > 0 and text[start - 1].isalnum():
+        return False  # part of a longer token (digits, accented letters, an inner capital)
+    rest = text[start:position].lower()
+    if len(rest) < SHORTEST_GLUE_REST or (rest + ending) in COMMON_WORDS:
+        return False
+    return ending not in GLUE_ENDINGS_NEEDING_WORD or rest in COMMON_WORDS
+
+
+def _apply(text: str, cuts: list[Cut], earlier: list[Edit]) -> tuple[str, list[Edit]]:
+    """Splice the cuts in (the first at a position wins; overlapping ones are dropped), report each, and move
+    the `earlier` edits (offsets into `text`) to the new text; one whose separator a cut replaced is dropped."""
+    cuts.sort(key=lambda cut: (cut.start, cut.end))
+    pieces: list[str] = []
+    applied: list[Cut] = []
+    edits: list[Edit] = []
+    done = 0
+    out_length = 0
+    for cut in cuts:
+        if cut.start < done or (applied and cut.start == applied[-1].start):
+            continue
+        piece = text[done : cut.start]
+        pieces.append(piece)
+        out_length += len(piece)
+        edits.append(Edit(kind=cut.kind, start=out_length, text=cut.separator, rule=cut.rule))
+        pieces.append(cut.separator)
+        out_length += len(cut.separator)
+        done = cut.end
+        applied.append(cut)
+    pieces.append(text[done:])
+    for edit in earlier:
+        end = edit.start + len(edit.text)
+        shift = 0
+        replaced = False
+        for cut in applied:
+            if cut.end <= edit.start and not (cut.start == cut.end == edit.start):
+                shift += len(cut.separator) - (cut.end - cut.start)
+            elif cut.start < end and edit.start < cut.end:
+                replaced = True
+        if not replaced:
+            edits.append(edit.model_copy(update={"start": edit.start + shift}) if shift else edit)
+    edits.sort(key=lambda edit: edit.start)
+    return "".join(pieces), edits

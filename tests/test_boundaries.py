@@ -1,0 +1,208 @@
+"""Lost paragraph boundaries, glued words and look-alike mojibake, restored by `normalize` (`newsclean.boundaries`).
+
+Texts are written for the tests in the shapes the shared samples show (one-line scrapes, comma seams, inline
+markers, link text glued to its neighbours); none is copied from the data.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import clean, normalize
+from newsclean.boundaries import restore
+from newsclean.models import CleanResult, Edit
+from newsclean.normalization import normalize_with_edits
+
+
+def _edits(text: str) -> list[tuple[str, str, str]]:
+    normalized, edits = normalize_with_edits(text)
+    for edit in edits:
+        assert normalized[edit.start : edit.start + len(edit.text)] == edit.text
+    return [(e.kind, e.rule, e.text) for e in edits]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Hujan deras turun sejak pagi, Minggu (25/8).Hendaradji tiba di lokasi.", "(25/8).\nHendaradji"),
+        ('Polisi masih menyelidiki kasus itu."Kami sudah periksa saksi," kata dia.', 'itu.\n"Kami'),
+        ('"Kami sudah periksa saksi," kata Kapolsek Hendra."Selanjutnya kami panggil."', 'Hendra.\n"Selanjutnya'),
+        ("Ia menolak berkomentar.“Nanti saja,” ujarnya.", "berkomentar.\n“Nanti"),
+    ],
+)
+def test_sentence_end_glued_to_the_next_capital_gets_a_line_break(raw: str, expected: str) -> None:
+    assert expected in normalize(raw)
+    assert _edits(raw)[0] == ("paragraph_break", "boundary.sentence_glue", "\n")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Dibaca di Kompas.com dan detik.com setiap hari oleh pembaca.",
+        "Pertumbuhan ekonomi 3.5 persen menurut data terbaru.",
+        "Ia didampingi kuasa hukumnya, Andi, S.H., M.H. Selanjutnya sidang ditunda.",
+        "Pasukan U.S. Army tiba di pangkalan.",
+        "Pemain bernomor punggung No.1 itu cedera.",
+        "Ia tinggal di Jl.Sudirman bersama Prof.Dr Hasan dan dr.Andi di Kab.Bogor.",
+        "Kunjungi www.Google.Com atau Tribunnews.Com untuk informasi.",
+        "Acara dipandu Moh.Ali dan Hj.Siti.",
+        # `?` and `!` end the headlines of a glued related-links run, which the related rules read as one block.
+        "Baca juga:Siapa Paling Kuat?Alicia Resmi Debut di Jakarta",
+        # Two title-case words glued are often two glued headlines; a title before a name is split (below).
+        "Datang di Tanggal yang SamaFanbase Hyeri Bikin Ngeri",
+    ],
+)
+def test_abbreviations_domains_decimals_and_initials_are_not_split(raw: str) -> None:
+    assert "\n" not in normalize(raw)
+
+
+def test_comma_joined_paragraphs_get_a_blank_line_and_the_related_label_its_own_line() -> None:
+    raw = (
+        "Presiden meresmikan jembatan itu pada Selasa (17/9/2019).,,Namun, ia tak menjelaskan biayanya"
+        ",,Baca juga:,,Jembatan Baru Dibuka untuk Umum,,Warga menyambut baik peresmian itu."
+    )
+    normalized = normalize(raw)
+    assert normalized.split("\n\n") == [
+        "Presiden meresmikan jembatan itu pada Selasa (17/9/2019).,,",
+        "Namun, ia tak menjelaskan biayanya,,",
+        "Baca juga:,,",
+        "Jembatan Baru Dibuka untuk Umum,,",
+        "Warga menyambut baik peresmian itu.",
+    ]
+    assert {rule for _, rule, _ in _edits(raw)} == {"boundary.comma_seam"}
+
+
+def test_double_commas_without_a_comma_seam_are_link_holes_and_stay() -> None:
+    raw = "Kerusuhan terjadi di wilayah ,, pada Rabu dan pesinetron,,Raffi datang ke lokasi."
+    assert normalize(raw) == raw
+
+
+def test_a_lone_pipe_after_a_sentence_is_a_seam_but_a_table_row_is_not() -> None:
+    assert normalize("Ia tiba di Jakarta. | Selain itu, ia bertemu warga.") == (
+        "Ia tiba di Jakarta. |\n\nSelain itu, ia bertemu warga."
+    )
+    row = "Liverpool vs Newcastle | 18:30 WIB. | Brighton vs Burnley | 21:00 WIB"
+    assert normalize(row) == row
+    byline = "Penulis : Kontributor Manado, Budi | Editor : Andi"
+    assert normalize(byline) == byline
+
+
+def test_inline_markers_are_put_on_their_own_lines() -> None:
+    raw = (
+        "Pemerintah menaikkan tarif ojek daring ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT mulai pekan depan."
+        "Baca juga: Tarif Ojol Naik Lagi Lihat juga Video 'Ojol Demo di Monas': [Gambas:Video 20detik] "
+        "Kebijakan itu berlaku di seluruh wilayah. Loading... Pengemudi menyambut baik."
+    )
+    lines = [line for line in normalize(raw).split("\n") if line]
+    assert "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT" in lines
+    assert "[Gambas:Video 20detik]" in lines
+    assert "Loading..." in lines
+    assert any(line.startswith("Baca juga: Tarif") for line in lines)
+    rules = {rule for _, rule, _ in _edits(raw)}
+    assert {"boundary.marker_ad", "boundary.marker_embed", "boundary.marker_loading"} <= rules
+
+
+def test_related_label_after_a_space_is_left_to_the_inline_rules() -> None:
+    raw = "Pedagang mengeluh sepi. Baca juga: Harga Cabai Turun Jelang LebaranSejak pekan lalu pasokan menurun."
+    assert normalize(raw) == raw
+
+
+def test_title_case_advertisement_in_prose_stays() -> None:
+    raw = "Ia bekerja sebagai Advertisement manager di sebuah agensi."
+    assert normalize(raw) == raw
+
+
+def test_a_marker_line_the_splitter_would_join_gets_a_blank_line() -> None:
+    """`ADVERTISEMENT` then a line starting in lower case: joined as a hard wrap, it would be inline again."""
+    assert normalize("ADVERTISEMENT\npemerintah daerah berjanji.") == "ADVERTISEMENT\n\npemerintah daerah berjanji."
+
+
+def test_markers_already_on_their_own_line_are_left() -> None:
+    raw = "Paragraf pertama.\nADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nParagraf kedua."
+    assert normalize(raw) == raw
+
+
+def test_one_line_scrape_is_cleaned_like_one_with_line_breaks() -> None:
+    raw = (
+        "Jakarta - Harga cabai di pasar induk naik dua kali lipat pekan ini.Pedagang mengeluhkan pasokan "
+        "yang berkurang ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT sejak awal bulan."
+    )
+    result = clean(raw)
+    assert "ADVERTISEMENT" not in result.text and "SCROLL" not in result.text
+    assert "Pedagang mengeluhkan pasokan" in result.text and "sejak awal bulan." in result.text
+    normalized = normalize(raw)
+    for removal in result.removals:
+        assert normalized[removal.start : removal.end] == removal.text
+    assert result.edits and all(isinstance(edit, Edit) for edit in result.edits)
+    assert result.report()["edits"][0]["kind"] == "paragraph_break"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Hal itu disampaikan menurutNewsweek pada Senin.", "menurut Newsweek"),
+        ("PresidenPrabowo Subianto hadir.", "Presiden Prabowo"),
+        ("Saham itu sempat dioversoldtetapi kembali naik.", "dioversold tetapi"),
+        ("Ia mengutip kataPresidenJokowi kemarin.", "kata Presiden Jokowi"),
+        ("Hadir pula GubernurAnies di lokasi.", "Gubernur Anies"),
+    ],
+)
+def test_glued_words_are_split(raw: str, expected: str) -> None:
+    assert expected in normalize(raw)
+    assert all(kind == "word_break" for kind, _, _ in _edits(raw))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Video itu diunggah ke YouTube dan WhatsApp, lalu ke TikTok.",
+        "Ia membeli iPhone dan MacBook di McDonald dekat PlayStation Store.",
+        "Lowongan di LinkedIn untuk JavaScript dan eSports.",
+        "Dikutip detikNews dan detikInet, detikcom, kumparanNEWS, liputan6 dan iNews.",
+        "Kabar dari detikJatim dan TribunJatim serta AirAsia.",
+        "Tagar #GerakanBersamaRakyat ramai, akun @kataPresiden membalas.",
+        "Ia merasa sayang dan menyadari kepada kedalaman laut.",
+    ],
+)
+def test_camel_case_names_and_real_words_are_not_split(raw: str) -> None:
+    assert normalize(raw) == raw
+
+
+def test_look_alike_mojibake_inside_latin_words_is_repaired() -> None:
+    assert normalize("PetugŒ±s DirektorŒ±t LŒ±lu LintŒ±s menindak pengendara.") == (
+        "Petugas Direktorat Lalu Lintas menindak pengendara."
+    )
+    assert normalize("PetugÎ±s datang.") == "Petugas datang."
+    assert normalize("Enzim Œ±-glukosidase") == "Enzim Œ±-glukosidase"  # alone: not a look-alike in a word
+
+
+def test_restore_finds_nothing_in_its_own_output() -> None:
+    raw = "SCROLL TO CONTINUE WITH CONTENTPetugasPetugasEditor: Budi.Namun ia datang"
+    once, edits = restore(raw)
+    assert edits and restore(once) == (once, ())
+
+
+def test_clean_result_carries_no_edits_for_clean_text() -> None:
+    result = clean("JAKARTA - Harga cabai naik lagi di pasar induk.\n\nPedagang mengeluh.")
+    assert result.edits == ()
+    assert CleanResult.model_validate(result.model_dump()) == result
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Kata", "dia", ".", ",,", " ", "\n", "|", '"', "“", "ADVERTISEMENT", "Baca juga:", "menurut",
+             "Newsweek", "tetapi", "[Gambas:Video 20detik]", "Loading...", "Œ±", "(25/8)", "S.H."]
+        ),
+        max_size=16,
+    ).map("".join)
+)
+def test_edits_point_at_their_separators_and_normalize_is_idempotent(text: str) -> None:
+    normalized, edits = normalize_with_edits(text)
+    assert normalized == normalize(text)
+    assert normalize(normalized) == normalized
+    for edit in edits:
+        assert normalized[edit.start : edit.start + len(edit.text)] == edit.text
