@@ -37,6 +37,22 @@ FLOORS: tuple[Floor, ...] = (
         "below 1.8x (the Python build runs at 1.25x).",
     ),
     Floor(
+        "learn", "clean_profile_articles_per_s", "ratio", "at_least", 1.6, 2.0,
+        "Issue 17: clean with a learned profile at twice ftfy.fix_text. The learned step is one gate search per "
+        "paragraph (docs/learning.md); the floor sits below the plain clean floor by the step's cost and the "
+        "shared machine's noise.",
+    ),
+    Floor(
+        "learn", "learn_articles_per_s", "ratio", "at_least", 1.0, 6.0,
+        "Issue 17 asks for 10,000 records/s per core (about 6x ftfy here). Measured 1.4x ftfy (about 3,200/s) on "
+        "20,000 records: below the target, reported as such. The floor catches a learner slower than ftfy, "
+        "e.g. a lost bound on the sample.",
+    ),
+    Floor(
+        "learn", "learn_peak_rss_growth", "value", "at_most", 1.25, 1.1,
+        "Issue 17: learning memory is bounded by the sample: peak RSS on four times the records stays flat.",
+    ),
+    Floor(
         "signatures", "signature_articles_per_s[c,sha1,workers=1]", "ratio", "at_least", 12.0, 15.0,
         "Issue 4: SHA-1 mode, datasketch-identical, per core against Python shingles + MinHash.bulk.",
     ),

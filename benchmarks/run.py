@@ -53,6 +53,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("clean", "bench_clean", True, "newsclean.clean vs ftfy.fix_text, articles/s"),
     Section("clean-quality", "run:clean_quality", True, "boilerplate recall, content retention on dev gold"),
+    Section("learn", "bench_learn", True, "learn articles/s, clean with a learned profile vs ftfy, learn peak RSS"),
     Section("signatures", "bench_signatures", True, "text to signature vs datasketch and rensa"),
     Section("dedupe-speed", "dedupe_speed", True, "newsclean dedupe end to end vs a datasketch pipeline"),
     Section("dedupe-quality", "dedupe_eval", True, "planted re-publications: precision, recall, F1"),

@@ -12,7 +12,9 @@ from click.testing import CliRunner
 
 from newsclean.cli import cli
 from newsclean.cli.rules_cmd import table
-from newsclean.patterns import REGISTRY, RULE_NAMES, Rule
+from newsclean.patterns import LISTED_RULE_NAMES as RULE_NAMES
+from newsclean.patterns import LISTED_RULES as REGISTRY
+from newsclean.patterns import Rule
 
 
 def run(*args: str) -> tuple[int, str]:

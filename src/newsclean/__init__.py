@@ -11,6 +11,8 @@ from .dedupe_models import DedupeResult
 from .deduplication import dedupe
 from .errors import ConfigError, InputError, NewscleanError
 from .index import Index
+from .learning.learn import learn
+from .learning.profile import LearnSettings, Profile
 from .models import Article, CleanResult, Dateline, Removal
 from .normalization import normalize
 from .shingle import shingles, tokens
@@ -26,11 +28,14 @@ __all__ = [
     "DedupeResult",
     "Index",
     "InputError",
+    "LearnSettings",
     "NewscleanError",
+    "Profile",
     "Removal",
     "__version__",
     "clean",
     "dedupe",
+    "learn",
     "normalize",
     "shingles",
     "tokens",

@@ -8,7 +8,7 @@ from pydantic import Field, field_validator
 
 from ._model_base import FrozenModel
 from .models import RemovalKind
-from .patterns import RULE_KINDS, RULE_NAMES
+from .patterns import LISTED_RULE_NAMES, RULE_KINDS
 
 #: The kinds of the registry's rules, in the order they first appear there: what `disabled_kinds` accepts.
 RULE_KIND_NAMES: tuple[str, ...] = tuple(dict.fromkeys(RULE_KINDS.values()))
@@ -16,7 +16,7 @@ RULE_KIND_NAMES: tuple[str, ...] = tuple(dict.fromkeys(RULE_KINDS.values()))
 
 class CleanConfig(FrozenModel):
     """What `clean()` does. Every rule can be turned off by name or by kind: any name and kind that `newsclean rules`
-    lists (the registry, `newsclean.patterns.REGISTRY`).
+    lists (the registry, `newsclean.patterns.REGISTRY`, and the rules of a learned profile).
 
     >>> CleanConfig(disabled_rules=frozenset({"credit.trailing_code"}))  # doctest: +ELLIPSIS
     CleanConfig(...)
@@ -34,9 +34,9 @@ class CleanConfig(FrozenModel):
     @classmethod
     def _known_rules(cls, names: frozenset[str]) -> frozenset[str]:
         """A misspelt rule name would disable nothing and say nothing: refuse it, naming the close matches."""
-        unknown = sorted(names - set(RULE_NAMES))
+        unknown = sorted(names - set(LISTED_RULE_NAMES))
         if unknown:
-            hints = {name: difflib.get_close_matches(name, RULE_NAMES, n=1) for name in unknown}
+            hints = {name: difflib.get_close_matches(name, LISTED_RULE_NAMES, n=1) for name in unknown}
             described = ", ".join(f"{n!r}" + (f" (did you mean {h[0]!r}?)" if h else "") for n, h in hints.items())
             raise ValueError(f"unknown rule names: {described}; `newsclean rules` lists them all")
         return names

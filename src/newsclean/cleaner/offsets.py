@@ -36,7 +36,7 @@ def map_back(removal: Cut, segments: Segments, source: str) -> list[Cut]:
         start, end = max(removal.start, out_start), min(removal.end, out_start + length)
         if start < end:
             a, b = src_start + start - out_start, src_start + end - out_start
-            mapped.append(Cut(removal.kind, source[a:b], a, b, removal.rule))
+            mapped.append(Cut(removal.kind, source[a:b], a, b, removal.rule, removal.stories))
     return mapped
 
 
@@ -81,7 +81,8 @@ def common_prefix_length(first: str, second: str) -> int:
 
 def cut_from_span(source: str, offset: int, span: Span) -> Cut:
     start, end = offset + span.start, offset + span.end
-    return Cut(span.kind, source[start:end], start, end, span.rule)
+    stories = int(dict(span.groups).get("stories", "0")) if span.groups else 0
+    return Cut(span.kind, source[start:end], start, end, span.rule, stories)
 
 
 def _span_start(span: Span) -> int:

@@ -26,12 +26,15 @@ from __future__ import annotations
 import re
 
 from ..config import CleanConfig
-from ..models import CleanResult
-from ..normalization import needs_ftfy, normalize, normalize_and_check
+from ..learning.matcher import SourceMatcher
+from ..learning.profile import Profile
+from ..models import CleanResult, Edit
+from ..normalization import needs_ftfy, normalize, normalize_check_edits
 from ..paragraphs import Paragraph, split_paragraphs
 from ..repeats import repeat_key
 from .inline import apply_inline_rules
 from .lead import strip_lead
+from .learned import apply_learned
 from .lines import apply_line_rules
 from .offsets import compose, cut_from_span, kept_pieces, map_back, unchanged_segments
 from .records import ArticleState, Cut, DatelineFields, Outcome, PassMemo, Rendered, Span
@@ -82,11 +85,13 @@ def _run_steps(
     memo: PassMemo,
     untouched: frozenset[int] = frozenset(),
     new_words: str | None = None,
+    learned: SourceMatcher | None = None,
 ) -> tuple[ArticleState, list[str]]:
     """Run the steps once over the paragraphs of `source` (already normalized); returns the state and credits.
 
     `memo` carries the per-paragraph answers of previous passes over the same article; `untouched` are the
-    paragraphs the previous pass kept exactly as they were.
+    paragraphs the previous pass kept exactly as they were; `learned` finds the boilerplate a profile learned for
+    the article's source.
     """
     state = ArticleState.start(source, paragraphs, config, memo, untouched, new_words)
     drop_repeated_title(state, title)
@@ -97,6 +102,7 @@ def _run_steps(
         apply_inline_rules(state)
         credits = strip_tail(state)
         drop_signature_block(state)
+        apply_learned(state, learned)
     if config.remove_repeats:
         drop_repeats(state)
     return state, credits
@@ -214,10 +220,19 @@ def _paragraph_count(result: Rendered) -> int:
     return result.text.count(PARAGRAPH_SEPARATOR) + 1 if result.text else 0
 
 
-def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_ftfy_sign: bool) -> Outcome:
-    """Run the steps on `normalized` until a pass changes nothing (at most 1 + MAX_EXTRA_PASSES passes).
+def _fixed_point(
+    normalized: str,
+    config: CleanConfig,
+    title: str | None,
+    shows_ftfy_sign: bool,
+    learned: SourceMatcher | None = None,
+) -> Outcome:
+    """Run the steps on `normalized` until a pass changes nothing (at most 1 + MAX_EXTRA_PASSES passes, one
+    more with a profile).
 
-    `shows_ftfy_sign` is `needs_ftfy(normalized)`: without a sign no output needs renormalizing.
+    `shows_ftfy_sign` is `needs_ftfy(normalized)`: without a sign no output needs renormalizing. The learned
+    step (`learned`) joins the passes only once the rules are at their fixed point: a learned entry that took a
+    label first (`Baca juga`) would leave the headline the rules remove after it.
     """
     memo = PassMemo()
     may_renormalize = config.normalize and shows_ftfy_sign
@@ -229,28 +244,34 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None, shows_
     dateline, credits = result.dateline, list(result.credits)
     segments = result.segments
     removed_last_pass = bool(removals)
-    for _ in range(MAX_EXTRA_PASSES):
+    learning: SourceMatcher | None = None
+    for _ in range(MAX_EXTRA_PASSES + (learned is not None)):
         renormalized = _renormalized(result.text) if may_renormalize else None
         if renormalized is not None:
             segments = compose(unchanged_segments(result.text, renormalized), segments)
             paragraphs = tuple(split_paragraphs(renormalized, config.rejoin_lines))
             result = Rendered(renormalized, paragraphs, segments, (), None, ())
         elif not removed_last_pass:
-            break
+            if learned is None or learning is not None:
+                break
+            learning = learned
         # The paragraphs of the previous output are known; a pass that removes nothing from them would render
         # them unchanged, so the output is already a fixed point (unless it was just renormalized: check again).
         state, pass_credits = _run_steps(
-            result.text, list(result.paragraphs), config, None, memo, result.untouched, result.new_words
+            result.text, list(result.paragraphs), config, None, memo, result.untouched, result.new_words, learning
         )
         if _removed_nothing(state):
             removed_last_pass = False
-            if renormalized is None:
+            if renormalized is None and (learned is None or learning is not None):
                 break
             continue
         removed_last_pass = True
         again = _render(result.text, state, pass_credits)
         if again.text == result.text:
-            break
+            if learned is None or learning is not None:
+                break
+            removed_last_pass = False
+            continue
         for removal in again.removals:
             removals.extend(map_back(removal, segments, normalized))
         segments = compose(again.segments, segments)
@@ -287,10 +308,14 @@ def lost_repeats(outcome: Outcome) -> bool:
     return False
 
 
-def _repeats_last(normalized: str, config: CleanConfig, title: str | None, shows_ftfy_sign: bool) -> Outcome:
+def _repeats_last(
+    normalized: str, config: CleanConfig, title: str | None, shows_ftfy_sign: bool, learned: SourceMatcher | None
+) -> Outcome:
     """Boilerplate to its fixed point first, then repeats among what is left: every kept copy is in the
     output by construction. Used only when the usual order lost a repeated paragraph's every copy."""
-    first = _fixed_point(normalized, config.model_copy(update={"remove_repeats": False}), title, shows_ftfy_sign)
+    first = _fixed_point(
+        normalized, config.model_copy(update={"remove_repeats": False}), title, shows_ftfy_sign, learned
+    )
     only_repeats = config.model_copy(update={"remove_boilerplate": False, "normalize": False})
     last = _fixed_point(first.text, only_repeats, None, shows_ftfy_sign=False)
     removals = list(first.removals)
@@ -300,8 +325,18 @@ def _repeats_last(normalized: str, config: CleanConfig, title: str | None, shows
     return Outcome(last.text, tuple(removals), first.dateline, first.credits, segments, last.paragraphs)
 
 
-def clean(text: str, *, title: str | None = None, config: CleanConfig | None = None) -> CleanResult:
+def clean(
+    text: str,
+    *,
+    title: str | None = None,
+    config: CleanConfig | None = None,
+    source: str | None = None,
+    profile: Profile | None = None,
+) -> CleanResult:
     """Clean one scraped article: the body text, paragraphs separated by a blank line, and a report.
+
+    With a `profile` (`newsclean.learn`), the boilerplate it learned for `source` (the outlet, as the records
+    name it; `newsclean.learning.learn.source_of`) is removed too, each removal with the stories it recurred in.
 
     >>> r = clean("JAKARTA, KOMPAS.com - Harga cabai naik lagi di pasar induk.\\n(esn/indo)")
     >>> r.text, r.dateline.outlet, r.credits
@@ -310,22 +345,31 @@ def clean(text: str, *, title: str | None = None, config: CleanConfig | None = N
     if not isinstance(text, str):
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
     config = config or DEFAULT_CONFIG
-    normalized, shows_ftfy_sign = normalize_and_check(text) if config.normalize else (text, False)
-    outcome = _fixed_point(normalized, config, title, shows_ftfy_sign)
+    normalized, shows_ftfy_sign, edits = normalize_check_edits(text) if config.normalize else (text, False, ())
+    learned = profile.matcher(source) if profile is not None else None
+    outcome = _fixed_point(normalized, config, title, shows_ftfy_sign, learned)
     if config.remove_repeats and config.remove_boilerplate and lost_repeats(outcome):
-        outcome = _repeats_last(normalized, config, title, shows_ftfy_sign)
-    return validated_result(text, outcome)
+        outcome = _repeats_last(normalized, config, title, shows_ftfy_sign, learned)
+    return validated_result(text, outcome, edits)
 
 
-def validated_result(text: str, outcome: Outcome) -> CleanResult:
-    """The `CleanResult` of an outcome of the passes over `text` (either engine's)."""
+def validated_result(text: str, outcome: Outcome, edits: tuple[Edit, ...] = ()) -> CleanResult:
+    """The `CleanResult` of an outcome of the passes over `text` (either engine's), with the separators that
+    normalization put back (`edits`, already validated models)."""
     # Validated in one call, which builds the `Removal`s from their fields; by the model's validator itself
     # (what `model_validate` calls, which adds its own overhead to every article).
     result: CleanResult = CLEAN_RESULT_VALIDATOR.validate_python(
         {
             "text": outcome.text,
             "removals": [
-                {"kind": r.kind, "text": r.text, "start": r.start, "end": r.end, "rule": r.rule}
+                {
+                    "kind": r.kind,
+                    "text": r.text,
+                    "start": r.start,
+                    "end": r.end,
+                    "rule": r.rule,
+                    "stories": r.stories or None,
+                }
                 for r in sorted(outcome.removals, key=lambda r: (r.start, r.end))
             ],
             "dateline": outcome.dateline,
@@ -333,6 +377,7 @@ def validated_result(text: str, outcome: Outcome) -> CleanResult:
             "paragraphs": outcome.paragraphs,
             "chars_in": len(text),
             "chars_out": len(outcome.text),
+            "edits": edits,
         }
     )
     return result

@@ -49,19 +49,22 @@ class Cut:
     with the result (one `Removal` built on its own costs far more than one built inside the result's validation).
     """
 
-    __slots__ = ("end", "kind", "rule", "start", "text")
+    __slots__ = ("end", "kind", "rule", "start", "stories", "text")
     kind: Final[str]
     text: Final[str]
     start: Final[int]
     end: Final[int]
     rule: Final[str]
+    #: For a learned removal, the distinct stories of the source its entry was seen in (else 0).
+    stories: Final[int]
 
-    def __init__(self, kind: str, text: str, start: int, end: int, rule: str) -> None:
+    def __init__(self, kind: str, text: str, start: int, end: int, rule: str, stories: int = 0) -> None:
         self.kind = kind
         self.text = text
         self.start = start
         self.end = end
         self.rule = rule
+        self.stories = stories
 
 
 #: The dateline a pass cut, as the fields of a `Dateline` (validated with the result, as the removals are).
@@ -362,9 +365,9 @@ class ArticleState:
             chars[span.start : span.end] = " " * (span.end - span.start)
         return "".join(chars)
 
-    def drop(self, index: int, kind: str, rule: str) -> None:
+    def drop(self, index: int, kind: str, rule: str, groups: tuple[tuple[str, str], ...] = ()) -> None:
         if index not in self.dropped:
-            self.dropped[index] = Span(0, len(self.paragraphs[index].text), kind, rule)
+            self.dropped[index] = Span(0, len(self.paragraphs[index].text), kind, rule, groups)
             self.live_cache = None
             self.spans.pop(index, None)
 
@@ -377,7 +380,7 @@ class ArticleState:
         if start >= end:
             return
         if not text[:start].strip() and not text[end:].strip():
-            self.drop(index, kind, rule)
+            self.drop(index, kind, rule, tuple(groups))
             return
         existing = self.spans.setdefault(index, [])
         if any(s.start <= start and end <= s.end for s in existing):

@@ -29,8 +29,10 @@ import re
 import regex
 
 from ..config import CleanConfig
+from ..learning.matcher import SourceMatcher
+from ..learning.profile import Profile
 from ..models import CleanResult
-from ..normalization import normalize
+from ..normalization import normalize, normalize_with_edits
 from ..paragraphs import Paragraph, split_paragraphs
 from ..patterns import ALL_RULES, Rule
 from ..repeats import CONTAINMENT_LIMIT_CHARS, MIN_CONTAINED_KEY, VIDEO_LABEL, WORD, reads_as_prose
@@ -49,6 +51,7 @@ from .lead import (
     WORD_KEY,
     is_plausible_inside,
 )
+from .learned import apply_learned
 from .lines import LINE_RULE_MAX_CHARS, drop_headlines_after_label, is_related_link_line
 from .offsets import Segments, clean_paragraph_text, compose, cut_from_span, kept_pieces, map_back, unchanged_segments
 from .records import ArticleState, Cut, DatelineFields, DatelineFound, Outcome, Rendered, Span, TailCut
@@ -58,20 +61,29 @@ from .tail import CREDIT_THEN_TAGS, PERSON_NAME, SIGNATURE_LINE, strip_tail_with
 MAX_PASSES = 1 + passes.MAX_EXTRA_PASSES
 
 
-def clean_reference(text: str, *, title: str | None = None, config: CleanConfig | None = None) -> CleanResult:
-    """`newsclean.clean(text, title=title, config=config)`, computed by the plain engine."""
+def clean_reference(
+    text: str,
+    *,
+    title: str | None = None,
+    config: CleanConfig | None = None,
+    source: str | None = None,
+    profile: Profile | None = None,
+) -> CleanResult:
+    """`newsclean.clean(text, title=title, config=config, source=source, profile=profile)`, computed by the plain
+    engine."""
     if not isinstance(text, str):
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
     config = config or passes.DEFAULT_CONFIG
-    normalized = normalize(text) if config.normalize else text
-    outcome = _fixed_point(normalized, config, title)
+    normalized, edits = normalize_with_edits(text) if config.normalize else (text, ())
+    learned = profile.matcher(source) if profile is not None else None
+    outcome = _fixed_point(normalized, config, title, learned)
     if config.remove_repeats and config.remove_boilerplate and passes.lost_repeats(outcome):
-        outcome = _repeats_last(normalized, config, title)
-    return passes.validated_result(text, outcome)
+        outcome = _repeats_last(normalized, config, title, learned)
+    return passes.validated_result(text, outcome, edits)
 
 
-def _repeats_last(normalized: str, config: CleanConfig, title: str | None) -> Outcome:
-    first = _fixed_point(normalized, config.model_copy(update={"remove_repeats": False}), title)
+def _repeats_last(normalized: str, config: CleanConfig, title: str | None, learned: SourceMatcher | None) -> Outcome:
+    first = _fixed_point(normalized, config.model_copy(update={"remove_repeats": False}), title, learned)
     last = _fixed_point(first.text, config.model_copy(update={"remove_boilerplate": False, "normalize": False}), None)
     removals = list(first.removals)
     for removal in last.removals:
@@ -80,9 +92,12 @@ def _repeats_last(normalized: str, config: CleanConfig, title: str | None) -> Ou
     return Outcome(last.text, tuple(removals), first.dateline, first.credits, segments, last.paragraphs)
 
 
-def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Outcome:
+def _fixed_point(
+    normalized: str, config: CleanConfig, title: str | None, learned: SourceMatcher | None = None
+) -> Outcome:
     """Passes until one removes nothing (and its input needs no renormalizing) or leaves its input as it was;
-    at most `MAX_PASSES`. A later pass's removals are mapped back to the normalized text."""
+    at most `MAX_PASSES` (one more with a profile). A later pass's removals are mapped back to the normalized
+    text. The learned step joins the passes once the rules alone are at their fixed point."""
     text = normalized
     segments: Segments = ((0, 0, len(text)),) if text else ()
     removals: list[Cut] = []
@@ -90,22 +105,28 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Out
     credits: list[str] = []
     paragraph_count: int | None = None
     removed = False
-    for number in range(MAX_PASSES):
+    learning: SourceMatcher | None = None
+    for number in range(MAX_PASSES + (learned is not None)):
         if number:
             renormalized = normalize(text) if config.normalize else text
             if renormalized != text:
                 segments = compose(unchanged_segments(text, renormalized), segments)
                 text, paragraph_count = renormalized, None
             elif not removed:
-                break
+                if learned is None or learning is not None:
+                    break
+                learning = learned
         state, pass_credits = _run_steps(text, split_paragraphs(text, config.rejoin_lines), config,
-                                         title if number == 0 else None)
+                                         title if number == 0 else None, learning)
         removed = bool(state.dropped) or any(state.spans.values())
         if number and not removed:
             continue
         rendered = _render(text, state, pass_credits)
         if number and rendered.text == text:
-            break
+            if learned is None or learning is not None:
+                break
+            removed = False
+            continue
         for removal in rendered.removals:
             removals.extend(map_back(removal, segments, normalized) if number else [removal])
         segments = compose(rendered.segments, segments) if number else rendered.segments
@@ -119,7 +140,7 @@ def _fixed_point(normalized: str, config: CleanConfig, title: str | None) -> Out
 
 
 def _run_steps(
-    source: str, paragraphs: list[Paragraph], config: CleanConfig, title: str | None
+    source: str, paragraphs: list[Paragraph], config: CleanConfig, title: str | None, learned: SourceMatcher | None
 ) -> tuple[ArticleState, list[str]]:
     state = ArticleState.plain(source, paragraphs, config)
     _drop_repeated_title(state, title)
@@ -130,6 +151,7 @@ def _run_steps(
         _apply_inline_rules(state)
         credits = strip_tail_with(state, _first_tail_cut)
         _drop_signature_block(state)
+        apply_learned(state, learned)
     if config.remove_repeats:
         _drop_repeats(state)
     return state, credits

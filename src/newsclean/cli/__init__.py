@@ -19,6 +19,7 @@ from ..errors import NewscleanError
 from .clean_cmd import clean_command
 from .dedupe_cmd import dedupe_command
 from .index_cmd import index_command
+from .learn_cmd import learn_command
 from .rules_cmd import rules_command
 
 #: 128 + SIGPIPE, what a shell reports for a pipeline writer whose reader closed first.
@@ -62,6 +63,7 @@ def cli() -> None:
 cli.add_command(clean_command)
 cli.add_command(dedupe_command)
 cli.add_command(index_command)
+cli.add_command(learn_command)
 cli.add_command(rules_command)
 
 

@@ -24,14 +24,20 @@ from ..io import (
     strict_records,
     text_problem,
 )
+from ..learning.learn import source_of
+from ..learning.profile import LearnSettings, Profile
 from ..models import REMOVAL_KINDS
 from ..parallel import ordered_map
 from ..watchdog import budget_for, time_budget
 from .common import RejectLog, optional_output, plural, progress
+from .learn_cmd import describe, learn_profile
 
 EPILOG = """\b
 Examples:
   newsclean clean articles.jsonl -o clean.jsonl
+  newsclean clean articles.jsonl --profile profile.json -o clean.jsonl
+  newsclean clean articles.jsonl --save-profile learned.json -o clean.jsonl
+  newsclean clean articles.jsonl --no-learn -o clean.jsonl
   newsclean clean articles.jsonl.gz --no-report -o clean.jsonl --rejects rejects.jsonl
   newsclean clean scraped.jsonl --strict -o clean.jsonl
   newsclean clean big.jsonl.gz --workers 4 -o clean.jsonl
@@ -40,6 +46,9 @@ Examples:
   cat articles.jsonl | newsclean clean - > clean.jsonl
 
 \b
+A file is read twice: first to learn each source's boilerplate from a sample of its articles (as
+`newsclean learn` does; --profile FILE uses a saved profile instead, --no-learn uses the rules
+alone), then to clean. Stdin and a .txt article are cleaned by the rules alone.
 JSONL records keep all their fields; the text field is replaced by the clean text and the report
 (removals with kind, text, offsets and rule; dateline; credits) goes under the "newsclean" key.
 A .txt input prints the clean text. Every non-blank input line is either written or rejected:
@@ -54,7 +63,9 @@ def _is_plain_text(path: str) -> bool:
     return path != STDIN and path.lower().endswith(".txt")
 
 
-def _clean_record(record: InputRecord, text_field: str, title_field: str) -> dict[str, Any] | Reject:
+def _clean_record(
+    record: InputRecord, text_field: str, title_field: str, profile: Profile | None = None
+) -> dict[str, Any] | Reject:
     """The record with its text cleaned and the report attached, or a Reject saying why it cannot be."""
     data = record.data
     problem = text_problem(data, text_field)
@@ -64,7 +75,12 @@ def _clean_record(record: InputRecord, text_field: str, title_field: str) -> dic
     title = data.get(title_field)
     try:
         with time_budget(budget_for(len(text))):
-            result = clean(text, title=title if isinstance(title, str) else None)
+            result = clean(
+                text,
+                title=title if isinstance(title, str) else None,
+                source=source_of(data) if profile is not None else None,
+                profile=profile,
+            )
     except TimeoutError as err:
         return Reject(record.source, record.line, text[:1000], f"cleaning timed out: {err}")
     out = dict(data)
@@ -78,9 +94,13 @@ def _clean_record(record: InputRecord, text_field: str, title_field: str) -> dic
 CHUNK_RECORDS = 200
 
 
-def _clean_chunk(chunk: list[InputRecord | Reject], text_field: str, title_field: str) -> list[dict[str, Any] | Reject]:
+def _clean_chunk(
+    chunk: list[InputRecord | Reject], text_field: str, title_field: str, profile: Profile | None = None
+) -> list[dict[str, Any] | Reject]:
     """`_clean_record` for each record of a chunk; rejects pass through (module level: it runs in workers)."""
-    return [item if isinstance(item, Reject) else _clean_record(item, text_field, title_field) for item in chunk]
+    return [
+        item if isinstance(item, Reject) else _clean_record(item, text_field, title_field, profile) for item in chunk
+    ]
 
 
 def _chunks(items: Iterable[InputRecord | Reject], size: int) -> Iterator[list[InputRecord | Reject]]:
@@ -102,6 +122,22 @@ def _clean_text_file(path: str, output_path: str | None, encoding_errors: str) -
         out.write(result.text + "\n")
     kinds = ", ".join(f"{k} {v}" for k, v in result.removed_by_kind.items()) or "none"
     click.echo(f"newsclean clean: 1 article, {plural(result.paragraphs, 'paragraph')}, removed: {kinds}", err=True)
+
+
+def _profile_for(
+    input_path: str, profile_path: str | None, no_learn: bool, text_field: str, encoding_errors: str
+) -> Profile | None:
+    """The profile to clean with: the saved one, none (--no-learn, stdin), or one learned from the input."""
+    if profile_path:
+        try:
+            return Profile.load(profile_path)
+        except (OSError, ValueError) as err:
+            raise InputError(f"{profile_path}: not a newsclean profile: {str(err).splitlines()[0]}") from err
+    if no_learn or input_path == STDIN:
+        return None
+    profile = learn_profile([input_path], LearnSettings(), text_field, encoding_errors)
+    click.echo(describe(profile), err=True)
+    return profile
 
 
 @click.command("clean", epilog=EPILOG)
@@ -131,6 +167,21 @@ def _clean_text_file(path: str, output_path: str | None, encoding_errors: str) -
     default=None,
     help="Write the run's figures (records, kept, rejects by reason, removals by kind) as JSON.",
 )
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A profile from `newsclean learn`: remove the boilerplate it learned (instead of learning from IN).",
+)
+@click.option("--no-learn", is_flag=True, help="Do not learn from IN first: the rules alone.")
+@click.option(
+    "--save-profile",
+    "save_profile_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the profile learned from IN (JSON, as `newsclean learn -o` writes it).",
+)
 @click.option("--strict", is_flag=True, help="Stop with exit 2 at the first bad record, before writing anything.")
 @click.option(
     "--encoding-errors",
@@ -157,6 +208,9 @@ def clean_command(
     strict: bool,
     encoding_errors: str,
     workers: int,
+    profile_path: str | None,
+    no_learn: bool,
+    save_profile_path: str | None,
 ) -> None:
     """Clean scraped Indonesian news articles: datelines, credits, inserts, footers, repeats.
 
@@ -166,6 +220,11 @@ def clean_command(
         _clean_text_file(input_path, output_path, encoding_errors)
         return
 
+    if profile_path and (no_learn or save_profile_path):
+        raise click.UsageError("--profile uses a saved profile: it does not go with --no-learn or --save-profile")
+    profile = _profile_for(input_path, profile_path, no_learn, text_field, encoding_errors)
+    if save_profile_path and profile is not None:
+        profile.save(save_profile_path)
     items = read_inputs([input_path], encoding_errors=encoding_errors, required=(text_field,))
     if strict:
         items = strict_records(items, text_field)
@@ -176,7 +235,7 @@ def clean_command(
         optional_output(rejects_path) as rejects_out,
     ):
         rejects = RejectLog(rejects_out)
-        clean_chunk = functools.partial(_clean_chunk, text_field=text_field, title_field=title_field)
+        clean_chunk = functools.partial(_clean_chunk, text_field=text_field, title_field=title_field, profile=profile)
         chunks = _chunks(progress(items, "newsclean clean"), CHUNK_RECORDS)
         results = (cleaned for _, done in ordered_map(clean_chunk, chunks, workers) for cleaned in done)
         for cleaned in results:

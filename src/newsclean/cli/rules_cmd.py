@@ -8,12 +8,12 @@ from typing import Any, get_args
 
 import click
 
-from ..patterns import REGISTRY, Rule, Zone
+from ..patterns import LISTED_RULES, Rule, Zone
 from ..patterns.code_rules import CodeRule
 
 #: The kinds of the registry's rules, in the order they first appear there, and its zones, in `Zone`'s order.
-KINDS: tuple[str, ...] = tuple(dict.fromkeys(r.kind for r in REGISTRY))
-ZONES: tuple[str, ...] = tuple(zone for zone in get_args(Zone) if any(r.zone == zone for r in REGISTRY))
+KINDS: tuple[str, ...] = tuple(dict.fromkeys(r.kind for r in LISTED_RULES))
+ZONES: tuple[str, ...] = tuple(zone for zone in get_args(Zone) if any(r.zone == zone for r in LISTED_RULES))
 #: The narrowest a cut `why` gets on a narrow terminal.
 MIN_WHY_CHARS = 20
 
@@ -88,7 +88,7 @@ def table(entries: list[Rule | CodeRule], width: int | None) -> list[str]:
 def rules_command(kinds: tuple[str, ...], zones: tuple[str, ...], as_json: bool) -> None:
     """List every rule the cleaner applies: the catalogue's patterns and the rules written as code."""
     entries = [
-        entry for entry in REGISTRY if (not kinds or entry.kind in kinds) and (not zones or entry.zone in zones)
+        entry for entry in LISTED_RULES if (not kinds or entry.kind in kinds) and (not zones or entry.zone in zones)
     ]
     if as_json:
         click.echo(json.dumps([rule_record(entry) for entry in entries], ensure_ascii=False, indent=2))

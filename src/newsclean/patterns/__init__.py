@@ -30,6 +30,49 @@ if len(set(RULE_NAMES)) != len(RULE_NAMES):
 #: Every rule's name and the kind its removals carry.
 RULE_KINDS: Mapping[str, str] = MappingProxyType({r.name: r.kind for r in REGISTRY})
 
+#: The rules that remove what a learned profile holds (`newsclean learn`). Not in `REGISTRY`, whose entries
+#: carry examples that clean without a profile; their removals carry the kind each learned entry has (the
+#: `other` here is only what `newsclean rules` shows). `CleanConfig` takes their names like any other.
+LEARNED_RULES: tuple[CodeRule, ...] = (
+    CodeRule(
+        "learned.segment",
+        "other",
+        "learned",
+        "A line or a segment between sentence ends, pipes or spaced dashes whose words recur verbatim (digits "
+        "aside) across many distinct stories of the source, in the same part of the article: a footer, promo, "
+        "ad placeholder or byline of that outlet or scraper. Copies of one story count once, and a segment "
+        "shaped like a sentence of prose needs three times the count, so a wire paragraph or a quote repeated "
+        "in follow-ups stays.",
+        code=("newsclean.cleaner.learned.apply_learned", "newsclean.learning.learn.learn_source"),
+        positives=(),
+        traps=(),
+    ),
+    CodeRule(
+        "learned.template",
+        "other",
+        "learned",
+        "A segment whose shape recurs with names or numbers in its slots (`Penulis: <> | Editor: <>`, "
+        "`SURYAPOS, <> -`): the template must name the outlet or a boilerplate label, or be a dateline-shaped "
+        "piece at the start of articles, so that match fixtures and headline-shaped prose are never templates.",
+        code=("newsclean.cleaner.learned.apply_learned", "newsclean.learning.learn.learn_source"),
+        positives=(),
+        traps=(),
+    ),
+    CodeRule(
+        "learned.tag_lines",
+        "tags",
+        "learned",
+        "A run of two or more closing lines of one to four words (a tag block), in a source where at least one "
+        "story in ten ends with one. Not after a line ending in a colon: a list that closes an article is content.",
+        code=("newsclean.cleaner.learned.apply_learned", "newsclean.learning.matcher.trailing_tag_lines"),
+        positives=(),
+        traps=(),
+    ),
+)
+#: Every rule `newsclean rules` lists and `CleanConfig` accepts by name.
+LISTED_RULES: tuple[Rule | CodeRule, ...] = REGISTRY + LEARNED_RULES
+LISTED_RULE_NAMES: tuple[str, ...] = tuple(r.name for r in LISTED_RULES)
+
 __all__ = [
     "ALL_RULES",
     "CAMEL_NAMES",
@@ -38,6 +81,9 @@ __all__ = [
     "CREDIT_CODE_OPENINGS",
     "DATELINE_RULES",
     "GLUED_DATELINE_NAMES",
+    "LEARNED_RULES",
+    "LISTED_RULES",
+    "LISTED_RULE_NAMES",
     "REGISTRY",
     "RELATED_LABEL",
     "RELATED_LABEL_FIRST_CHARS",

@@ -21,8 +21,10 @@ Scope = Literal["lead", "line", "inline", "tail"]
 #: * `title`: the first paragraph, held against the article's title (`other.title_repeated`);
 #: * `repeats`: every paragraph, held against the ones before it (`repeat.paragraph`);
 #: * `render`: what is left of a paragraph once a pass's removals are cut from it (`other.leftover_punctuation`).
+#: * `learned`: segments of every paragraph, against a learned profile (`newsclean.learning`), in the part of the
+#:   article (lead, body, tail) where each entry recurred.
 #: A rule written as code in `lead`, `line`, `inline` or `tail` looks where the catalogue rules of that scope do.
-Zone = Literal[Scope, "title", "repeats", "render"]
+Zone = Literal[Scope, "title", "repeats", "render", "learned"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -51,8 +53,11 @@ class Rule:
     starts with one.
 
     `positives` are examples the tests run: (article text, the text the rule removes from it); `traps` are prose
-    in the same shape that the rule must leave whole (every line of it survives `newsclean.clean`). Positives are
-    cleaned with `newsclean.patterns.examples.TITLE` as the title, traps with it and without.
+    in the same shape that the rule must leave whole (every line of it survives `newsclean.clean`). `keeps` are
+    (article text, prose in it that must survive whole) for the shapes where the rule rightly fires next to the
+    prose but once cut into it (a `Baca juga` label whose glued headline's end is uncertain: the label goes, the
+    sentence after it stays). Positives are cleaned with `newsclean.patterns.examples.TITLE` as the title, traps
+    and keeps with it and without.
 
     Rules are compared and hashed by identity (each is one entry of the catalogue), which keeps tuples of
     rules cheap to use as cache keys.
@@ -76,6 +81,7 @@ class Rule:
     starts_with: tuple[str, ...] = ()
     positives: tuple[tuple[str, str], ...] = ()
     traps: tuple[str, ...] = ()
+    keeps: tuple[tuple[str, str], ...] = ()
 
     @property
     def zone(self) -> Zone:
@@ -99,6 +105,7 @@ def rule(
     starts_with: tuple[str, ...] = (),
     positives: tuple[tuple[str, str], ...] = (),
     traps: tuple[str, ...] = (),
+    keeps: tuple[tuple[str, str], ...] = (),
 ) -> Rule:
     """Compile a rule; `regex.V1` gives full Unicode properties."""
     words = frozenset(t for t in trigger if t.isalpha())
@@ -107,5 +114,5 @@ def rule(
     opening = re.compile(starts_after) if starts_after else None
     return Rule(
         name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with, also_needs,
-        starts_after, opening, needs_before, starts_with, positives, traps,
+        starts_after, opening, needs_before, starts_with, positives, traps, keeps,
     )

@@ -1,0 +1,50 @@
+"""The learned step: remove the segments a profile learned for the article's source.
+
+It runs after the catalogue rules of each pass, on what they left (removed spans are blanked out), so that a
+dateline the rules recognise is still reported with its outlet and city, and a learned entry only takes what
+the rules do not know. Both engines call this one function: a learned entry is a lookup, with nothing for a
+fast path to shortcut. An entry is removed only in the zones (lead, body, tail) where it recurred.
+"""
+
+from __future__ import annotations
+
+from ..learning.matcher import SourceMatcher, trailing_tag_lines, zone_of
+from ..learning.units import MAX_SEGMENT_CHARS, segments
+from .records import ArticleState
+
+#: The rule names of learned removals, by how the entry matches: the names `--disable-rule` takes.
+LEARNED_RULE = {"exact": "learned.segment", "template": "learned.template", "tag_lines": "learned.tag_lines"}
+
+
+def apply_learned(state: ArticleState, matcher: SourceMatcher | None) -> None:
+    """Cut every segment of a live paragraph that `matcher` knows, in a zone where it was learned."""
+    if matcher is None:
+        return
+    length = len(state.source)
+    config = state.config
+    for index in state.live():
+        paragraph = state.paragraphs[index]
+        text = state.masked(index)
+        if not matcher.may_hold(text):
+            continue
+        for start, end, cut_end in segments(text):
+            if end - start > MAX_SEGMENT_CHARS:
+                continue
+            entry = matcher.find(text[start:end], zone_of(paragraph.start + start, paragraph.start + end, length))
+            if entry is None:
+                continue
+            rule = LEARNED_RULE[entry.match]
+            if config.enabled(rule, entry.kind):
+                state.cut(index, start, cut_end, entry.kind, rule, (("stories", str(entry.stories)),))
+    _drop_tag_block(state, matcher)
+
+
+def _drop_tag_block(state: ArticleState, matcher: SourceMatcher) -> None:
+    """Drop the tag block that ends the article, when the source learned that its articles end with one."""
+    entry = matcher.tag_lines
+    if entry is None or not state.config.enabled(LEARNED_RULE["tag_lines"], entry.kind):
+        return
+    live = [index for index in state.live() if state.masked(index).strip()]
+    count = trailing_tag_lines([state.masked(index).strip() for index in live])
+    for index in live[len(live) - count :] if count else ():
+        state.drop(index, entry.kind, LEARNED_RULE["tag_lines"], (("stories", str(entry.stories)),))

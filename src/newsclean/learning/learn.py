@@ -1,0 +1,374 @@
+"""`learn`: each source's boilerplate, from the corpus itself.
+
+Why learn: hand-written rules reach the outlets they were written for. Every outlet and scraper has footers,
+promos, bylines, ad placeholders and tag blocks of its own, and what marks them is that they recur, verbatim
+or as a template with slots, across the outlet's distinct stories, while prose does not.
+
+How, per source:
+
+1. Sample: the `sample_per_source` articles with the smallest hash of their id (or text). A bottom-k sample
+   is the same whatever the input order and bounds memory and time past the sample.
+2. Units: each article is normalized and split into paragraphs as `clean` does, each paragraph into segments
+   (`newsclean.learning.units`), each segment keyed exactly and as a template.
+3. Stories: copies of one story (a re-scrape, a republished piece) are found with MinHash LSH
+   (`newsclean.learning.stories`) and count once, so a paragraph every copy carries is not boilerplate.
+4. Keep what recurs in at least `max(min_stories, min_share x stories)` distinct stories; a segment shaped like
+   prose (eight words or more ending a sentence) needs `prose_factor` times that, so a background paragraph
+   repeated in a run of follow-up stories stays. Each entry keeps the zones (lead, body, tail) where it
+   recurred, and is removed only there: a quote repeated in a follow-up story sits in the body, where the
+   outlet's footer never does.
+5. Templates: a template with open slots must hold a literal word (a label, once its usual value is pinned)
+   or sit at the very start of articles before a separator (a dateline: `SURYAPOS, <> -`), so that a line of
+   names alone never becomes a template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..models import Article
+from ..normalization import normalize
+from ..paragraphs import FUNCTION_WORDS, split_paragraphs
+from .kinds import cued_kind, kind_of
+from .matcher import TAG_LINES_PATTERN, trailing_tag_lines
+from .profile import ArticleZone, LearnedSegment, LearnSettings, Profile, SourceProfile, zone_of
+from .stories import story_ids
+from .units import MAX_SEGMENT_CHARS, MAX_TEMPLATE_CHARS, SLOT, exact_key, segments, template_key
+
+#: The share of a source's stories that must end with a tag block for the source to learn one: a list that
+#: ends an article now and then is content; a block that ends one story in thirty is the furniture of the outlet
+#: (or of one of the scrapers that collected it).
+TAG_BLOCK_SHARE = 0.03
+#: A segment of at least this many words that ends a sentence is shaped like prose.
+PROSE_WORDS = 8
+SENTENCE_END = (".", "!", "?", '"', "”", "…")
+#: Templates longer than this many tokens are sentences with names in them, not labelled lines.
+MAX_TEMPLATE_TOKENS = 24
+#: A zone counts for an entry when this share of its stories (and at least two) showed it there.
+ZONE_MIN_SHARE = 0.03
+
+
+def source_of(data: Mapping[str, Any]) -> str:
+    """The source a record is learned and cleaned under: its `source` field, else its URL's host, else ``""``."""
+    source = data.get("source")
+    if isinstance(source, str) and source.strip():
+        return source.strip().casefold()
+    url = data.get("url")
+    if isinstance(url, str) and url:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        return host.removeprefix("www.")
+    return ""
+
+
+def _sample_key(data: Mapping[str, Any], text: str) -> int:
+    ident = data.get("id")
+    seed = f"id:{ident}" if ident is not None else f"text:{text}"
+    return int.from_bytes(hashlib.blake2b(seed.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+
+def _as_data(record: Any) -> Mapping[str, Any] | None:
+    if isinstance(record, str):
+        return {"text": record}
+    if isinstance(record, Article):
+        return record.model_dump()
+    if isinstance(record, Mapping):
+        return record
+    return None
+
+
+class _Sample:
+    """The bottom-k sample of one source, kept as a heap of the k smallest keys seen so far."""
+
+    __slots__ = ("documents", "heap", "size")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.documents = 0
+        self.heap: list[tuple[int, str]] = []
+
+    def offer(self, key: int, text: str) -> None:
+        self.documents += 1
+        if len(self.heap) < self.size:
+            heapq.heappush(self.heap, (-key, text))
+        elif -self.heap[0][0] > key:
+            heapq.heapreplace(self.heap, (-key, text))
+
+    def texts(self) -> list[str]:
+        """The sampled texts in key order (so that ties and examples do not depend on input order)."""
+        return [text for _, text in sorted(self.heap, reverse=True)]
+
+
+def sample_sources(records: Iterable[Any], settings: LearnSettings, text_field: str = "text") -> dict[str, _Sample]:
+    """The bottom-k sample of every source; records without a usable text are skipped (cleaning rejects them)."""
+    samples: dict[str, _Sample] = {}
+    for record in records:
+        data = _as_data(record)
+        if data is None:
+            continue
+        text = data.get(text_field)
+        if not isinstance(text, str) or not text.strip():
+            continue
+        source = source_of(data)
+        sample = samples.get(source)
+        if sample is None:
+            sample = samples[source] = _Sample(settings.sample_per_source)
+        sample.offer(_sample_key(data, text), text)
+    return samples
+
+
+class _Counts:
+    """Per key: every (story, zone) it was seen in, and its first example. Sightings are appended and turned
+    into sets only for the keys seen often enough (most keys are prose seen once)."""
+
+    __slots__ = ("examples", "sightings")
+
+    def __init__(self) -> None:
+        self.sightings: dict[str, list[tuple[int, str]]] = {}
+        self.examples: dict[str, str] = {}
+
+    def add(self, key: str, story: int, zone: str, example: str) -> None:
+        seen = self.sightings.get(key)
+        if seen is None:
+            self.sightings[key] = [(story, zone)]
+            self.examples[key] = example
+        else:
+            seen.append((story, zone))
+
+    def frequent(self, floor: int) -> dict[str, set[int]]:
+        """The keys seen in at least `floor` distinct stories, with those stories."""
+        found = {}
+        for key, seen in self.sightings.items():
+            if len(seen) >= floor:
+                stories = {story for story, _ in seen}
+                if len(stories) >= floor:
+                    found[key] = stories
+        return found
+
+    def zones_of(self, key: str) -> tuple[ArticleZone, ...]:
+        """The zones where `key` was seen in at least two stories and `ZONE_MIN_SHARE` of its stories."""
+        by_zone: dict[str, set[int]] = defaultdict(set)
+        for story, zone in self.sightings[key]:
+            by_zone[zone].add(story)
+        floor = max(2, ZONE_MIN_SHARE * len(set().union(*by_zone.values())))
+        zones: tuple[ArticleZone, ...] = ("lead", "body", "tail")
+        return tuple(zone for zone in zones if len(by_zone.get(zone, ())) >= floor)
+
+
+def _has_word(key: str) -> bool:
+    """Whether a key holds a word of two letters or more: a list number (`1.`) or a lone initial recurs
+    everywhere and is never boilerplate on its own."""
+    return any(len(word) >= 2 and word.isalpha() for word in key.split())
+
+
+def _has_label_word(template: str, pinned: dict[int, str]) -> bool:
+    """Whether a template holds a word that can label a line: a pinned value, or a literal word of four letters
+    or more that is not a function word. `<> di <>` and `<> vs <>` are the shapes of headlines and match
+    fixtures, which prose and lists hold too; `<> : <> | {editor} : <>` and `{baca} juga : <>` are labels."""
+    if pinned:
+        return True
+    return any(len(part) >= 4 and part.isalpha() and part not in FUNCTION_WORDS for part in template.split())
+
+
+def _is_prose_shaped(example: str) -> bool:
+    return len(example.split()) >= PROSE_WORDS and example.rstrip().endswith(SENTENCE_END)
+
+
+def _names_outlet(template: str, source: str) -> bool:
+    """Whether a template names the source it was learned for (`{kompas.com} / <>` of kompas.com)."""
+    name = source.split(".")[0]
+    return len(name) >= 3 and name in template
+
+
+def learn_source(texts: list[str], documents: int, settings: LearnSettings, source: str = "") -> SourceProfile:
+    """What recurs across the distinct stories of one source's sampled `texts`."""
+    normalized = [normalize(text) for text in texts]
+    story = story_ids(normalized)
+    stories = len(set(story.tolist()))
+    exact = _Counts()
+    templates = _Counts()
+    fills: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    starts: dict[str, set[int]] = defaultdict(set)
+    tag_runs: dict[int, str] = {}
+    for number, text in enumerate(normalized):
+        story_id = int(story[number])
+        length = len(text)
+        first = True
+        paragraphs = split_paragraphs(text)
+        tag_run = trailing_tag_lines([p.text for p in paragraphs])
+        if tag_run:
+            tag_runs.setdefault(story_id, " | ".join(p.text for p in paragraphs[-tag_run:]))
+        for paragraph in paragraphs:
+            body = paragraph.text
+            for start, end, cut_end in segments(body):
+                piece = body[start:end]
+                if end - start > MAX_SEGMENT_CHARS:
+                    first = False
+                    continue
+                zone = zone_of(paragraph.start + start, paragraph.start + end, length)
+                key = exact_key(piece)
+                if key:
+                    exact.add(key, story_id, zone, piece)
+                if zone == "body" or end - start > MAX_TEMPLATE_CHARS:
+                    first = False
+                    continue
+                template, values = template_key(piece)
+                if values and len(template.split()) <= MAX_TEMPLATE_TOKENS:
+                    templates.add(template, story_id, zone, piece)
+                    fills[template].append((story_id, values))
+                    if first and cut_end > end:
+                        starts[template].add(story_id)
+                first = False
+    floor = max(settings.min_stories, math.ceil(settings.min_share * stories))
+    learned = [
+        *_tag_lines_entry(tag_runs, floor, stories),
+        *_exact_entries(exact, floor, settings),
+        *_template_entries(templates, fills, starts, floor, settings, source),
+    ]
+    learned.sort(key=lambda entry: (-entry.stories, entry.match, entry.pattern))
+    return SourceProfile(documents=documents, sampled=len(texts), stories=stories, segments=tuple(learned))
+
+
+def _tag_lines_entry(tag_runs: dict[int, str], floor: int, stories: int) -> list[LearnedSegment]:
+    """The tag-block entry, when at least `floor` stories and `TAG_BLOCK_SHARE` of them end with a tag block."""
+    if len(tag_runs) < max(floor, TAG_BLOCK_SHARE * stories):
+        return []
+    return [
+        LearnedSegment(
+            kind="tags",
+            match="tag_lines",
+            pattern=TAG_LINES_PATTERN,
+            zones=("tail",),
+            stories=len(tag_runs),
+            example=tag_runs[min(tag_runs)],
+        )
+    ]
+
+
+def _exact_entries(exact: _Counts, floor: int, settings: LearnSettings) -> list[LearnedSegment]:
+    entries = []
+    for key, seen in exact.frequent(floor).items():
+        if not _has_word(key):
+            continue
+        example = exact.examples[key]
+        if cued_kind(key) is None and (example.rstrip().endswith(":") or example[:1].islower()):
+            # Introduces what follows (`Daftar desa terdampak:`: the list is content), or goes on with a sentence
+            # cut at a spaced dash (`... Ganjar Pranowo - nomor urut 3.` in every election story).
+            continue
+        needed = floor * settings.prose_factor if _is_prose_shaped(example) else floor
+        if len(seen) < needed:
+            continue
+        zones = exact.zones_of(key)
+        if " " not in key and cued_kind(key) is None:
+            # One word between two separators in the body is as often a piece of prose cut at spaced dashes
+            # (`... - Pasca - ...`) as furniture: only the lead and tail keep it.
+            zones = tuple(zone for zone in zones if zone != "body")
+        if zones:
+            entries.append(
+                LearnedSegment(
+                    kind=kind_of(key, zones),
+                    match="exact",
+                    pattern=key,
+                    zones=zones,
+                    stories=len(seen),
+                    example=example,
+                )
+            )
+    return entries
+
+
+def _template_entries(
+    templates: _Counts,
+    fills: dict[str, list[tuple[int, tuple[str, ...]]]],
+    starts: dict[str, set[int]],
+    floor: int,
+    settings: LearnSettings,
+    source: str,
+) -> list[LearnedSegment]:
+    """Templates with open slots. Recurring shape is weaker evidence than recurring words: besides the counts, a
+    template must name the outlet or a boilerplate label (`kinds.KIND_CUES`), or be a dateline-shaped piece
+    at the very start of articles. `Pelatih: <>` or `<> vs <>` recur in every match report as content."""
+    entries = []
+    for template, seen in templates.frequent(floor).items():
+        parts = template.split()
+        slots = parts.count(SLOT)
+        at_start = len(starts.get(template, ())) >= settings.pin_share * len(seen) and len(parts) <= 6
+        for pinned, support in _variants(seen, slots, fills[template], floor):
+            pattern = _pattern(parts, pinned)
+            if not (at_start and pinned) and not (
+                _has_label_word(template, pinned) and (cued_kind(pattern) or _names_outlet(pattern, source))
+            ):
+                continue
+            example = templates.examples[template]
+            if _is_prose_shaped(example) and len(support) < floor * settings.prose_factor:
+                continue
+            zones = ("lead",) if at_start else templates.zones_of(template)
+            if not zones:
+                continue
+            entries.append(
+                LearnedSegment(
+                    kind=kind_of(pattern, zones),
+                    match="template",
+                    pattern=pattern,
+                    zones=zones,
+                    stories=len(support),
+                    example=example,
+                )
+            )
+    return entries
+
+
+def _variants(
+    seen: set[int], slots: int, fills: list[tuple[int, tuple[str, ...]]], floor: int
+) -> list[tuple[dict[int, str], set[int]]]:
+    """The variants of a template worth an entry, as (pinned slots, supporting stories): every slot value that
+    recurs in `floor` stories pins one variant (`Penulis: <>` and `Editor: <>` share the template `<> : <>`);
+    a number is never pinned (`<> , {21}` would be any date or score: `6-3, 3-6, 7-6` is a tennis result),
+    and the template with every slot open is one too. A variant with every slot pinned is left to the exact
+    entries, which say it better."""
+    variants: list[tuple[dict[int, str], set[int]]] = [({}, seen)]
+    if slots < 2:
+        return variants
+    for slot in range(slots):
+        holders_of: dict[str, set[int]] = defaultdict(set)
+        for story, values in fills:
+            holders_of[values[slot]].add(story)
+        for value, holders in sorted(holders_of.items()):
+            if len(holders) >= floor and any(char.isalpha() for char in value):
+                variants.append(({slot: value}, holders))
+    return variants
+
+
+def _pattern(parts: list[str], pinned: dict[int, str]) -> str:
+    out = []
+    slot = 0
+    for part in parts:
+        if part == SLOT:
+            out.append("{" + pinned[slot] + "}" if slot in pinned else SLOT)
+            slot += 1
+        else:
+            out.append(part)
+    return " ".join(out)
+
+
+def learn(records: Iterable[Any], settings: LearnSettings | None = None, *, text_field: str = "text") -> Profile:
+    """Learn each source's boilerplate from `records` (mappings or `Article`s with `text`, and `source` or `url`;
+    bare strings are one unnamed source).
+
+    >>> profile = learn([{"source": "x.com", "text": f"Berita nomor {i} tentang kota.\\nIkuti kami di Telegram."}
+    ...                  for i in range(10)], LearnSettings(min_stories=3))
+    >>> [s.pattern for s in profile.sources["x.com"].segments]
+    ['ikuti kami di telegram']
+    """
+    settings = settings or LearnSettings()
+    samples = sample_sources(records, settings, text_field)
+    sources = {
+        source: learn_source(sample.texts(), sample.documents, settings, source)
+        for source, sample in sorted(samples.items())
+    }
+    return Profile(settings=settings, sources=sources)

@@ -1,0 +1,186 @@
+"""Matching segments against a source's learned entries, at cleaning time: plain classes the compiler builds
+natively (`setup.py` compiles this module with the cleaner), fed from the profile's pydantic models once per
+source.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import regex
+
+from .units import KEY_TABLE, MAX_TEMPLATE_CHARS, SLOT, template_key
+
+#: A pinned slot in a template pattern: `{value}`.
+PINNED: Final = regex.compile(r"\{([^{}]*)\}")
+PATTERN_TOKEN: Final = regex.compile(r"\{[^{}]*\}|\S+")
+#: The first word of a casefolded segment, as its exact key starts (`newsclean.learning.units.exact_key`).
+FIRST_WORD: Final = regex.compile(r"[^\W_]+")
+
+
+#: Share of the article before a segment's end (lead) or after its start (tail).
+ZONE_SHARE: Final = 0.25
+
+
+def zone_of(start: int, end: int, length: int) -> str:
+    """The zone of a segment at [start, end) of an article of `length` characters."""
+    if end <= length * ZONE_SHARE:
+        return "lead"
+    if start >= length * (1 - ZONE_SHARE):
+        return "tail"
+    return "body"
+
+
+#: A tag line: one to four words (letters, digits, hyphens, `/`, `&`, `'`), nothing that ends a sentence.
+TAG_LINE: Final = regex.compile(r"[\p{L}\d][\p{L}\d'&/-]*(?: [\p{L}\d][\p{L}\d'&/-]*){0,3}")
+TAG_LINE_MAX_CHARS: Final = 40
+#: The pattern text of the tag-block entry (it has no key: the shape is the entry).
+TAG_LINES_PATTERN: Final = "tag block: 2+ closing lines of 1-4 words"
+
+
+def trailing_tag_lines(paragraphs: list[str]) -> int:
+    """How many paragraphs at the end of an article form a tag block: two or more tag lines, after a paragraph
+    that does not introduce a list (`Berikut daftarnya:`), in an article with more than the block. 0 if none.
+
+    Why the colon test: a list of names or places closing an article (`Pemain yang dipanggil:` then one name per
+    line) has the same shape as a tag block, and is content.
+    """
+    count = 0
+    for text in reversed(paragraphs):
+        if len(text) > TAG_LINE_MAX_CHARS or TAG_LINE.fullmatch(text) is None:
+            break
+        count += 1
+    if count < 2 or count >= len(paragraphs):
+        return 0
+    return 0 if paragraphs[-count - 1].rstrip().endswith(":") else count
+
+
+class LearnedEntry:
+    """What cleaning needs of one learned entry (`newsclean.learning.profile.LearnedSegment`)."""
+
+    __slots__ = ("kind", "match", "pattern", "stories", "zones")
+    kind: Final[str]
+    match: Final[str]
+    pattern: Final[str]
+    zones: Final[frozenset[str]]
+    stories: Final[int]
+
+    def __init__(self, kind: str, match: str, pattern: str, zones: frozenset[str], stories: int) -> None:
+        self.kind = kind
+        self.match = match
+        self.pattern = pattern
+        self.zones = zones
+        self.stories = stories
+
+    @staticmethod
+    def of(segment: Any) -> LearnedEntry:
+        """The entry of a `LearnedSegment` (any object with its fields)."""
+        return LearnedEntry(
+            str(segment.kind),
+            str(segment.match),
+            str(segment.pattern),
+            frozenset(segment.zones),
+            int(segment.stories),
+        )
+
+
+def parse_template(pattern: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """A template pattern's plain template (every slot open) and its pinned slots as (slot index, value)."""
+    parts: list[str] = []
+    pinned: list[tuple[int, str]] = []
+    slot = 0
+    for token in PATTERN_TOKEN.findall(pattern):
+        value = PINNED.fullmatch(token)
+        if value is not None or token == SLOT:
+            if value is not None:
+                pinned.append((slot, value.group(1)))
+            parts.append(SLOT)
+            slot += 1
+        else:
+            parts.append(token)
+    return " ".join(parts), tuple(pinned)
+
+
+class SourceMatcher:
+    """Finds a source's learned entries for a segment: exact keys by lookup, templates by their plain template
+    and then their pinned values.
+
+    Two gates keep the cost off prose, which makes up nearly every segment: an exact key is only computed when
+    the segment's first word opens some learned key, and a template only for a short segment outside the body
+    that holds one of the template's anchor words (a literal word or pinned value).
+    """
+
+    __slots__ = ("anchors", "exact", "first_words", "gate", "tag_lines", "templates")
+
+    exact: dict[str, LearnedEntry]
+    templates: dict[str, list[tuple[tuple[tuple[int, str], ...], LearnedEntry]]]
+    first_words: frozenset[str]
+    anchors: tuple[str, ...]
+    #: The source's tag-block entry, if it learned one.
+    tag_lines: LearnedEntry | None
+    #: Finds, in one C-level search, whether a paragraph can hold a learned segment at all (`may_hold`).
+    gate: Any
+
+    def __init__(self, entries: tuple[LearnedEntry, ...]) -> None:
+        self.exact = {}
+        self.templates = {}
+        anchors: set[str] = set()
+        self.tag_lines = None
+        for entry in entries:
+            if entry.match == "tag_lines":
+                self.tag_lines = entry
+            elif entry.match == "exact":
+                self.exact.setdefault(entry.pattern, entry)
+            else:
+                plain, pinned = parse_template(entry.pattern)
+                self.templates.setdefault(plain, []).append((pinned, entry))
+                anchors.add(_anchor(plain, pinned))
+        self.first_words = frozenset(key.split(" ", 1)[0] for key in self.exact)
+        self.anchors = tuple(sorted(a for a in anchors if a))
+        self.gate = _gate(self.first_words, self.anchors)
+
+    def may_hold(self, paragraph: str) -> bool:
+        """False when no segment of `paragraph` can match: no learned key's first word and no template's anchor
+        word occurs in it. Most paragraphs of prose are dismissed by this one search instead of being split and
+        keyed (a plain alternation of words: a segment-start lookbehind before it costs five times as much)."""
+        return self.gate is not None and self.gate.search(paragraph) is not None
+
+    def find(self, segment: str, zone: str) -> LearnedEntry | None:
+        folded = segment.casefold()
+        first = FIRST_WORD.search(folded)
+        if first is not None and first.group().translate(KEY_TABLE) in self.first_words:
+            entry = self.exact.get(" ".join(folded.translate(KEY_TABLE).split()))
+            if entry is not None:
+                return entry if zone in entry.zones else None
+        if zone == "body" or len(segment) > MAX_TEMPLATE_CHARS or not any(a in folded for a in self.anchors):
+            return None
+        plain, values = template_key(segment)
+        for pinned, candidate in self.templates.get(plain, ()):
+            if zone in candidate.zones and all(values[slot] == value for slot, value in pinned):
+                return candidate
+        return None
+
+
+def _word_pattern(word: str) -> str:
+    """A regex for a key's word as it can appear in a segment: any case, any digit where the key has `0`."""
+    return "".join(r"\d" if char == "0" else re.escape(char) for char in word)
+
+
+def _gate(first_words: frozenset[str], anchors: tuple[str, ...]) -> Any:
+    """The gate of `SourceMatcher.may_hold`, or None when the matcher has neither keys nor templates."""
+    alternatives = []
+    if first_words:
+        words = "|".join(_word_pattern(word) for word in sorted(first_words, key=lambda w: (-len(w), w)))
+        alternatives.append(rf"\b(?:{words})\b")
+    if anchors:
+        alternatives.append("|".join(re.escape(anchor) for anchor in anchors))
+    if not alternatives:
+        return None
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _anchor(plain: str, pinned: tuple[tuple[int, str], ...]) -> str:
+    """The longest word a segment of this template must hold (casefolded): a pinned value or a literal word."""
+    words = [value for _, value in pinned] + [part for part in plain.split() if part[0].isalnum()]
+    return max(words, key=len) if words else ""

@@ -1,0 +1,102 @@
+"""The units a profile is learned on and matched against: segments of a paragraph, and their two keys.
+
+Learning and cleaning must see the same units, so both call `segments` and `unit_keys` and nothing else.
+
+A paragraph is split into segments after a sentence end, around a spaced pipe, and around a spaced dash: the
+places where scrapers glue a footer, a byline or a dateline to prose when the line breaks are lost (`...di
+Jakarta. Simak breaking news ...`, `Penulis: Ani | Editor: Budi`, `SURYAPOS, LAMONGAN - Polisi ...`). A
+segment's cut runs to the start of the next segment, so removing a dateline piece also removes its dash.
+
+Each segment has two keys:
+
+* the *exact* key: its words, casefolded, every digit as `0` (page numbers and dates vary, the line does
+  not), punctuation dropped (`Baca juga:` and `Baca Juga` are one line);
+* the *template* key: its words and punctuation with every run of capitalised words or numbers turned into one
+  slot `<>` (`Penulis: Ahmad Fauzi | Editor: Budi` and `Penulis: Ani | Editor: Rudi Hartono` share
+  `<> : <> | <> : <>`), and its slot values.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+#: A segment boundary: whitespace after a sentence end, a spaced pipe, or a spaced dash (hyphen, en or em).
+SEGMENT_BOUNDARY: Final = regex.compile(r"(?<=[.!?…])\s+(?=\S)|\s+\|\s+|\s+[-–—]\s+")
+SLOT: Final = "<>"
+#: Segments longer than this are never boilerplate candidates: a footer or a promo is a few lines at most, and
+#: keying every long prose paragraph would cost memory for nothing.
+MAX_SEGMENT_CHARS: Final = 300
+#: Longer segments are not keyed as templates: a labelled line is short; a sentence with names is not one.
+MAX_TEMPLATE_CHARS: Final = 120
+
+
+def segments(text: str) -> list[tuple[int, int, int]]:
+    """The segments of a paragraph as (start, end, cut_end): `text[start:end]` is the segment without outer
+    spaces, `text[start:cut_end]` is it with the separator after it (to the next segment's start)."""
+    found: list[tuple[int, int, int]] = []
+    position = 0
+    for boundary in SEGMENT_BOUNDARY.finditer(text):
+        found.append((position, boundary.start(), boundary.end()))
+        position = boundary.end()
+    found.append((position, len(text.rstrip()), len(text)))
+    return [(start, end, cut_end) for start, end, cut_end in found if end > start]
+
+
+def _key_table() -> dict[int, str]:
+    """`str.translate` table of the exact key: digits to `0`, punctuation and symbols to a space (the Basic
+    Multilingual Plane; rarer characters stay as they are, which only makes two keys differ)."""
+    table = {}
+    for code in range(0x10000):
+        char = chr(code)
+        if char.isdigit():
+            table[code] = "0"
+        elif not char.isalnum() and not char.isspace():
+            table[code] = " "
+    return table
+
+
+#: The exact key's character map, built once at import.
+KEY_TABLE: Final = _key_table()
+#: A slot word: capitalised, or holding a digit (`2025`, `mcr8`, an editor's code).
+_SLOT_WORD = r"(?:(?:\p{Lu}|\d)[^\W_]*|\p{Ll}+\d[^\W_]*)(?:[-.][^\W_]+)*"
+#: A run of slot words (one slot), another word, or one punctuation character.
+TEMPLATE_TOKEN: Final = regex.compile(
+    rf"(?P<slot>{_SLOT_WORD}(?:[ ]+{_SLOT_WORD})*)|(?P<word>[^\W_]+(?:[-.][^\W_]+)*)|(?P<mark>[^\w\s])"
+)
+
+
+def exact_key(segment: str) -> str:
+    """The segment's words, casefolded, digits as `0`, punctuation dropped, one space between words.
+
+    >>> exact_key("Halaman 2 dari 3: Baca juga!")
+    'halaman 0 dari 0 baca juga'
+    """
+    return " ".join(segment.casefold().translate(KEY_TABLE).split())
+
+
+def template_key(segment: str) -> tuple[str, tuple[str, ...]]:
+    """The segment's template and the runs its slots replaced.
+
+    A slot is a run of capitalised words or words with a digit, with only spaces between them; punctuation stays in the
+    template (it gives it its shape) and ends a run, so a label before a colon is a slot of its own, which
+    learning can pin to its usual value (`{penulis} : <>`).
+
+    >>> template_key("Penulis: Ahmad Fauzi | Editor: Budi")
+    ('<> : <> | <> : <>', ('penulis', 'ahmad fauzi', 'editor', 'budi'))
+    """
+    parts: list[str] = []
+    values: list[str] = []
+    for slot, word, mark in TEMPLATE_TOKEN.findall(segment):
+        if slot:
+            parts.append(SLOT)
+            values.append(" ".join(slot.casefold().split()))
+        else:
+            parts.append(word.casefold().translate(KEY_TABLE) if word else mark)
+    return " ".join(parts), tuple(values)
+
+
+def literal_words(template: str) -> int:
+    """How many words of a template are neither slots nor punctuation."""
+    return sum(1 for part in template.split() if part[0].isalnum())

@@ -1,0 +1,322 @@
+"""Learned outlet boilerplate: units, learning (distinct stories, zones, templates), cleaning with a profile, the CLI.
+
+The corpora here are written for the tests: seeded random prose from a small Indonesian vocabulary, with the
+shapes real outlets add (a footer promo, a `Penulis: | Editor:` byline, a dateline prefix of an outlet no rule
+knows, a wire paragraph that every copy of a story carries, a quote repeated in follow-up stories).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+
+import pytest
+
+import newsclean
+from newsclean.cleaner.reference import clean_reference
+from newsclean.learning.learn import learn, source_of
+from newsclean.learning.matcher import zone_of
+from newsclean.learning.profile import LearnSettings, Profile
+from newsclean.learning.units import exact_key, segments, template_key
+
+WORDS = [
+    "pemerintah",
+    "kota",
+    "warga",
+    "pasar",
+    "harga",
+    "beras",
+    "naik",
+    "turun",
+    "petani",
+    "panen",
+    "hujan",
+    "jalan",
+    "rusak",
+    "perbaikan",
+    "anggaran",
+    "daerah",
+    "sekolah",
+    "guru",
+    "murid",
+    "rumah",
+    "sakit",
+    "pasien",
+    "dokter",
+    "banjir",
+    "sungai",
+    "tanggul",
+    "polisi",
+    "pelaku",
+    "korban",
+    "saksi",
+    "kantor",
+    "dinas",
+    "gubernur",
+    "bupati",
+    "menteri",
+    "rapat",
+    "kebijakan",
+    "program",
+    "bantuan",
+    "sosial",
+    "keluarga",
+    "miskin",
+    "data",
+    "nelayan",
+    "laut",
+    "kapal",
+    "ikan",
+]
+NAMES = ("Ahmad Fauzi", "Siti Rahma", "Budi Santoso", "Rina Wulandari", "Dedi Kurniawan", "Yuni Astuti")
+CITIES = ("LAMONGAN", "GRESIK", "TUBAN", "MADIUN", "KEDIRI", "BLITAR", "JOMBANG")
+FOOTER = "Dapatkan kabar terbaru Suryapos setiap pagi lewat surel harian kami."
+WIRE = "Kantor berita itu melaporkan bahwa tanggul sungai jebol setelah hujan deras mengguyur tiga hari berturut-turut."
+QUOTE = '"Kami akan memperbaiki tanggul itu secepatnya agar warga bisa kembali ke rumah," kata bupati kepada wartawan.'
+
+
+def sentence(rng: random.Random, words: int = 14) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def paragraph(rng: random.Random) -> str:
+    return " ".join(sentence(rng) for _ in range(3))
+
+
+def story(rng: random.Random, number: int) -> dict:
+    body = [f"SURYAPOS, {rng.choice(CITIES)} - {paragraph(rng)}"] + [paragraph(rng) for _ in range(4)]
+    body += [FOOTER, f"Penulis: {rng.choice(NAMES)} | Editor: {rng.choice(NAMES)}"]
+    return {"id": f"s{number}", "source": "suryapos.com", "title": f"Berita {number}", "text": "\n".join(body)}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[dict]:
+    rng = random.Random(7)
+    records = [story(rng, number) for number in range(40)]
+    # One wire story carried by ten copies (re-scrapes): its paragraph is one story's, not boilerplate.
+    wire_story = story(rng, 100)
+    wire_story["text"] = wire_story["text"].replace("\n", f"\n{WIRE}\n", 1)
+    records += [dict(wire_story, id=f"wire{copy}") for copy in range(10)]
+    # A quote repeated in three follow-up stories, in the body: prose.
+    for follow_up in range(3):
+        record = story(rng, 200 + follow_up)
+        lines = record["text"].split("\n")
+        lines.insert(3, QUOTE)
+        records.append(dict(record, text="\n".join(lines)))
+    return records
+
+
+@pytest.fixture(scope="module")
+def profile(corpus: list[dict]) -> Profile:
+    return learn(corpus)
+
+
+def patterns(profile: Profile, source: str = "suryapos.com") -> dict[str, str]:
+    return {entry.pattern: entry.kind for entry in profile.sources[source].segments}
+
+
+def test_segments_split_at_sentence_ends_pipes_and_spaced_dashes() -> None:
+    text = "SURYAPOS, TUBAN - Harga naik. Simak kanal kami | Penulis: Ani"
+    pieces = [text[start:end] for start, end, _ in segments(text)]
+    assert pieces == ["SURYAPOS, TUBAN", "Harga naik.", "Simak kanal kami", "Penulis: Ani"]
+    start, _, cut_end = segments(text)[0]
+    assert text[start:cut_end] == "SURYAPOS, TUBAN - "
+
+
+def test_keys_ignore_case_digits_and_punctuation_and_slot_names() -> None:
+    assert exact_key("Halaman 2 dari 3:") == exact_key("HALAMAN 5 dari 9") == "halaman 0 dari 0"
+    assert template_key("Penulis: Ahmad Fauzi | Editor: Budi")[0] == template_key("Penulis: Ani | Editor: Rudi H")[0]
+    assert template_key("(mcr8/jpnn)") == ("( <> / jpnn )", ("mcr8",))
+
+
+def test_learns_footer_byline_and_dateline_template(profile: Profile) -> None:
+    learned = patterns(profile)
+    assert learned[exact_key(FOOTER)] == "footer"
+    assert learned["{penulis} : <>"] == "byline"
+    assert learned["{editor} : <>"] == "byline"
+    assert learned["{suryapos} , <>"] == "dateline"
+
+
+def test_copies_of_one_story_count_once(profile: Profile) -> None:
+    source = profile.sources["suryapos.com"]
+    assert source.documents == source.sampled == 53
+    assert source.stories == 44  # 40 + the wire story's ten copies as one + 3 follow-ups
+    assert exact_key(WIRE) not in patterns(profile)
+
+
+def test_a_quote_repeated_in_follow_ups_is_not_learned(profile: Profile) -> None:
+    assert exact_key(QUOTE) not in patterns(profile)
+
+
+def test_learning_does_not_depend_on_input_order(corpus: list[dict], profile: Profile) -> None:
+    shuffled = corpus[:]
+    random.Random(3).shuffle(shuffled)
+    assert learn(shuffled) == profile
+
+
+def test_sample_bounds_what_is_learned_from(corpus: list[dict]) -> None:
+    small = learn(corpus, LearnSettings(sample_per_source=20))
+    assert small.sources["suryapos.com"].sampled == 20
+    assert small.sources["suryapos.com"].documents == len(corpus)
+
+
+def test_clean_with_profile_removes_learned_entries_and_reports_evidence(corpus: list[dict], profile: Profile) -> None:
+    record = corpus[0]
+    result = newsclean.clean(record["text"], title=record["title"], source="suryapos.com", profile=profile)
+    assert "SURYAPOS" not in result.text and "Dapatkan kabar" not in result.text and "Penulis" not in result.text
+    learned = [r for r in result.removals if r.rule.startswith("learned.")]
+    assert {r.kind for r in learned} >= {"footer", "dateline"}
+    normalized = newsclean.normalize(record["text"])
+    for removal in result.removals:
+        assert normalized[removal.start : removal.end] == removal.text
+    assert all(r.stories and r.stories >= 4 for r in learned)
+    assert all(r.stories is None for r in result.removals if not r.rule.startswith("learned."))
+    for line in record["text"].split("\n")[1:5]:
+        assert line in result.text
+
+
+def test_clean_keeps_prose_a_profile_does_not_know(corpus: list[dict], profile: Profile) -> None:
+    for record in corpus[40:]:
+        result = newsclean.clean(record["text"], source="suryapos.com", profile=profile)
+        if WIRE in record["text"]:
+            assert WIRE in result.text
+        if QUOTE in record["text"]:
+            assert QUOTE in result.text
+
+
+def test_other_sources_and_no_source_are_cleaned_by_the_rules_alone(corpus: list[dict], profile: Profile) -> None:
+    text = corpus[0]["text"]
+    assert newsclean.clean(text, source="lain.com", profile=profile) == newsclean.clean(text)
+    assert newsclean.clean(text, profile=profile) == newsclean.clean(text)
+
+
+def test_learned_rules_can_be_turned_off(corpus: list[dict], profile: Profile) -> None:
+    config = newsclean.CleanConfig(disabled_rules=frozenset({"learned.segment", "learned.template"}))
+    result = newsclean.clean(corpus[0]["text"], source="suryapos.com", profile=profile, config=config)
+    assert not [r for r in result.removals if r.rule.startswith("learned.")]
+    by_kind = newsclean.CleanConfig(disabled_kinds=frozenset({"footer"}))
+    result = newsclean.clean(corpus[0]["text"], source="suryapos.com", profile=profile, config=by_kind)
+    assert FOOTER in result.text
+
+
+def test_reference_engine_equals_fast_engine_with_a_profile(corpus: list[dict], profile: Profile) -> None:
+    for record in corpus[::5]:
+        kwargs = {"title": record["title"], "source": "suryapos.com", "profile": profile}
+        assert clean_reference(record["text"], **kwargs) == newsclean.clean(record["text"], **kwargs)
+
+
+def test_cleaning_with_a_profile_is_idempotent(corpus: list[dict], profile: Profile) -> None:
+    for record in corpus[::7]:
+        once = newsclean.clean(record["text"], source="suryapos.com", profile=profile).text
+        assert newsclean.clean(once, source="suryapos.com", profile=profile).text == once
+
+
+def test_profile_round_trips_and_an_edited_entry_is_obeyed(tmp_path, corpus: list[dict], profile: Profile) -> None:
+    path = tmp_path / "profile.json"
+    profile.save(str(path))
+    assert Profile.load(path) == profile
+    data = json.loads(path.read_text(encoding="utf-8"))
+    entries = data["sources"]["suryapos.com"]["segments"]
+    data["sources"]["suryapos.com"]["segments"] = [e for e in entries if e["kind"] != "footer"]
+    edited = Profile.model_validate(data)
+    assert FOOTER in newsclean.clean(corpus[0]["text"], source="suryapos.com", profile=edited).text
+
+
+def test_matcher_obeys_zones() -> None:
+    entry = {
+        "kind": "footer",
+        "match": "exact",
+        "pattern": "ikuti kami",
+        "zones": ["tail"],
+        "stories": 9,
+        "example": "Ikuti kami",
+    }
+    learned = Profile.model_validate(
+        {"sources": {"x": {"documents": 1, "sampled": 1, "stories": 1, "segments": [entry]}}}
+    )
+    matcher = learned.matcher("x")
+    assert matcher is not None and learned.matcher("y") is None
+    assert matcher.find("Ikuti kami.", "tail") is not None
+    assert matcher.find("Ikuti kami.", "body") is None
+    assert zone_of(0, 10, 100) == "lead" and zone_of(80, 90, 100) == "tail" and zone_of(40, 60, 100) == "body"
+
+
+def test_source_of_uses_the_source_field_then_the_url_host() -> None:
+    assert source_of({"source": " Kompas.com "}) == "kompas.com"
+    assert source_of({"url": "https://www.detik.com/news/x"}) == "detik.com"
+    assert source_of({"text": "x"}) == ""
+
+
+def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsclean", *args], capture_output=True, text=True, input=stdin)
+
+
+def test_cli_learn_then_clean_with_the_profile(tmp_path, corpus: list[dict]) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in corpus), encoding="utf-8")
+    profile_path = tmp_path / "profile.json"
+    learned = _cli("learn", str(source), "-o", str(profile_path))
+    assert learned.returncode == 0, learned.stderr
+    assert "learned entr" in learned.stderr and learned.stdout == ""
+    loaded = Profile.load(profile_path)
+    assert loaded.sources["suryapos.com"].segments
+    out = tmp_path / "out.jsonl"
+    cleaned = _cli("clean", str(source), "--profile", str(profile_path), "-o", str(out))
+    assert cleaned.returncode == 0, cleaned.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert all(FOOTER not in r["text"] for r in records)
+    assert any(r.get("stories") for rec in records for r in rec["newsclean"]["removals"])
+
+
+def test_cli_clean_learns_from_its_input_by_default(tmp_path, corpus: list[dict]) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in corpus), encoding="utf-8")
+    out, saved = tmp_path / "out.jsonl", tmp_path / "saved.json"
+    cleaned = _cli("clean", str(source), "-o", str(out), "--save-profile", str(saved))
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert all(FOOTER not in json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines())
+    assert Profile.load(saved).sources["suryapos.com"].segments
+    rules_only = _cli("clean", str(source), "--no-learn", "-o", str(tmp_path / "rules.jsonl"))
+    assert rules_only.returncode == 0
+    rules_text = (tmp_path / "rules.jsonl").read_text(encoding="utf-8")
+    assert "learned." not in rules_text
+
+
+def test_cli_stdin_falls_back_to_the_rules(corpus: list[dict]) -> None:
+    piped = _cli("clean", "-", stdin="".join(json.dumps(r) + "\n" for r in corpus[:3]))
+    assert piped.returncode == 0, piped.stderr
+    assert "learned." not in piped.stdout
+
+
+def test_cli_rejects_a_file_that_is_not_a_profile(tmp_path, corpus: list[dict]) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(corpus[0]) + "\n", encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"sources": {"x": {"documents": "many"}}}', encoding="utf-8")
+    result = _cli("clean", str(source), "--profile", str(bad))
+    assert result.returncode == 2
+    assert "not a newsclean profile" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tag_block_is_learned_when_many_stories_end_with_one() -> None:
+    rng = random.Random(11)
+    records = []
+    for number in range(30):
+        text = "\n".join(paragraph(rng) for _ in range(4))
+        if number % 3 == 0:
+            villages = [f"Desa {rng.choice(WORDS).title()} {number}" for _ in range(2)]
+            text += "\nDaftar desa terdampak:\n" + "\n".join(villages)  # a closing list: content
+        else:
+            text += "\n\n" + "\n\n".join(" ".join(rng.sample(WORDS, 2)) for _ in range(3))
+        records.append({"id": number, "source": "tagged.id", "text": text})
+    profile = learn(records)
+    assert [e.match for e in profile.sources["tagged.id"].segments if e.kind == "tags"] == ["tag_lines"]
+    for record in records[1:3]:
+        tagged = newsclean.clean(record["text"], source="tagged.id", profile=profile)
+        assert "learned.tag_lines" in {r.rule for r in tagged.removals}
+        assert all(line not in tagged.text for line in record["text"].split("\n\n")[-3:])
+    for record in records[::3]:
+        listed = newsclean.clean(record["text"], source="tagged.id", profile=profile)
+        assert listed.text.endswith("\n\n".join(record["text"].split("\n")[-3:]))
