@@ -49,7 +49,7 @@ def describe(profile: Profile) -> str:
     documents = sum(s.documents for s in profile.sources.values())
     return (
         f"newsclean learn: {plural(documents, 'article')} of {plural(len(profile.sources), 'source')}, "
-        f"{plural(entries, 'learned entry')}"
+        f"{entries:,} learned {'entry' if entries == 1 else 'entries'}"
     )
 
 

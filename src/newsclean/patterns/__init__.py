@@ -63,7 +63,7 @@ LEARNED_RULES: tuple[CodeRule, ...] = (
         "tags",
         "learned",
         "A run of two or more closing lines of one to four words (a tag block), in a source where at least one "
-        "story in ten ends with one. Not after a line ending in a colon: a list that closes an article is content.",
+        "story in thirty ends with one. Not after a line ending in a colon: a list that closes an article is content.",
         code=("newsclean.cleaner.learned.apply_learned", "newsclean.learning.matcher.trailing_tag_lines"),
         positives=(),
         traps=(),
