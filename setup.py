@@ -51,6 +51,7 @@ COMPILED_CLEANER = [
     "src/newsclean/paragraphs.py",
     "src/newsclean/repeats.py",
     "src/newsclean/normalization.py",
+    "src/newsclean/boundaries.py",
     "src/newsclean/patterns/base.py",
 ]
 #: Third-party packages (regex, pydantic, ftfy) are not installed in the isolated build: their types are Any.

@@ -44,17 +44,21 @@ def load_articles(count: int) -> list[Article]:
     return [(record["text"], record.get("title") or None) for record in corpus.articles(count)]
 
 
-def measure(articles: list[Article], rounds: int) -> dict[str, list[float]]:
-    """Seconds per round for each contender, over `rounds` interleaved rounds of all `articles`."""
-    for run_one in CONTENDERS.values():
+def measure(
+    articles: list, rounds: int, contenders: dict[str, Callable] | None = None
+) -> dict[str, list[float]]:
+    """Seconds per round for each contender (default `CONTENDERS`), over `rounds` interleaved rounds of all
+    `articles`."""
+    contenders = contenders or CONTENDERS
+    for run_one in contenders.values():
         for article in articles[:WARM_UP_ARTICLES]:
             run_one(article)
-    seconds: dict[str, list[float]] = {name: [] for name in CONTENDERS}
+    seconds: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(rounds):
-        spent = dict.fromkeys(CONTENDERS, 0.0)
+        spent = dict.fromkeys(contenders, 0.0)
         for start in range(0, len(articles), CHUNK):
             chunk = articles[start : start + CHUNK]
-            for name, run_one in CONTENDERS.items():
+            for name, run_one in contenders.items():
                 began = time.perf_counter()
                 for article in chunk:
                     run_one(article)

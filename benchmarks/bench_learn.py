@@ -10,7 +10,7 @@ Every speed figure has `ftfy.fix_text` measured beside it in the same run, on th
   reads every record but works on a bottom-k sample per source, so the figure grows with the corpus: it is
   reported for the corpus size it was measured on. The baseline is ftfy's articles/s on the first articles.
 * `clean_profile_articles_per_s`: `clean(text, title=, source=, profile=)` with the profile learned from the same
-  records, interleaved with ftfy chunk by chunk (as `bench_clean.py` does), median of the rounds.
+  records, interleaved with ftfy chunk by chunk (`bench_clean.measure`), median of the rounds.
 * `learn_peak_rss_growth`: peak RSS of `newsclean learn` on a file four times larger over the smaller one, each
   in a fresh process (`os.wait4`'s `ru_maxrss`): past the sample, memory does not grow with the corpus.
 
@@ -34,12 +34,12 @@ import ftfy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_clean
 import corpus
 
 from newsclean import clean
 from newsclean.learning.learn import learn, source_of
 
-CHUNK = 50
 FTFY_ARTICLES = 1_000
 
 
@@ -74,21 +74,7 @@ def clean_rates(records: list[dict], count: int, rounds: int) -> dict[str, float
         "profile": lambda a: clean(a[0], title=a[1], source=a[2], profile=profile),
         "rules": lambda a: clean(a[0], title=a[1]),
     }
-    for run_one in contenders.values():
-        for article in articles[:100]:
-            run_one(article)
-    seconds: dict[str, list[float]] = {name: [] for name in contenders}
-    for _ in range(rounds):
-        spent = dict.fromkeys(contenders, 0.0)
-        for start in range(0, len(articles), CHUNK):
-            chunk = articles[start : start + CHUNK]
-            for name, run_one in contenders.items():
-                began = time.perf_counter()
-                for article in chunk:
-                    run_one(article)
-                spent[name] += time.perf_counter() - began
-        for name, value in spent.items():
-            seconds[name].append(value)
+    seconds = bench_clean.measure(articles, rounds, contenders)
     return {name: len(articles) / statistics.median(values) for name, values in seconds.items()}
 
 
