@@ -252,7 +252,7 @@ def _fixed_point(
             paragraphs = tuple(split_paragraphs(renormalized, config.rejoin_lines))
             result = Rendered(renormalized, paragraphs, segments, (), None, ())
         elif not removed_last_pass:
-            if learned is None or learning is not None:
+            if learned is None or learning is not None or not learned.may_apply(result.text):
                 break
             learning = learned
         # The paragraphs of the previous output are known; a pass that removes nothing from them would render

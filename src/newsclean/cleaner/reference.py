@@ -113,7 +113,7 @@ def _fixed_point(
                 segments = compose(unchanged_segments(text, renormalized), segments)
                 text, paragraph_count = renormalized, None
             elif not removed:
-                if learned is None or learning is not None:
+                if learned is None or learning is not None or not learned.may_apply(text):
                     break
                 learning = learned
         state, pass_credits = _run_steps(text, split_paragraphs(text, config.rejoin_lines), config,

@@ -140,6 +140,11 @@ class SourceMatcher:
         self.anchors = tuple(sorted(a for a in anchors if a))
         self.gate = _gate(self.first_words, self.anchors)
 
+    def may_apply(self, text: str) -> bool:
+        """False when the learned step cannot remove anything from `text` (its rules' fixed point): no gate
+        match anywhere and no tag block learned. Cleaning then skips the learned pass altogether."""
+        return self.tag_lines is not None or self.may_hold(text)
+
     def may_hold(self, paragraph: str) -> bool:
         """False when no segment of `paragraph` can match: no learned key's first word and no template's anchor
         word occurs in it. Most paragraphs of prose are dismissed by this one search instead of being split and
