@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from ..boundaries import shows_lost_breaks
 from ..config import CleanConfig
 from ..learning.matcher import SourceMatcher
 from ..learning.profile import Profile
@@ -196,7 +197,7 @@ def _render(source: str, state: ArticleState, credits: list[str]) -> Rendered:
     )
 
 
-def _renormalized(output: str) -> str | None:
+def _renormalized(output: str, shows_ftfy_sign: bool) -> str | None:
     """`normalize(output)` when it differs from `output`, else None.
 
     Joining the kept pieces with a space can put a mojibake lead character before a space (`Â` + ` ` is the
@@ -204,9 +205,13 @@ def _renormalized(output: str) -> str | None:
     `normalize` for `clean` to be idempotent. Only such characters can make it differ: every other fixer's
     characters are gone from the normalized text, and a space or blank line joins nothing they act on. So
     an article whose normalized text shows no sign for ftfy (`needs_ftfy`; nor can joining make an entity)
-    never needs this, and `_fixed_point` does not ask.
+    never needs this on that account.
+
+    A second reason: an output whose removals took most of its line breaks can pass the gate of the boundary
+    restoration (`newsclean.boundaries.shows_lost_breaks`) that its input did not, and `normalize` then puts
+    separators into it.
     """
-    if not needs_ftfy(output):
+    if not (shows_ftfy_sign and needs_ftfy(output)) and not shows_lost_breaks(output):
         return None
     again = normalize(output)
     return again if again != output else None
@@ -235,7 +240,6 @@ def _fixed_point(
     label first (`Baca juga`) would leave the headline the rules remove after it.
     """
     memo = PassMemo()
-    may_renormalize = config.normalize and shows_ftfy_sign
     state, first_credits = _run_steps(
         normalized, split_paragraphs(normalized, config.rejoin_lines), config, title, memo
     )
@@ -246,7 +250,7 @@ def _fixed_point(
     removed_last_pass = bool(removals)
     learning: SourceMatcher | None = None
     for _ in range(MAX_EXTRA_PASSES + (learned is not None)):
-        renormalized = _renormalized(result.text) if may_renormalize else None
+        renormalized = _renormalized(result.text, shows_ftfy_sign) if config.normalize else None
         if renormalized is not None:
             segments = compose(unchanged_segments(result.text, renormalized), segments)
             paragraphs = tuple(split_paragraphs(renormalized, config.rejoin_lines))
