@@ -19,8 +19,8 @@ open-ended (`detikOto`, `detikJatim`, `detikSumbagsel`, `TribunJatim`, `KompasTV
 
 `GLUE_ENDINGS`: function words split off the end of a lowercase run (`dioversold|tetapi`): long, very
 frequent, and not the ending of any common Indonesian word. `GLUE_ENDINGS_NEEDING_WORD` are also endings of
-real words (`sayang`, `menyadari`, `terdalam`, `kepada`), so they split only when what is left is itself a
-common word. `di`, `ke`, `dan` and `akan` are left out: they end too many words (`menjadi`, `Ramadan`,
+real words (`sayang`, `menyadari`, `terdalam`, `kepada`, `bergandengan`), so they split only when what is
+left is itself a common word. `di`, `ke`, `dan` and `akan` are left out: they end too many words (`menjadi`, `Ramadan`,
 `kerusakan`).
 """
 
@@ -562,4 +562,4 @@ TITLE_WORDS: Final = frozenset(
      "aktris", "penyanyi", "presenter", "musisi", "pengacara", "advokat", "politikus", "pemain", "striker",
      "kiper", "gelandang", "bek", "legenda", "bos", "pendiri", "juru", "bicara", "anggota", "camat", "lurah"}
 )
-GLUE_ENDINGS_NEEDING_WORD: Final = frozenset({"yang", "dari", "dalam", "pada"})
+GLUE_ENDINGS_NEEDING_WORD: Final = frozenset({"yang", "dari", "dalam", "pada", "dengan"})
