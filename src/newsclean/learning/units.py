@@ -96,7 +96,3 @@ def template_key(segment: str) -> tuple[str, tuple[str, ...]]:
             parts.append(word.casefold().translate(KEY_TABLE) if word else mark)
     return " ".join(parts), tuple(values)
 
-
-def literal_words(template: str) -> int:
-    """How many words of a template are neither slots nor punctuation."""
-    return sum(1 for part in template.split() if part[0].isalnum())
