@@ -44,7 +44,8 @@ def _drop_tag_block(state: ArticleState, matcher: SourceMatcher) -> None:
     entry = matcher.tag_lines
     if entry is None or not state.config.enabled(LEARNED_RULE["tag_lines"], entry.kind):
         return
-    live = [index for index in state.live() if state.masked(index).strip()]
-    count = trailing_tag_lines([state.masked(index).strip() for index in live])
+    texts = {index: state.masked(index).strip() for index in state.live()}
+    live = [index for index, text in texts.items() if text]
+    count = trailing_tag_lines([texts[index] for index in live])
     for index in live[len(live) - count :] if count else ():
         state.drop(index, entry.kind, LEARNED_RULE["tag_lines"], (("stories", str(entry.stories)),))

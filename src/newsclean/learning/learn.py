@@ -206,24 +206,22 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
         for paragraph in paragraphs:
             body = paragraph.text
             for start, end, cut_end in segments(body):
+                is_first, first = first, False
                 piece = body[start:end]
                 if end - start > MAX_SEGMENT_CHARS:
-                    first = False
                     continue
                 zone = zone_of(paragraph.start + start, paragraph.start + end, length)
                 key = exact_key(piece)
                 if key:
                     exact.add(key, story_id, zone, piece)
                 if zone == "body" or end - start > MAX_TEMPLATE_CHARS:
-                    first = False
                     continue
                 template, values = template_key(piece)
                 if values and len(template.split()) <= MAX_TEMPLATE_TOKENS:
                     templates.add(template, story_id, zone, piece)
                     fills[template].append((story_id, values))
-                    if first and cut_end > end:
+                    if is_first and cut_end > end:
                         starts[template].add(story_id)
-                first = False
     floor = max(settings.min_stories, math.ceil(settings.min_share * stories))
     learned = [
         *_tag_lines_entry(tag_runs, floor, stories),
@@ -256,7 +254,8 @@ def _exact_entries(exact: _Counts, floor: int, settings: LearnSettings) -> list[
         if not _has_word(key):
             continue
         example = exact.examples[key]
-        if cued_kind(key) is None and (example.rstrip().endswith(":") or example[:1].islower()):
+        cued = cued_kind(key) is not None
+        if not cued and (example.rstrip().endswith(":") or example[:1].islower()):
             # Introduces what follows (`Daftar desa terdampak:`: the list is content), or goes on with a sentence
             # cut at a spaced dash (`... Ganjar Pranowo - nomor urut 3.` in every election story).
             continue
@@ -264,7 +263,7 @@ def _exact_entries(exact: _Counts, floor: int, settings: LearnSettings) -> list[
         if len(seen) < needed:
             continue
         zones = exact.zones_of(key)
-        if " " not in key and cued_kind(key) is None:
+        if " " not in key and not cued:
             # One word between two separators in the body is as often a piece of prose cut at spaced dashes
             # (`... - Pasca - ...`) as furniture: only the lead and tail keep it.
             zones = tuple(zone for zone in zones if zone != "body")
