@@ -105,15 +105,15 @@ def test_outlet_republication_needs_cleaning_to_be_found():
     cleaned = dedupe(records)
     assert [cleaned.verdict(i).duplicate_of for i in range(3)] == [None, "a", None]
     # Cleaning removes the dateline, the insert and the credit: what is left is the same words.
-    assert cleaned.verdict(1).match == "exact" and cleaned.similarity[1] == 1.0
+    assert cleaned.verdict(1).relation == "exact" and cleaned.similarity[1] == 1.0
     raw = dedupe(records, config=DedupeConfig(clean=False))
-    assert raw.verdict(1).match != "exact" and raw.similarity[1] < 1.0
+    assert raw.verdict(1).relation != "exact" and raw.similarity[1] < 1.0
 
 
 def test_exact_duplicates_ignore_case_whitespace_and_wraps():
     wrapped = textwrap.fill(STORY.replace("\n", " "), 62)
     result = dedupe([{"id": 1, "text": STORY}, {"id": 2, "text": STORY.upper()}, {"id": 3, "text": STORY}])
-    assert result.verdict(1).match == "exact" and result.verdict(2).match == "exact"
+    assert result.verdict(1).relation == "exact" and result.verdict(2).relation == "exact"
     assert result.stats.exact_duplicates == 2 and result.stats.kept == 1
     assert dedupe([{"text": STORY}, {"text": wrapped}]).stats.duplicates == 1
 
@@ -222,14 +222,24 @@ def test_records_without_id_get_their_position():
     assert result.ids == [1, 2] and result.verdict(1).duplicate_of == 1
 
 
-def test_containment_flags_a_teaser_separately():
+def test_a_teaser_is_contained_in_its_full_article_and_dropped_by_default():
+    teaser = " ".join(STORY.split()[:60])
+    records = [{"id": "teaser", "text": teaser}, {"id": "full", "text": STORY}]
+    result = dedupe(records)
+    v = result.verdict(0)
+    assert not v.kept and v.relation == "contained" and v.related_to == "full" and v.duplicate_of == "full"
+    assert v.contained_in == "full" and v.containment >= 0.85 and v.cluster == result.verdict(1).cluster
+    assert result.stats.contained == 1 and result.verdict(1).kept and result.verdict(1).relation is None
+
+
+def test_a_teaser_stays_kept_when_contained_is_not_dropped():
     teaser = " ".join(STORY.split()[:60])
     result = dedupe(
         [{"id": "full", "text": STORY}, {"id": "teaser", "text": teaser}],
-        config=DedupeConfig(containment=0.8),
+        config=DedupeConfig(drop=("exact", "near")),
     )
     v = result.verdict(1)
-    assert v.kept and v.contained_in == "full" and v.containment >= 0.8
+    assert v.kept and v.relation == "contained" and v.contained_in == "full" and v.containment >= 0.85
     assert result.stats.contained == 1 and result.verdict(0).contained_in is None
 
 

@@ -141,6 +141,7 @@ def star_clusters(
     tiebreak: np.ndarray,
     similar: Callable[[int, int], float] | None = None,
     floor: float = 0.0,
+    joins: Callable[[int, int], bool] | None = None,
 ) -> np.ndarray:
     """Anchor node of every node: greedy star clustering over verified edges, with a floor on every pair.
 
@@ -155,7 +156,8 @@ def star_clusters(
     articles each 0.7 alike to a third can be 0.5 alike to each other. So a neighbour joins only if
     `similar(neighbour, member) >= floor` for every member already in: no pair in a cluster is below the
     floor, whichever copy is kept. The visiting order depends only on content (node numbers are sorted
-    content hashes), never on the input order.
+    content hashes), never on the input order. `joins(neighbour, member)`, when given, replaces that test
+    (`newsclean.relations.PairJudge.alike`: the floor on either measure, and templates kept apart).
     """
     anchors = np.full(n_nodes, -1, dtype=np.int64)
     if len(edges) == 0:
@@ -179,7 +181,10 @@ def star_clusters(
         for neighbour in both[starts[node] : starts[node + 1], 1]:
             if anchors[neighbour] >= 0:
                 continue
-            if similar is not None and floor > 0 and any(similar(neighbour, m) < floor for m in members):
+            if joins is not None:
+                if not all(joins(int(neighbour), m) for m in members):
+                    continue
+            elif similar is not None and floor > 0 and any(similar(neighbour, m) < floor for m in members):
                 continue
             anchors[neighbour] = node
             members.append(int(neighbour))

@@ -11,6 +11,10 @@ from .lsh import MAX_BUCKET
 
 KeepRule = Literal["first", "longest", "earliest", "most-complete"]
 KEEP_RULES: tuple[str, ...] = KeepRule.__args__  # type: ignore[attr-defined]
+DroppedRelation = Literal["exact", "near", "contained", "template"]
+#: Relations whose records are dropped by default: a teaser is a copy of part of an article, so the full
+#: one is kept; a daily template is another day's facts, so both are kept.
+DEFAULT_DROP: tuple[DroppedRelation, ...] = ("exact", "near", "contained")
 
 
 class DedupeConfig(FrozenModel):
@@ -20,6 +24,11 @@ class DedupeConfig(FrozenModel):
     cluster; it is checked exactly against the cluster's anchor, and every pair of members of a cluster is
     at least `pair_floor` alike (without it, only `2 * threshold - 1`: Jaccard distance is a metric).
     `bands`/`rows` are chosen for recall at the threshold when left unset (see `newsclean.lsh.choose_bands`).
+
+    With `resemblance`, a pair is also near when its resemblance (`newsclean.relations`: the mean share of
+    each one's words the other covers) reaches `threshold`; `containment` is the share of the shorter one's
+    words at which it is `contained` in a longer one (None: off); `drop` lists the relations whose records
+    are not kept (`exact` and `near` always are).
     """
 
     threshold: float = Field(default=0.7, gt=0.0, le=1.0)
@@ -40,16 +49,24 @@ class DedupeConfig(FrozenModel):
     )
     keep: KeepRule = "first"
     clean: bool = Field(default=True, description="compare cleaned text (outlet boilerplate removed)")
+    resemblance: bool = Field(
+        default=True,
+        description="near also when the mean share of words each covers reaches the threshold (edited copies)",
+    )
     containment: float | None = Field(
-        default=None,
+        default=0.85,
         gt=0.0,
         le=1.0,
-        description="flag a record with this share of its shingles in a longer one",
+        description="contained: a record with this share of its words covered by a longer one",
+    )
+    drop: tuple[DroppedRelation, ...] = Field(
+        default=DEFAULT_DROP, description="relations whose records are duplicates, not kept"
     )
     id_field: str = "id"
     text_field: str = "text"
     title_field: str = "title"
     date_field: str = "date"
+    source_field: str = Field(default="source", description="outlet of a record (else its url's host): templates")
     max_bucket: int = Field(
         default=MAX_BUCKET, ge=2, description="a bigger LSH bucket pairs members only with its first max_bucket"
     )
@@ -62,4 +79,16 @@ class DedupeConfig(FrozenModel):
             raise ValueError("give both bands and rows, or neither")
         if self.bands is not None and self.rows is not None and self.bands * self.rows > self.num_perm:
             raise ValueError(f"bands * rows = {self.bands * self.rows} exceeds num_perm = {self.num_perm}")
+        missing = {"exact", "near"} - set(self.drop)
+        if missing:
+            raise ValueError(f"drop must include exact and near (missing: {', '.join(sorted(missing))})")
         return self
+
+    def jaccard_only(self) -> DedupeConfig:
+        """This config without the word-coverage relations (resemblance, containment, templates): what the
+        index and the Dask engine decide on until they carry window sequences (docs/dedupe.md)."""
+        return self.model_copy(update={"resemblance": False, "containment": None})
+
+    @property
+    def drops_templates(self) -> bool:
+        return "template" in self.drop

@@ -14,17 +14,21 @@ from pydantic import ConfigDict, Field, PrivateAttr
 
 from ._model_base import FrozenModel
 
-MatchKind = Literal["exact", "near"]
-MATCH_KINDS: tuple[str, ...] = MatchKind.__args__  # type: ignore[attr-defined]
+RelationKind = Literal["exact", "near", "contained", "template"]
+#: The relation names by column code (1-based: 0 is no relation), as `newsclean.relations.RELATIONS`.
+RELATION_KINDS: tuple[str, ...] = RelationKind.__args__  # type: ignore[attr-defined]
 
 
 class RecordVerdict(FrozenModel):
     """The decision about one input record, in the shape of a `--clusters` line.
 
-    `similarity` is the exact Jaccard similarity of the record's shingles with its cluster's kept record
-    (1.0 for the kept record itself); `match` says how it was found (`exact`: same normalized words).
-    `contained_in`/`containment` are set only with `DedupeConfig.containment`: the share of this record's
-    shingles found in a longer kept record (an RSS teaser of the full article).
+    `relation` says what tied the record to `related_to` (docs/dedupe.md): `exact` (same normalized words),
+    `near` (a copy, perhaps edited), `contained` (it lies inside the longer `related_to`: a teaser, a first
+    page, an article reprinted in a roundup) or `template` (the same outlet's template on another day: both
+    kept unless templates are dropped). The evidence is about that pair: `similarity` (Jaccard of the word
+    5-gram sets), `resemblance` (mean share of each one's words the other covers) and, for `contained`,
+    `containment` (share of this record's words inside the other). `duplicate_of` is the kept copy of the
+    story when this record is not kept. A kept record with no relation has similarity 1.0.
     """
 
     index: int
@@ -33,7 +37,9 @@ class RecordVerdict(FrozenModel):
     kept: bool
     duplicate_of: Any = None
     similarity: float | None
-    match: MatchKind | None = None
+    relation: RelationKind | None = None
+    related_to: Any = None
+    resemblance: float | None = None
     contained_in: Any = None
     containment: float | None = None
     reject: str | None = None
@@ -47,8 +53,11 @@ class RecordVerdict(FrozenModel):
             "duplicate_of": self.duplicate_of,
             "similarity": self.similarity,
         }
-        if self.match is not None:
-            out["match"] = self.match
+        if self.relation is not None:
+            out["relation"] = self.relation
+            out["related_to"] = self.related_to
+            if self.resemblance is not None:
+                out["resemblance"] = self.resemblance
         if self.contained_in is not None:
             out["contained_in"] = self.contained_in
             out["containment"] = self.containment
@@ -88,6 +97,7 @@ class DedupeStats(FrozenModel):
     exact_duplicates: int
     near_duplicates: int
     contained: int
+    templates: int = 0
     clusters: int
     clusters_with_duplicates: int
     largest_cluster: int
@@ -97,6 +107,7 @@ class DedupeStats(FrozenModel):
     rows: int
     bytes_per_record: float
     seconds: dict[str, float]
+    unparsed_dates: int = 0
     index_duplicates: int = 0
     indexed: int = 0
 
@@ -104,8 +115,9 @@ class DedupeStats(FrozenModel):
 class DedupeResult(FrozenModel):
     """Columns over every input record (index = position in the input, rejects included).
 
-    `cluster[i]` is -1 and `similarity[i]` NaN for a reject; `duplicate_of[i]` and `contained_in[i]` are
-    record indexes, -1 for none; `match[i]` is 0 none, 1 exact, 2 near. With an index, `indexed_of[i]` is the
+    `cluster[i]` is -1 and `similarity[i]` NaN for a reject; `duplicate_of[i]`, `related_to[i]` and
+    `contained_in[i]` are record indexes, -1 for none; `relation[i]` is 0 none, else 1 + its index in
+    `RELATION_KINDS` (exact, near, contained, template). With an index, `indexed_of[i]` is the
     number of the indexed article record i duplicates (-1 none) and `indexed_ids` maps it to that article's id.
     """
 
@@ -116,7 +128,9 @@ class DedupeResult(FrozenModel):
     kept: np.ndarray
     duplicate_of: np.ndarray
     similarity: np.ndarray
-    match: np.ndarray
+    relation: np.ndarray
+    related_to: np.ndarray
+    resemblance: np.ndarray
     contained_in: np.ndarray
     containment: np.ndarray
     rejects: list[DedupeReject]
@@ -134,7 +148,9 @@ class DedupeResult(FrozenModel):
         rejected = int(self.cluster[index]) < 0
         dup = int(self.duplicate_of[index])
         within = int(self.contained_in[index])
-        kind = int(self.match[index])
+        related = int(self.related_to[index])
+        kind = int(self.relation[index])
+        resemblance = float(self.resemblance[index])
         return RecordVerdict(
             index=index,
             id=self.ids[index],
@@ -142,7 +158,9 @@ class DedupeResult(FrozenModel):
             kept=bool(self.kept[index]),
             duplicate_of=self.ids[dup] if dup >= 0 else self._indexed_id(index),
             similarity=None if rejected else round(float(self.similarity[index]), 4),
-            match=MATCH_KINDS[kind - 1] if kind else None,
+            relation=RELATION_KINDS[kind - 1] if kind else None,  # type: ignore[arg-type]
+            related_to=self.ids[related] if related >= 0 else (self._indexed_id(index) if kind else None),
+            resemblance=round(resemblance, 4) if kind and resemblance == resemblance else None,
             contained_in=self.ids[within] if within >= 0 else None,
             containment=round(float(self.containment[index]), 4) if within >= 0 else None,
             reject=self._reject_reasons().get(index),

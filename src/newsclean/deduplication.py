@@ -19,21 +19,25 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel
 
+from .alignment import Windows, WindowStore, windows_of
 from .cleaner.passes import clean
 from .clusters import (
+    ESTIMATE_MARGIN,
     ShingleStore,
-    flag_contained,
+    estimate_similarity,
     jaccard,
     keep_ranks,
     shingle_sketch,
     star_clusters,
-    verify_pairs,
 )
 from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeReject, DedupeResult, DedupeStats
 from .io import InputRecord, Reject, text_problem
+from .learning.learn import source_of
 from .lsh import BandIndex, choose_bands
 from .parallel import ordered_map
+from .relations import CONTAINED, EXACT, NEAR, TEMPLATE, PairJudge, RelationSettings
+from .sampled_index import sampled_pairs
 from .shingle import tokens
 from .signature import shingle_hashes, signatures
 from .timestamps import parse_timestamp
@@ -41,15 +45,6 @@ from .watchdog import budget_for, time_budget
 
 if TYPE_CHECKING:
     from .index import Index
-
-#: Date layouts tried for `keep="earliest"` after ISO 8601 (which `datetime.fromisoformat` reads).
-DATE_FORMATS: tuple[str, ...] = (
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y",
-    "%d-%m-%Y %H:%M",
-    "%d-%m-%Y",
-    "%Y/%m/%d %H:%M:%S",
-)
 
 #: Raw text kept in a reject, enough to find the record again.
 MAX_REJECT_RAW = 300
@@ -60,11 +55,12 @@ Progress = Callable[[int], None]
 @dataclass(slots=True)
 class PreparedChunk:
     """What a worker returns for a chunk of texts: per text its word count (0 = nothing to compare), the
-    exact-pass key, its sorted shingle hashes (concatenated) and, for texts with words, the signatures."""
+    exact-pass key, its sorted shingle hashes, its window sequence and, for texts with words, the signatures."""
 
     words: np.ndarray
     exact: np.ndarray
     hashes: list[np.ndarray]
+    windows: list[Windows]
     signatures: np.ndarray
 
 
@@ -99,6 +95,7 @@ def prepare_chunk(items: list[tuple[str, str | None]], config: DedupeConfig) -> 
     words = np.zeros(len(items), dtype=np.int32)
     exact = np.zeros(len(items), dtype=np.uint64)
     hashes: list[np.ndarray] = []
+    sequences: list[Windows] = []
     texts: list[str] = []
     for i, (text, title) in enumerate(items):
         compared = compared_text(text, title, config)
@@ -108,13 +105,14 @@ def prepare_chunk(items: list[tuple[str, str | None]], config: DedupeConfig) -> 
         words[i] = len(found)
         exact[i] = exact_key(found)
         hashes.append(shingle_sketch(shingle_hashes(compared, config.ngram, config.hash)))
+        sequences.append(windows_of(found, config.ngram))
         texts.append(compared)
     sigs = (
         signatures(texts, ngram=config.ngram, num_perm=config.num_perm, seed=config.seed, hash=config.hash)
         if texts
         else np.empty((0, config.num_perm), dtype=np.uint32)
     )
-    return PreparedChunk(words, exact, hashes, np.asarray(sigs, dtype=np.uint32))
+    return PreparedChunk(words, exact, hashes, sequences, np.asarray(sigs, dtype=np.uint32))
 
 
 @dataclass(slots=True)
@@ -131,12 +129,17 @@ class SignedRecords:
     filled: np.ndarray = field(default_factory=lambda: np.empty(0, np.int16))
     signatures: np.ndarray = field(default_factory=lambda: np.empty((0, 0), np.uint32))
     store: ShingleStore = field(default_factory=lambda: ShingleStore.from_parts([]))
+    windows: WindowStore = field(default_factory=lambda: WindowStore.from_parts([], 5))
+    #: The source (outlet) of each signed record, as `newsclean.learn` names it: templates are per source.
+    sources: list[str] = field(default_factory=list)
+    #: Records whose date field was given but could not be read (`keep="earliest"` only).
+    unparsed_dates: int = 0
 
     @property
     def nbytes(self) -> int:
         columns = self.index.nbytes + self.words.nbytes + self.exact.nbytes + self.dates.nbytes + self.filled.nbytes
         id_bytes = sum(sys.getsizeof(i) + 8 for i in self.ids)
-        return self.signatures.nbytes + self.store.nbytes + columns + id_bytes
+        return self.signatures.nbytes + self.store.nbytes + self.windows.nbytes + columns + id_bytes
 
 
 def _as_mapping(item: Any) -> tuple[Mapping[str, Any] | None, int | None, str | None, str | None]:
@@ -164,6 +167,7 @@ def _intake(
     chunk: list[tuple[int, str, str | None]] = []
     dates: list[float] = []
     filled: list[int] = []
+    sources: list[str] = []
     for position, item in enumerate(records):
         data, line, source, reason = _as_mapping(item)
         record_id = data.get(config.id_field) if data is not None else None
@@ -189,16 +193,35 @@ def _intake(
         assert data is not None and isinstance(text, str)
         title = data.get(config.title_field)
         chunk.append((position, text, title if isinstance(title, str) else None))
-        dates.append(parse_timestamp(data.get(config.date_field), DATE_FORMATS) if config.keep == "earliest" else 0.0)
+        if config.keep == "earliest":
+            dates.append(parse_timestamp(data.get(config.date_field)))
+            signed.unparsed_dates += _is_unread_date(data.get(config.date_field), dates[-1])
+        else:
+            dates.append(0.0)
         filled.append(_filled(data) if config.keep == "most-complete" else 0)
+        sources.append(_source(data, config.source_field))
         if len(chunk) >= config.chunk_size:
             yield chunk
             chunk = []
     signed.n_items = len(signed.ids)
     signed.dates = np.asarray(dates, dtype=np.float64)
     signed.filled = np.asarray(filled, dtype=np.int16)
+    signed.sources = sources
     if chunk:
         yield chunk
+
+
+def _source(data: Mapping[str, Any], source_field: str) -> str:
+    """The record's outlet: its `source_field`, else its URL's host (`newsclean.learn`'s naming)."""
+    value = data.get(source_field)
+    if isinstance(value, str) and value.strip():
+        return value.strip().casefold()
+    return source_of({"url": data.get("url")})
+
+
+def _is_unread_date(value: object, timestamp: float) -> bool:
+    """A date field that holds something but did not parse: counted in the report, sorted last."""
+    return value not in (None, "") and not np.isfinite(timestamp)
 
 
 def _prepare(chunk: list[tuple[int, str, str | None]], config: DedupeConfig) -> PreparedChunk:
@@ -212,6 +235,7 @@ def sign_records(records: Iterable[Any], config: DedupeConfig, progress: Progres
     words: list[np.ndarray] = []
     exact: list[np.ndarray] = []
     parts: list[np.ndarray] = []
+    sequences: list[Windows] = []
     sigs: list[np.ndarray] = []
     accepted: list[np.ndarray] = []
     prepare = functools.partial(_prepare, config=config)
@@ -232,6 +256,7 @@ def sign_records(records: Iterable[Any], config: DedupeConfig, progress: Progres
         words.append(prepared.words[ok])
         exact.append(prepared.exact[ok])
         parts.extend(prepared.hashes)
+        sequences.extend(prepared.windows)
         sigs.append(prepared.signatures)
         if progress is not None:
             progress(len(chunk))
@@ -241,8 +266,10 @@ def sign_records(records: Iterable[Any], config: DedupeConfig, progress: Progres
     signed.exact = np.concatenate(exact) if exact else np.empty(0, np.uint64)
     signed.signatures = np.concatenate(sigs) if sigs else np.empty((0, config.num_perm), np.uint32)
     signed.store = ShingleStore.from_parts(parts)
+    signed.windows = WindowStore.from_parts(sequences, config.ngram)
     signed.dates = signed.dates[keep]
     signed.filled = signed.filled[keep]
+    signed.sources = [source for source, ok in zip(signed.sources, keep.tolist(), strict=True) if ok]
     signed.rejects.sort(key=lambda r: r.index)
     return signed
 
@@ -345,45 +372,67 @@ def dedupe(
         return result.model_copy(update={"stats": result.stats.model_copy(update={"seconds": seconds})})
     node_of, first, sizes = exact_groups(signed)
     node_sigs = signed.signatures[first]
-    node_store = signed.store.take(first)
     node_words = signed.words[first]
+    judge = PairJudge(
+        signed.store.take(first),
+        signed.windows.take(first),
+        node_words,
+        [signed.sources[int(row)] for row in first],
+        RelationSettings(
+            config.threshold, config.threshold if config.resemblance else None, config.containment, config.pair_floor
+        ),
+    )
     lap("exact")
-    pairs, (bands, rows) = candidate_pairs(node_sigs, config)
+    pairs, layout = related_candidates(node_sigs, judge.windows, config)
     lap("candidates")
-    edges, sims = verify_pairs(pairs, node_sigs, node_store, config.threshold)
+    edges, verdicts = judge.verify(pairs)
     lap("verify")
+    kinds = np.fromiter((v.relation for v in verdicts), dtype=np.int8, count=len(verdicts))
+    merging = (kinds == NEAR) | ((kinds == TEMPLATE) & config.drops_templates)
+    weights = np.fromiter(
+        (v.resemblance if config.resemblance else v.jaccard for v in verdicts),
+        dtype=np.float32,
+        count=len(verdicts),
+    )
     anchors = star_clusters(
         len(first),
-        edges,
-        sims,
+        edges[merging],
+        weights[merging],
         sizes,
         node_words.astype(np.int64),
-        similar=lambda x, y: jaccard(node_store.get(int(x)), node_store.get(int(y))),
-        floor=min(config.pair_floor, config.threshold),
+        joins=lambda x, y: judge.alike(x, y, config.drops_templates),
     )
     lap("cluster")
-    kept_of, numbers = choose_representatives(signed, node_of, anchors, config.keep)
-    similarity = _similarity_to_kept(node_of, kept_of, node_store)
-    lap("represent")
-    n = signed.n_items
-    columns = _columns(signed, node_of, kept_of, numbers, similarity, n)
-    contained = 0
+    kept_of, _ = choose_representatives(signed, node_of, anchors, config.keep)
+    columns = relation_columns(signed, node_of, kept_of, judge)
     if config.containment is not None:
-        kept_records = np.unique(kept_of)
-        within, share = flag_contained(kept_records, node_of, node_store, signed.words, config.containment)
-        for record, whole, value in zip(kept_records, within, share, strict=True):
-            if whole >= 0:
-                columns["contained_in"][signed.index[record]] = signed.index[whole]
-                columns["containment"][signed.index[record]] = value
-                contained += 1
-        lap("containment")
-    stats = _stats(signed, columns, node_of, pairs, edges, (bands, rows), contained, seconds)
+        attach_contained(signed, node_of, kept_of, judge, edges, verdicts, columns, "contained" in config.drop)
+    if not config.drops_templates:
+        mark_templates(signed, node_of, kept_of, edges, verdicts, columns)
+    number_clusters(signed, columns)
+    lap("relations")
+    stats = run_stats(signed, columns, node_of, pairs, edges, layout, seconds)
     for column in columns.values():
         column.setflags(write=False)
     return DedupeResult(ids=signed.ids, rejects=signed.rejects, stats=stats, config=config.model_dump(), **columns)
 
 
-def _similarity_to_kept(node_of: np.ndarray, kept_of: np.ndarray, store: ShingleStore) -> np.ndarray:
+def related_candidates(
+    signatures: np.ndarray, windows: WindowStore, config: DedupeConfig
+) -> tuple[np.ndarray, tuple[int, int]]:
+    """Stage 3: node pairs to verify: LSH band pairs (near by Jaccard), and with the word-coverage relations
+    on, pairs sharing sampled n-grams (edited copies and teasers, `newsclean.sampled_index`). Without them,
+    LSH pairs whose MinHash estimate is far below the threshold are dropped before the exact check."""
+    pairs, layout = candidate_pairs(signatures, config)
+    if not config.resemblance and config.containment is None:
+        if len(pairs):
+            pairs = pairs[estimate_similarity(signatures, pairs) >= config.threshold - ESTIMATE_MARGIN]
+        return pairs, layout
+    both = np.concatenate([pairs.reshape(-1, 2), sampled_pairs(windows)])
+    return np.unique(both, axis=0) if len(both) else both, layout
+
+
+def similarity_to_kept(node_of: np.ndarray, kept_of: np.ndarray, store: ShingleStore) -> np.ndarray:
     """Exact Jaccard of each record with its kept copy (1.0 for the copy itself and its exact duplicates)."""
     similarity = np.ones(len(node_of), dtype=np.float32)
     for record in np.flatnonzero(node_of != node_of[kept_of]):
@@ -391,61 +440,182 @@ def _similarity_to_kept(node_of: np.ndarray, kept_of: np.ndarray, store: Shingle
     return similarity
 
 
-def _columns(
-    signed: SignedRecords,
-    node_of: np.ndarray,
-    kept_of: np.ndarray,
-    numbers: np.ndarray,
-    similarity: np.ndarray,
-    n: int,
+def cluster_columns(
+    signed: SignedRecords, node_of: np.ndarray, kept_of: np.ndarray, numbers: np.ndarray, similarity: np.ndarray
 ) -> dict[str, np.ndarray]:
-    """The result's per-input-record columns (rejects keep the 'none' values)."""
+    """The columns of a Jaccard-only run (the index's): each duplicate tied to its kept copy, `exact` when
+    they share a node, else `near`, with its Jaccard as evidence."""
+    columns = empty_columns(signed.n_items)
     at = signed.index
-    cluster = np.full(n, -1, dtype=np.int64)
-    kept = np.zeros(n, dtype=bool)
-    duplicate_of = np.full(n, -1, dtype=np.int64)
-    sim = np.full(n, np.nan, dtype=np.float32)
-    match = np.zeros(n, dtype=np.int8)
     is_kept = kept_of == np.arange(len(kept_of))
-    cluster[at] = numbers
-    kept[at] = is_kept
-    duplicate_of[at[~is_kept]] = at[kept_of[~is_kept]]
-    sim[at] = similarity
-    match[at[~is_kept]] = np.where(node_of[~is_kept] == node_of[kept_of[~is_kept]], 1, 2)
+    columns["cluster"][at] = numbers
+    columns["kept"][at] = is_kept
+    columns["duplicate_of"][at[~is_kept]] = at[kept_of[~is_kept]]
+    columns["related_to"][at[~is_kept]] = at[kept_of[~is_kept]]
+    columns["similarity"][at] = similarity
+    columns["relation"][at[~is_kept]] = np.where(node_of[~is_kept] == node_of[kept_of[~is_kept]], EXACT, NEAR)
+    return columns
+
+
+def empty_columns(n: int) -> dict[str, np.ndarray]:
+    """The result's per-input-record columns with their 'none' values (what a reject keeps)."""
     return {
-        "cluster": cluster,
-        "kept": kept,
-        "duplicate_of": duplicate_of,
-        "similarity": sim,
-        "match": match,
+        "cluster": np.full(n, -1, dtype=np.int64),
+        "kept": np.zeros(n, dtype=bool),
+        "duplicate_of": np.full(n, -1, dtype=np.int64),
+        "similarity": np.full(n, np.nan, dtype=np.float32),
+        "relation": np.zeros(n, dtype=np.int8),
+        "related_to": np.full(n, -1, dtype=np.int64),
+        "resemblance": np.full(n, np.nan, dtype=np.float32),
         "contained_in": np.full(n, -1, dtype=np.int64),
         "containment": np.full(n, np.nan, dtype=np.float32),
     }
 
 
-def _stats(
+def relation_columns(
+    signed: SignedRecords, node_of: np.ndarray, kept_of: np.ndarray, judge: PairJudge
+) -> dict[str, np.ndarray]:
+    """The columns after clustering: each duplicate is tied to its cluster's kept copy, as `exact` (same
+    words), `template` (a template pair merged because the user drops templates) or `near`, with the
+    Jaccard and resemblance of the two as evidence. Clusters are numbered later (`number_clusters`)."""
+    columns = empty_columns(signed.n_items)
+    at = signed.index
+    columns["kept"][at] = kept_of == np.arange(len(kept_of))
+    columns["similarity"][at] = 1.0
+    for row in np.flatnonzero(kept_of != np.arange(len(kept_of))).tolist():
+        kept = int(kept_of[row])
+        mine, theirs = int(node_of[row]), int(node_of[kept])
+        position = at[row]
+        columns["duplicate_of"][position] = at[kept]
+        columns["related_to"][position] = at[kept]
+        if mine == theirs:
+            columns["relation"][position] = EXACT
+            continue
+        verdict = judge.judge(mine, theirs)
+        columns["relation"][position] = TEMPLATE if verdict is not None and verdict.relation == TEMPLATE else NEAR
+        columns["similarity"][position] = judge.similarity(mine, theirs)
+        if judge.uses_windows:
+            columns["resemblance"][position] = judge.resemblance(mine, theirs)
+    return columns
+
+
+def attach_contained(
+    signed: SignedRecords,
+    node_of: np.ndarray,
+    kept_of: np.ndarray,
+    judge: PairJudge,
+    edges: np.ndarray,
+    verdicts: list[Any],
+    columns: dict[str, np.ndarray],
+    drop: bool,
+) -> None:
+    """Tie each kept record that lies inside a longer kept record to it, as `contained`.
+
+    Kept records are visited longest first, so a container's own status is final when a shorter record
+    looks at it, and a record already contained in another never contains one in turn: no chains. With
+    `drop`, the contained record and the duplicates tied to it leave the kept set for the container's story.
+    """
+    at = signed.index
+    kept_row_of_node = {int(node_of[row]): int(kept_of[row]) for row in range(len(node_of))}
+    offers: dict[int, set[int]] = {}
+    for (a, b), verdict in zip(edges.tolist(), verdicts, strict=True):
+        if verdict.relation == CONTAINED:
+            whole = b if verdict.part == a else a
+            offers.setdefault(verdict.part, set()).add(whole)
+    if not offers:
+        return
+    kept_rows = np.flatnonzero(kept_of == np.arange(len(kept_of)))
+    order = kept_rows[np.lexsort((at[kept_rows], -signed.words[kept_rows].astype(np.int64)))]
+    inside: set[int] = set()
+    for part_row in order.tolist():
+        part = int(node_of[part_row])
+        best: tuple[float, int, int] | None = None
+        for whole in offers.get(part, ()):
+            container = kept_row_of_node[whole]
+            if container == part_row or container in inside or signed.words[container] <= signed.words[part_row]:
+                continue
+            share = judge.coverage(part, int(node_of[container]))
+            key = (share, int(signed.words[container]), -int(at[container]))
+            if share >= (judge.settings.containment or 1.0) - 1e-9 and (best is None or key > best):
+                best = key
+        if best is None:
+            continue
+        container = int(np.flatnonzero(at == -best[2])[0])
+        inside.add(part_row)
+        position, whole_position = at[part_row], at[container]
+        columns["relation"][position] = CONTAINED
+        columns["related_to"][position] = whole_position
+        columns["contained_in"][position] = whole_position
+        columns["containment"][position] = best[0]
+        columns["similarity"][position] = judge.similarity(part, int(node_of[container]))
+        columns["resemblance"][position] = judge.resemblance(part, int(node_of[container]))
+        if drop:
+            members = at[kept_of == part_row]
+            columns["kept"][members] = False
+            columns["duplicate_of"][members] = whole_position
+
+
+def mark_templates(
+    signed: SignedRecords,
+    node_of: np.ndarray,
+    kept_of: np.ndarray,
+    edges: np.ndarray,
+    verdicts: list[Any],
+    columns: dict[str, np.ndarray],
+) -> None:
+    """Kept records of two clusters that are the same outlet's template on two days: both stay, each tied to
+    the other as `template` (the most alike one when there are several)."""
+    at = signed.index
+    kept_row_of_node = {int(node_of[row]): int(row) for row in np.flatnonzero(kept_of == np.arange(len(kept_of)))}
+    found = [(v, a, b) for (a, b), v in zip(edges.tolist(), verdicts, strict=True) if v.relation == TEMPLATE]
+    for verdict, a, b in sorted(found, key=lambda item: (-item[0].resemblance, item[1], item[2])):
+        rows = kept_row_of_node.get(a), kept_row_of_node.get(b)
+        if rows[0] is None or rows[1] is None:
+            continue
+        for mine, theirs in (rows, rows[::-1]):
+            position = at[mine]
+            if columns["relation"][position] == 0 and columns["kept"][position]:
+                columns["relation"][position] = TEMPLATE
+                columns["related_to"][position] = at[theirs]
+                columns["similarity"][position] = verdict.jaccard
+                columns["resemblance"][position] = verdict.resemblance
+
+
+def number_clusters(signed: SignedRecords, columns: dict[str, np.ndarray]) -> None:
+    """Cluster numbers: one per kept record, in input order; a duplicate takes its kept copy's number."""
+    at = signed.index
+    kept_positions = at[columns["kept"][at]]
+    numbers = np.full(signed.n_items, -1, dtype=np.int64)
+    numbers[np.sort(kept_positions)] = np.arange(len(kept_positions))
+    owner = np.where(columns["kept"][at], at, columns["duplicate_of"][at])
+    columns["cluster"][at] = numbers[owner]
+
+
+def run_stats(
     signed: SignedRecords,
     columns: dict[str, np.ndarray],
     node_of: np.ndarray,
     pairs: np.ndarray,
     edges: np.ndarray,
     layout: tuple[int, int],
-    contained: int,
     seconds: dict[str, float],
 ) -> DedupeStats:
     compared = len(signed.index)
     labels = columns["cluster"][columns["cluster"] >= 0]
     sizes = np.bincount(labels) if len(labels) else np.zeros(0, np.int64)
     kept = int(columns["kept"].sum())
+    dropped = ~columns["kept"] & (columns["cluster"] >= 0)
+    relation = columns["relation"]
     return DedupeStats(
         records=signed.n_items,
         compared=compared,
         rejected=len(signed.rejects),
         kept=kept,
         duplicates=compared - kept,
-        exact_duplicates=int((columns["match"] == 1).sum()),
-        near_duplicates=int((columns["match"] == 2).sum()),
-        contained=contained,
+        exact_duplicates=int((dropped & (relation == EXACT)).sum()),
+        near_duplicates=int((dropped & (relation == NEAR)).sum()),
+        contained=int((relation == CONTAINED).sum()),
+        templates=int((relation == TEMPLATE).sum()),
         clusters=len(sizes),
         clusters_with_duplicates=int((sizes > 1).sum()),
         largest_cluster=int(sizes.max()) if len(sizes) else 0,
@@ -454,5 +624,6 @@ def _stats(
         bands=layout[0],
         rows=layout[1],
         bytes_per_record=round(signed.nbytes / compared, 1) if compared else 0.0,
+        unparsed_dates=signed.unparsed_dates,
         seconds=seconds,
     )

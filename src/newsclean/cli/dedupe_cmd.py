@@ -14,12 +14,13 @@ from typing import Any
 import click
 
 from ..cleaner.passes import clean
-from ..dedupe_config import KEEP_RULES, DedupeConfig
+from ..dedupe_config import DEFAULT_DROP, KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
 from ..deduplication import dedupe
 from ..errors import InputError
 from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs, strict_records
+from ..relations import RELATIONS
 from .common import RejectLog, optional_output, plural, progress
 from .dedupe_dask import run_dask_engine
 
@@ -30,6 +31,7 @@ Examples:
   cat articles.jsonl | newsclean dedupe - --threshold 0.8 > kept.jsonl
   newsclean dedupe scraped.jsonl -o kept.jsonl --rejects rejects.jsonl --encoding-errors replace
   newsclean dedupe scraped.jsonl -o kept.jsonl --strict
+  newsclean dedupe daily.jsonl -o kept.jsonl --drop exact,near,contained,template --keep earliest
   newsclean dedupe 'shards/*.jsonl.gz' --engine dask --workers 8 -o out/
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
   newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
@@ -38,7 +40,10 @@ Examples:
 Records are cleaned before they are compared (outlet datelines, "Baca juga" links and credits do not hide
 a duplicate); --no-clean compares the raw text. KEPT holds the kept records unchanged (JSONL), with the
 clean text only under --write-clean. --clusters writes one line per input record:
-{"id", "cluster", "kept", "duplicate_of", "similarity"} (+ "match", "reject" when they apply).
+{"id", "cluster", "kept", "duplicate_of", "similarity"}, plus "relation" (exact, near, contained or
+template), "related_to" and "resemblance" for a record tied to another, "contained_in" and "containment"
+for a contained one, and "reject". Exact, near and contained records are dropped (--drop); a template (the
+same outlet's page on another day: other dates and figures, same prose) is kept unless --drop names it.
 Records without a usable text, and lines that cannot be read, are rejects (cluster null), not in KEPT;
 --rejects FILE lists them (source, line, reason, raw prefix), --strict makes the first one an error.
 With --index, records are also compared against every article kept by earlier runs into that index
@@ -154,6 +159,19 @@ def _summary(result: DedupeResult) -> str:
     return line
 
 
+def _relations(text: str) -> tuple[Any, ...]:
+    """The `--drop` list: names from RELATIONS, comma-separated."""
+    names = tuple(dict.fromkeys(name.strip() for name in text.split(",") if name.strip()))
+    unknown = [name for name in names if name not in RELATIONS]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown relation {unknown[0]!r} (choose from {', '.join(RELATIONS)})", param_hint="'--drop'"
+        )
+    if not {"exact", "near"} <= set(names):
+        raise click.BadParameter("must include exact and near", param_hint="'--drop'")
+    return names
+
+
 @click.command("dedupe", epilog=EPILOG)
 @click.argument("inputs", metavar="IN...", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
@@ -226,7 +244,21 @@ def _summary(result: DedupeResult) -> str:
     "--containment",
     type=click.FloatRange(0.0, 1.0, min_open=True),
     default=None,
-    help="Also flag records with this share of their shingles inside a longer one (RSS teasers).",
+    help="Share of a record's words inside a longer one at which it is 'contained' (a teaser, a first page, "
+    "an article reprinted in a roundup).  [default: 0.85]",
+)
+@click.option(
+    "--no-resemblance",
+    is_flag=True,
+    help="Decide 'near' by the 5-gram Jaccard alone, not also by the share of words each copy covers.",
+)
+@click.option(
+    "--drop",
+    "drop",
+    default=",".join(DEFAULT_DROP),
+    show_default=True,
+    metavar="RELATIONS",
+    help="Relations whose records are not kept: exact, near, contained, template (exact and near always).",
 )
 @click.option(
     "--workers", type=click.IntRange(1, 64), default=None, help="Processes that clean and sign.  [default: CPU count]"
@@ -279,6 +311,8 @@ def dedupe_command(
     no_clean: bool,
     write_clean: bool,
     containment: float | None,
+    no_resemblance: bool,
+    drop: str,
     workers: int | None,
     engine: str,
     scheduler: str | None,
@@ -291,6 +325,8 @@ def dedupe_command(
     """
     given = {"threshold": threshold, "num_perm": num_perm, "ngram": ngram, "containment": containment}
     config = DedupeConfig(
+        drop=_relations(drop),
+        resemblance=not no_resemblance,
         keep=keep,
         id_field=id_field,
         text_field=text_field,
@@ -306,6 +342,7 @@ def dedupe_command(
             "--clusters": clusters_path,
             "--write-clean": write_clean,
             "--containment": containment,
+            "--drop": drop != ",".join(DEFAULT_DROP),
             "--rejects": rejects_path,
             "--strict": strict,
             "--index": index_url,

@@ -17,7 +17,6 @@ from dask.base import tokenize
 from dask.highlevelgraph import HighLevelGraph
 
 from ..dedupe_config import DedupeConfig
-from ..errors import ConfigError
 from ..lsh import choose_bands
 from .candidates import band_rows, bucket_pairs, build_node_table, sign_partition, verification_requests, verify_edges
 from .clustering import cluster_components, component_members, connected_components
@@ -88,13 +87,13 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
     """Near-duplicate verdicts for a Dask bag (or DataFrame) of records, lazily, as a Dask bag.
 
     The result has one partition per input partition and one dict per input record, in input order:
-    `{"id", "cluster", "kept", "duplicate_of", "similarity"}` plus `"match"`/`"reject"` when they apply, the
-    same line `newsclean.dedupe(...).verdict(i).to_json()` gives, whatever the partitioning and worker count.
-    `partitions` sets how many partitions the shuffled stages use (default: as many as the input).
+    `{"id", "cluster", "kept", "duplicate_of", "similarity"}` plus `"relation"`/`"reject"` when they apply,
+    the same line `newsclean.dedupe(...).verdict(i).to_json()` gives with `config.jaccard_only()`, whatever
+    the partitioning and worker count: the Dask engine decides by Jaccard alone (relations `exact` and
+    `near`; docs/dask.md). `partitions` sets how many partitions the shuffled stages use (default: as many
+    as the input).
     """
-    config = config or DedupeConfig()
-    if config.containment is not None:
-        raise ConfigError("containment is not available on the Dask engine; run the local engine for it")
+    config = (config or DedupeConfig()).jaccard_only()
     bag = as_bag(collection)
     inputs = bag.__dask_keys__()
     parts_in = len(inputs)

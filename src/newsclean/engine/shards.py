@@ -76,7 +76,7 @@ def _write_shard(
                 kept_out.write(dumps(item.data) + "\n")
                 counts["kept"] += 1
             elif not verdict["kept"]:
-                counts[verdict.get("match", "near")] += 1
+                counts[verdict.get("relation", "near")] += 1
     return [counts]
 
 

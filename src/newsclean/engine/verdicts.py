@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from ..dedupe_models import MATCH_KINDS, RecordVerdict
+from ..dedupe_models import RELATION_KINDS, RecordVerdict
 from .candidates import NodeTable, Outline
 from .clustering import NodeVerdicts
 from .pieces import (
@@ -173,7 +173,8 @@ def verdict_rows(
                 kept=is_kept,
                 duplicate_of=None if is_kept else kept_id[kept_pos],
                 similarity=round(float(assembly.similarity[i]), 4),
-                match=MATCH_KINDS[kind - 1] if kind else None,
+                relation=RELATION_KINDS[kind - 1] if kind else None,  # type: ignore[arg-type]
+                related_to=None if is_kept else kept_id[kept_pos],
             )
         rows.append(verdict.to_json())
     return rows

@@ -29,14 +29,13 @@ from ..dedupe_config import DedupeConfig
 from ..dedupe_models import DedupeResult
 from ..deduplication import (
     SignedRecords,
-    _columns,
-    _similarity_to_kept,
-    _stats,
     candidate_pairs,
     choose_representatives,
+    cluster_columns,
     exact_groups,
+    run_stats,
+    similarity_to_kept,
 )
-from ..errors import ConfigError
 from .base import Entry, Index, Match
 
 Lap = Callable[[str], None]
@@ -81,9 +80,9 @@ def _date_text(timestamp: float) -> str | None:
 
 def dedupe_with_index(signed: SignedRecords, config: DedupeConfig, index: Index, lap: Lap) -> DedupeResult:
     """Steps 1-3 (module docstring) inside one index transaction: the kept records are added and every
-    compared key is linked, or (on any error) nothing is."""
-    if config.containment is not None:
-        raise ConfigError("containment is not supported with an index yet: run without --containment")
+    compared key is linked, or (on any error) nothing is. The index decides by Jaccard alone (its articles
+    keep a signature and a shingle sketch, not a window sequence): relations `exact` and `near`."""
+    config = config.jaccard_only()
     node_of, first, sizes = exact_groups(signed)
     node_sigs = signed.signatures[first]
     node_store = signed.store.take(first)
@@ -111,13 +110,13 @@ def dedupe_with_index(signed: SignedRecords, config: DedupeConfig, index: Index,
             floor=floor,
         )
         kept_of, numbers = choose_representatives(signed, node_of, anchors, config.keep)
-        similarity = _similarity_to_kept(node_of, kept_of, node_store)
+        similarity = similarity_to_kept(node_of, kept_of, node_store)
         lap("cluster")
-        columns = _columns(signed, node_of, kept_of, numbers, similarity, signed.n_items)
+        columns = cluster_columns(signed, node_of, kept_of, numbers, similarity)
         indexed_of, indexed_ids = _apply_matches(signed, node_of, matches, columns)
         added = _index_kept(index, signed, node_of, kept_of, node_store, matched, similarity, matches, direct)
         lap("index add")
-    stats = _stats(signed, columns, node_of, pairs, edges, layout, 0, {})
+    stats = run_stats(signed, columns, node_of, pairs, edges, layout, {})
     stats = stats.model_copy(update={"index_duplicates": int((indexed_of >= 0).sum()), "indexed": added})
     for column in (*columns.values(), indexed_of):
         column.setflags(write=False)
@@ -158,7 +157,8 @@ def _apply_matches(
         columns["kept"][position] = False
         columns["duplicate_of"][position] = -1
         columns["similarity"][position] = match.similarity
-        columns["match"][position] = 1 if match.exact else 2
+        columns["relation"][position] = 1 if match.exact else 2
+        columns["related_to"][position] = -1
     labelled = columns["cluster"] >= 0
     columns["cluster"][labelled] = np.unique(columns["cluster"][labelled], return_inverse=True)[1]
     return indexed_of, indexed_ids
