@@ -75,6 +75,27 @@ FLOORS: tuple[Floor, ...] = (
         "Issue 3: no merged pair of distinct articles whose Jaccard is below 0.6 (same-topic, templates).",
     ),
     Floor(
+        "dedupe-pairs", "pairs_dup_recall", "value", "at_least", 0.85, 0.85,
+        "Issue 18: clear duplicate pairs of the real sample put in one cluster at the defaults.",
+    ),
+    Floor(
+        "dedupe-pairs", "pairs_teaser_recall", "value", "at_least", 0.85, 0.85,
+        "Issue 18: teasers (first pages, abridged copies, reprints in a roundup) tied to their full article.",
+    ),
+    Floor(
+        "dedupe-pairs", "pairs_neg_merged", "value", "at_most", 0.02, 0.02,
+        "Issue 18: clear negatives (same topic or event, different prose) merged; a template kept is no merge.",
+    ),
+    Floor(
+        "dedupe-relations", "dedupe_relations_articles_per_s", "ratio", "at_least", 0.5, 0.8,
+        "The word-coverage relations (window sequences, sampled candidates, coverage verification) against "
+        "the same dedupe by Jaccard alone, on pre-cleaned articles: what they cost before cleaning is counted.",
+    ),
+    Floor(
+        "dedupe-relations", "dedupe_relations_bytes_per_record", "ratio", "at_most", 2.5, 2.0,
+        "A window sequence is 4 bytes a word and a flag byte (capped at 2,048 windows): bounded per article.",
+    ),
+    Floor(
         "clean-quality", "clean_boilerplate_recall", "value", "at_least", 0.95, 0.95,
         "Issue 2: share of hand-labelled boilerplate characters gone from the output (dev gold).",
     ),

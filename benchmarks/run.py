@@ -57,6 +57,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("signatures", "bench_signatures", True, "text to signature vs datasketch and rensa"),
     Section("dedupe-speed", "dedupe_speed", True, "newsclean dedupe end to end vs a datasketch pipeline"),
     Section("dedupe-quality", "dedupe_eval", True, "planted re-publications: precision, recall, F1"),
+    Section("dedupe-pairs", "run:dedupe_pairs", True, "hand-labelled real pairs: duplicate, teaser recall"),
+    Section("dedupe-relations", "relations_cost", True, "what the word-coverage relations cost per article"),
     Section("index", "index_speed", False, "persistent index: query+add articles/s, bytes per article"),
     Section("index-daysplit", "index_daysplit", False, "day 2 against an index of day 1 vs one run"),
     Section("dask", "dask_scaling", False, "Dask engine: 1 vs 2 workers"),
@@ -82,6 +84,11 @@ def clean_quality(quick: bool) -> list[dict]:
          "ratio": None, "vs": vs}
         for key in ("boilerplate_recall", "content_retention", "docs_perfect")
     ]
+
+
+def dedupe_pairs(quick: bool) -> list[dict]:
+    """Dedupe's recall and merges on the hand-labelled real pairs (`relations_cost.pairs`)."""
+    return importlib.import_module("relations_cost").pairs(quick)
 
 
 def _runner(section: Section) -> Callable[[bool], list[dict]]:

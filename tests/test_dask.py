@@ -168,6 +168,7 @@ def test_cli_engine_dask_writes_shards_like_the_local_engine(client, records, tm
             str(local_clusters),
             "--workers",
             "1",
+            "--jaccard-only",
         ],
         catch_exceptions=False,
     )

@@ -3,8 +3,9 @@
 Decided per candidate pair of nodes (records with the same normalized words are one node and `exact`):
 
 * `near`: the 5-gram Jaccard is at least `threshold`, or the *resemblance* (mean of the two word coverages,
-  `newsclean.alignment`) is at least `resemblance`. The second arm finds the edited copies real scrapes hold
-  (re-led desk copies, link holes, an added update) that the Jaccard misses.
+  `newsclean.alignment`) is at least the same threshold (`DedupeConfig.resemblance`). The second arm finds
+  the edited copies real scrapes hold (re-led desk copies, link holes, an added update) that the Jaccard
+  misses; one threshold for both keeps one knob for "how alike".
 * `contained`: the shorter text has at least `containment` of its words covered by the longer one, while
   the longer one has less than `resemblance` of its words in the shorter (and the Jaccard is below
   `threshold`): a first-page scrape, an abridged copy, an article reprinted inside a roundup. Checked first,

@@ -248,9 +248,10 @@ def _relations(text: str) -> tuple[Any, ...]:
     "an article reprinted in a roundup).  [default: 0.85]",
 )
 @click.option(
-    "--no-resemblance",
+    "--jaccard-only",
     is_flag=True,
-    help="Decide 'near' by the 5-gram Jaccard alone, not also by the share of words each copy covers.",
+    help="Decide by the 5-gram Jaccard alone: relations exact and near, no word coverage (what --index and "
+    "--engine dask do).",
 )
 @click.option(
     "--drop",
@@ -311,7 +312,7 @@ def dedupe_command(
     no_clean: bool,
     write_clean: bool,
     containment: float | None,
-    no_resemblance: bool,
+    jaccard_only: bool,
     drop: str,
     workers: int | None,
     engine: str,
@@ -326,7 +327,6 @@ def dedupe_command(
     given = {"threshold": threshold, "num_perm": num_perm, "ngram": ngram, "containment": containment}
     config = DedupeConfig(
         drop=_relations(drop),
-        resemblance=not no_resemblance,
         keep=keep,
         id_field=id_field,
         text_field=text_field,
@@ -336,6 +336,14 @@ def dedupe_command(
         workers=workers or min(os.cpu_count() or 1, 8),
         **{k: v for k, v in given.items() if v is not None},
     )
+    if jaccard_only:
+        config = config.jaccard_only()
+    elif engine == "dask" or index_url:
+        click.echo(
+            f"newsclean dedupe: {'--engine dask' if engine == 'dask' else '--index'} decides by Jaccard alone "
+            "(relations exact and near); contained and template need the local engine without an index",
+            err=True,
+        )
     if engine == "dask":
         unsupported = {
             "--duplicates": duplicates_path,
