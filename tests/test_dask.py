@@ -206,7 +206,9 @@ def test_cli_engine_dask_starts_its_own_cluster(records, tmp_path: Path):
     source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[:60]), encoding="utf-8")
     local = tmp_path / "local.jsonl"
     runner = CliRunner()
-    runner.invoke(cli, ["dedupe", str(source), "--clusters", str(local), "-o", str(tmp_path / "k.jsonl")])
+    runner.invoke(
+        cli, ["dedupe", str(source), "--clusters", str(local), "-o", str(tmp_path / "k.jsonl"), "--jaccard-only"]
+    )
     out = tmp_path / "out"
     result = runner.invoke(
         cli,

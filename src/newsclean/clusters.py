@@ -90,18 +90,6 @@ def jaccard(a: np.ndarray, b: np.ndarray, size: int = SKETCH_SIZE) -> float:
     return float(both.sum()) / len(sample)
 
 
-def containment(part: np.ndarray, whole: np.ndarray, size: int = SKETCH_SIZE) -> float:
-    """Share of `part`'s shingles that are in `whole`: exact for complete sketches; otherwise measured on the
-    hashes below the largest one every truncated sketch still holds, where both sketches are complete."""
-    limit = min((int(s[-1]) for s in (part, whole) if not _is_complete(s, size) and len(s)), default=None)
-    if limit is not None:
-        part = part[part <= limit]
-        whole = whole[whole <= limit]
-    if len(part) == 0:
-        return 0.0
-    return np.intersect1d(part, whole, assume_unique=True).size / len(part)
-
-
 def estimate_similarity(signatures: np.ndarray, pairs: np.ndarray, batch: int = 65536) -> np.ndarray:
     """MinHash estimate (share of equal permutation minima) for each pair, computed in batches."""
     out = np.empty(len(pairs), dtype=np.float32)
@@ -200,54 +188,3 @@ def keep_ranks(keys: Sequence[np.ndarray]) -> np.ndarray:
     ranks = np.empty(len(order), dtype=np.int64)
     ranks[order] = np.arange(len(order))
     return ranks
-
-
-#: Containment sampling: each record is looked up by this many of its smallest shingle hashes...
-CONTAINMENT_SAMPLE = 16
-#: ...leaving out hashes found in more than this many kept records: shared boilerplate, not content.
-CONTAINMENT_MAX_DF = 50
-#: A pair is checked exactly when its sampled share is at most this far below the containment threshold
-#: (binomial noise of a 16-hash sample is ~0.1 at 0.8).
-CONTAINMENT_SLACK = 0.3
-
-
-def flag_contained(
-    records: np.ndarray, node_of: np.ndarray, store: ShingleStore, words: np.ndarray, threshold: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """For each of `records` (kept copies), a longer record holding >= `threshold` of its shingles, or -1.
-
-    Why a separate pass: an RSS teaser of 60 words inside an article of 600 has a Jaccard of 0.1, so no
-    MinHash LSH tuned for 0.7 finds it. A small sample of the teaser's shingles (its smallest hashes) is
-    looked up in an inverted index of every kept record's shingles; pairs whose sample mostly matches are
-    then checked exactly. Returns (containing record or -1, containment share) per record; the containing
-    record is the one with the highest share, then the longest, then the lowest record number.
-    """
-    nodes = node_of[records]
-    sizes = np.diff(store.offsets)[nodes]
-    flat = np.concatenate([store.get(int(n)) for n in nodes]) if len(nodes) else np.empty(0, np.uint32)
-    owner = np.repeat(np.arange(len(records)), sizes)
-    order = np.argsort(flat, kind="stable")
-    flat, owner = flat[order], owner[order]
-    values, starts, counts = np.unique(flat, return_index=True, return_counts=True)
-    within = np.full(len(records), -1, dtype=np.int64)
-    share = np.zeros(len(records), dtype=np.float32)
-    for part in range(len(records)):
-        mine = store.get(int(nodes[part]))
-        slots = np.searchsorted(values, mine)
-        sample = slots[counts[slots] <= CONTAINMENT_MAX_DF][:CONTAINMENT_SAMPLE]
-        if len(sample) == 0:
-            continue
-        hits = np.concatenate([owner[starts[s] : starts[s] + counts[s]] for s in sample])
-        others, seen = np.unique(hits[hits != part], return_counts=True)
-        longer = words[records[others]] > words[records[part]]
-        plausible = others[longer & (seen >= (threshold - CONTAINMENT_SLACK) * len(sample))]
-        best = (0.0, 0, 0)
-        for whole in plausible:
-            value = containment(mine, store.get(int(nodes[whole])))
-            key = (value, int(words[records[whole]]), -int(whole))
-            if value >= threshold and key > best:
-                best = key
-        if best[0] > 0:
-            within[part] = records[-best[2]]
-            share[part] = best[0]
-    return within, share

@@ -2,8 +2,10 @@
 clusters, one kept copy per story. Why each stage decides as it does is in docs/dedupe.md.
 
 Stages, each its own function so later engines (a persistent index, Dask) can replace one at a time:
-`sign_records` (read, clean, shingle, sign) -> `exact_groups` -> `candidate_pairs` -> `verify_pairs` ->
-`star_clusters` -> `choose_representatives` (-> `flag_contained`).
+`sign_records` (read, clean, shingle, sign, window sequences) -> `exact_groups` -> `related_candidates`
+(LSH bands + sampled n-grams) -> `PairJudge.verify` (relations) -> `star_clusters` ->
+`choose_representatives` -> `relation_columns` -> `attach_contained` -> `mark_templates` ->
+`number_clusters`.
 """
 
 from __future__ import annotations
@@ -348,10 +350,12 @@ def dedupe(
     """Find near-duplicate articles and keep one copy per story.
 
     `records`: mappings (or pydantic `Article`s, or `newsclean.io` records and rejects) with a text field.
-    Every record gets a verdict: its cluster, whether it is kept, the id it duplicates and the exact
-    Jaccard similarity with the kept copy. Records that cannot be compared are in `result.rejects`.
+    Every record gets a verdict: its cluster, whether it is kept, the id of the kept copy of its story, and
+    its relation (`exact`, `near`, `contained`, `template`) to the record it is tied to, with the evidence
+    (Jaccard, resemblance, containment). Records that cannot be compared are in `result.rejects`.
     With `index` (`newsclean.Index.open(url)`), records are also compared against every article kept by
-    earlier runs (duplicates get the indexed article's id) and the kept ones are added to it.
+    earlier runs (duplicates get the indexed article's id) and the kept ones are added to it; that run
+    decides by Jaccard alone (`DedupeConfig.jaccard_only`).
     """
     config = config or DedupeConfig()
     seconds: dict[str, float] = {}
