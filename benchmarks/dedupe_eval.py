@@ -202,6 +202,7 @@ def measure(
     thresholds: list[float] | None = None,
     keep: str = "first",
     with_baseline: bool = True,
+    jaccard_only: bool = False,
     workers: int = 2,
 ) -> dict:
     """Plant `groups` re-published stories among `records`, dedupe, and score ours (and datasketch's)."""
@@ -224,6 +225,7 @@ def measure(
     original = {int(truth[k]): k for k in range(len(corpus) - 1, -1, -1) if "_kind" not in corpus[k]}
     for threshold in thresholds or [DedupeConfig().threshold]:
         config = DedupeConfig(threshold=threshold, clean=False, keep=keep)
+        config = config.jaccard_only() if jaccard_only else config
         start = time.perf_counter()
         result = dedupe(
             [{"id": r["id"], "text": t} for r, t in zip(corpus, texts, strict=True)], config=config
@@ -298,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="exit 1 unless F1 >= 0.98 and no false merge < 0.6"
     )
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--jaccard-only", action="store_true", help="decide by Jaccard alone (the old default)")
     parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON")
     args = parser.parse_args(argv)
     if args.quick:
@@ -313,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         thresholds=[float(t) for t in args.thresholds.split(",")] if args.thresholds else None,
         keep=args.keep,
         with_baseline=not args.no_baseline,
+        jaccard_only=args.jaccard_only,
         workers=args.workers,
     )
     print(json.dumps(report, indent=2))

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean import signature as sig
+from newsclean.alignment import MAX_WINDOWS, window_sequence, windows_of
 from newsclean.shingle import shingles, tokens
 
 REAL_DATA = Path(
@@ -332,6 +333,15 @@ def _assert_backends_agree(texts: list[str], ngram: int) -> None:
         )
         for t in texts:
             np.testing.assert_array_equal(sig.shingle_hashes_c(t, ngram, h), sig.shingle_hashes_python(t, ngram, h))
+    for t in texts:
+        _assert_windows_agree(t, ngram)
+
+
+def _assert_windows_agree(text: str, ngram: int) -> None:
+    """The kernel's window sequence (dedupe's word coverage) against `alignment.windows_of`."""
+    fast, spec = window_sequence(text, ngram), windows_of(tokens(text), ngram)
+    np.testing.assert_array_equal(fast.hashes, spec.hashes)
+    np.testing.assert_array_equal(fast.dated, spec.dated)
 
 
 tricky_text = st.text(alphabet=st.sampled_from(TRICKY), max_size=80)
@@ -359,6 +369,16 @@ def test_backends_agree_on_ascii_across_64_char_blocks(texts: list[str]) -> None
 def test_backends_agree_on_ascii_with_non_ascii_punctuation(texts: list[str]) -> None:
     """Non-ASCII separators only (the usual news text) take an ASCII copy through the bit-mask tokenizer."""
     _assert_backends_agree(texts, 2)
+
+
+@needs_c
+def test_window_sequences_agree_past_the_cap_and_on_dates() -> None:
+    long_text = " ".join(f"kata{i % 997} 2025 Juni" for i in range(MAX_WINDOWS))
+    fast = window_sequence(long_text, 5)
+    assert len(fast.hashes) == MAX_WINDOWS and fast.words == MAX_WINDOWS + 4
+    _assert_windows_agree(long_text, 5)
+    dates = window_sequence("Rabu 18 JUNI 2025 pukul 16.50 WIB, ²٣ 12a 2019-2020", 5)
+    assert dates.dated.astype(int).tolist() == [1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0]
 
 
 @needs_c

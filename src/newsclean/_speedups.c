@@ -1336,6 +1336,95 @@ static PyObject *shingle_hashes(PyObject *self, PyObject *args) {
     return res;
 }
 
+PyDoc_STRVAR(window_sequence_doc,
+             "window_sequence(text, ngram, limit, date_hashes, /)\n--\n\n"
+             "newsclean.alignment.window_sequence: (uint32 bytes, uint8 bytes). The high 32 bits of the 'fast' "
+             "hash of every word n-gram of the first `limit` tokens, in order, repeats kept; and per token 1 when "
+             "it is ASCII digits only or its fast_token_hash is in `date_hashes` (sorted uint64), else 0.");
+
+/* Whether `h` is one of the `n` sorted values of `sorted`. */
+static int in_sorted(uint64_t h, const uint64_t *sorted, size_t n) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && sorted[lo] == h;
+}
+
+static PyObject *window_sequence(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t ngram, limit;
+    Py_buffer dates;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "Onny*", &text, &ngram, &limit, &dates)) return NULL;
+    if (ngram < 1 || limit < ngram || dates.len % 8 != 0) {
+        PyBuffer_Release(&dates);
+        return PyErr_Format(PyExc_ValueError, "need ngram >= 1, limit >= ngram and 8-byte date hashes");
+    }
+    TextView view;
+    FoldTable ft = {0};
+    PyObject *held = capture_text(text, &view);
+    if (held && prepare_texts(&held, &view, 1, &ft) < 0) Py_CLEAR(held);
+    if (!held) {
+        PyMem_Free(ft.e);
+        PyBuffer_Release(&dates);
+        return NULL;
+    }
+    Scratch s;
+    memset(&s, 0, sizeof(s));
+    uint32_t *windows = NULL;
+    uint8_t *dated = NULL;
+    Py_ssize_t nsh;
+    size_t ntok = 0;
+    int failed = 0;
+    const uint64_t *date_hashes = (const uint64_t *)dates.buf;
+    const size_t ndates = (size_t)dates.len / 8;
+    Py_BEGIN_ALLOW_THREADS;
+    nsh = tokenize(&s, &view, &ft, (size_t)ngram, 1);
+    if (nsh < 0) failed = 1;
+    if (nsh > 0) {
+        if (s.ntok > (size_t)limit) s.ntok = (size_t)limit;
+        ntok = s.ntok;
+        nsh = ntok <= (size_t)ngram ? 1 : (Py_ssize_t)(ntok - (size_t)ngram + 1);
+        windows = malloc((size_t)nsh * sizeof(uint32_t));
+        dated = malloc(ntok);
+        if (!windows || !dated || fast_window_hashes(&s, (size_t)nsh, (size_t)ngram) < 0) {
+            failed = 1;
+        } else {
+            for (Py_ssize_t j = 0; j < nsh; j++) windows[j] = (uint32_t)(s.sh64[j] >> 32);
+            for (size_t i = 0; i < ntok; i++) {
+                int digits = 1;
+                for (size_t q = s.tok_start[i]; q < s.tok_end[i] && digits; q++)
+                    digits = s.buf[q] >= '0' && s.buf[q] <= '9';
+                dated[i] = (uint8_t)(digits || in_sorted(s.th[i], date_hashes, ndates));
+            }
+        }
+    }
+    Py_END_ALLOW_THREADS;
+    Py_DECREF(held);
+    PyMem_Free(ft.e);
+    PyBuffer_Release(&dates);
+    PyObject *res = NULL;
+    if (failed) {
+        PyErr_NoMemory();
+    } else {
+        Py_ssize_t nw = nsh > 0 ? nsh : 0;
+        PyObject *w = PyByteArray_FromStringAndSize((const char *)windows, nw * (Py_ssize_t)sizeof(uint32_t));
+        PyObject *d = w ? PyByteArray_FromStringAndSize((const char *)dated, (Py_ssize_t)ntok) : NULL;
+        if (w && d) res = PyTuple_Pack(2, w, d);
+        Py_XDECREF(w);
+        Py_XDECREF(d);
+    }
+    free(windows);
+    free(dated);
+    scratch_free(&s);
+    return res;
+}
+
 PyDoc_STRVAR(hash_bytes_doc,
              "hash_bytes(data, hash, /)\n--\n\n"
              "The raw hash of `data`: sha1_hash32 for 'sha1', xxh64 (seed 0) for 'xxh64', fast_token_hash "
@@ -1380,6 +1469,7 @@ static PyObject *cpu_features(PyObject *self, PyObject *noargs) {
 static PyMethodDef methods[] = {
     {"signatures_into", signatures_into, METH_VARARGS, signatures_into_doc},
     {"shingle_hashes", shingle_hashes, METH_VARARGS, shingle_hashes_doc},
+    {"window_sequence", window_sequence, METH_VARARGS, window_sequence_doc},
     {"hash_bytes", hash_bytes, METH_VARARGS, hash_bytes_doc},
     {"cpu_features", cpu_features, METH_NOARGS, "Which hardware paths this process uses."},
     {NULL, NULL, 0, NULL},

@@ -13,25 +13,28 @@ kept), and one flag per word saying whether it is a number (digits only) or a da
 when one of the n-grams that hold it is also in B. `coverage(A, B)` is the share of A's words covered.
 A deleted link word uncovers one word, not five shingles; a reordered paragraph stays covered.
 
-The window hash is a polynomial of 32-bit CRCs of the words (stdlib `zlib.crc32`, the same in every
-process), mixed and cut to 32 bits: equality is all that is asked of it, and two different n-grams share a
-hash with probability 2**-32 per pair, which moves a coverage by one word at most.
+The window hash is the high half of the `fast` shingle hash of `newsclean.signature` (a polynomial of
+per-word 64-bit hashes, `fast_shingle_hash`), the same in every process. Equality is all that is asked of
+it: two different n-grams share 32 bits with probability 2**-32 per pair, which moves a coverage by one
+word at most. `windows_of` is the Python specification; `window_sequence` runs the C kernel
+(`newsclean._speedups.window_sequence`, one pass over the text) when it is built, and the tests hold the two
+equal.
 """
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
 
+from .extensions import load_extension
+from .shingle import tokens, windows
+from .signature import fast_shingle_hash, fast_token_hash
+
 #: At most this many windows are kept per article (4 bytes each, plus a byte a word for the flags): the
 #: first 2,048 n-grams, which is the whole of 99% of news articles; a longer one is compared on its start.
 MAX_WINDOWS: Final = 2048
-#: Multiplier of the window polynomial and of the final mix (odd 64-bit constants).
-_POLY: Final = np.uint64(0x100000001B3)
-_MIX: Final = np.uint64(0x9E3779B97F4A7C15)
 
 #: Words that carry the date of a daily template: day and month names (Indonesian and English, full and
 #: short), time zones and parts of the day. With the words holding a digit they are what differs between two
@@ -117,25 +120,35 @@ class Windows:
         return len(self.dated)
 
 
+def is_dated(word: str) -> bool:
+    """A number (ASCII digits only) or a date word."""
+    return (word.isascii() and word.isdigit()) or word in DATE_WORDS
+
+
 def windows_of(words: list[str], ngram: int) -> Windows:
-    """The window sequence of a tokenized article (`newsclean.shingle.tokens`), capped at `MAX_WINDOWS`."""
+    """The window sequence of a tokenized article (`newsclean.shingle.tokens`), capped at `MAX_WINDOWS`:
+    the Python specification of `window_sequence`."""
     words = words[: MAX_WINDOWS + ngram - 1]
-    dated = np.fromiter(
-        (word in DATE_WORDS or word.isdigit() for word in words), dtype=bool, count=len(words)
-    )
-    if not words:
-        return Windows(np.empty(0, np.uint32), dated, ngram)
-    codes = {word: zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in set(words)}
-    per_word = np.fromiter((codes[word] for word in words), dtype=np.uint64, count=len(words))
-    width = min(ngram, len(words))
-    count = len(words) - width + 1
-    combined = np.zeros(count, dtype=np.uint64)
-    for offset in range(width):
-        combined = combined * _POLY + per_word[offset : offset + count]
-    mixed = combined * _MIX
-    mixed ^= mixed >> np.uint64(29)
-    mixed *= _MIX
-    return Windows((mixed >> np.uint64(32)).astype(np.uint32), dated, ngram)
+    hashes = {word: fast_token_hash(word.encode("utf-8", "surrogatepass")) for word in set(words)}
+    values = [fast_shingle_hash([hashes[word] for word in window]) >> 32 for window in windows(words, ngram)]
+    dated = np.fromiter((is_dated(word) for word in words), dtype=bool, count=len(words))
+    return Windows(np.array(values, dtype=np.uint32), dated, ngram)
+
+
+#: The C kernel, or None (NEWSCLEAN_PUREPYTHON=1, or not built).
+_KERNEL = load_extension("_speedups")
+#: `fast_token_hash` of every date word, sorted: the kernel flags a token whose hash is among them.
+DATE_HASHES: Final = np.sort(
+    np.array([fast_token_hash(word.encode("utf-8")) for word in DATE_WORDS], dtype=np.uint64)
+).tobytes()
+
+
+def window_sequence(text: str, ngram: int) -> Windows:
+    """`windows_of(tokens(text), ngram)`, by the C kernel in one pass when it is built."""
+    if _KERNEL is None:
+        return windows_of(tokens(text), ngram)
+    hashes, dated = _KERNEL.window_sequence(text, ngram, MAX_WINDOWS + ngram - 1, DATE_HASHES)
+    return Windows(np.frombuffer(hashes, dtype=np.uint32), np.frombuffer(dated, dtype=bool), ngram)
 
 
 def covered_words(mine: Windows, other_hashes: np.ndarray) -> np.ndarray:

@@ -90,5 +90,10 @@ class DedupeConfig(FrozenModel):
         return self.model_copy(update={"resemblance": False, "containment": None})
 
     @property
+    def uses_windows(self) -> bool:
+        """Whether records need window sequences: for the resemblance or the containment relation."""
+        return self.resemblance or self.containment is not None
+
+    @property
     def drops_templates(self) -> bool:
         return "template" in self.drop

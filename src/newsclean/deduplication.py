@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel
 
-from .alignment import Windows, WindowStore, windows_of
+from .alignment import Windows, WindowStore, window_sequence, windows_of
 from .cleaner.passes import clean
 from .clusters import (
     ESTIMATE_MARGIN,
@@ -48,6 +48,8 @@ from .watchdog import budget_for, time_budget
 if TYPE_CHECKING:
     from .index import Index
 
+#: The window sequence of a record in a run that does not use them (`DedupeConfig.uses_windows`).
+NO_WINDOWS = windows_of([], 1)
 #: Raw text kept in a reject, enough to find the record again.
 MAX_REJECT_RAW = 300
 
@@ -107,7 +109,7 @@ def prepare_chunk(items: list[tuple[str, str | None]], config: DedupeConfig) -> 
         words[i] = len(found)
         exact[i] = exact_key(found)
         hashes.append(shingle_sketch(shingle_hashes(compared, config.ngram, config.hash)))
-        sequences.append(windows_of(found, config.ngram))
+        sequences.append(window_sequence(compared, config.ngram) if config.uses_windows else NO_WINDOWS)
         texts.append(compared)
     sigs = (
         signatures(texts, ngram=config.ngram, num_perm=config.num_perm, seed=config.seed, hash=config.hash)
@@ -428,7 +430,7 @@ def related_candidates(
     on, pairs sharing sampled n-grams (edited copies and teasers, `newsclean.sampled_index`). Without them,
     LSH pairs whose MinHash estimate is far below the threshold are dropped before the exact check."""
     pairs, layout = candidate_pairs(signatures, config)
-    if not config.resemblance and config.containment is None:
+    if not config.uses_windows:
         if len(pairs):
             pairs = pairs[estimate_similarity(signatures, pairs) >= config.threshold - ESTIMATE_MARGIN]
         return pairs, layout
@@ -535,16 +537,15 @@ def attach_contained(
         part = int(node_of[part_row])
         best: tuple[float, int, int] | None = None
         for whole in offers.get(part, ()):
-            container = kept_row_of_node[whole]
-            if container == part_row or container in inside or signed.words[container] <= signed.words[part_row]:
+            row = kept_row_of_node[whole]
+            if row == part_row or row in inside or signed.words[row] <= signed.words[part_row]:
                 continue
-            share = judge.coverage(part, int(node_of[container]))
-            key = (share, int(signed.words[container]), -int(at[container]))
+            share = judge.coverage(part, int(node_of[row]))
+            key = (share, int(signed.words[row]), -int(at[row]))
             if share >= (judge.settings.containment or 1.0) - 1e-9 and (best is None or key > best):
-                best = key
+                best, container = key, row
         if best is None:
             continue
-        container = int(np.flatnonzero(at == -best[2])[0])
         inside.add(part_row)
         position, whole_position = at[part_row], at[container]
         columns["relation"][position] = CONTAINED
