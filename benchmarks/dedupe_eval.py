@@ -91,8 +91,16 @@ def distinct_pool(records: list[dict], texts: list[str]) -> tuple[list[int], dic
         seen |= keys
         first.append(i)
     ambiguous = DedupeConfig(threshold=AMBIGUOUS, containment=AMBIGUOUS_CONTAINMENT, clean=False)
-    result = dedupe([{"text": texts[i]} for i in first], config=ambiguous)
-    pool = [i for k, i in enumerate(first) if result.kept[k] and result.cluster[k] >= 0]
+    pool = first
+    while True:
+        result = dedupe([{"text": texts[i]} for i in pool], config=ambiguous)
+        kept = [i for k, i in enumerate(pool) if result.kept[k] and result.cluster[k] >= 0]
+        # Kept records can still be alike in pairs: the chain guard keeps a record out of a cluster it is
+        # alike to one member of. Again on what is left, until a round drops nothing.
+        settled = len(kept) == len(pool)
+        pool = kept
+        if settled:
+            break
     return pool, {
         "real_read": len(records),
         "duplicate_url_title_text": len(records) - len(first),

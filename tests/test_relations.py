@@ -94,7 +94,7 @@ def test_relations_exact_near_contained():
         {"id": "asli", "text": STORY},
         {"id": "salinan", "text": STORY.replace("  ", " ") + "\n"},
         {"id": "lead-baru", "text": RELED},
-        {"id": "cuplikan", "text": " ".join(BODY[:2])},
+        {"id": "cuplikan", "text": " ".join(BODY[:3])},
         {"id": "lain", "text": OTHER},
     ]
     result = dedupe(records, config=DedupeConfig(clean=False))
@@ -197,7 +197,7 @@ def test_keep_earliest_reads_indonesian_dates_and_counts_the_unread(tmp_path: Pa
 
 def test_cli_clusters_carry_the_relation_and_drop_is_checked(tmp_path: Path):
     src = tmp_path / "in.jsonl"
-    records = [{"id": "asli", "text": STORY}, {"id": "cuplikan", "text": " ".join(BODY[:2])}]
+    records = [{"id": "asli", "text": STORY}, {"id": "cuplikan", "text": " ".join(BODY[:3])}]
     src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     clusters, kept = tmp_path / "c.jsonl", tmp_path / "k.jsonl"
     runner = CliRunner()
@@ -209,3 +209,13 @@ def test_cli_clusters_carry_the_relation_and_drop_is_checked(tmp_path: Path):
     assert len(kept.read_text().splitlines()) == 2
     bad = runner.invoke(cli, [*args, "--drop", "exact,near,teaser"])
     assert bad.exit_code == 2 and "unknown relation 'teaser'" in bad.output
+
+
+def test_a_short_footer_scrape_is_not_contained_in_the_articles_that_carry_it():
+    footer = (
+        "Hak cipta dilindungi undang-undang. Dilarang mengambil konten atau melakukan crawling untuk kecerdasan "
+        "buatan tanpa izin tertulis redaksi."
+    )
+    records = [{"id": "berita", "text": STORY + " " + footer}, {"id": "catatan-kaki", "text": footer}]
+    result = dedupe(records, config=DedupeConfig(clean=False))
+    assert result.kept.all() and result.verdict(1).relation is None

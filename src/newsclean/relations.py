@@ -43,6 +43,10 @@ EXACT, NEAR, CONTAINED, TEMPLATE = 1, 2, 3, 4
 TEMPLATE_DATED_SHARE: Final = 0.25
 #: ...and at least this many such words: one changed figure is an update of a story, not another day.
 TEMPLATE_MIN_DATED: Final = 2
+#: A record shorter than this many words is never `contained`: below it the shared words are a footer, a
+#: credit line or one quoted sentence (a scrape that is only Antara's copyright notice lies inside every
+#: Antara article that kept it), not a copy of a story. The shortest labelled teaser has 72 words.
+MIN_CONTAINED_WORDS: Final = 40
 #: Acceptance tolerance: compared in float64, so a pair at exactly 7/10 passes a 0.7 threshold.
 TOLERANCE: Final = 1e-9
 
@@ -145,6 +149,7 @@ class PairJudge:
         near_by_words = settings.resemblance is not None and resemblance >= settings.resemblance - TOLERANCE
         if (
             settings.containment is not None
+            and int(self.words[part]) >= MIN_CONTAINED_WORDS
             and contained_share >= settings.containment - TOLERANCE
             and not near_by_jaccard
             and (settings.resemblance is None or longer_share < settings.resemblance)

@@ -149,6 +149,10 @@ def _summary(result: DedupeResult) -> str:
     )
     if s.contained:
         line += f", {s.contained:,} contained in a longer record"
+    if s.templates:
+        line += f", {s.templates:,} tied to another day of a template"
+    if s.unparsed_dates:
+        line += f", {s.unparsed_dates:,} unreadable dates (sorted last by --keep earliest)"
     if s.index_duplicates or s.indexed:
         line += f"; {s.index_duplicates:,} duplicates of indexed articles, {s.indexed:,} added to the index"
     if result.rejects:
