@@ -155,7 +155,10 @@ def covered_words(mine: Windows, other_hashes: np.ndarray) -> np.ndarray:
     """Per word of `mine`: whether an n-gram holding it is among `other_hashes` (sorted, unique)."""
     if mine.words == 0:
         return np.zeros(0, dtype=bool)
-    shared = np.isin(mine.hashes, other_hashes, assume_unique=False).astype(np.int32)
+    if len(other_hashes) == 0:
+        return np.zeros(mine.words, dtype=bool)
+    slots = np.searchsorted(other_hashes, mine.hashes)
+    shared = (other_hashes[np.minimum(slots, len(other_hashes) - 1)] == mine.hashes).astype(np.int32)
     width = mine.words - len(mine.hashes) + 1
     return np.convolve(shared, np.ones(width, dtype=np.int32))[: mine.words] > 0
 
@@ -188,10 +191,11 @@ class Overlap:
         return (dated / uncovered if uncovered else 0.0), dated
 
 
-def overlap(a: Windows, b: Windows) -> Overlap:
-    """The word-level overlap of two window sequences (see `Overlap`)."""
-    in_a = covered_words(a, np.unique(b.hashes))
-    in_b = covered_words(b, np.unique(a.hashes))
+def overlap(a: Windows, b: Windows, a_unique: np.ndarray | None = None, b_unique: np.ndarray | None = None) -> Overlap:
+    """The word-level overlap of two window sequences (see `Overlap`); `a_unique`/`b_unique` are their sorted
+    unique hashes when the caller has them already."""
+    in_a = covered_words(a, np.unique(b.hashes) if b_unique is None else b_unique)
+    in_b = covered_words(b, np.unique(a.hashes) if a_unique is None else a_unique)
     return Overlap(
         coverage_a=float(in_a.mean()) if a.words else 0.0,
         coverage_b=float(in_b.mean()) if b.words else 0.0,

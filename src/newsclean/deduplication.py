@@ -389,9 +389,9 @@ def dedupe(
         ),
     )
     lap("exact")
-    pairs, layout = related_candidates(node_sigs, judge.windows, config)
+    pairs, sampled, layout = related_candidates(node_sigs, judge.windows, config)
     lap("candidates")
-    edges, verdicts = judge.verify(pairs)
+    edges, verdicts = judge.verify(pairs, sampled)
     lap("verify")
     kinds = np.fromiter((v.relation for v in verdicts), dtype=np.int8, count=len(verdicts))
     merging = (kinds == NEAR) | ((kinds == TEMPLATE) & config.drops_templates)
@@ -425,17 +425,26 @@ def dedupe(
 
 def related_candidates(
     signatures: np.ndarray, windows: WindowStore, config: DedupeConfig
-) -> tuple[np.ndarray, tuple[int, int]]:
-    """Stage 3: node pairs to verify: LSH band pairs (near by Jaccard), and with the word-coverage relations
-    on, pairs sharing sampled n-grams (edited copies and teasers, `newsclean.sampled_index`). Without them,
-    LSH pairs whose MinHash estimate is far below the threshold are dropped before the exact check."""
+) -> tuple[np.ndarray, np.ndarray | None, tuple[int, int]]:
+    """Stage 3: node pairs to verify, which of them the sampled n-gram index proposed, and the LSH layout.
+
+    LSH band pairs find the pairs near by Jaccard; with the word-coverage relations on, pairs sharing
+    sampled n-grams (`newsclean.sampled_index`) add the edited copies and teasers. Without them, LSH pairs
+    whose MinHash estimate is far below the threshold are dropped before the exact check.
+    """
     pairs, layout = candidate_pairs(signatures, config)
     if not config.uses_windows:
         if len(pairs):
             pairs = pairs[estimate_similarity(signatures, pairs) >= config.threshold - ESTIMATE_MARGIN]
-        return pairs, layout
-    both = np.concatenate([pairs.reshape(-1, 2), sampled_pairs(windows)])
-    return np.unique(both, axis=0) if len(both) else both, layout
+        return pairs, None, layout
+    lsh = pairs.reshape(-1, 2)
+    both = np.concatenate([lsh, sampled_pairs(windows)])
+    if len(both) == 0:
+        return both, np.zeros(0, dtype=bool), layout
+    unique, inverse = np.unique(both, axis=0, return_inverse=True)
+    sampled = np.zeros(len(unique), dtype=bool)
+    sampled[np.asarray(inverse).ravel()[len(lsh) :]] = True
+    return unique, sampled, layout
 
 
 def similarity_to_kept(node_of: np.ndarray, kept_of: np.ndarray, store: ShingleStore) -> np.ndarray:

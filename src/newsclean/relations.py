@@ -91,6 +91,7 @@ class PairJudge:
         self._seen: dict[tuple[int, int], Judgement | None] = {}
         self._jaccard: dict[tuple[int, int], float] = {}
         self._overlap: dict[tuple[int, int], Overlap] = {}
+        self._unique: dict[int, np.ndarray] = {}
 
     @property
     def uses_windows(self) -> bool:
@@ -101,8 +102,16 @@ class PairJudge:
         """The word-level overlap of nodes a and b, with a < b (remembered)."""
         found = self._overlap.get((a, b))
         if found is None:
-            found = overlap(self.windows.get(a), self.windows.get(b))
+            found = overlap(self.windows.get(a), self.windows.get(b), self._hashes(a), self._hashes(b))
             self._overlap[(a, b)] = found
+        return found
+
+    def _hashes(self, node: int) -> np.ndarray:
+        """The node's sorted unique window hashes (remembered: a node is in several pairs)."""
+        found = self._unique.get(node)
+        if found is None:
+            found = np.unique(self.windows.get(node).hashes)
+            self._unique[node] = found
         return found
 
     def coverage(self, part: int, whole: int) -> float:
@@ -180,11 +189,18 @@ class PairJudge:
             return False
         return verdict.resemblance >= settings.resemblance - (settings.threshold - floor) - TOLERANCE
 
-    def verify(self, pairs: np.ndarray) -> tuple[np.ndarray, list[Judgement]]:
-        """The related pairs among `pairs` (rows a < b) and their judgements, in the order given."""
+    def verify(self, pairs: np.ndarray, sampled: np.ndarray | None = None) -> tuple[np.ndarray, list[Judgement]]:
+        """The related pairs among `pairs` (rows a < b) and their judgements, in the order given.
+
+        `sampled` marks the pairs the sampled n-gram index proposed; the others (LSH band pairs only) can
+        be related by their Jaccard alone: their word overlap is looked at only when the Jaccard reaches the
+        threshold (for the template test), which spares it for the same-topic pairs LSH lets through.
+        """
         kept: list[int] = []
         verdicts: list[Judgement] = []
         for row, (a, b) in enumerate(pairs.tolist()):
+            if sampled is not None and not sampled[row] and self.similarity(a, b) < self.settings.threshold - TOLERANCE:
+                continue
             verdict = self.judge(a, b)
             if verdict is not None:
                 kept.append(row)

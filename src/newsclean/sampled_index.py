@@ -34,20 +34,19 @@ MIN_SHARED: Final = 2
 MIN_SHARE: Final = 0.25
 
 
-def samples(store: WindowStore, node: int) -> np.ndarray:
-    """The sampled n-gram hashes of `node` (sorted, unique)."""
-    hashes = np.unique(store.get(node).hashes)
-    return hashes[(hashes & np.uint32((1 << SAMPLE_BITS) - 1)) == 0]
-
-
 def sampled_pairs(store: WindowStore, min_share: float = MIN_SHARE) -> np.ndarray:
     """Node pairs (a < b, sorted rows) sharing enough sampled n-grams (module docstring)."""
-    parts = [samples(store, node) for node in range(len(store))]
-    sizes = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
-    if sizes.sum() == 0:
+    owners = np.repeat(np.arange(len(store), dtype=np.int64), np.diff(store.hash_offsets))
+    chosen = (store.hashes & np.uint32((1 << SAMPLE_BITS) - 1)) == 0
+    values, owners = store.hashes[chosen], owners[chosen]
+    order = np.lexsort((values, owners))
+    values, owners = values[order], owners[order]
+    first = np.ones(len(values), dtype=bool)
+    first[1:] = (values[1:] != values[:-1]) | (owners[1:] != owners[:-1])
+    values, owners = values[first], owners[first]
+    sizes = np.bincount(owners, minlength=len(store))
+    if len(values) == 0:
         return np.empty((0, 2), dtype=np.int64)
-    values = np.concatenate(parts)
-    owners = np.repeat(np.arange(len(parts), dtype=np.int64), sizes)
     order = np.lexsort((owners, values))
     values, owners = values[order], owners[order]
     _, starts, counts = np.unique(values, return_index=True, return_counts=True)
@@ -57,11 +56,11 @@ def sampled_pairs(store: WindowStore, min_share: float = MIN_SHARE) -> np.ndarra
         group_starts = starts[useful & (counts == width)]
         members = owners[group_starts[:, None] + np.arange(width)]
         left, right = np.triu_indices(width, 1)
-        found.append(members[:, left].ravel() * len(parts) + members[:, right].ravel())
+        found.append(members[:, left].ravel() * len(store) + members[:, right].ravel())
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     keys, shared = np.unique(np.concatenate(found), return_counts=True)
-    a, b = keys // len(parts), keys % len(parts)
+    a, b = keys // len(store), keys % len(store)
     need = np.maximum(MIN_SHARED, np.ceil(min_share * np.minimum(sizes[a], sizes[b])))
     ok = shared >= need
     return np.stack([a[ok], b[ok]], axis=1).astype(np.int64)
