@@ -111,6 +111,33 @@ MARKERS: Final = (
         True,
         True,
     ),
+    # A multi-page scrape's page marks glued between pages (`...tahun 1961.2 dari 3 halamanBerdampak ...`),
+    # and the `Selanjutnya:` link to the next page's headline at its end.
+    (
+        "boundary.marker_page_count",
+        regex.compile(r"(?<=[.!?\"”)] ?)[0-9]{1,2} dari [0-9]{1,2} halaman"),
+        True,
+        True,
+    ),
+    ("boundary.marker_page_count", regex.compile(r"(?<=[.!?\"”)] ?)Selanjutnya:(?= ?\p{Lu})"), True, False),
+    # The line that introduced an embedded video the scraper dropped (`Simak video pilihan berikut:`); not
+    # one that quotes the video's title, whose own colon (`Simak Video "Hasil MotoGP:...`) is not its end.
+    (
+        "boundary.marker_embed",
+        regex.compile(
+            r"(?<=[.!?\"”)] ?|halaman)(?:Yuk, )?(?:Simak|Saksikan|Tonton)(?: [Jj]uga)? (?:[Vv]ideo|[Ii]nfografis)"
+            r"[^.!?:\n\"“'‘]{0,40}[:!]"
+        ),
+        True,
+        True,
+    ),
+    # An empty field a scraper wrote as Python's `None`, glued before the next sentence.
+    (
+        "boundary.marker_none",
+        regex.compile(r"(?:(?<=^)|(?<=[.!?\"”)] ))None(?: None)*(?= [\"“]?\p{Lu}\p{Ll})"),
+        True,
+        True,
+    ),
     # A `[Gambas:...]` embed with the `Lihat juga Video '...':` line that introduces it, when there is one.
     (
         "boundary.marker_embed",
@@ -124,7 +151,8 @@ MARKERS: Final = (
 )
 #: A marker is looked for only when one of these literals occurs (`str.find` skips through a text quickly).
 MARKER_LITERALS: Final = ("ADVERTISEMENT", "SCROLL TO", "Advertisement", "Baca ", "BACA ", "Loading...",
-                          "alaman ", "ALAMAN ", "[Gambas:")
+                          "alaman", "ALAMAN ", "[Gambas:", "Selanjutnya:", "Simak ", "Saksikan ", "Tonton ",
+                          "None")
 
 #: A lowercase letter glued to a capital: the cheap gate of the sentence glue, comma seams and glued words
 #: (`a.B`, `a,,B`, `aB`, with an optional quote). Clean prose rarely holds one outside camel-case names.

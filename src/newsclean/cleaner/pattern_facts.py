@@ -127,7 +127,8 @@ class Pattern:
             prop = self._property_of.get(value)
             return prop.fullmatch(char) is not None if prop is not None else chr(value) == char
         if op is sre_constants.RANGE:
-            return value[0] <= ord(char) <= value[1]
+            # An upper-case variant can be two characters (`ß` -> `SS`): no single character of a range.
+            return len(char) == 1 and value[0] <= ord(char) <= value[1]
         if op is sre_constants.CATEGORY:
             return _CATEGORY_TESTS[value](char)
         return False

@@ -515,4 +515,59 @@ INSERT_RULES = (
             "Ia datang bersama istrinya (dokter gigi di puskesmas) dan dua anaknya.",
         ),
     ),
+    rule(
+        "nav.page_count",
+        "nav",
+        "line",
+        r"(?i:[0-9]{1,2}\s+dari\s+[0-9]{1,2}\s+halaman|selanjutnya(?:\s*:\s*[^.!?\n]{1,100})?|"
+        r"halaman\s+[0-9]{1,2}\s+dari\s+[0-9]{1,2})",
+        "A multi-page article's page marks on their own line: `2 dari 3 halaman`, and the `Selanjutnya` link "
+        "(`Selanjutnya: <next page's headline>`, no sentence end in it). Only the whole line goes; "
+        "`Selanjutnya, polisi memeriksa saksi.` is prose and stays.",
+        trigger=("~halaman", "~selanjutnya"),
+        positives=(
+            (f"{BODY}\n2 dari 3 halaman\n{BODY2}", "2 dari 3 halaman"),
+            (f"{BODY}\nSelanjutnya\n{BODY2}", "Selanjutnya"),
+            (f"{BODY}\n{BODY2}\nSelanjutnya: Berdampak pada Kondisi Pertanian", "Selanjutnya: Berdampak pada Kondisi Pertanian"),
+        ),
+        traps=(
+            "Selanjutnya, polisi memeriksa tiga saksi di markas polres.",
+            "Dua dari tiga halaman buku itu robek saat ditemukan di gudang.",
+        ),
+    ),
+    rule(
+        "other.none_placeholder",
+        "other",
+        "line",
+        r"(?:None|null|NaN)(?:\s+(?:None|null|NaN))*",
+        "A scraper that wrote an empty field as Python's `None` (or `null`, `NaN`) leaves it as a line of its own; "
+        "no sentence is only those words. Inside a sentence they stay.",
+        trigger=("~none", "~null", "~nan"),
+        first_chars="nN",
+        positives=(
+            (f"{BODY}\nNone None\n{BODY2}", "None None"),
+        ),
+        traps=(
+            "Nilai kolom itu tercatat None di basis data lama, kata petugas.",
+        ),
+    ),
+    rule(
+        "embed.video_prompt",
+        "embed",
+        "line",
+        r"(?i:(?:yuk,?\s+)?(?:simak|saksikan|tonton)(?:\s+juga)?\s+(?:video|infografis|rangkaian\s+infografis)"
+        r"[^.!?\n]{0,40}?\s*[:!.]?)",
+        "The line that introduces an embedded video or infographic the scraper dropped: `Simak video pilihan "
+        "berikut`, `Yuk, Simak Juga Video ini!`, `Simak dalam rangkaian Infografis berikut ini`. Only a line "
+        "that is nothing else; a sentence that goes on after it stays.",
+        trigger=("simak", "saksikan", "tonton"),
+        first_chars="ysto",
+        positives=(
+            (f"{BODY}\nSimak video pilihan berikut\n{BODY2}", "Simak video pilihan berikut"),
+            (f"{BODY}\nYuk, Simak Juga Video ini!\n{BODY2}", "Yuk, Simak Juga Video ini!"),
+        ),
+        traps=(
+            "Simak video itu, kata hakim, sebelum saksi memberi keterangan di persidangan hari ini yang panjang.",
+        ),
+    ),
 )
