@@ -30,11 +30,12 @@ class Floor:
 
 FLOORS: tuple[Floor, ...] = (
     Floor(
-        "clean", "clean_articles_per_s", "ratio", "at_least", 1.2, 2.0,
+        "clean", "clean_articles_per_s", "ratio", "at_least", 1.1, 2.0,
         "Issue 2 asks for 2x ftfy.fix_text; measured 1.94-2.32x before issue 17. Issue 17's boundary "
         "restoration (normalize), the precision checks on glued headlines and the edits in the report brought "
-        "it to 1.36x (compiled, a loaded machine): below target, reported as such. The floor, lowered from 1.8 "
-        "with that measurement, still catches a lost compiled build (the Python build runs near 0.9x).",
+        "it to 1.36x (compiled, a loaded machine): below target, reported as such. Five fresh-clone runs of the "
+        "quick benchmarks on this shared 2-core machine then measured 1.22-1.54x for the same code, so the floor "
+        "(1.8, then 1.2) sits at 1.1: still far above a lost compiled build (the Python build runs near 0.9x).",
     ),
     Floor(
         "learn", "clean_profile_articles_per_s", "ratio", "at_least", 0.7, 2.0,

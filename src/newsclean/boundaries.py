@@ -77,7 +77,8 @@ COMMA_RUN_SEAM: Final = regex.compile(r"[^,\s](,{2,}) ?[\"“]?\p{Lu}")
 #: Editor: Y`), which are left alone; so is a line with more than one pipe.
 PIPE_SEAM: Final = regex.compile(r"[\p{Ll}\d)][.!?][\"”]? ?(\|) ?[\"“]?\p{Lu}\p{Ll}")
 
-#: Inline markers that stand for a removed element. (name, pattern, split before, split after); the split is
+#: Inline markers that stand for a removed element. (name, pattern, split before, split after, literals: one
+#: of them occurs in every match, so the pattern runs only on a text holding one); the split is
 #: made only where the marker shares its line with other text. `Baca juga` is split before only, and only
 #: where it is glued (`setempat.Baca juga`, `,,Baca juga`): where its headline ends is for the cleaner's
 #: related-link rules to judge, and after a space they read it inline, as they were built to. No marker
@@ -89,6 +90,7 @@ MARKERS: Final = (
         regex.compile(r"(?:ADVERTISEMENT(?: SCROLL TO CONTINUE WITH CONTENT)?|SCROLL TO CONTINUE WITH CONTENT)"),
         True,
         True,
+        ("ADVERTISEMENT", "SCROLL TO"),
     ),
     # Title case only where a sentence ends before it or a capital follows it: `Advertisement Manager` in
     # prose is neither.
@@ -97,19 +99,28 @@ MARKERS: Final = (
         regex.compile(r"(?<=[.!?\"”)] ?)Advertisement(?= ?[\"“]?\p{Lu}\p{Ll})"),
         True,
         True,
+        ("Advertisement",),
     ),
     (
         "boundary.marker_related",
         regex.compile(r"(?<=[.!?\"”)\p{Ll}]|,,)(?:Baca [Jj]uga|BACA JUGA)"),
         True,
         False,
+        ("Baca ", "BACA "),
     ),
-    ("boundary.marker_loading", regex.compile(r"\bLoading\.\.\.(?!\.)"), True, True),
+    (
+        "boundary.marker_loading",
+        regex.compile(r"\bLoading\.\.\.(?!\.)"),
+        True,
+        True,
+        ("Loading...",),
+    ),
     (
         "boundary.marker_next_page",
         regex.compile(r"(?<=[.!?\"”)] ?)(?:Halaman [Ss]elanjutnya|HALAMAN SELANJUTNYA)(?: ?[-=>»]+)?"),
         True,
         True,
+        ("alaman ", "ALAMAN "),
     ),
     # A multi-page scrape's page marks glued between pages (`...tahun 1961.2 dari 3 halamanBerdampak ...`),
     # and the `Selanjutnya:` link to the next page's headline at its end.
@@ -118,8 +129,15 @@ MARKERS: Final = (
         regex.compile(r"(?<=[.!?\"”)] ?)[0-9]{1,2} dari [0-9]{1,2} halaman"),
         True,
         True,
+        (" halaman",),
     ),
-    ("boundary.marker_page_count", regex.compile(r"(?<=[.!?\"”)] ?)Selanjutnya:(?= ?\p{Lu})"), True, False),
+    (
+        "boundary.marker_page_count",
+        regex.compile(r"(?<=[.!?\"”)] ?)Selanjutnya:(?= ?\p{Lu})"),
+        True,
+        False,
+        ("Selanjutnya:",),
+    ),
     # The line that introduced an embedded video the scraper dropped (`Simak video pilihan berikut:`); not
     # one that quotes the video's title, whose own colon (`Simak Video "Hasil MotoGP:...`) is not its end.
     (
@@ -130,6 +148,7 @@ MARKERS: Final = (
         ),
         True,
         True,
+        ("Simak ", "Saksikan ", "Tonton "),
     ),
     # An empty field a scraper wrote as Python's `None`, glued before the next sentence.
     (
@@ -137,6 +156,7 @@ MARKERS: Final = (
         regex.compile(r"(?:(?<=^)|(?<=[.!?\"”)] ))None(?: None)*(?= [\"“]?\p{Lu}\p{Ll})"),
         True,
         True,
+        ("None",),
     ),
     # A `[Gambas:...]` embed with the `Lihat juga Video '...':` line that introduces it, when there is one.
     (
@@ -147,12 +167,11 @@ MARKERS: Final = (
         ),
         True,
         True,
+        ("[Gambas:",),
     ),
 )
 #: A marker is looked for only when one of these literals occurs (`str.find` skips through a text quickly).
-MARKER_LITERALS: Final = ("ADVERTISEMENT", "SCROLL TO", "Advertisement", "Baca ", "BACA ", "Loading...",
-                          "alaman", "ALAMAN ", "[Gambas:", "Selanjutnya:", "Simak ", "Saksikan ", "Tonton ",
-                          "None")
+MARKER_LITERALS: Final = tuple(dict.fromkeys(literal for *_, literals in MARKERS for literal in literals))
 
 #: A lowercase letter glued to a capital: the cheap gate of the sentence glue, comma seams and glued words
 #: (`a.B`, `a,,B`, `aB`, with an optional quote). Clean prose rarely holds one outside camel-case names.
@@ -319,7 +338,7 @@ def _sentence_glue_ok(text: str, point: int) -> bool:
     if "://" in token or "www." in token:
         return False
     after = point
-    while after < len(text) and text[after] in ".!?\"“”":
+    while after < len(text) and text[after] in '.!?"“”':
         after += 1
     next_end = after
     while next_end < len(text) and text[next_end].isalpha():
@@ -373,7 +392,9 @@ def _pipe_seams(text: str, cuts: list[Cut]) -> None:
 
 def _markers(text: str, cuts: list[Cut]) -> None:
     """Breaks before and after inline markers that share a line with other text."""
-    for rule, pattern, before, after in MARKERS:
+    for rule, pattern, before, after, literals in MARKERS:
+        if not any(literal in text for literal in literals):
+            continue
         for match in pattern.finditer(text):
             if before:
                 _add(text, cuts, match.start(), rule)

@@ -539,10 +539,10 @@ INSERT_RULES = (
         "other.none_placeholder",
         "other",
         "line",
-        r"(?:None|null|NaN)(?:\s+(?:None|null|NaN))*",
-        "A scraper that wrote an empty field as Python's `None` (or `null`, `NaN`) leaves it as a line of its own; "
+        r"(?:None|null)(?:\s+(?:None|null))*",
+        "A scraper that wrote an empty field as Python's `None` (or JSON's `null`) leaves it as a line of its own; "
         "no sentence is only those words. Inside a sentence they stay.",
-        trigger=("~none", "~null", "~nan"),
+        trigger=("~none", "~null"),
         first_chars="nN",
         positives=(
             (f"{BODY}\nNone None\n{BODY2}", "None None"),
