@@ -27,7 +27,6 @@ from .clusters import (
     ESTIMATE_MARGIN,
     ShingleStore,
     estimate_similarity,
-    jaccard,
     keep_ranks,
     shingle_sketch,
     star_clusters,
@@ -379,15 +378,7 @@ def dedupe(
     node_of, first, sizes = exact_groups(signed)
     node_sigs = signed.signatures[first]
     node_words = signed.words[first]
-    judge = PairJudge(
-        signed.store.take(first),
-        signed.windows.take(first),
-        node_words,
-        [signed.sources[int(row)] for row in first],
-        RelationSettings(
-            config.threshold, config.threshold if config.resemblance else None, config.containment, config.pair_floor
-        ),
-    )
+    judge = pair_judge(signed, first, config)
     lap("exact")
     pairs, sampled, layout = related_candidates(node_sigs, judge.windows, config)
     lap("candidates")
@@ -447,29 +438,17 @@ def related_candidates(
     return unique, sampled, layout
 
 
-def similarity_to_kept(node_of: np.ndarray, kept_of: np.ndarray, store: ShingleStore) -> np.ndarray:
-    """Exact Jaccard of each record with its kept copy (1.0 for the copy itself and its exact duplicates)."""
-    similarity = np.ones(len(node_of), dtype=np.float32)
-    for record in np.flatnonzero(node_of != node_of[kept_of]):
-        similarity[record] = jaccard(store.get(int(node_of[record])), store.get(int(node_of[kept_of[record]])))
-    return similarity
-
-
-def cluster_columns(
-    signed: SignedRecords, node_of: np.ndarray, kept_of: np.ndarray, numbers: np.ndarray, similarity: np.ndarray
-) -> dict[str, np.ndarray]:
-    """The columns of a Jaccard-only run (the index's): each duplicate tied to its kept copy, `exact` when
-    they share a node, else `near`, with its Jaccard as evidence."""
-    columns = empty_columns(signed.n_items)
-    at = signed.index
-    is_kept = kept_of == np.arange(len(kept_of))
-    columns["cluster"][at] = numbers
-    columns["kept"][at] = is_kept
-    columns["duplicate_of"][at[~is_kept]] = at[kept_of[~is_kept]]
-    columns["related_to"][at[~is_kept]] = at[kept_of[~is_kept]]
-    columns["similarity"][at] = similarity
-    columns["relation"][at[~is_kept]] = np.where(node_of[~is_kept] == node_of[kept_of[~is_kept]], EXACT, NEAR)
-    return columns
+def pair_judge(signed: SignedRecords, first: np.ndarray, config: DedupeConfig) -> PairJudge:
+    """The judge of node pairs (one node per first record of each exact group) under `config`."""
+    return PairJudge(
+        signed.store.take(first),
+        signed.windows.take(first),
+        signed.words[first],
+        [signed.sources[int(row)] for row in first],
+        RelationSettings(
+            config.threshold, config.threshold if config.resemblance else None, config.containment, config.pair_floor
+        ),
+    )
 
 
 def empty_columns(n: int) -> dict[str, np.ndarray]:

@@ -31,10 +31,11 @@ from ..deduplication import (
     SignedRecords,
     candidate_pairs,
     choose_representatives,
-    cluster_columns,
     exact_groups,
+    number_clusters,
+    pair_judge,
+    relation_columns,
     run_stats,
-    similarity_to_kept,
 )
 from .base import Entry, Index, Match
 
@@ -85,7 +86,8 @@ def dedupe_with_index(signed: SignedRecords, config: DedupeConfig, index: Index,
     config = config.jaccard_only()
     node_of, first, sizes = exact_groups(signed)
     node_sigs = signed.signatures[first]
-    node_store = signed.store.take(first)
+    judge = pair_judge(signed, first, config)
+    node_store = judge.sketches
     node_words = signed.words[first]
     lap("exact")
     with index.transaction():
@@ -106,13 +108,14 @@ def dedupe_with_index(signed: SignedRecords, config: DedupeConfig, index: Index,
             sims[local],
             sizes,
             node_words.astype(np.int64),
-            similar=lambda x, y: jaccard(node_store.get(int(x)), node_store.get(int(y))),
+            similar=judge.similarity,
             floor=floor,
         )
-        kept_of, numbers = choose_representatives(signed, node_of, anchors, config.keep)
-        similarity = similarity_to_kept(node_of, kept_of, node_store)
+        kept_of, _ = choose_representatives(signed, node_of, anchors, config.keep)
         lap("cluster")
-        columns = cluster_columns(signed, node_of, kept_of, numbers, similarity)
+        columns = relation_columns(signed, node_of, kept_of, judge)
+        number_clusters(signed, columns)
+        similarity = columns["similarity"][signed.index]
         indexed_of, indexed_ids = _apply_matches(signed, node_of, matches, columns)
         added = _index_kept(index, signed, node_of, kept_of, node_store, matched, similarity, matches, direct)
         lap("index add")
