@@ -24,16 +24,16 @@ from datetime import datetime, timezone
 
 import numpy as np
 
-from ..clusters import ShingleStore, jaccard, star_clusters, verify_pairs
+from ..clusters import ShingleStore, jaccard, star_clusters
 from ..dedupe_config import DedupeConfig
 from ..dedupe_models import DedupeResult
 from ..deduplication import (
     SignedRecords,
-    candidate_pairs,
     choose_representatives,
     exact_groups,
     number_clusters,
     pair_judge,
+    related_candidates,
     relation_columns,
     run_stats,
 )
@@ -95,8 +95,9 @@ def dedupe_with_index(signed: SignedRecords, config: DedupeConfig, index: Index,
         matches = index.query(signed.exact[first], node_sigs, node_store, config.max_bucket)
         direct = [m is not None for m in matches]
         lap("index query")
-        pairs, layout = candidate_pairs(node_sigs, config)
-        edges, sims = verify_pairs(pairs, node_sigs, node_store, config.threshold)
+        pairs, sampled, layout = related_candidates(node_sigs, judge.windows, config)
+        edges, verdicts = judge.verify(pairs, sampled)
+        sims = np.fromiter((v.jaccard for v in verdicts), dtype=np.float32, count=len(verdicts))
         lap("verify")
         floor = min(config.pair_floor, config.threshold)
         matches = inherit_matches(matches, edges, lambda node: node_store.get(int(node)), index, floor)
