@@ -197,3 +197,15 @@ def test_a_removal_never_depends_on_words_elsewhere_in_the_article(seed: int) ->
         if not (inserted_at <= r.start and r.end <= inserted_end)
     ]
     assert after == before
+
+
+def test_a_marker_a_cut_joins_into_running_text_is_split_as_the_reference_splits_it() -> None:
+    """Cutting `,,,,loading...` joins `Advertisement` (a line's end before) into running text, where
+    `normalize` splits at it; the fast engine renormalizes such an output as the reference does on every pass
+    (found by hypothesis, seed 37503)."""
+    text = (
+        "Rapat itu dihadiri Budi Santoso. Advertisement\n,,,,loading... Sayur yang harganya naik antara lain "
+        "gambas, terong, dan kacang panjang.\nHarga beras di pasar tradisional naik dua kali dalam sepekan."
+    )
+    _same(text, None, CleanConfig())
+    assert "Advertisement" not in clean(text).text

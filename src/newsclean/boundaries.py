@@ -248,6 +248,18 @@ def shows_lost_breaks(text: str) -> bool:
     return text.count("\n") * LOST_BREAK_CHARS < len(text)
 
 
+def may_restore(text: str) -> bool:
+    """Whether `restore` could put a separator into `text`: its lines are long (`shows_lost_breaks`), or it
+    holds a pipe or a marker's literal. False means `restore(text)` is `text`.
+
+    Why the cleaner asks: cutting an insert joins the pieces around it with a space, which can put a marker
+    that stood at a line's end into running text (`Santoso. Advertisement` + a cut `loading...` line + `Sayur`),
+    where `normalize` would now split at it; the output must be renormalized then, as the reference engine
+    does on every pass.
+    """
+    return shows_lost_breaks(text) or "|" in text or _has_marker_literal(text)
+
+
 def _find_cuts(text: str) -> list[Cut]:
     """The separators one round of the rules puts into `text`."""
     cuts: list[Cut] = []

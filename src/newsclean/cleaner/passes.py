@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ..boundaries import shows_lost_breaks
+from ..boundaries import may_restore
 from ..config import CleanConfig
 from ..learning.matcher import SourceMatcher
 from ..learning.profile import Profile
@@ -207,11 +207,12 @@ def _renormalized(output: str, shows_ftfy_sign: bool) -> str | None:
     an article whose normalized text shows no sign for ftfy (`needs_ftfy`; nor can joining make an entity)
     never needs this on that account.
 
-    A second reason: an output whose removals took most of its line breaks can pass the gate of the boundary
-    restoration (`newsclean.boundaries.shows_lost_breaks`) that its input did not, and `normalize` then puts
-    separators into it.
+    A second reason: the boundary restoration (`newsclean.boundaries.may_restore`) can find a seam the pass
+    made: removals that took most of the line breaks, or a marker that stood at a line's end joined into
+    running text by the cut after it. Only an output that differs from its pass's input is asked (`fresh`):
+    the normalized text itself is a fixed point of `normalize`.
     """
-    if not (shows_ftfy_sign and needs_ftfy(output)) and not shows_lost_breaks(output):
+    if not (shows_ftfy_sign and needs_ftfy(output)) and not may_restore(output):
         return None
     again = normalize(output)
     return again if again != output else None
@@ -248,9 +249,11 @@ def _fixed_point(
     dateline, credits = result.dateline, list(result.credits)
     segments = result.segments
     removed_last_pass = bool(removals)
+    fresh = result.text != normalized
     learning: SourceMatcher | None = None
     for _ in range(MAX_EXTRA_PASSES + (learned is not None)):
-        renormalized = _renormalized(result.text, shows_ftfy_sign) if config.normalize else None
+        renormalized = _renormalized(result.text, shows_ftfy_sign) if config.normalize and fresh else None
+        fresh = False
         if renormalized is not None:
             segments = compose(unchanged_segments(result.text, renormalized), segments)
             paragraphs = tuple(split_paragraphs(renormalized, config.rejoin_lines))
@@ -281,7 +284,7 @@ def _fixed_point(
         segments = compose(again.segments, segments)
         dateline = dateline or again.dateline
         credits.extend(again.credits)
-        result = again
+        result, fresh = again, True
     return Outcome(result.text, tuple(removals), dateline, tuple(credits), segments, _paragraph_count(result))
 
 
