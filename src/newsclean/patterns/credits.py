@@ -13,9 +13,10 @@ from .base import rule
 from .examples import BODY, BODY2
 
 #: An editor/wire code in parentheses: `(esn/indo)`, `(tor/fjp)`, `(*/Ria)`, `(kpl/pur/tch)`, `(Sputnik)`,
-#: `(kid)`, `( Wan)`, `(*)`, `[eko]`. Slash codes need a letter in every part, so dates like `(30/8)` fail.
+#: `(kid)`, `( Wan)`, `(*)`, `[eko]`, `(K24)`, `(Z-3)`. Slash codes need a letter in every part, so dates like
+#: `(30/8)` fail; a code with digits is a few letters then a few digits (`(21)` and `(2024)` have no letter).
 SLASH_CODE = r"\(\s*[\p{L}*][\p{L}\d*.]{0,15}(?:\s*/\s*[\p{L}*][\p{L}\d*.]{0,15}){1,3}\s*\)"
-WORD_CODE = r"\(\s*(?:\p{L}[\p{L}.]{0,14}|\*|end)\s*\)"
+WORD_CODE = r"\(\s*(?:\p{L}[\p{L}.]{0,14}|\p{L}{1,4}-?\d{1,3}|\*|end)\s*\)"
 SQUARE_CODE = r"\[\s*\p{L}[\p{L}/]{1,14}\s*\]"
 CREDIT_CODE = rf"(?:{SLASH_CODE}|{WORD_CODE}|{SQUARE_CODE})"
 #: What a `CREDIT_CODE` starts with.
@@ -86,6 +87,7 @@ CREDIT_RULES = (
         positives=(
             (f"{BODY} (rdh/mea)", "(rdh/mea)"),
             (f"{BODY2}(zik)", "(zik)"),
+            (f"{BODY} (K24)", "(K24)"),
         ),
         traps=(
             "Menurut Departemen Luar Negeri Amerika Serikat (AS).",

@@ -148,6 +148,32 @@ INSERT_RULES = (
         ),
     ),
     rule(
+        "related.glued_label",
+        "related",
+        "inline",
+        r"(?:(?<=^)|(?<=[.!?\"”]\s{0,2}))(?:Baca\s?[Jj]uga|BACA\s?JUGA)(?=[\"“\p{Lu}])",
+        "A `Baca Juga` label glued with no space and no colon to what follows (`Baca JugaPemkot Mojokerto juga "
+        "menjamin ...`, `Baca Juga“Belajarlah ...`): the scraper dropped the link, or kept its headline with no "
+        "end to find. Only the label goes: what follows may be the next sentence of the article. With a space "
+        "after it (`Baca juga Kompas edisi Minggu`) the words can be an invitation in prose, and stay.",
+        trigger=("~baca",),
+        needs=("baca",),
+        starts_with=("Baca", "BACA"),
+        positives=(
+            (f"{BODY}\n\nBaca JugaPemkot Cimahi juga menjamin iklim investasi yang kondusif.", "Baca Juga"),
+            (f"{BODY} Baca Juga“Belajarlah dengan sungguh-sungguh,” ucapnya.", "Baca Juga"),
+        ),
+        traps=(
+            "Baca juga Kompas edisi Minggu untuk mengetahui hasil lengkap pertandingan itu, pesannya.",
+        ),
+        keeps=(
+            (
+                f"{BODY}\n\nBaca JugaPemkot Cimahi juga menjamin iklim investasi yang kondusif.",
+                "Pemkot Cimahi juga menjamin iklim investasi yang kondusif.",
+            ),
+        ),
+    ),
+    rule(
         "promo.parenthesised",
         "promo",
         "inline",
