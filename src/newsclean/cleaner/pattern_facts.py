@@ -58,6 +58,10 @@ def letterish() -> frozenset[str]:
     return frozenset(found)
 
 
+#: A named backreference, `(?P=name)`.
+BACKREFERENCE = re.compile(r"\(\?P=\w+\)")
+
+
 class Pattern:
     """A rule pattern parsed for its facts."""
 
@@ -68,7 +72,9 @@ class Pattern:
 
     def _placeholders(self, source: str) -> str:
         """`source` with each `\\p{X}` written as a placeholder character (a class of its own outside brackets)
-        and every group made non-capturing (the `regex` module allows a group name twice, the parser does not)."""
+        and every group made non-capturing (the `regex` module allows a group name twice, the parser does not).
+        A backreference (`(?P=handle)`) becomes any text: every match of the pattern is a match of what is
+        parsed, so a fact that holds for every match of the parse holds for the pattern's."""
         inside_class = False
         out: list[str] = []
         index = 0
@@ -99,7 +105,7 @@ class Pattern:
                 inside_class = False
             out.append(char)
             index += 1
-        return re.sub(r"\(\?P<\w+>", "(?:", "".join(out))
+        return BACKREFERENCE.sub(r"(?:[\\s\\S]*)", re.sub(r"\(\?P<\w+>", "(?:", "".join(out)))
 
     def _placeholder(self, written: str) -> str:
         negated, name = written[1] == "P", _PROPERTY.match(written).group(2)  # type: ignore[union-attr]

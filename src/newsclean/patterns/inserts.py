@@ -17,6 +17,13 @@ from .words import RELATED_LABEL, RELATED_LABEL_FIRST_CHARS
 #: sentence after that dateline is the article's.
 _NEXT_LINE_AHEAD = r"\s*\p{Lu}{3,}(?:\.\p{L}+)+\s*(?:[,|]|--?|–|—)"
 
+#: Month names as a tweet embed dates a tweet, in English and Indonesian.
+_MONTH_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ID = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+_MONTH_WORDS = tuple(
+    sorted({month.lower() for pattern in (_MONTH_EN, _MONTH_ID) for month in pattern[3:-1].split("|")})
+)
+
 INSERT_RULES = (
     rule(
         "ad.scroll_to_continue",
@@ -112,6 +119,47 @@ INSERT_RULES = (
         ),
         traps=(
             "Keterangan foto berbahasa Inggris, a post shared by the family, ikut disalin oleh akun-akun penggemar.",
+        ),
+    ),
+    rule(
+        "embed.tweet_line",
+        "embed",
+        "line",
+        rf"[^\n]{{1,600}}?\s[—–]\s[^\n()]{{1,60}}\(@\w{{1,30}}\)\s+(?:{_MONTH_EN}\s+\d{{1,2}},\s+\d{{4}}|"
+        rf"\d{{1,2}}\s+{_MONTH_ID}\s+\d{{4}})",
+        "The text of an embedded tweet, as the embed code renders it: the tweet, then `— Name (@handle) August 3, "
+        "2022` (or `3 Agustus 2022`). Prose quoting a tweet has no dash-handle-date signature at its end.",
+        # Its trigger is the month of the date that ends it.
+        trigger=_MONTH_WORDS,
+        needs=("(@",),
+        positives=(
+            (
+                f"{BODY}\nAplikasinya error lagi ya — Rina (@rinasari) August 3, 2022\n{BODY2}",
+                "Aplikasinya error lagi ya — Rina (@rinasari) August 3, 2022",
+            ),
+        ),
+        traps=(
+            "Akun @rinasari menulis pada 3 Agustus 2022 bahwa aplikasinya kembali error sejak pagi.",
+        ),
+    ),
+    rule(
+        "embed.tiktok",
+        "embed",
+        "inline",
+        r"@(?P<handle>[\w.]{2,30})\s[^\n♬]{0,500}?♬[^\n♬]{0,150}?(?P=handle)(?![\p{Ll}\d_.])",
+        "The text of an embedded TikTok glued into prose: `@user caption #fyp ♬ original sound - Name - user`. "
+        "It opens with the handle and its sound credit ends with the same handle, so the end is certain (glued "
+        "to the next capitalised word, as here: `...- dapurkitaBaca juga:`).",
+        trigger=("~♬",),
+        starts_with=("@",),
+        positives=(
+            (
+                f"{BODY}@dapurkita Resep hari ini #fyp ♬ original sound - Dapur Kita - dapurkita{BODY2}",
+                "@dapurkita Resep hari ini #fyp ♬ original sound - Dapur Kita - dapurkita",
+            ),
+        ),
+        traps=(
+            "Akun @dapurkita mengunggah video memasak dengan lagu ♬ yang sedang viral di media sosial.",
         ),
     ),
     rule(
@@ -414,9 +462,12 @@ INSERT_RULES = (
         "line",
         r"(?:(?i:foto|photo|ilustrasi|dok\.?|sumber\s+foto|kredit\s+foto|credit|image)\s*[:.]|"
         r"(?:KOMPAS\.com|Kompas\.com|DOK\.|Dok\.|dok\.|SHUTTERSTOCK|Shutterstock|iStockphoto|Freepik|Istimewa|"
-        r"ANTARA FOTO|Antara Foto|TRIBUNNEWS\.COM|Tribunnews\.com|detikcom)\s*/)[^\n]{0,250}",
+        r"ANTARA FOTO|Antara Foto|TRIBUNNEWS\.COM|Tribunnews\.com|detikcom)\s*/)"
+        r"(?:(?![)\]][\"“]?\p{Lu}\p{Ll})[^\n]){0,250}",
         "Photo captions and credits on their own line: `Foto: ...`, `KOMPAS.com/ADITYO...`, `Dok. Jasa Marga...`."
-        " `Foto-foto yang beredar...` has no colon and stays.",
+        " `Foto-foto yang beredar...` has no colon and stays. A line where a closing parenthesis is glued to a "
+        "capitalised word (`Foto: Lenin (BBC)Dengan wajah dingin ...`) goes on into the article's next sentence: "
+        "it is no caption line (`caption.photo_label_glued` takes the caption).",
         trigger=(
             "foto",
             "photo",
@@ -481,8 +532,9 @@ INSERT_RULES = (
         "caption.illustration_line",
         "caption",
         "line",
-        r"[\p{L}\d./]{0,30}?Ilustrasi\b[^.!?\n]{0,150}",
-        "`Ilustrasi ...` caption lines without a sentence end, also with a photo source glued in front "
+        r"[\p{L}\d./]{0,30}?Ilustrasi\b[^.!?\n]{0,150}(?:\.\s*(?:Foto|FOTO)\s*:\s*[^.!?\n]{1,40})?",
+        "`Ilustrasi ...` caption lines without a sentence end (but for a closing `. Foto: <source>`), also with a "
+        "photo source glued in front "
         "(`GoogleIlustrasi sistem operasi Android XR`).",
         trigger=("~ilustrasi",),
         needs=("ilustrasi",),
@@ -513,19 +565,49 @@ INSERT_RULES = (
         ),
     ),
     rule(
+        "caption.photo_label_glued",
+        "caption",
+        "inline",
+        r"(?<=^)(?:Foto|FOTO)\s*:\s*[^\n()]{1,150}?\([^()\n]{1,40}\)(?=[\"“]?\p{Lu}\p{Ll})",
+        "A `Foto:` caption opening a paragraph, its credit in parentheses glued to the article's next sentence: "
+        "`Foto: Vladimir Lenin (BBC)Dengan wajah dingin ...`. The caption ends at the first parenthesis that a "
+        "capitalised word follows with no space, so the sentence after it is never reached.",
+        trigger=("foto",),
+        needs=("foto",),
+        starts_with=("Foto", "FOTO"),
+        positives=(
+            (
+                "Foto: Pedagang menata cabai di lapak (Warta)Harga cabai naik lagi di pasar induk pekan ini.",
+                "Foto: Pedagang menata cabai di lapak (Warta)",
+            ),
+        ),
+        traps=(
+            "Foto itu diambil di lapak pedagang cabai (Pasar Induk) pada Senin pagi, kata fotografernya.",
+        ),
+        keeps=(
+            (
+                "Foto: Pedagang menata cabai di lapak (Warta)Harga cabai naik lagi di pasar induk pekan ini.",
+                "Harga cabai naik lagi di pasar induk pekan ini.",
+            ),
+        ),
+    ),
+    rule(
         "caption.credit_parenthesis",
         "caption",
         "inline",
-        r"\((?:Tribun\p{L}*\.com|Tribunnews|TRIBUNNEWS|REUTERS|Reuters|ANTARA FOTO|Antara Foto|AP Photo|AFP|Foto|"
-        r"foto|dok|Dok|Istimewa|istimewa|Image by|credit)(?!\p{L})\s*[/:.]?\s*[^()\n]{1,80}\)",
+        r"\((?:(?:Tribun\p{L}*\.com|Tribunnews|TRIBUNNEWS|REUTERS|Reuters|ANTARA FOTO|Antara Foto|AP Photo|AFP|dok|"
+        r"Dok|Istimewa|istimewa|Image by)(?!\p{L})\s*[/:.]?|(?:ANTARA|Antara)\s*/|(?:Foto|foto|credit|Credit)\s*[/:])"
+        r"\s*[^()\n]{1,80}\)",
         "A photo-credit parenthesis inside a paragraph: `(Tribunnews/Herudin)`, `(REUTERS / Danny Moloshok)`, "
-        "`(TribunnewsSultra.com/Sugi Hartono)`. The label is a whole word: `(dokter)`, `(Doktor)`, `(Fotografer)` "
-        "and `(AFPI)` are prose.",
+        "`(TribunnewsSultra.com/Sugi Hartono)`, `(ANTARA/Beyonce.com)`, `(Foto: Istimewa)`. The label is a whole "
+        "word: `(dokter)`, `(Doktor)`, `(Fotografer)` and `(AFPI)` are prose. Antara, `foto` and `credit` are "
+        "labels only with their slash or colon: `(Antara News)`, `(foto paling kiri)`, `(foto ini)` and "
+        "`(credit scoring)` are prose.",
         trigger=("~tribun", "reuters", "antara", "photo", "afp", "foto", "dok", "istimewa", "image", "credit"),
         needs=(
             "(tribun",
             "(reuters",
-            "(antara foto",
+            "(antara",
             "(ap photo",
             "(afp",
             "(foto",
@@ -536,9 +618,13 @@ INSERT_RULES = (
         ),
         positives=(
             ("Banjir menggenangi jalan. (Tribunnews/Andi) Warga mengungsi ke masjid.", "(Tribunnews/Andi)"),
+            ("Penyanyi itu merilis lagu baru. (ANTARA/Warta.com) Lagu itu langsung populer.", "(ANTARA/Warta.com)"),
+            ("Polisi berjaga di depan gedung. (Foto: Istimewa) Massa mulai berdatangan.", "(Foto: Istimewa)"),
         ),
         traps=(
             "Ia datang bersama istrinya (dokter gigi di puskesmas) dan dua anaknya.",
+            "Penyelenggara wajib menilai kelayakan pendanaan (credit scoring) sebelum menyalurkan pinjaman.",
+            "Mobil itu tampak mirip dengan mobil Esemka Bima (foto paling kiri baris pertama) yang viral.",
         ),
     ),
     rule(
