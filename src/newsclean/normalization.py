@@ -39,8 +39,10 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 #: Characters that only appear in text whose encoding went wrong (UTF-8 read as cp1252/latin-1/MacRoman), plus
-#: C1 controls, HTML entities and carriage returns: the text ftfy has work to do on.
-NEEDS_FTFY_CHARS = "ÃÂâÅÄÆÐÑÎÏ€¬‚\u0080-\u009f\r"
+#: C1 controls, HTML entities and carriage returns: the text ftfy has work to do on. `√` is the Mac Roman
+#: reading of the lead byte of `é`, `ñ`, `ü` (`Nestl√©`, `ingl√©s`): ftfy repairs it, and without the sign it
+#: never ran there, and the `©` of `√©` read as a copyright notice (`footer.line` took the sentence).
+NEEDS_FTFY_CHARS = "ÃÂâÅÄÆÐÑÎÏ€¬‚√\u0080-\u009f\r"
 NEEDS_FTFY = re.compile(rf"[{NEEDS_FTFY_CHARS}]|&(?:#\d{{2,6}}|#x[0-9a-fA-F]{{2,5}}|[a-zA-Z]{{2,8}});")
 #: `NEEDS_FTFY` in two parts. The alternation defeats `re`'s character-class scan (each part alone keeps a
 #: fast scan to where it can start), and an ASCII text can only hold the carriage return and entities.
@@ -198,8 +200,9 @@ MANY_NEWLINES = re.compile(r"\n{3,}")
 #: Punctuation whose UTF-8 bytes, misread as cp1252 or MacRoman, make the mojibake most scrapes carry
 #: (`â€œ`, `‚Äú`, `â€“`). Replacing those exact sequences is the inverse of a known decoding error and is what
 #: ftfy does (a test checks every entry against ftfy); it lets most damaged articles skip ftfy's slower
-#: search. Accented letters are left to ftfy, which weighs their context (`Ã©` can be real in a name).
-COMMON_MOJIBAKE_SOURCES = "“”‘’–—…•·°±×€©®\u00a0"
+#: search. Accented letters are left to ftfy, which weighs their context (`Ã©` can be real in a name), and so
+#: is `×`, whose Mac Roman mojibake `√ó` ftfy leaves alone (it reads as a root and a letter).
+COMMON_MOJIBAKE_SOURCES = "“”‘’–—…•·°±€©®\u00a0"
 
 
 def _mojibake_table() -> dict[str, str]:

@@ -118,7 +118,7 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
             return start + cut
     elif (
         window_end == len(text)
-        and not SENTENCE_BREAK.search(window.rstrip(" ?!"))
+        and not ends_a_sentence(window)
         and not PROSE_BEFORE_GLUE.search(window)
     ):
         # The rest of the paragraph: a headline, or a headline and the embed, credit and tag words Detik puts
@@ -141,11 +141,18 @@ def reads_as_headline(stretch: str, within_list: bool = False) -> bool:
     stretch = stretch.rstrip()
     return (
         bool(stretch)
-        and not SENTENCE_BREAK.search(stretch.rstrip(" ?!"))
+        and not ends_a_sentence(stretch)
         and (within_list or not GLUED_NEXT_PARAGRAPH.search(stretch, 1))
         and not PROSE_BEFORE_GLUE.search(stretch)
         and not _turns_to_prose(stretch)
     )
+
+
+def ends_a_sentence(stretch: str) -> bool:
+    """Whether `stretch` holds a sentence break or ends with a point (`SENTENCE_BREAK`), a closing `?` or `!`
+    aside (headlines end with them). Commas after the end are a lost paragraph break (okezone's
+    `...sewenang-wenang.,,`), not part of the stretch: the point before them ends a sentence."""
+    return SENTENCE_BREAK.search(stretch.rstrip(" ,").rstrip(" ?!")) is not None
 
 
 def _glued_words_end(window: str) -> int | None:

@@ -9,7 +9,7 @@ import regex
 from ..patterns.base import Rule
 from ..patterns.words import RELATED_LABEL
 from .gates import first_gate_char, holds_any, may_match_paragraph, may_open_with_related_label
-from .headlines import MAX_HEADLINE_LIST_CHARS, SENTENCE_BREAK, is_headline, reads_as_headline
+from .headlines import MAX_HEADLINE_LIST_CHARS, ends_a_sentence, is_headline, reads_as_headline
 from .records import ArticleState
 from .regexes import regex_fullmatch, regex_timeout
 from .selection import FOLDED_NEEDS, NO_NEEDS, RAW_NEEDS
@@ -122,7 +122,7 @@ def is_related_link_line(text: str) -> bool:
     if not match or match.end() == 0:
         return False
     rest = text[match.end() :]
-    if len(rest) > MAX_HEADLINE_LIST_CHARS or SENTENCE_BREAK.search(rest.rstrip("?!")):
+    if len(rest) > MAX_HEADLINE_LIST_CHARS or ends_a_sentence(rest):
         return False
     # Each headline of the line must read as one: a headline glued to the next paragraph's prose (`...Kuliah di 3
     # Negara Ia juga menyampaikan tekad ...`, `...Jokowi"Tentu saya tambahkan, ...`) or a quotation after a bare

@@ -10,6 +10,7 @@ import regex
 
 from ..patterns import CREDIT_CODE, CREDIT_CODE_OPENINGS
 from ..patterns.base import Rule
+from ..patterns.words import HEADLINE_SMALL_WORDS
 from .gates import may_match_paragraph
 from .records import ArticleState, TailCut
 from .regexes import literal_starts, search, search_at
@@ -19,6 +20,10 @@ CREDIT_THEN_TAGS = regex.compile(
     rf"(?:(?<=^)|(?<=[.!?\"”'’)\]]\s{{0,3}})){CREDIT_CODE}\s*(?P<tags>[\p{{Ll}}\d][\p{{Ll}}\d ]{{1,120}})$", regex.V1
 )
 TAG_LINE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d .'-]{1,60}", regex.V1)
+#: A headline: a capital, then one sentence with no sentence end inside it (a closing `?` or `!` may end it).
+HEADLINE_LINE = regex.compile(r"\p{Lu}[^\n.!?]{13,148}[?!]?", regex.V1)
+#: The share of a line's content words that are capitalised for it to read as a title-case headline.
+TITLE_CASE_SHARE = 0.75
 SIGNATURE_LINE = regex.compile(r"\p{Lu}[^\n!?;:\"”]{2,100}(?<![.!?])", regex.V1)
 #: The longest line `SIGNATURE_LINE` matches: longer lines (prose) skip the regex.
 SIGNATURE_LINE_MAX_CHARS = 101
@@ -50,7 +55,7 @@ def strip_tail_with(state: ArticleState, first_cut: TailCutFinder) -> list[str]:
         if not live:
             break
         index = live[-1]
-        if drop_trailing_tag_lines(state, live):
+        if drop_trailing_tag_lines(state, live) or drop_doubled_title(state, live):
             continue
         found = first_cut(state, state.masked(index).rstrip())
         if found is None:
@@ -139,3 +144,34 @@ def drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
     for index in after:
         state.drop(index, "tags", "tags.after_credit")
     return True
+
+
+def drop_doubled_title(state: ArticleState, live: list[int]) -> bool:
+    """A video or related-story widget at the end of the body prints its headline twice, on two lines of their
+    own (`Gempa M 7,1 Guncang Jepang` / `Gempa M 7,1 Guncang Jepang`, then the editor code).
+
+    Taken only when the last two paragraphs still standing are the same headline-shaped line (a capital, no
+    sentence end inside, three words or more, in title case) and prose stands before them. A closing sentence
+    that a scraper doubled ends with a point and is left to the repeat rule, which keeps its first copy; a
+    song's refrain closing an article (`Kau tak akan terganti` twice) is in sentence case, and stays.
+    """
+    if len(live) < 3 or not state.enabled("embed.doubled_title"):
+        return False
+    last, before = (" ".join(state.masked(i).split()) for i in live[-2:][::-1])
+    if last != before or not _is_title_case_headline(last):
+        return False
+    for index in live[-2:]:
+        state.drop(index, "embed", "embed.doubled_title")
+    return True
+
+
+def _is_title_case_headline(line: str) -> bool:
+    """A headline line in title case: `HEADLINE_LINE`, three words or more, and at least
+    `TITLE_CASE_SHARE` of its words other than `HEADLINE_SMALL_WORDS` capitalised (or numbers)."""
+    words = line.split()
+    if len(words) < 3 or HEADLINE_LINE.fullmatch(line) is None:
+        return False
+    content = [word.strip("\"'“”‘’(") for word in words if word.casefold() not in HEADLINE_SMALL_WORDS]
+    content = [word for word in content if word]
+    capitalised = sum(1 for word in content if word[0].isupper() or word[0].isdigit())
+    return bool(content) and capitalised >= TITLE_CASE_SHARE * len(content)

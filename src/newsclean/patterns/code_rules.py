@@ -189,6 +189,26 @@ CODE_RULES: tuple[CodeRule, ...] = (
         ),
     ),
     CodeRule(
+        "embed.doubled_title",
+        "embed",
+        "tail",
+        "A video or related-story widget at the end of the body prints its headline twice, each on a line of its "
+        "own, before the editor code: both lines go when they are the last two standing, identical, and shaped as "
+        "a headline (a capital, three words or more, no sentence end inside). A doubled closing sentence ends with "
+        "a point and is left to the repeat rule, which keeps its first copy.",
+        code=("newsclean.cleaner.tail.drop_doubled_title",),
+        positives=(
+            (
+                f"{BODY}\n{BODY2}\nGempa Guncang Jepang, Tsunami Diprediksi Terjadi\n"
+                "Gempa Guncang Jepang, Tsunami Diprediksi Terjadi\n(abc/xyz)",
+                "Gempa Guncang Jepang, Tsunami Diprediksi Terjadi",
+            ),
+        ),
+        traps=(
+            f"{BODY}\nWarga diminta tetap tenang dan tidak panik.\nWarga diminta tetap tenang dan tidak panik.",
+        ),
+    ),
+    CodeRule(
         "byline.signature_block",
         "byline",
         "tail",

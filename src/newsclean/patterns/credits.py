@@ -48,9 +48,10 @@ BYLINE_WORDS = (
     "sumber",
 )
 
-#: Words that open furniture after the article: a chain of these at the end of the last paragraph is cut.
+#: Words that open furniture after the article: a chain of these at the end of the last paragraph is cut. A `©`
+#: glued to a name is a brand written in prose (`oleh tim ©KapanLagi.com di Kuningan`), no notice.
 FOOTER_OPENERS = (
-    r"(?:Copyright|COPYRIGHT|Hak\s+Cipta|©|\(c\)\s*\d{4}|All\s+Rights?\s+Reserved|Dilarang\s+keras|"
+    r"(?:Copyright|COPYRIGHT|Hak\s+Cipta|©(?!\p{L})|\(c\)\s*\d{4}|All\s+Rights?\s+Reserved|Dilarang\s+keras|"
     r"Artikel\s+ini\s+telah\s+(?:tayang|naik|terbit)|Kirim\s+Komentar|Komentar\s+menjadi\s+tanggung)"
 )
 

@@ -94,12 +94,15 @@ INSERT_RULES = (
         "embed.twitter_pic",
         "embed",
         "inline",
-        r"pic\.twitter\.com/\w+",
-        "The image link of an embedded tweet; the tweet text and its author stay (they can be quoted prose).",
+        r"pic\.twitter\.com/(?:[A-Za-z\d]{10}(?=\p{Lu}\p{Ll})|\w+)",
+        "The image link of an embedded tweet; the tweet text and its author stay (they can be quoted prose). Its "
+        "code has ten characters: one glued to a capitalised word (`pic.twitter.com/ENWQP8A0svHal ini ...`) ends "
+        "there, and the next sentence keeps its first word.",
         trigger=("twitter",),
         needs=("pic.twitter.com/",),
         positives=(
             (f"Warganet heboh. pic.twitter.com/AbC123xyz\n{BODY2}", "pic.twitter.com/AbC123xyz"),
+            (f"Warganet heboh. pic.twitter.com/AbC123xyz0Hal itu viral.\n{BODY2}", "pic.twitter.com/AbC123xyz0"),
         ),
         traps=(
             "Unggahan itu pertama kali beredar di twitter.com sebelum dihapus pemiliknya.",
@@ -463,11 +466,13 @@ INSERT_RULES = (
         r"(?:(?i:foto|photo|ilustrasi|dok\.?|sumber\s+foto|kredit\s+foto|credit|image)\s*[:.]|"
         r"(?:KOMPAS\.com|Kompas\.com|DOK\.|Dok\.|dok\.|SHUTTERSTOCK|Shutterstock|iStockphoto|Freepik|Istimewa|"
         r"ANTARA FOTO|Antara Foto|TRIBUNNEWS\.COM|Tribunnews\.com|detikcom)\s*/)"
-        r"(?:(?![)\]][\"“]?\p{Lu}\p{Ll})[^\n]){0,250}",
+        r"(?:(?![)\]][\"“]?\p{Lu}\p{Ll}|[.!?][\"”]?\p{Lu}\p{Ll}|\s[-–—]+\s)[^\n]){0,250}",
         "Photo captions and credits on their own line: `Foto: ...`, `KOMPAS.com/ADITYO...`, `Dok. Jasa Marga...`."
         " `Foto-foto yang beredar...` has no colon and stays. A line where a closing parenthesis is glued to a "
         "capitalised word (`Foto: Lenin (BBC)Dengan wajah dingin ...`) goes on into the article's next sentence: "
-        "it is no caption line (`caption.photo_label_glued` takes the caption).",
+        "it is no caption line (`caption.photo_label_glued` takes the caption); so does one with a sentence end "
+        "glued to a capitalised word (`...Jawa Tengah.Anda tidak perlu ...`) or a dash between spaces, where a "
+        "dateline and the lead follow the caption (`Foto: Gibran (youtube Rans) Solo - Gibran belum ...`).",
         trigger=(
             "foto",
             "photo",
@@ -490,16 +495,22 @@ INSERT_RULES = (
         ),
         traps=(
             "Foto-foto yang beredar di media sosial memperlihatkan antrean panjang warga.",
+            "Foto: Warta Solo - Wali Kota Solo belum mendapat lampu hijau untuk maju lewat partainya.",
         ),
     ),
     rule(
         "caption.credit_parenthesis_line",
         "caption",
         "line",
-        r"[^\n]{0,200}\((?i:image\s+by|credit|foto|photo|sumber|dok|reuters|ap\s+photo|afp|antara\s+foto|"
-        r"tribunnews|istimewa|ist|shutterstock|instagram|twitter)\b[^()\n]{0,100}\)\.?",
+        r"(?:[^\n]{0,200}\((?i:image\s+by|credit|foto|photo|dok|ap\s+photo|antara\s+foto|istimewa|ist|shutterstock)|"
+        r"(?:[^\n.!?]|[.!?](?![\s,\"”]|\p{L})){0,200}\((?i:sumber|reuters|afp|tribunnews|instagram|twitter))"
+        r"\b[^()\n]{0,100}\)\.?",
         "A short line that carries a photo credit in parentheses is a caption: "
-        "`Ilustrasi Ruka (Image by @... on Instagram)`, `Taylor Swift memeluk Selena Gomez (REUTERS/...)`.",
+        "`Ilustrasi Ruka (Image by @... on Instagram)`, `Taylor Swift memeluk Selena Gomez (REUTERS/...)`, "
+        "`Walid Cheddira merayakan gol ... pada 21 September 2025. (Foto oleh Stefano RELLANDINI / AFP)`. A source "
+        "that is no photo word (an agency, a network) after a sentence end is prose naming its sources "
+        "(`... penyelidikan.,rap/ts (AFP, dpa)`, `... Pencoblosan dilakukan 30 November. (Reuters)`): the line "
+        "stays.",
         trigger=(
             "image",
             "credit",
@@ -526,6 +537,7 @@ INSERT_RULES = (
         ),
         traps=(
             "Akun resminya (Instagram) mengunggah video itu, lalu menghapusnya sejam kemudian.",
+            f"Banyak media khawatir intimidasi akan meningkat. Pencoblosan dilakukan 30 November. (Reuters)\n{BODY2}",
         ),
     ),
     rule(
