@@ -4,11 +4,20 @@ Why processes and a bounded queue: cleaning and signing are CPU-bound Python (th
 time), and a stream of millions of records must not be read ahead into memory; at most two chunks per worker
 are in flight. Results come back in the order the chunks went in, so the output never depends on the number
 of workers. Workers ignore Ctrl-C: the main process gets it, cancels what is queued and unwinds once.
+
+No orphans: a worker dies with the process that started it (`exit_with_parent`), also when that process was
+killed outright (SIGKILL, the OOM killer) and could not shut the pool down; SIGTERM ends a worker at once.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import os
 import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,6 +26,10 @@ from typing import TypeVar
 Chunk = TypeVar("Chunk")
 Result = TypeVar("Result")
 
+#: `prctl` option: the signal a process gets when its parent dies (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
+#: How often a worker checks for its parent where the kernel cannot tell it (not Linux).
+PARENT_POLL_SECONDS = 1.0
 #: Chunks in flight per worker: enough to keep every worker busy while the main process consumes results.
 IN_FLIGHT_PER_WORKER = 2
 
@@ -32,7 +45,7 @@ def ordered_map(
         for chunk in chunks:
             yield chunk, function(chunk)
         return
-    with ProcessPoolExecutor(workers, initializer=_ignore_sigint) as pool:
+    with ProcessPoolExecutor(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
         pending: deque[tuple[Chunk, Future[Result]]] = deque()
         try:
             for chunk in chunks:
@@ -48,6 +61,40 @@ def ordered_map(
             raise
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the pool: one message, no worker tracebacks."""
+def start_worker(parent: int) -> None:
+    """Set up a worker process of `parent`.
+
+    * Ctrl-C is left to the main process, which stops the pool: one message, no worker tracebacks.
+    * SIGTERM gets its default action back: a forked worker inherits the CLI's handler, which unwinds by
+      raising `SystemExit`, and the pool's worker loop swallowed that, so `kill` did not end a worker.
+    * The worker exits when `parent` dies (`exit_with_parent`).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    exit_with_parent(parent)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Have the kernel send this process SIGKILL when `parent` dies (Linux `PR_SET_PDEATHSIG`); elsewhere a
+    daemon thread polls for it. If `parent` is gone already (it died before this ran), exit now.
+
+    Why: a pool's workers block on its pipes when the process that reads them is killed outright (SIGKILL,
+    the OOM killer); each holds the other's pipe, and they lived on forever.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            _watch_parent(parent)
+    else:
+        _watch_parent(parent)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsclean-parent-watch", daemon=True).start()
