@@ -393,6 +393,76 @@ static int fold_learn(FoldTable *t, Py_UCS4 cp) {
     return fold_insert(t, &ent) < 0 ? (PyErr_NoMemory(), -1) : 1;
 }
 
+/* ---------------------------------------------------------------------------------------------- BLAKE2b */
+
+/* BLAKE2b (RFC 7693) with an 8-byte digest and no key: the exact-pass key of newsclean.signing.exact_key
+ * (hashlib.blake2b(data, digest_size=8), read little-endian), so sign_chunk computes it without the GIL. */
+static const uint64_t B2B_IV[8] = {0x6A09E667F3BCC908ULL, 0xBB67AE8584CAA73BULL, 0x3C6EF372FE94F82BULL,
+                                   0xA54FF53A5F1D36F1ULL, 0x510E527FADE682D1ULL, 0x9B05688C2B3E6C1FULL,
+                                   0x1F83D9ABFB41BD6BULL, 0x5BE0CD19137E2179ULL};
+static const uint8_t B2B_SIGMA[12][16] = {
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4}, {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
+    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13}, {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
+    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11}, {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
+    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5}, {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+};
+#define ROTR64(x, r) (((x) >> (r)) | ((x) << (64 - (r))))
+#define B2B_G(a, b, c, d, x, y)                                                                                 \
+    do {                                                                                                        \
+        v[a] = v[a] + v[b] + (x);                                                                               \
+        v[d] = ROTR64(v[d] ^ v[a], 32);                                                                         \
+        v[c] = v[c] + v[d];                                                                                     \
+        v[b] = ROTR64(v[b] ^ v[c], 24);                                                                         \
+        v[a] = v[a] + v[b] + (y);                                                                               \
+        v[d] = ROTR64(v[d] ^ v[a], 16);                                                                         \
+        v[c] = v[c] + v[d];                                                                                     \
+        v[b] = ROTR64(v[b] ^ v[c], 63);                                                                         \
+    } while (0)
+
+static void blake2b_compress(uint64_t h[8], const uint8_t block[128], uint64_t counter, int last) {
+    uint64_t v[16], m[16];
+    for (int i = 0; i < 8; i++) {
+        v[i] = h[i];
+        v[i + 8] = B2B_IV[i];
+    }
+    v[12] ^= counter; /* the high word of the 128-bit counter stays 0 below 2^64 bytes */
+    if (last) v[14] = ~v[14];
+    for (int i = 0; i < 16; i++) m[i] = load_le64(block + 8 * i);
+    for (int r = 0; r < 12; r++) {
+        const uint8_t *sg = B2B_SIGMA[r];
+        B2B_G(0, 4, 8, 12, m[sg[0]], m[sg[1]]);
+        B2B_G(1, 5, 9, 13, m[sg[2]], m[sg[3]]);
+        B2B_G(2, 6, 10, 14, m[sg[4]], m[sg[5]]);
+        B2B_G(3, 7, 11, 15, m[sg[6]], m[sg[7]]);
+        B2B_G(0, 5, 10, 15, m[sg[8]], m[sg[9]]);
+        B2B_G(1, 6, 11, 12, m[sg[10]], m[sg[11]]);
+        B2B_G(2, 7, 8, 13, m[sg[12]], m[sg[13]]);
+        B2B_G(3, 4, 9, 14, m[sg[14]], m[sg[15]]);
+    }
+    for (int i = 0; i < 8; i++) h[i] ^= v[i] ^ v[i + 8];
+}
+
+/* hashlib.blake2b(p[:len], digest_size=8).digest() read as a little-endian integer. */
+static uint64_t blake2b_64(const uint8_t *p, size_t len) {
+    uint64_t h[8];
+    memcpy(h, B2B_IV, sizeof(h));
+    h[0] ^= 0x01010000ULL ^ 8ULL; /* fan-out 1, depth 1, no key, 8-byte digest */
+    uint64_t counter = 0;
+    while (len > 128) {
+        counter += 128;
+        blake2b_compress(h, p, counter, 0);
+        p += 128;
+        len -= 128;
+    }
+    uint8_t block[128] = {0};
+    memcpy(block, p, len);
+    counter += len;
+    blake2b_compress(h, block, counter, 1);
+    return h[0];
+}
+
 /* ------------------------------------------------------------------------------------------- tokenizer */
 
 typedef struct {
@@ -1425,6 +1495,253 @@ static PyObject *window_sequence(PyObject *self, PyObject *args) {
     return res;
 }
 
+PyDoc_STRVAR(sign_chunk_doc,
+             "sign_chunk(texts, ngram, hash, a, b, out, sketch_size, window_limit, date_hashes, /)\n--\n\n"
+             "Everything newsclean.deduplication needs of a chunk of texts, each tokenized once and each shingle "
+             "hashed once: fills `out` with the signatures (as signatures_into) and returns (words, exact, "
+             "sketches, windows): the token count of each text (int32 bytes), its exact key (uint64 bytes: "
+             "BLAKE2b-64 of its tokens joined by spaces), its sketch (uint32 bytes: the `sketch_size` smallest "
+             "distinct low 32 bits of its shingle hashes, sorted) and, unless `window_limit` is 0 (then None), its "
+             "window sequence as window_sequence(text, ngram, window_limit, date_hashes) returns it.");
+
+/* What sign_chunk found for one text, built into Python objects once the GIL is back. */
+typedef struct {
+    int32_t words;
+    uint64_t exact;
+    uint32_t *sketch;
+    size_t nsketch;
+    uint32_t *windows;
+    size_t nwindows;
+    uint8_t *dated;
+    size_t ndated;
+} SignedText;
+
+/* Per-thread buffers of sign_chunk beside the tokenizer's. */
+typedef struct {
+    uint32_t *raw; /* the 32-bit hash of each shingle, then sorted for the sketch */
+    size_t raw_cap;
+    uint8_t *joined; /* "fast" mode: the tokens joined by single spaces, for the exact key */
+    size_t joined_cap;
+} SignScratch;
+
+static int cmp_u32(const void *x, const void *y) {
+    const uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Tokenize, key, hash, sign, sketch and window one text; its row of `row` must hold 0xFFFFFFFF. -1: no memory. */
+static int sign_text(Scratch *s, SignScratch *w, const TextView *t, const FoldTable *ft, size_t ngram, int hash_id,
+                     const uint32_t *a, const uint32_t *b, uint32_t *row, size_t num_perm, size_t sketch_size,
+                     size_t window_limit, const uint64_t *dates, size_t ndates, SignedText *out) {
+    const int spans = hash_id == HASH_FAST;
+    const Py_ssize_t found = tokenize(s, t, ft, ngram, spans);
+    if (found <= 0) return (int)found;
+    const size_t nsh = (size_t)found, ntok = s->ntok;
+    out->words = (int32_t)ntok;
+
+    /* The exact key: " ".join(tokens), which the tokenizer wrote unless it wrote spans. */
+    if (spans) {
+        size_t need = 0;
+        for (size_t j = 0; j < ntok; j++) need += s->tok_end[j] - s->tok_start[j] + 1;
+        if (grow((void **)&w->joined, &w->joined_cap, need, 1) < 0) return -1;
+        uint8_t *o = w->joined;
+        for (size_t j = 0; j < ntok; j++) {
+            const size_t len = s->tok_end[j] - s->tok_start[j];
+            memcpy(o, s->buf + s->tok_start[j], len);
+            o += len;
+            *o++ = ' ';
+        }
+        out->exact = blake2b_64(w->joined, need - 1);
+    } else {
+        out->exact = blake2b_64(s->buf, s->tok_start[ntok] - 1);
+    }
+
+    /* One hash per shingle: its low 32 bits enter the permutations and the sketch. */
+    if (grow((void **)&w->raw, &w->raw_cap, nsh, sizeof(uint32_t)) < 0) return -1;
+    if (grow((void **)&s->hv32, &s->hv_cap, nsh, sizeof(uint32_t)) < 0) return -1;
+    if (spans) {
+        if (fast_window_hashes(s, nsh, ngram) < 0) return -1;
+        for (size_t j = 0; j < nsh; j++) w->raw[j] = (uint32_t)s->sh64[j];
+    } else {
+        for (size_t j = 0; j < nsh; j++) {
+            const uint8_t *p;
+            size_t len;
+            shingle_span(s, j, ngram, &p, &len);
+            w->raw[j] = hash_id == HASH_SHA1 ? sha1_hash32(p, len) : (uint32_t)xxh64(p, len);
+        }
+    }
+    for (size_t j = 0; j < nsh; j++) s->hv32[j] = fmix32(w->raw[j]);
+    minhash_update(s->hv32, nsh, a, b, row, num_perm);
+
+    qsort(w->raw, nsh, sizeof(uint32_t), cmp_u32);
+    size_t nu = 0;
+    for (size_t j = 0; j < nsh && nu < sketch_size; j++)
+        if (nu == 0 || w->raw[j] != w->raw[nu - 1]) w->raw[nu++] = w->raw[j];
+    out->sketch = malloc((nu ? nu : 1) * sizeof(uint32_t));
+    if (!out->sketch) return -1;
+    memcpy(out->sketch, w->raw, nu * sizeof(uint32_t));
+    out->nsketch = nu;
+
+    if (window_limit == 0) return 0;
+    /* The window sequence of the first `window_limit` tokens: the high 32 bits of their "fast" shingle hashes
+     * (already there in "fast" mode: a shingle's hash depends on its own tokens only). */
+    const size_t wtok = ntok > window_limit ? window_limit : ntok;
+    const size_t nw = wtok <= ngram ? 1 : wtok - ngram + 1;
+    if (!spans) {
+        if (grow((void **)&s->tok_end, &s->tok_end_cap, ntok + 1, sizeof(size_t)) < 0) return -1;
+        for (size_t j = 0; j < wtok; j++) s->tok_end[j] = s->tok_start[j + 1] - 1;
+        s->ntok = wtok;
+        if (fast_window_hashes(s, nw, ngram) < 0) return -1;
+    }
+    out->windows = malloc(nw * sizeof(uint32_t));
+    out->dated = malloc(wtok);
+    if (!out->windows || !out->dated) return -1;
+    for (size_t j = 0; j < nw; j++) out->windows[j] = (uint32_t)(s->sh64[j] >> 32);
+    for (size_t i = 0; i < wtok; i++) {
+        int digits = 1;
+        for (size_t q = s->tok_start[i]; q < s->tok_end[i] && digits; q++)
+            digits = s->buf[q] >= '0' && s->buf[q] <= '9';
+        out->dated[i] = (uint8_t)(digits || in_sorted(s->th[i], dates, ndates));
+    }
+    out->nwindows = nw;
+    out->ndated = wtok;
+    return 0;
+}
+
+/* (words, exact, sketches, windows) of sign_chunk from what the kernel found. */
+static PyObject *signed_results(const SignedText *done, Py_ssize_t n, int with_windows) {
+    PyObject *words = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
+    PyObject *exact = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint64_t));
+    PyObject *sketches = PyList_New(n);
+    PyObject *windows = with_windows ? PyList_New(n) : Py_NewRef(Py_None);
+    PyObject *res = NULL;
+    if (!words || !exact || !sketches || !windows) goto done;
+    int32_t *pw = (int32_t *)PyBytes_AS_STRING(words);
+    uint64_t *pe = (uint64_t *)PyBytes_AS_STRING(exact);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const SignedText *d = &done[i];
+        pw[i] = d->words;
+        pe[i] = d->exact;
+        PyObject *sketch = PyBytes_FromStringAndSize((const char *)d->sketch, (Py_ssize_t)(d->nsketch * 4));
+        if (!sketch) goto done;
+        PyList_SET_ITEM(sketches, i, sketch);
+        if (!with_windows) continue;
+        PyObject *hashes = PyBytes_FromStringAndSize((const char *)d->windows, (Py_ssize_t)(d->nwindows * 4));
+        PyObject *dated = hashes ? PyBytes_FromStringAndSize((const char *)d->dated, (Py_ssize_t)d->ndated) : NULL;
+        PyObject *pair = hashes && dated ? PyTuple_Pack(2, hashes, dated) : NULL;
+        Py_XDECREF(hashes);
+        Py_XDECREF(dated);
+        if (!pair) goto done;
+        PyList_SET_ITEM(windows, i, pair);
+    }
+    res = PyTuple_Pack(4, words, exact, sketches, windows);
+done:
+    Py_XDECREF(words);
+    Py_XDECREF(exact);
+    Py_XDECREF(sketches);
+    Py_XDECREF(windows);
+    return res;
+}
+
+static PyObject *sign_chunk(PyObject *self, PyObject *args) {
+    PyObject *texts, *hash_obj;
+    Py_ssize_t ngram, sketch_size, window_limit;
+    Py_buffer a = {0}, b = {0}, out = {0}, dates = {0};
+    int hash_id;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OnOy*y*w*nny*", &texts, &ngram, &hash_obj, &a, &b, &out, &sketch_size,
+                          &window_limit, &dates))
+        return NULL;
+    PyObject *seq = NULL, **held = NULL, *result = NULL;
+    TextView *views = NULL;
+    SignedText *done_texts = NULL;
+    Py_ssize_t n = 0, captured = 0;
+    FoldTable ft = {0};
+    const size_t num_perm = (size_t)a.len / sizeof(uint32_t);
+
+    if (!parse_hash(hash_obj, &hash_id)) goto done;
+    if (ngram < 1 || sketch_size < 1 || window_limit < 0 || (window_limit > 0 && window_limit < ngram) ||
+        dates.len % 8 != 0) {
+        PyErr_SetString(PyExc_ValueError,
+                        "need ngram >= 1, sketch_size >= 1, window_limit 0 or >= ngram, 8-byte date hashes");
+        goto done;
+    }
+    if (num_perm < 1 || a.len != b.len || a.len % sizeof(uint32_t)) {
+        PyErr_SetString(PyExc_ValueError, "a and b must be non-empty uint32 buffers of equal length");
+        goto done;
+    }
+    if (!PyBuffer_IsContiguous(&a, 'C') || !PyBuffer_IsContiguous(&b, 'C') || !PyBuffer_IsContiguous(&out, 'C')) {
+        PyErr_SetString(PyExc_ValueError, "buffers must be C-contiguous");
+        goto done;
+    }
+    seq = PySequence_Fast(texts, "texts must be a sequence of str");
+    if (!seq) goto done;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if ((size_t)out.len != (size_t)n * num_perm * sizeof(uint32_t)) {
+        PyErr_SetString(PyExc_ValueError, "out must hold len(texts) * num_perm uint32 values");
+        goto done;
+    }
+    held = PyMem_Calloc((size_t)n + 1, sizeof(PyObject *));
+    views = PyMem_Calloc((size_t)n + 1, sizeof(TextView));
+    done_texts = PyMem_Calloc((size_t)n + 1, sizeof(SignedText));
+    if (!held || !views || !done_texts) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (; captured < n; captured++) {
+        held[captured] = capture_text(PySequence_Fast_GET_ITEM(seq, captured), &views[captured]);
+        if (!held[captured]) goto done;
+    }
+    if (prepare_texts(held, views, n, &ft) < 0) goto done;
+
+    int failed = 0;
+    uint32_t *rows = (uint32_t *)out.buf;
+    const uint32_t *pa = (const uint32_t *)a.buf, *pb = (const uint32_t *)b.buf;
+    const uint64_t *pd = (const uint64_t *)dates.buf;
+    const size_t nd = (size_t)dates.len / 8;
+    Py_BEGIN_ALLOW_THREADS;
+    Scratch sc;
+    SignScratch ws = {0};
+    memset(&sc, 0, sizeof(sc));
+    for (Py_ssize_t i = 0; i < n && !failed; i++) {
+        uint32_t *row = rows + (size_t)i * num_perm;
+        for (size_t k = 0; k < num_perm; k++) row[k] = 0xFFFFFFFFu;
+        if (sign_text(&sc, &ws, &views[i], &ft, (size_t)ngram, hash_id, pa, pb, row, num_perm, (size_t)sketch_size,
+                      (size_t)window_limit, pd, nd, &done_texts[i]) < 0)
+            failed = 1;
+    }
+    scratch_free(&sc);
+    free(ws.raw);
+    free(ws.joined);
+    Py_END_ALLOW_THREADS;
+    if (failed)
+        PyErr_NoMemory();
+    else
+        result = signed_results(done_texts, n, window_limit > 0);
+
+done:
+    if (done_texts) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            free(done_texts[i].sketch);
+            free(done_texts[i].windows);
+            free(done_texts[i].dated);
+        }
+        PyMem_Free(done_texts);
+    }
+    if (held) {
+        for (Py_ssize_t i = 0; i < captured; i++) Py_XDECREF(held[i]);
+        PyMem_Free(held);
+    }
+    PyMem_Free(views);
+    PyMem_Free(ft.e);
+    Py_XDECREF(seq);
+    PyBuffer_Release(&a);
+    PyBuffer_Release(&b);
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&dates);
+    return result;
+}
+
 PyDoc_STRVAR(hash_bytes_doc,
              "hash_bytes(data, hash, /)\n--\n\n"
              "The raw hash of `data`: sha1_hash32 for 'sha1', xxh64 (seed 0) for 'xxh64', fast_token_hash "
@@ -1470,6 +1787,7 @@ static PyMethodDef methods[] = {
     {"signatures_into", signatures_into, METH_VARARGS, signatures_into_doc},
     {"shingle_hashes", shingle_hashes, METH_VARARGS, shingle_hashes_doc},
     {"window_sequence", window_sequence, METH_VARARGS, window_sequence_doc},
+    {"sign_chunk", sign_chunk, METH_VARARGS, sign_chunk_doc},
     {"hash_bytes", hash_bytes, METH_VARARGS, hash_bytes_doc},
     {"cpu_features", cpu_features, METH_NOARGS, "Which hardware paths this process uses."},
     {NULL, NULL, 0, NULL},

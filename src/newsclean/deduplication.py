@@ -11,7 +11,6 @@ Stages, each its own function so later engines (a persistent index, Dask) can re
 from __future__ import annotations
 
 import functools
-import hashlib
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -21,14 +20,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel
 
-from .alignment import Windows, WindowStore, window_sequence, windows_of
+from .alignment import Windows, WindowStore, windows_of
 from .cleaner.passes import clean
 from .clusters import (
     ESTIMATE_MARGIN,
     ShingleStore,
     estimate_similarity,
     keep_ranks,
-    shingle_sketch,
     star_clusters,
 )
 from .dedupe_config import DedupeConfig
@@ -40,7 +38,7 @@ from .parallel import ordered_map
 from .relations import CONTAINED, EXACT, NEAR, TEMPLATE, PairJudge, RelationSettings
 from .sampled_index import sampled_pairs
 from .shingle import tokens
-from .signature import shingle_hashes, signatures
+from .signing import SignedChunk, sign_chunk
 from .timestamps import parse_timestamp
 from .watchdog import budget_for, time_budget
 
@@ -67,55 +65,68 @@ class PreparedChunk:
     signatures: np.ndarray
 
 
-def compared_text(text: str, title: str | None, config: DedupeConfig) -> str:
-    """The text that is compared: the cleaned article, or the raw one with `clean=False`.
+def cleaned_text(text: str, title: str | None, config: DedupeConfig) -> str:
+    """The cleaned article (the raw one with `clean=False`).
 
-    When cleaning leaves no words (a record that is all boilerplate), the raw text is compared instead, so
-    such records are not all merged as exact duplicates of one another.
-
-    A record whose cleaning overruns its time budget (`newsclean.watchdog`) is compared raw too: one
-    pathological article must not stop a corpus run, and its raw words still find its copies.
+    A record whose cleaning overruns its time budget (`newsclean.watchdog`) is compared raw: one pathological
+    article must not stop a corpus run, and its raw words still find its copies.
     """
     if not config.clean:
         return text
     try:
         with time_budget(budget_for(len(text))):
-            cleaned = clean(text, title=title).text
+            return clean(text, title=title).text
     except TimeoutError:
         return text
-    return cleaned if tokens(cleaned) else text
 
 
-def exact_key(words: list[str]) -> int:
-    """64-bit key of the normalized text: its casefolded word tokens, so whitespace, punctuation and case
-    differences (a re-scrape with hard wraps) are exact duplicates."""
-    digest = hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+def compared_text(text: str, title: str | None, config: DedupeConfig) -> str:
+    """The text that is compared: `cleaned_text`, or the raw text when cleaning left no words (a record that
+    is all boilerplate), so such records are not all merged as exact duplicates of one another."""
+    cleaned = cleaned_text(text, title, config)
+    return cleaned if cleaned is text or tokens(cleaned) else text
 
 
 def prepare_chunk(items: list[tuple[str, str | None]], config: DedupeConfig) -> PreparedChunk:
-    """Clean, key, shingle-hash and sign a chunk of (text, title); runs in worker processes."""
-    words = np.zeros(len(items), dtype=np.int32)
-    exact = np.zeros(len(items), dtype=np.uint64)
-    hashes: list[np.ndarray] = []
-    sequences: list[Windows] = []
-    texts: list[str] = []
-    for i, (text, title) in enumerate(items):
-        compared = compared_text(text, title, config)
-        found = tokens(compared)
-        if not found:
-            continue
-        words[i] = len(found)
-        exact[i] = exact_key(found)
-        hashes.append(shingle_sketch(shingle_hashes(compared, config.ngram, config.hash)))
-        sequences.append(window_sequence(compared, config.ngram) if config.uses_windows else NO_WINDOWS)
-        texts.append(compared)
-    sigs = (
-        signatures(texts, ngram=config.ngram, num_perm=config.num_perm, seed=config.seed, hash=config.hash)
-        if texts
-        else np.empty((0, config.num_perm), dtype=np.uint32)
+    """Clean, key, sketch, window and sign a chunk of (text, title); runs in worker processes.
+
+    The texts are signed in one pass (`sign_chunk`); the few whose cleaning left no words are signed again
+    raw (`compared_text`'s rule), in a second call for just those.
+    """
+    texts = [cleaned_text(text, title, config) for text, title in items]
+    signed = _signed(texts, config)
+    redo = [i for i, words in enumerate(signed.words.tolist()) if not words and texts[i] is not items[i][0]]
+    if redo:
+        raw = _signed([items[i][0] for i in redo], config)
+        words, exact = signed.words.copy(), signed.exact.copy()
+        sketches, rows = list(signed.sketches), signed.signatures.copy()
+        sequences = list(signed.windows) if signed.windows is not None else None
+        for number, i in enumerate(redo):
+            words[i], exact[i], sketches[i], rows[i] = (
+                raw.words[number], raw.exact[number], raw.sketches[number], raw.signatures[number]
+            )
+            if sequences is not None and raw.windows is not None:
+                sequences[i] = raw.windows[number]
+        signed = SignedChunk(words, exact, sketches, sequences, rows)
+    kept = np.flatnonzero(signed.words > 0)
+    return PreparedChunk(
+        words=signed.words.astype(np.int32),
+        exact=np.where(signed.words > 0, signed.exact, np.uint64(0)).astype(np.uint64),
+        hashes=[signed.sketches[i] for i in kept],
+        windows=[signed.windows[i] for i in kept] if signed.windows is not None else [NO_WINDOWS] * len(kept),
+        signatures=np.ascontiguousarray(signed.signatures[kept], dtype=np.uint32),
     )
-    return PreparedChunk(words, exact, hashes, sequences, np.asarray(sigs, dtype=np.uint32))
+
+
+def _signed(texts: list[str], config: DedupeConfig) -> SignedChunk:
+    return sign_chunk(
+        texts,
+        ngram=config.ngram,
+        num_perm=config.num_perm,
+        seed=config.seed,
+        hash=config.hash,
+        windows=config.uses_windows,
+    )
 
 
 @dataclass(slots=True)
