@@ -31,7 +31,8 @@ import corpus as bench_corpus
 from dedupe_plant import VARIANTS
 
 from newsclean.dedupe_config import DedupeConfig
-from newsclean.deduplication import compared_text, dedupe
+from newsclean.deduplication import compared_text
+from newsclean.pipeline import dedupe
 from newsclean.shingle import shingles, tokens
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "id-news-real.jsonl.gz"

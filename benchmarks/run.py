@@ -59,6 +59,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("dedupe-quality", "dedupe_eval", True, "planted re-publications: precision, recall, F1"),
     Section("dedupe-pairs", "run:dedupe_pairs", True, "hand-labelled real pairs: duplicate, teaser recall"),
     Section("dedupe-relations", "relations_cost", True, "what the word-coverage relations cost per article"),
+    Section("dedupe-cost", "dedupe_cost", True, "dedupe CPU per article vs datasketch; the one-pass signing's gain"),
     Section("index", "index_speed", False, "persistent index: query+add articles/s, bytes per article"),
     Section("index-daysplit", "index_daysplit", False, "day 2 against an index of day 1 vs one run"),
     Section("dask", "dask_scaling", False, "Dask engine: 1 vs 2 workers"),

@@ -8,13 +8,13 @@ from .cleaner.passes import CLEANER_BACKEND, clean  # noqa: F401  (CLEANER_BACKE
 from .config import CleanConfig
 from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeResult
-from .deduplication import dedupe
 from .errors import ConfigError, InputError, NewscleanError
 from .index import Index
 from .learning.learn import learn
 from .learning.profile import LearnSettings, Profile
 from .models import Article, CleanResult, Dateline, Removal
 from .normalization import normalize
+from .pipeline import dedupe
 from .shingle import shingles, tokens
 from .signature import BACKEND, signatures  # noqa: F401  (public; listing them in __all__ is the owner's call)
 

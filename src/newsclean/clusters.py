@@ -54,6 +54,10 @@ class ShingleStore:
         return self.hashes.nbytes + self.offsets.nbytes
 
 
+#: Acceptance tolerance of every similarity test against a threshold: similarities are compared in float64,
+#: so a pair at exactly 7/10 passes a 0.7 threshold. The one constant every engine uses.
+TOLERANCE = 1e-9
+
 #: At most this many shingle hashes are kept per article (4 KiB). An article with fewer unique shingles (about
 #: 1,000 words; 99.6% of the real sample) keeps them all and is verified exactly; a longer one keeps its
 #: smallest hashes, a bottom-k sketch, so dedupe memory grows with the number of articles, not their length.
@@ -116,8 +120,7 @@ def verify_pairs(
         dtype=np.float64,
         count=len(plausible),
     )
-    # Compare in float64 with a tolerance, so a pair at exactly 7/10 is in at threshold 0.7.
-    ok = sims >= threshold - 1e-9
+    ok = sims >= threshold - TOLERANCE
     return plausible[ok], sims[ok].astype(np.float32)
 
 

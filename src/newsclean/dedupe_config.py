@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ._model_base import FrozenModel
-from .lsh import MAX_BUCKET
+from .lsh import MAX_BUCKET, choose_bands
 
 KeepRule = Literal["first", "longest", "earliest", "most-complete"]
 KEEP_RULES: tuple[str, ...] = KeepRule.__args__  # type: ignore[attr-defined]
@@ -83,6 +83,13 @@ class DedupeConfig(FrozenModel):
         if missing:
             raise ValueError(f"drop must include exact and near (missing: {', '.join(sorted(missing))})")
         return self
+
+    def band_layout(self) -> tuple[int, int]:
+        """(bands, rows) of the LSH index: the pair given, else `choose_bands` for the threshold and recall.
+        Every engine (local, index, Dask) asks this one method."""
+        if self.bands and self.rows:
+            return self.bands, self.rows
+        return choose_bands(self.threshold, self.num_perm, self.target_recall)
 
     def jaccard_only(self) -> DedupeConfig:
         """This config without the word-coverage relations (resemblance, containment, templates): what the

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import functools
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
@@ -24,6 +23,7 @@ from .alignment import Windows, WindowStore, windows_of
 from .cleaner.passes import clean
 from .clusters import (
     ESTIMATE_MARGIN,
+    TOLERANCE,
     ShingleStore,
     estimate_similarity,
     keep_ranks,
@@ -33,7 +33,7 @@ from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeReject, DedupeResult, DedupeStats
 from .io import InputRecord, Reject, text_problem
 from .learning.learn import source_of
-from .lsh import BandIndex, choose_bands
+from .lsh import BandIndex
 from .parallel import ordered_map
 from .relations import CONTAINED, EXACT, NEAR, TEMPLATE, PairJudge, RelationSettings
 from .sampled_index import sampled_pairs
@@ -42,15 +42,14 @@ from .signing import SignedChunk, sign_chunk
 from .timestamps import parse_timestamp
 from .watchdog import budget_for, time_budget
 
-if TYPE_CHECKING:
-    from .index import Index
-
 #: The window sequence of a record in a run that does not use them (`DedupeConfig.uses_windows`).
 NO_WINDOWS = windows_of([], 1)
 #: Raw text kept in a reject, enough to find the record again.
 MAX_REJECT_RAW = 300
 
 Progress = Callable[[int], None]
+#: Marks the end of a stage for the run's timings (`newsclean.pipeline.StageClock`).
+Lap = Callable[[str], None]
 
 
 @dataclass(slots=True)
@@ -156,7 +155,7 @@ class SignedRecords:
         return self.signatures.nbytes + self.store.nbytes + self.windows.nbytes + columns + id_bytes
 
 
-def _as_mapping(item: Any) -> tuple[Mapping[str, Any] | None, int | None, str | None, str | None]:
+def as_mapping(item: Any) -> tuple[Mapping[str, Any] | None, int | None, str | None, str | None]:
     """(fields, line, source, reason) of one input item; fields is None for a reject."""
     if isinstance(item, Reject):
         return None, item.line, item.source, item.reason
@@ -183,7 +182,7 @@ def _intake(
     filled: list[int] = []
     sources: list[str] = []
     for position, item in enumerate(records):
-        data, line, source, reason = _as_mapping(item)
+        data, line, source, reason = as_mapping(item)
         record_id = data.get(config.id_field) if data is not None else None
         if record_id is None:
             record_id = line if line is not None else position + 1
@@ -301,11 +300,7 @@ def exact_groups(signed: SignedRecords) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 def candidate_pairs(signatures: np.ndarray, config: DedupeConfig) -> tuple[np.ndarray, tuple[int, int]]:
     """Stage 3: node pairs sharing an LSH band, with the (bands, rows) used."""
-    bands, rows = (
-        (config.bands, config.rows)
-        if config.bands and config.rows
-        else choose_bands(config.threshold, config.num_perm, config.target_recall)
-    )
+    bands, rows = config.band_layout()
     index = BandIndex(bands, rows, max_bucket=config.max_bucket)
     index.insert_many(np.arange(len(signatures)), signatures)
     return index.pairs(), (bands, rows)
@@ -352,40 +347,10 @@ def choose_representatives(
     return kept_of, number[kept_of]
 
 
-def dedupe(
-    records: Iterable[Any],
-    *,
-    config: DedupeConfig | None = None,
-    progress: Progress | None = None,
-    index: Index | None = None,
-) -> DedupeResult:
-    """Find near-duplicate articles and keep one copy per story.
-
-    `records`: mappings (or pydantic `Article`s, or `newsclean.io` records and rejects) with a text field.
-    Every record gets a verdict: its cluster, whether it is kept, the id of the kept copy of its story, and
-    its relation (`exact`, `near`, `contained`, `template`) to the record it is tied to, with the evidence
-    (Jaccard, resemblance, containment). Records that cannot be compared are in `result.rejects`.
-    With `index` (`newsclean.Index.open(url)`), records are also compared against every article kept by
-    earlier runs (duplicates get the indexed article's id) and the kept ones are added to it; that run
-    decides by Jaccard alone (`DedupeConfig.jaccard_only`).
-    """
-    config = config or DedupeConfig()
-    seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = round(now - clock, 3)
-        clock = now
-
-    signed = sign_records(records, config, progress)
-    lap("sign")
-    if index is not None:
-        from .index.incremental import dedupe_with_index
-
-        result = dedupe_with_index(signed, config, index, lap)
-        return result.model_copy(update={"stats": result.stats.model_copy(update={"seconds": seconds})})
+def dedupe_signed(signed: SignedRecords, config: DedupeConfig, lap: Lap, seconds: dict[str, float]) -> DedupeResult:
+    """Stages 2-8 of the local engine on signed records (`sign_records`): exact groups, candidates, relations,
+    clusters, representatives and the columns of the result. `lap(stage)` times each stage into `seconds`
+    (`newsclean.pipeline.StageClock`). `newsclean.dedupe` is the entry point (`newsclean.pipeline`)."""
     node_of, first, sizes = exact_groups(signed)
     node_sigs = signed.signatures[first]
     node_words = signed.words[first]
@@ -541,7 +506,7 @@ def attach_contained(
                 continue
             share = judge.coverage(part, int(node_of[row]))
             key = (share, int(signed.words[row]), -int(at[row]))
-            if share >= (judge.settings.containment or 1.0) - 1e-9 and (best is None or key > best):
+            if share >= (judge.settings.containment or 1.0) - TOLERANCE and (best is None or key > best):
                 best, container = key, row
         if best is None:
             continue

@@ -106,12 +106,12 @@ class BandIndex:
         keys = np.concatenate(self._keys)
         found: list[np.ndarray] = []
         for band in range(self.bands):
-            found.extend(self._band_pairs(keys[:, band], ids))
+            found.extend(self.band_pairs(keys[:, band], ids))
         if not found:
             return np.empty((0, 2), dtype=np.int64)
         return np.unique(np.concatenate(found), axis=0)
 
-    def _band_pairs(self, keys: np.ndarray, ids: np.ndarray) -> Iterator[np.ndarray]:
+    def band_pairs(self, keys: np.ndarray, ids: np.ndarray) -> Iterator[np.ndarray]:
         order = np.lexsort((ids, keys))
         sorted_keys = keys[order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])

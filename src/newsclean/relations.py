@@ -28,7 +28,7 @@ from typing import Final, Literal
 import numpy as np
 
 from .alignment import Overlap, WindowStore, overlap
-from .clusters import ShingleStore, jaccard
+from .clusters import TOLERANCE, ShingleStore, jaccard
 
 Relation = Literal["exact", "near", "contained", "template"]
 #: Relation codes of the result columns: 0 is none.
@@ -47,8 +47,6 @@ TEMPLATE_MIN_DATED: Final = 2
 #: credit line or one quoted sentence (a scrape that is only Antara's copyright notice lies inside every
 #: Antara article that kept it), not a copy of a story. The shortest labelled teaser has 72 words.
 MIN_CONTAINED_WORDS: Final = 40
-#: Acceptance tolerance: compared in float64, so a pair at exactly 7/10 passes a 0.7 threshold.
-TOLERANCE: Final = 1e-9
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,10 @@ import click
 from ..cleaner.passes import clean
 from ..dedupe_config import DEFAULT_DROP, KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
-from ..deduplication import dedupe
 from ..errors import InputError
 from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs, strict_records
+from ..pipeline import dedupe
 from ..relations import RELATIONS
 from .common import RejectLog, optional_output, plural, progress
 from .dedupe_dask import run_dask_engine

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..clusters import ShingleStore, verify_pairs
 from ..dedupe_config import DedupeConfig
-from ..deduplication import _as_mapping, keep_keys, sign_records
+from ..deduplication import as_mapping, keep_keys, sign_records
 from ..lsh import BandIndex, band_keys
 from .pieces import (
     Sized,
@@ -61,7 +61,7 @@ class NodePiece(Sized):
 
 
 def _is_positional(item: Any, id_field: str) -> bool:
-    data, line, _, _ = _as_mapping(item)
+    data, line, _, _ = as_mapping(item)
     return (data is None or data.get(id_field) is None) and line is None
 
 
@@ -192,7 +192,7 @@ def bucket_pairs(
     found: list[np.ndarray] = []
     for b in np.unique(band):
         chosen = band == b
-        found.extend(index._band_pairs(key[chosen], node[chosen]))
+        found.extend(index.band_pairs(key[chosen], node[chosen]))
     pairs = np.unique(np.concatenate(found), axis=0) if found else np.empty((0, 2), dtype=np.int64)
     return [pairs[r] for r in route(pairs[:, 0], node_parts)]
 

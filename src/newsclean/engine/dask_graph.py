@@ -17,7 +17,6 @@ from dask.base import tokenize
 from dask.highlevelgraph import HighLevelGraph
 
 from ..dedupe_config import DedupeConfig
-from ..lsh import choose_bands
 from .candidates import band_rows, bucket_pairs, build_node_table, sign_partition, verification_requests, verify_edges
 from .clustering import cluster_components, component_members, connected_components
 from .verdicts import answer_requests, assemble, offsets, record_verdicts, verdict_rows
@@ -68,12 +67,6 @@ class _Graph:
         return picked
 
 
-def _layout(config: DedupeConfig) -> tuple[int, int]:
-    if config.bands and config.rows:
-        return config.bands, config.rows
-    return choose_bands(config.threshold, config.num_perm, config.target_recall)
-
-
 def as_bag(collection: Any) -> dask.bag.Bag:
     """A Dask bag of records: a bag as it is, a Dask DataFrame as a bag of row dicts."""
     if isinstance(collection, dask.bag.Bag):
@@ -98,7 +91,7 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
     inputs = bag.__dask_keys__()
     parts_in = len(inputs)
     parts = partitions or parts_in
-    bands, rows = _layout(config)
+    bands, rows = config.band_layout()
     g = _Graph(tokenize(bag.name, config.model_dump_json(), parts))
 
     signed = [g.add(sign_partition, i, items, i, config, parts) for i, items in enumerate(inputs)]

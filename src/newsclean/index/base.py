@@ -26,10 +26,10 @@ from typing import Any
 import numpy as np
 
 from .._model_base import FrozenModel
-from ..clusters import ESTIMATE_MARGIN, ShingleStore, jaccard
+from ..clusters import ESTIMATE_MARGIN, TOLERANCE, ShingleStore, jaccard
 from ..dedupe_config import DedupeConfig
 from ..errors import ConfigError
-from ..lsh import MAX_BUCKET, band_keys, choose_bands
+from ..lsh import MAX_BUCKET, band_keys
 
 #: Version of the stored layout; an index of another version is refused rather than misread.
 FORMAT = 1
@@ -60,11 +60,7 @@ class IndexSettings(FrozenModel):
 
     @classmethod
     def from_config(cls, config: DedupeConfig) -> IndexSettings:
-        bands, rows = (
-            (config.bands, config.rows)
-            if config.bands and config.rows
-            else choose_bands(config.threshold, config.num_perm, config.target_recall)
-        )
+        bands, rows = config.band_layout()
         return cls(
             num_perm=config.num_perm,
             seed=config.seed,
@@ -371,7 +367,7 @@ class Index(ABC):
             best: Match | None = None
             for n in found:
                 sim = jaccard(mine, stored[n].shingles)
-                if sim >= settings.threshold - 1e-9 and (best is None or sim > best.similarity):
+                if sim >= settings.threshold - TOLERANCE and (best is None or sim > best.similarity):
                     best = Match(n=n, id=stored[n].id, similarity=sim, exact=False)
             out[i] = best
         return out

@@ -24,10 +24,11 @@ from datetime import datetime, timezone
 
 import numpy as np
 
-from ..clusters import ShingleStore, jaccard, star_clusters
+from ..clusters import TOLERANCE, ShingleStore, jaccard, star_clusters
 from ..dedupe_config import DedupeConfig
 from ..dedupe_models import DedupeResult
 from ..deduplication import (
+    Lap,
     SignedRecords,
     choose_representatives,
     exact_groups,
@@ -38,8 +39,6 @@ from ..deduplication import (
     run_stats,
 )
 from .base import Entry, Index, Match
-
-Lap = Callable[[str], None]
 
 
 def inherit_matches(
@@ -68,7 +67,7 @@ def inherit_matches(
             continue
         sim = jaccard(node_store_get(node), stored.shingles)
         have = best.get(node)
-        if sim >= floor - 1e-9 and (have is None or (sim, -target.n) > (have.similarity, -have.n)):
+        if sim >= floor - TOLERANCE and (have is None or (sim, -target.n) > (have.similarity, -have.n)):
             best[node] = Match(n=target.n, id=target.id, similarity=sim, exact=False)
     return [best.get(i, m) for i, m in enumerate(matches)]
 
