@@ -142,3 +142,16 @@ def test_help_shows_an_example_and_bad_usage_exits_2(tmp_path: Path):
     result = run(["dedupe", "-h"])
     assert result.exit_code == 0 and "newsclean dedupe articles.jsonl.gz -o kept.jsonl" in result.output
     assert run(["dedupe", str(tmp_path / "in.jsonl"), "--keep", "newest"]).exit_code == 2
+
+
+def test_dask_engine_refuses_an_index_and_says_why(tmp_path: Path):
+    source = tmp_path / "in.jsonl"
+    write_jsonl(source, [{"id": "a", "text": STORY}], broken_line=False)
+    for url, reason in (
+        (f"sqlite:///{tmp_path / 'index.db'}", "one file on one machine"),
+        ("redis://localhost:6390/0", "does not query or update an index yet"),
+    ):
+        done = run(["dedupe", str(source), "--engine", "dask", "--index", url, "-o", str(tmp_path / "out")])
+        assert done.exit_code == 2
+        assert reason in done.output
+        assert not (tmp_path / "index.db").exists()

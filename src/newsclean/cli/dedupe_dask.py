@@ -21,6 +21,9 @@ def run_dask_engine(
     unsupported: dict[str, object],
 ) -> None:
     """Dedupe shards on a Dask cluster into the shard directory `output`; summary on stderr."""
+    index_url = unsupported.get("--index")
+    if isinstance(index_url, str) and index_url:
+        raise click.UsageError(_index_refusal(index_url))
     given = [name for name, value in unsupported.items() if value]
     if given:
         raise click.UsageError(f"{', '.join(given)}: not available with --engine dask (use the local engine)")
@@ -45,4 +48,18 @@ def run_dask_engine(
         f"{duplicates:,} duplicates ({counts.get('exact', 0):,} exact, {counts.get('near', 0):,} near), "
         f"{counts.get('rejected', 0):,} rejected; shards in {output}",
         err=True,
+    )
+
+
+def _index_refusal(url: str) -> str:
+    """Why `--index` is refused with `--engine dask`, per kind of index (docs/dask.md)."""
+    if url.startswith("sqlite"):
+        return (
+            "--index sqlite://...: a SQLite index is one file on one machine, which Dask workers on other "
+            "machines cannot open and which takes one writer at a time; run the local engine with --index "
+            "(--workers N cleans and signs in N processes)"
+        )
+    return (
+        "--index with --engine dask: the Dask engine does not query or update an index yet; run the local "
+        "engine with --index (one process commits the run's kept records in one transaction)"
     )
