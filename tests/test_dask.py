@@ -20,7 +20,7 @@ from click.testing import CliRunner  # noqa: E402
 
 import newsclean.dask as newsclean_dask  # noqa: E402
 from newsclean import DedupeConfig, dedupe  # noqa: E402
-from newsclean.cli import cli  # noqa: E402
+from newsclean.cli import cli, main  # noqa: E402
 
 VOCABULARY = (
     "pemerintah provinsi kota kabupaten warga masyarakat petugas polisi dinas kesehatan pendidikan sekolah "
@@ -229,3 +229,64 @@ def test_cli_engine_dask_starts_its_own_cluster(records, tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert (out / "clusters-00000.jsonl").read_text() == local.read_text()
     assert json.loads((tmp_path / "report.json").read_text())["counts"]["records"] == 60
+
+
+def _shards(records: list[dict], directory: Path, broken: bool = True) -> Path:
+    directory.mkdir()
+    for part in range(3):
+        lines = [json.dumps(r, ensure_ascii=False) for r in records[part * 250 : (part + 1) * 250]]
+        if part == 1 and broken:
+            lines.insert(5, '{"id": "broken", "text": ')
+        (directory / f"part-{part}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return directory
+
+
+@pytest.mark.parametrize("write_clean", [False, True], ids=["original", "write-clean"])
+def test_cli_engine_dask_writes_every_output_file_of_the_local_engine(client, records, tmp_path: Path, write_clean):
+    """--clusters, --duplicates and --rejects as one file each, and --write-clean: the local engine's files."""
+    shards = _shards(records, tmp_path / "in")
+    extra = ["--write-clean"] if write_clean else []
+    runner = CliRunner()
+    local = tmp_path / "local"
+    local.mkdir()
+    names = ("clusters", "duplicates", "rejects")
+    args = [f"--{name}={local / name}.jsonl" for name in names]
+    done = runner.invoke(
+        cli,
+        ["dedupe", str(shards), "-o", str(local / "kept.jsonl"), *args, "--workers", "1", "--jaccard-only", *extra],
+        catch_exceptions=False,
+    )
+    assert done.exit_code == 0, done.output
+    theirs = tmp_path / "dask"
+    theirs.mkdir()
+    out = tmp_path / "out"
+    args = [f"--{name}={theirs / name}.jsonl" for name in names]
+    engine = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    done = runner.invoke(
+        cli, ["dedupe", str(shards), *engine, "-o", f"{out}/", *args, *extra], catch_exceptions=False
+    )
+    assert done.exit_code == 0, done.output
+    for name in names:
+        assert (theirs / f"{name}.jsonl").read_text() == (local / f"{name}.jsonl").read_text(), name
+    assert sum(1 for _ in (theirs / "rejects.jsonl").open()) > 1
+    kept = [line for i in range(3) for line in (out / f"kept-{i:05d}.jsonl").read_text().splitlines()]
+    assert kept == (local / "kept.jsonl").read_text().splitlines()
+    assert sorted(p.name for p in out.iterdir()) == [f"{kind}-{i:05d}.jsonl" for kind in ("clusters", "kept") for i in range(3)]
+
+
+def test_cli_engine_dask_strict_stops_before_writing(client, records, tmp_path: Path, capsys):
+    shards = _shards(records, tmp_path / "in")
+    out = tmp_path / "out"
+    engine = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    with pytest.raises(SystemExit) as exited:
+        main(["dedupe", str(shards), *engine, "-o", f"{out}/", "--strict"])
+    assert exited.value.code == 2
+    assert "--strict stops at the first bad record" in capsys.readouterr().err
+    assert not out.exists() or not any(out.iterdir())
+    comparable = [r for r in records if isinstance(r.get("text"), str) and any(c.isalnum() for c in r["text"])]
+    good = _shards(comparable, tmp_path / "good", broken=False)
+    done = CliRunner().invoke(
+        cli, ["dedupe", str(good), *engine, "-o", f"{tmp_path / 'out-good'}/", "--strict"], catch_exceptions=False
+    )
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "out-good" / "kept-00000.jsonl").exists()

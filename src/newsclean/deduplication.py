@@ -31,7 +31,7 @@ from .clusters import (
 )
 from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeReject, DedupeResult, DedupeStats
-from .io import InputRecord, Reject, text_problem
+from .io import InputRecord, Reject, dumps, text_problem
 from .learning.learn import source_of
 from .lsh import BandIndex
 from .parallel import ordered_map
@@ -345,6 +345,23 @@ def choose_representatives(
     number = np.full(len(ranks), -1, dtype=np.int64)
     number[kept_records[np.argsort(signed.index[kept_records], kind="stable")]] = np.arange(len(kept_records))
     return kept_of, number[kept_of]
+
+
+def kept_record(data: dict[str, Any], config: DedupeConfig, write_clean: bool) -> dict[str, Any]:
+    """A kept record as the engines write it: unchanged, or (`--write-clean`) with its text cleaned."""
+    if not write_clean:
+        return data
+    title = data.get(config.title_field)
+    out = dict(data)
+    out[config.text_field] = clean(data[config.text_field], title=title if isinstance(title, str) else None).text
+    return out
+
+
+def reject_line(item: InputRecord | Reject, reason: str | None) -> Reject:
+    """The --rejects line of a record dedupe could not compare: where it is, why, the start of its raw line."""
+    if isinstance(item, Reject):
+        return item
+    return Reject(item.source, item.line, dumps(item.data)[:1000], reason or "rejected")
 
 
 def dedupe_signed(signed: SignedRecords, config: DedupeConfig, lap: Lap, seconds: dict[str, float]) -> DedupeResult:

@@ -460,6 +460,11 @@ def _output_mode(target: str) -> int:
     return 0o666 & ~umask
 
 
+def optional_output(path: str | None) -> contextlib.AbstractContextManager[IO[str] | None]:
+    """An atomic output for an optional file option, None when the option was not given."""
+    return atomic_output(path) if path else contextlib.nullcontext()
+
+
 def dumps(record: dict[str, Any]) -> str:
     """One JSONL line, UTF-8 kept readable; values JSON has no type for (Parquet timestamps) become strings."""
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)

@@ -19,6 +19,7 @@ from ..io import (
     Reject,
     atomic_output,
     dumps,
+    optional_output,
     read_inputs,
     read_text_file,
     strict_records,
@@ -29,7 +30,7 @@ from ..learning.profile import LearnSettings, Profile
 from ..models import REMOVAL_KINDS
 from ..parallel import ordered_map
 from ..watchdog import budget_for, time_budget
-from .common import RejectLog, optional_output, plural, progress
+from .common import RejectLog, plural, progress
 from .learn_cmd import describe, learn_profile
 
 EPILOG = """\b

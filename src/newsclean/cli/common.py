@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -10,7 +9,7 @@ from typing import IO, TypeVar
 
 import click
 
-from ..io import Reject, atomic_output, dumps
+from ..io import Reject, dumps
 
 T = TypeVar("T")
 
@@ -59,11 +58,6 @@ class RejectLog:
     def summary(self) -> str:
         """`kind count, kind count` in name order, for the stderr summary."""
         return ", ".join(f"{kind} {count:,}" for kind, count in sorted(self.by_kind.items()))
-
-
-def optional_output(path: str | None) -> contextlib.AbstractContextManager[IO[str] | None]:
-    """An atomic output for an optional file option, None when the option was not given."""
-    return atomic_output(path) if path else contextlib.nullcontext()
 
 
 def plural(count: int, noun: str) -> str:

@@ -13,15 +13,15 @@ from typing import Any
 
 import click
 
-from ..cleaner.passes import clean
 from ..dedupe_config import DEFAULT_DROP, KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
+from ..deduplication import kept_record, reject_line
 from ..errors import InputError
 from ..index import Index
-from ..io import ENCODING_ERRORS, STDIN, InputRecord, Reject, atomic_output, dumps, read_inputs, strict_records
+from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, dumps, optional_output, read_inputs, strict_records
 from ..pipeline import dedupe
 from ..relations import RELATIONS
-from .common import RejectLog, optional_output, plural, progress
+from .common import RejectLog, plural, progress
 from .dedupe_dask import run_dask_engine
 
 EPILOG = """\b
@@ -93,20 +93,13 @@ def _write_outputs(
             if clusters_out is not None:
                 clusters_out.write(dumps(result.verdict(index).to_json()) + "\n")
             if rejects_out is not None and result.cluster[index] < 0:
-                rejects_out.write(dumps(_as_reject(item, result, index).to_json()) + "\n")
+                rejects_out.write(dumps(reject_line(item, result.verdict(index).reject).to_json()) + "\n")
             if not isinstance(item, InputRecord):
                 continue
             if result.kept[index]:
-                kept_out.write(dumps(_kept_record(item.data, config, write_clean)) + "\n")
+                kept_out.write(dumps(kept_record(item.data, config, write_clean)) + "\n")
             elif dup_out is not None and result.cluster[index] >= 0:
                 dup_out.write(dumps(item.data) + "\n")
-
-
-def _as_reject(item: InputRecord | Reject, result: DedupeResult, index: int) -> Reject:
-    """The --rejects line of a rejected record: where it is, why, and the start of its raw line."""
-    if isinstance(item, Reject):
-        return item
-    return Reject(item.source, item.line, dumps(item.data)[:1000], result.verdict(index).reject or "rejected")
 
 
 def _first_reject_error(paths: list[str], result: DedupeResult, encoding_errors: str) -> InputError:
@@ -116,16 +109,6 @@ def _first_reject_error(paths: list[str], result: DedupeResult, encoding_errors:
         if index == first.index:
             return InputError(f"{item.source}:{item.line}: {first.reason} (--strict stops at the first bad record)")
     return InputError(f"record {first.index + 1}: {first.reason}")
-
-
-def _kept_record(data: dict[str, Any], config: DedupeConfig, write_clean: bool) -> dict[str, Any]:
-    if not write_clean:
-        return data
-    title = data.get(config.title_field)
-    out = dict(data)
-    title = title if isinstance(title, str) else None
-    out[config.text_field] = clean(data[config.text_field], title=title).text
-    return out
 
 
 @contextlib.contextmanager
@@ -350,13 +333,8 @@ def dedupe_command(
         )
     if engine == "dask":
         unsupported = {
-            "--duplicates": duplicates_path,
-            "--clusters": clusters_path,
-            "--write-clean": write_clean,
             "--containment": containment,
             "--drop": drop != ",".join(DEFAULT_DROP),
-            "--rejects": rejects_path,
-            "--strict": strict,
             "--index": index_url,
         }
         run_dask_engine(
@@ -366,6 +344,11 @@ def dedupe_command(
             scheduler=scheduler,
             report_path=report_path,
             encoding_errors=encoding_errors,
+            clusters_path=clusters_path,
+            duplicates_path=duplicates_path,
+            rejects_path=rejects_path,
+            write_clean=write_clean,
+            strict=strict,
             unsupported=unsupported,
         )
         return

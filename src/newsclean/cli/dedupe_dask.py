@@ -1,4 +1,11 @@
-"""`newsclean dedupe --engine dask`: the checks and the summary around `newsclean.engine.shards.dedupe_shards`."""
+"""`newsclean dedupe --engine dask`: the checks and the summary around `newsclean.engine.shards.dedupe_shards`.
+
+The options mean what they mean on the local engine. The kept records and the verdicts are written as
+shards into the `-o` directory (kept-NNNNN.jsonl, clusters-NNNNN.jsonl, one pair per input shard), by the
+workers. `--clusters FILE`, `--duplicates FILE` and `--rejects FILE` are one file each, as locally: the
+workers write shards, which are then joined in shard order into the file (atomically); the clusters shards
+stay, the duplicates and rejects shards go. `--write-clean` and `--strict` act as locally.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +25,11 @@ def run_dask_engine(
     scheduler: str | None,
     report_path: str | None,
     encoding_errors: str,
+    clusters_path: str | None = None,
+    duplicates_path: str | None = None,
+    rejects_path: str | None = None,
+    write_clean: bool = False,
+    strict: bool = False,
     unsupported: dict[str, object],
 ) -> None:
     """Dedupe shards on a Dask cluster into the shard directory `output`; summary on stderr."""
@@ -32,12 +44,28 @@ def run_dask_engine(
     if STDIN in inputs:
         raise click.UsageError("--engine dask reads files that every worker can open, not stdin")
     try:
-        from ..engine.shards import dedupe_shards
+        from ..engine.shards import ShardOutputs, dedupe_shards, gather_shards
     except ImportError as err:
         raise click.UsageError("--engine dask needs Dask: pip install 'newsclean[dask]'") from err
-    counts = dedupe_shards(
-        inputs, output, config, scheduler=scheduler, workers=config.workers, encoding_errors=encoding_errors
+    outputs = ShardOutputs(
+        config=config, write_clean=write_clean, duplicates=bool(duplicates_path), rejects=bool(rejects_path)
     )
+    counts, shards = dedupe_shards(
+        inputs,
+        output,
+        outputs,
+        scheduler=scheduler,
+        workers=config.workers,
+        encoding_errors=encoding_errors,
+        strict=strict,
+    )
+    for kind, target, remove in (
+        ("clusters", clusters_path, False),
+        ("duplicates", duplicates_path, True),
+        ("rejects", rejects_path, True),
+    ):
+        if target:
+            gather_shards(output, kind, shards, target, remove=remove)
     if report_path:
         with atomic_output(report_path) as fh:
             report = {"engine": "dask", "counts": counts, "config": config.model_dump()}

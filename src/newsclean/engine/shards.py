@@ -11,13 +11,15 @@ import contextlib
 import glob
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import dask.bag
 
 from ..dedupe_config import DedupeConfig
+from ..deduplication import kept_record, reject_line
 from ..errors import InputError
-from ..io import STDIN, InputRecord, atomic_output, dumps, read_inputs
+from ..io import STDIN, InputRecord, atomic_output, dumps, optional_output, read_inputs
 
 #: Shard suffixes the Dask engine reads (JSONL, gzipped or not, and Parquet).
 SHARD_SUFFIXES: tuple[str, ...] = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".parquet")
@@ -54,29 +56,62 @@ def read_shards(files: Sequence[str], *, encoding_errors: str = "reject", text_f
     return files_bag.map_partitions(_read, encoding_errors, text_field)
 
 
+@dataclass(frozen=True, slots=True)
+class ShardOutputs:
+    """What each worker writes beside its kept and clusters shards, as the local engine's options ask:
+    kept records with their text cleaned (`--write-clean`), duplicates-NNNNN.jsonl (`--duplicates`),
+    rejects-NNNNN.jsonl (`--rejects`)."""
+
+    config: DedupeConfig
+    write_clean: bool = False
+    duplicates: bool = False
+    rejects: bool = False
+
+
+#: The shard kinds, in the order their files are named.
+SHARD_KINDS = ("kept", "clusters", "duplicates", "rejects")
+
+
+def shard_name(kind: str, number: int) -> str:
+    return f"{kind}-{number:05d}.jsonl"
+
+
 def _write_shard(
-    verdicts: Sequence[dict[str, Any]], files: Sequence[str], numbers: Sequence[int], directory: str, reading: dict
+    verdicts: Sequence[dict[str, Any]],
+    files: Sequence[str],
+    numbers: Sequence[int],
+    directory: str,
+    reading: dict,
+    outputs: ShardOutputs,
 ) -> list[dict[str, int]]:
-    """Kept records (unchanged) to kept-NNNNN.jsonl, every verdict to clusters-NNNNN.jsonl; returns counts.
+    """Kept records to kept-NNNNN.jsonl, every verdict to clusters-NNNNN.jsonl, and the duplicates and rejects
+    shards `outputs` asks for, as the local engine writes its files (`newsclean.cli.dedupe_cmd`); counts.
 
     Runs on a worker, once per partition: `files` and `numbers` are that partition's file and shard number.
     """
     counts = {"records": 0, "kept": 0, "exact": 0, "near": 0, "rejected": 0}
-    stem = f"{next(iter(numbers)):05d}.jsonl"
+    number = next(iter(numbers))
+    path = {kind: os.path.join(directory, shard_name(kind, number)) for kind in SHARD_KINDS}
     with (
-        atomic_output(os.path.join(directory, f"kept-{stem}")) as kept_out,
-        atomic_output(os.path.join(directory, f"clusters-{stem}")) as clusters_out,
+        atomic_output(path["kept"]) as kept_out,
+        atomic_output(path["clusters"]) as clusters_out,
+        optional_output(path["duplicates"] if outputs.duplicates else None) as dup_out,
+        optional_output(path["rejects"] if outputs.rejects else None) as rejects_out,
     ):
         for verdict, item in zip(list(verdicts), _read(files, **reading), strict=True):
             clusters_out.write(dumps(verdict) + "\n")
             counts["records"] += 1
             if verdict["cluster"] is None:
                 counts["rejected"] += 1
+                if rejects_out is not None:
+                    rejects_out.write(dumps(reject_line(item, verdict.get("reject")).to_json()) + "\n")
             elif verdict["kept"] and isinstance(item, InputRecord):
-                kept_out.write(dumps(item.data) + "\n")
+                kept_out.write(dumps(kept_record(item.data, outputs.config, outputs.write_clean)) + "\n")
                 counts["kept"] += 1
             elif not verdict["kept"]:
                 counts[verdict.get("relation", "near")] += 1
+                if dup_out is not None and isinstance(item, InputRecord):
+                    dup_out.write(dumps(item.data) + "\n")
     return [counts]
 
 
@@ -84,16 +119,16 @@ def write_shards(
     verdicts: dask.bag.Bag,
     files: Sequence[str],
     directory: str,
+    outputs: ShardOutputs,
     *,
     encoding_errors: str = "reject",
-    text_field: str = "text",
 ) -> dict[str, int]:
     """Write the shards of `directory` from the workers (a second read of each input file); summed counts."""
-    reading = {"encoding_errors": encoding_errors, "text_field": text_field}
+    reading = {"encoding_errors": encoding_errors, "text_field": outputs.config.text_field}
     os.makedirs(directory, exist_ok=True)
     names = dask.bag.from_sequence(list(files), npartitions=len(files))
     numbers = dask.bag.from_sequence(range(len(files)), npartitions=len(files))
-    written = dask.bag.map_partitions(_write_shard, verdicts, names, numbers, directory, reading).compute()
+    written = dask.bag.map_partitions(_write_shard, verdicts, names, numbers, directory, reading, outputs).compute()
     total: dict[str, int] = {}
     for counts in written:
         for key, value in counts.items():
@@ -123,16 +158,43 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
 def dedupe_shards(
     inputs: Sequence[str],
     directory: str,
-    config: DedupeConfig,
+    outputs: ShardOutputs,
     *,
     scheduler: str | None,
     workers: int,
     encoding_errors: str = "reject",
-) -> dict[str, int]:
-    """`newsclean dedupe --engine dask`: read the shards, dedupe on the cluster, write kept and verdict shards."""
+    strict: bool = False,
+) -> tuple[dict[str, int], int]:
+    """`newsclean dedupe --engine dask`: read the shards, dedupe on the cluster, write the shards `outputs`
+    asks for into `directory`; (summed counts, number of shards).
+
+    With `strict`, the verdicts are computed and kept on the workers first, and the first record that could
+    not be compared stops the run (`InputError`) before anything is written, as `--strict` does locally.
+    """
     from .dask_graph import dedupe
 
     files = shard_files(inputs)
-    reading = {"encoding_errors": encoding_errors, "text_field": config.text_field}
+    reading = {"encoding_errors": encoding_errors, "text_field": outputs.config.text_field}
     with dask_client(scheduler, workers):
-        return write_shards(dedupe(read_shards(files, **reading), config=config), files, directory, **reading)
+        verdicts = dedupe(read_shards(files, **reading), config=outputs.config)
+        if strict:
+            verdicts = verdicts.persist()
+            first = verdicts.filter(lambda verdict: verdict["cluster"] is None).take(1, npartitions=-1)
+            if first:
+                reason, ident = first[0].get("reject") or "rejected", first[0].get("id")
+                raise InputError(f"record {ident}: {reason} (--strict stops at the first bad record)")
+        return write_shards(verdicts, files, directory, outputs, encoding_errors=encoding_errors), len(files)
+
+
+def gather_shards(directory: str, kind: str, shards: int, target: str, *, remove: bool) -> None:
+    """Concatenate the `kind` shards of `directory`, in shard order, into the file `target` (atomically);
+    with `remove`, the shards go once the file is in place: the local engine's one file per option."""
+    pieces = [os.path.join(directory, shard_name(kind, number)) for number in range(shards)]
+    with atomic_output(target) as out:
+        for piece in pieces:
+            with open(piece, encoding="utf-8") as lines:
+                for line in lines:
+                    out.write(line)
+    if remove:
+        for piece in pieces:
+            os.unlink(piece)
