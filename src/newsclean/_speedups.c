@@ -1193,6 +1193,59 @@ static int parse_hash(PyObject *o, int *out) {
     return 1;
 }
 
+/* What signatures_into and sign_chunk share: the permutation and output buffers checked, and the texts
+ * captured and prepared for the kernel, with the GIL held. */
+typedef struct {
+    PyObject *seq;
+    PyObject **held;
+    TextView *views;
+    Py_ssize_t n, captured;
+    FoldTable ft;
+    size_t num_perm;
+} Batch;
+
+/* 0, or -1 with an error set; release_batch frees what was taken either way. */
+static int open_batch(Batch *batch, PyObject *texts, const Py_buffer *a, const Py_buffer *b, const Py_buffer *out) {
+    batch->num_perm = (size_t)a->len / sizeof(uint32_t);
+    if (batch->num_perm < 1 || a->len != b->len || a->len % sizeof(uint32_t)) {
+        PyErr_SetString(PyExc_ValueError, "a and b must be non-empty uint32 buffers of equal length");
+        return -1;
+    }
+    if (!PyBuffer_IsContiguous(a, 'C') || !PyBuffer_IsContiguous(b, 'C') || !PyBuffer_IsContiguous(out, 'C')) {
+        PyErr_SetString(PyExc_ValueError, "buffers must be C-contiguous");
+        return -1;
+    }
+    batch->seq = PySequence_Fast(texts, "texts must be a sequence of str");
+    if (!batch->seq) return -1;
+    batch->n = PySequence_Fast_GET_SIZE(batch->seq);
+    if ((size_t)out->len != (size_t)batch->n * batch->num_perm * sizeof(uint32_t)) {
+        PyErr_SetString(PyExc_ValueError, "out must hold len(texts) * num_perm uint32 values");
+        return -1;
+    }
+    batch->held = PyMem_Calloc((size_t)batch->n + 1, sizeof(PyObject *));
+    batch->views = PyMem_Calloc((size_t)batch->n + 1, sizeof(TextView));
+    if (!batch->held || !batch->views) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (; batch->captured < batch->n; batch->captured++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(batch->seq, batch->captured);
+        batch->held[batch->captured] = capture_text(text, &batch->views[batch->captured]);
+        if (!batch->held[batch->captured]) return -1;
+    }
+    return prepare_texts(batch->held, batch->views, batch->n, &batch->ft);
+}
+
+static void release_batch(Batch *batch) {
+    if (batch->held) {
+        for (Py_ssize_t i = 0; i < batch->captured; i++) Py_XDECREF(batch->held[i]);
+        PyMem_Free(batch->held);
+    }
+    PyMem_Free(batch->views);
+    PyMem_Free(batch->ft.e);
+    Py_XDECREF(batch->seq);
+}
+
 PyDoc_STRVAR(signatures_into_doc,
              "signatures_into(texts, ngram, hash, a, b, out, /)\n--\n\n"
              "Fill `out` (C-contiguous uint32, len(texts) * len(a) items) with the MinHash signatures of "
@@ -1206,46 +1259,19 @@ static PyObject *signatures_into(PyObject *self, PyObject *args) {
     int hash_id;
     (void)self;
     if (!PyArg_ParseTuple(args, "OnOy*y*w*", &texts, &ngram, &hash_obj, &a, &b, &out)) return NULL;
-    PyObject *seq = NULL, **held = NULL, *result = NULL;
-    TextView *views = NULL;
-    Py_ssize_t n = 0, captured = 0;
-    FoldTable ft = {0};
-    size_t num_perm = (size_t)a.len / sizeof(uint32_t);
+    PyObject *result = NULL;
+    Batch batch = {0};
 
     if (!parse_hash(hash_obj, &hash_id)) goto done;
     if (ngram < 1) {
         PyErr_Format(PyExc_ValueError, "ngram must be >= 1, got %zd", ngram);
         goto done;
     }
-    if (num_perm < 1 || a.len != b.len || a.len % sizeof(uint32_t)) {
-        PyErr_SetString(PyExc_ValueError, "a and b must be non-empty uint32 buffers of equal length");
-        goto done;
-    }
-    if (!PyBuffer_IsContiguous(&a, 'C') || !PyBuffer_IsContiguous(&b, 'C') ||
-        !PyBuffer_IsContiguous(&out, 'C')) {
-        PyErr_SetString(PyExc_ValueError, "buffers must be C-contiguous");
-        goto done;
-    }
-    seq = PySequence_Fast(texts, "texts must be a sequence of str");
-    if (!seq) goto done;
-    n = PySequence_Fast_GET_SIZE(seq);
-    if ((size_t)out.len != (size_t)n * num_perm * sizeof(uint32_t)) {
-        PyErr_SetString(PyExc_ValueError, "out must hold len(texts) * num_perm uint32 values");
-        goto done;
-    }
-    held = PyMem_Calloc((size_t)n + 1, sizeof(PyObject *));
-    views = PyMem_Calloc((size_t)n + 1, sizeof(TextView));
-    if (!held || !views) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (; captured < n; captured++) {
-        held[captured] = capture_text(PySequence_Fast_GET_ITEM(seq, captured), &views[captured]);
-        if (!held[captured]) goto done;
-    }
-    if (prepare_texts(held, views, n, &ft) < 0) goto done;
+    if (open_batch(&batch, texts, &a, &b, &out) < 0) goto done;
 
     int failed = 0;
+    const Py_ssize_t n = batch.n;
+    const size_t num_perm = batch.num_perm;
     uint32_t *rows = (uint32_t *)out.buf;
     const uint32_t *pa = (const uint32_t *)a.buf, *pb = (const uint32_t *)b.buf;
     Py_BEGIN_ALLOW_THREADS;
@@ -1254,7 +1280,7 @@ static PyObject *signatures_into(PyObject *self, PyObject *args) {
     for (Py_ssize_t i = 0; i < n && !failed; i++) {
         uint32_t *row = rows + (size_t)i * num_perm;
         for (size_t k = 0; k < num_perm; k++) row[k] = 0xFFFFFFFFu;
-        if (sign_one(&s, &views[i], &ft, (size_t)ngram, hash_id, pa, pb, row, num_perm) < 0) failed = 1;
+        if (sign_one(&s, &batch.views[i], &batch.ft, (size_t)ngram, hash_id, pa, pb, row, num_perm) < 0) failed = 1;
     }
     scratch_free(&s);
     Py_END_ALLOW_THREADS;
@@ -1265,13 +1291,7 @@ static PyObject *signatures_into(PyObject *self, PyObject *args) {
     result = Py_NewRef(Py_None);
 
 done:
-    if (held) {
-        for (Py_ssize_t i = 0; i < captured; i++) Py_XDECREF(held[i]);
-        PyMem_Free(held);
-    }
-    PyMem_Free(views);
-    PyMem_Free(ft.e);
-    Py_XDECREF(seq);
+    release_batch(&batch);
     PyBuffer_Release(&a);
     PyBuffer_Release(&b);
     PyBuffer_Release(&out);
@@ -1652,12 +1672,9 @@ static PyObject *sign_chunk(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "OnOy*y*w*nny*", &texts, &ngram, &hash_obj, &a, &b, &out, &sketch_size,
                           &window_limit, &dates))
         return NULL;
-    PyObject *seq = NULL, **held = NULL, *result = NULL;
-    TextView *views = NULL;
+    PyObject *result = NULL;
+    Batch batch = {0};
     SignedText *done_texts = NULL;
-    Py_ssize_t n = 0, captured = 0;
-    FoldTable ft = {0};
-    const size_t num_perm = (size_t)a.len / sizeof(uint32_t);
 
     if (!parse_hash(hash_obj, &hash_id)) goto done;
     if (ngram < 1 || sketch_size < 1 || window_limit < 0 || (window_limit > 0 && window_limit < ngram) ||
@@ -1666,33 +1683,14 @@ static PyObject *sign_chunk(PyObject *self, PyObject *args) {
                         "need ngram >= 1, sketch_size >= 1, window_limit 0 or >= ngram, 8-byte date hashes");
         goto done;
     }
-    if (num_perm < 1 || a.len != b.len || a.len % sizeof(uint32_t)) {
-        PyErr_SetString(PyExc_ValueError, "a and b must be non-empty uint32 buffers of equal length");
-        goto done;
-    }
-    if (!PyBuffer_IsContiguous(&a, 'C') || !PyBuffer_IsContiguous(&b, 'C') || !PyBuffer_IsContiguous(&out, 'C')) {
-        PyErr_SetString(PyExc_ValueError, "buffers must be C-contiguous");
-        goto done;
-    }
-    seq = PySequence_Fast(texts, "texts must be a sequence of str");
-    if (!seq) goto done;
-    n = PySequence_Fast_GET_SIZE(seq);
-    if ((size_t)out.len != (size_t)n * num_perm * sizeof(uint32_t)) {
-        PyErr_SetString(PyExc_ValueError, "out must hold len(texts) * num_perm uint32 values");
-        goto done;
-    }
-    held = PyMem_Calloc((size_t)n + 1, sizeof(PyObject *));
-    views = PyMem_Calloc((size_t)n + 1, sizeof(TextView));
+    if (open_batch(&batch, texts, &a, &b, &out) < 0) goto done;
+    const Py_ssize_t n = batch.n;
+    const size_t num_perm = batch.num_perm;
     done_texts = PyMem_Calloc((size_t)n + 1, sizeof(SignedText));
-    if (!held || !views || !done_texts) {
+    if (!done_texts) {
         PyErr_NoMemory();
         goto done;
     }
-    for (; captured < n; captured++) {
-        held[captured] = capture_text(PySequence_Fast_GET_ITEM(seq, captured), &views[captured]);
-        if (!held[captured]) goto done;
-    }
-    if (prepare_texts(held, views, n, &ft) < 0) goto done;
 
     int failed = 0;
     uint32_t *rows = (uint32_t *)out.buf;
@@ -1706,8 +1704,8 @@ static PyObject *sign_chunk(PyObject *self, PyObject *args) {
     for (Py_ssize_t i = 0; i < n && !failed; i++) {
         uint32_t *row = rows + (size_t)i * num_perm;
         for (size_t k = 0; k < num_perm; k++) row[k] = 0xFFFFFFFFu;
-        if (sign_text(&sc, &ws, &views[i], &ft, (size_t)ngram, hash_id, pa, pb, row, num_perm, (size_t)sketch_size,
-                      (size_t)window_limit, pd, nd, &done_texts[i]) < 0)
+        if (sign_text(&sc, &ws, &batch.views[i], &batch.ft, (size_t)ngram, hash_id, pa, pb, row, num_perm,
+                      (size_t)sketch_size, (size_t)window_limit, pd, nd, &done_texts[i]) < 0)
             failed = 1;
     }
     scratch_free(&sc);
@@ -1721,20 +1719,14 @@ static PyObject *sign_chunk(PyObject *self, PyObject *args) {
 
 done:
     if (done_texts) {
-        for (Py_ssize_t i = 0; i < n; i++) {
+        for (Py_ssize_t i = 0; i < batch.n; i++) {
             free(done_texts[i].sketch);
             free(done_texts[i].windows);
             free(done_texts[i].dated);
         }
         PyMem_Free(done_texts);
     }
-    if (held) {
-        for (Py_ssize_t i = 0; i < captured; i++) Py_XDECREF(held[i]);
-        PyMem_Free(held);
-    }
-    PyMem_Free(views);
-    PyMem_Free(ft.e);
-    Py_XDECREF(seq);
+    release_batch(&batch);
     PyBuffer_Release(&a);
     PyBuffer_Release(&b);
     PyBuffer_Release(&out);
