@@ -27,7 +27,7 @@ from newsclean.errors import RecordTimeout
 from newsclean.io import read_csv, read_jsonl
 from newsclean.paragraphs import join_decisions
 from newsclean.signature import signatures
-from newsclean.watchdog import time_budget
+from newsclean.watchdog import RecordBudgets, time_budget
 
 normalize_module = importlib.import_module("newsclean.normalization")
 
@@ -270,6 +270,24 @@ def test_watchdog_leaves_an_outer_timer_alone():
     with time_budget(0.2):
         with time_budget(0.1):
             pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
+
+
+def test_chunk_budgets_interrupt_one_record_and_go_on_with_the_next():
+    handler = signal.getsignal(signal.SIGALRM)
+    with RecordBudgets() as budgets:
+        with pytest.raises(RecordTimeout, match="0 s budget"):
+            budgets.call(0.2, re.match, r"(a+)+$", "a" * 64 + "b")
+        assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        assert budgets.call(0.2, str.upper, "harga") == "HARGA"
+    assert signal.getsignal(signal.SIGALRM) is handler
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_chunk_budgets_leave_an_outer_timer_alone():
+    with time_budget(0.5):
+        with RecordBudgets() as budgets:
+            assert budgets.call(0.1, str.lower, "A") == "a"
         assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
 
 

@@ -40,7 +40,7 @@ from .sampled_index import sampled_pairs
 from .shingle import tokens
 from .signing import SignedChunk, sign_chunk
 from .timestamps import parse_timestamp
-from .watchdog import budget_for, time_budget
+from .watchdog import RecordBudgets, budget_for, time_budget
 
 #: The window sequence of a record in a run that does not use them (`DedupeConfig.uses_windows`).
 NO_WINDOWS = windows_of([], 1)
@@ -64,15 +64,18 @@ class PreparedChunk:
     signatures: np.ndarray
 
 
-def cleaned_text(text: str, title: str | None, config: DedupeConfig) -> str:
+def cleaned_text(text: str, title: str | None, config: DedupeConfig, budgets: RecordBudgets | None = None) -> str:
     """The cleaned article (the raw one with `clean=False`).
 
-    A record whose cleaning overruns its time budget (`newsclean.watchdog`) is compared raw: one pathological
-    article must not stop a corpus run, and its raw words still find its copies.
+    A record whose cleaning overruns its time budget (`newsclean.watchdog`; `budgets`, the chunk's, or one of
+    its own) is compared raw: one pathological article must not stop a corpus run, and its raw words still
+    find its copies.
     """
     if not config.clean:
         return text
     try:
+        if budgets is not None:
+            return budgets.call(budget_for(len(text)), clean, text, title=title).text
         with time_budget(budget_for(len(text))):
             return clean(text, title=title).text
     except TimeoutError:
@@ -92,7 +95,8 @@ def prepare_chunk(items: list[tuple[str, str | None]], config: DedupeConfig) -> 
     The texts are signed in one pass (`sign_chunk`); the few whose cleaning left no words are signed again
     raw (`compared_text`'s rule), in a second call for just those.
     """
-    texts = [cleaned_text(text, title, config) for text, title in items]
+    with RecordBudgets() as budgets:
+        texts = [cleaned_text(text, title, config, budgets) for text, title in items]
     signed = _signed(texts, config)
     redo = [i for i, words in enumerate(signed.words.tolist()) if not words and texts[i] is not items[i][0]]
     if redo:

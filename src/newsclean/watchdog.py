@@ -16,10 +16,13 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import FrameType
+from typing import Any, TypeVar
 
 from .errors import RecordTimeout
+
+Result = TypeVar("Result")
 
 #: Seconds every record gets, whatever its length: enough for ftfy on a damaged article on a loaded machine.
 BASE_SECONDS = 10.0
@@ -58,3 +61,45 @@ def time_budget(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class RecordBudgets:
+    """Time budgets for the records of one chunk: `time_budget` per record, with the SIGALRM handler installed
+    once for the chunk (`with RecordBudgets() as budgets:`) and each record only arming and disarming the
+    timer (`budgets.call(seconds, function, ...)`, two `setitimer` calls).
+
+    Why: `signal.signal` converts its arguments and results to enums in Python; installing and restoring the
+    handler around every record cost ~40 us of an article's ~700 in `newsclean dedupe`. As with
+    `time_budget`, nothing is armed when a timer is already running or signals cannot be used.
+    """
+
+    def __init__(self) -> None:
+        self.active = False
+        self.seconds = 0.0
+        self._previous: Any = None
+
+    def __enter__(self) -> RecordBudgets:
+        self.active = _timer_available() and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        if self.active:
+            self._previous = signal.signal(signal.SIGALRM, self._expire)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+            self.active = False
+
+    def _expire(self, _signum: int, _frame: FrameType | None) -> None:
+        raise RecordTimeout(f"took longer than its {self.seconds:.0f} s budget")
+
+    def call(self, seconds: float, function: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
+        """`function(*args, **kwargs)`, raising `RecordTimeout` if it runs longer than `seconds`."""
+        if not self.active:
+            return function(*args, **kwargs)
+        self.seconds = seconds
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)

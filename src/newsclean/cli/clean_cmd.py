@@ -29,7 +29,7 @@ from ..learning.learn import source_of
 from ..learning.profile import LearnSettings, Profile
 from ..models import REMOVAL_KINDS
 from ..parallel import ordered_map
-from ..watchdog import budget_for, time_budget
+from ..watchdog import RecordBudgets, budget_for, time_budget
 from .common import RejectLog, plural, progress
 from .learn_cmd import describe, learn_profile
 
@@ -65,7 +65,7 @@ def _is_plain_text(path: str) -> bool:
 
 
 def _clean_record(
-    record: InputRecord, text_field: str, title_field: str, profile: Profile | None = None
+    record: InputRecord, text_field: str, title_field: str, profile: Profile | None, budgets: RecordBudgets
 ) -> dict[str, Any] | Reject:
     """The record with its text cleaned and the report attached, or a Reject saying why it cannot be."""
     data = record.data
@@ -75,13 +75,14 @@ def _clean_record(
     text = data[text_field]
     title = data.get(title_field)
     try:
-        with time_budget(budget_for(len(text))):
-            result = clean(
-                text,
-                title=title if isinstance(title, str) else None,
-                source=source_of(data) if profile is not None else None,
-                profile=profile,
-            )
+        result = budgets.call(
+            budget_for(len(text)),
+            clean,
+            text,
+            title=title if isinstance(title, str) else None,
+            source=source_of(data) if profile is not None else None,
+            profile=profile,
+        )
     except TimeoutError as err:
         return Reject(record.source, record.line, text[:1000], f"cleaning timed out: {err}")
     out = dict(data)
@@ -99,9 +100,11 @@ def _clean_chunk(
     chunk: list[InputRecord | Reject], text_field: str, title_field: str, profile: Profile | None = None
 ) -> list[dict[str, Any] | Reject]:
     """`_clean_record` for each record of a chunk; rejects pass through (module level: it runs in workers)."""
-    return [
-        item if isinstance(item, Reject) else _clean_record(item, text_field, title_field, profile) for item in chunk
-    ]
+    with RecordBudgets() as budgets:
+        return [
+            item if isinstance(item, Reject) else _clean_record(item, text_field, title_field, profile, budgets)
+            for item in chunk
+        ]
 
 
 def _chunks(items: Iterable[InputRecord | Reject], size: int) -> Iterator[list[InputRecord | Reject]]:
