@@ -119,11 +119,17 @@ def write_shards(
     verdicts: dask.bag.Bag,
     files: Sequence[str],
     directory: str,
-    outputs: ShardOutputs,
     *,
     encoding_errors: str = "reject",
+    text_field: str = "text",
+    outputs: ShardOutputs | None = None,
 ) -> dict[str, int]:
-    """Write the shards of `directory` from the workers (a second read of each input file); summed counts."""
+    """Write the shards of `directory` from the workers (a second read of each input file); summed counts.
+
+    `outputs` says which shards besides kept and clusters to write (default: those two, kept records
+    unchanged); its config's text field is then the one read.
+    """
+    outputs = outputs or ShardOutputs(config=DedupeConfig(text_field=text_field))
     reading = {"encoding_errors": encoding_errors, "text_field": outputs.config.text_field}
     os.makedirs(directory, exist_ok=True)
     names = dask.bag.from_sequence(list(files), npartitions=len(files))
@@ -183,7 +189,7 @@ def dedupe_shards(
             if first:
                 reason, ident = first[0].get("reject") or "rejected", first[0].get("id")
                 raise InputError(f"record {ident}: {reason} (--strict stops at the first bad record)")
-        return write_shards(verdicts, files, directory, outputs, encoding_errors=encoding_errors), len(files)
+        return write_shards(verdicts, files, directory, encoding_errors=encoding_errors, outputs=outputs), len(files)
 
 
 def gather_shards(directory: str, kind: str, shards: int, target: str, *, remove: bool) -> None:

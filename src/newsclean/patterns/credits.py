@@ -52,7 +52,8 @@ BYLINE_WORDS = (
 #: glued to a name is a brand written in prose (`oleh tim ©KapanLagi.com di Kuningan`), no notice.
 FOOTER_OPENERS = (
     r"(?:Copyright|COPYRIGHT|Hak\s+Cipta|©(?!\p{L})|\(c\)\s*\d{4}|All\s+Rights?\s+Reserved|Dilarang\s+keras|"
-    r"Artikel\s+ini\s+telah\s+(?:tayang|naik|terbit)|Kirim\s+Komentar|Komentar\s+menjadi\s+tanggung)"
+    r"Artikel\s+ini\s+(?:telah\s+(?:tayang|naik|terbit)|merupakan\s+bagian\s+dari)|Kirim\s+Komentar|"
+    r"Komentar\s+menjadi\s+tanggung)"
 )
 
 #: The footer openers' triggers: substrings, since a notice may be glued to what precedes it
@@ -191,6 +192,10 @@ CREDIT_RULES = (
             (
                 f"{BODY}\nCopyright 2010 - 2025 PT Warta Kita. All Rights Reserved.",
                 "Copyright 2010 - 2025 PT Warta Kita. All Rights Reserved.",
+            ),
+            (
+                f"{BODY}\nArtikel ini merupakan bagian dari Warta Lestari, sebuah inisiatif untuk lingkungan.",
+                "Artikel ini merupakan bagian dari Warta Lestari, sebuah inisiatif untuk lingkungan.",
             ),
         ),
         traps=(

@@ -414,9 +414,11 @@ INSERT_RULES = (
         "inline",
         r"(?:Simak|Baca|Dapatkan|Lihat|Cek)\s[^.!?\n]{0,80}?(?i:di\s+halaman\s+(?:selanjutnya|berikutnya)|"
         r"selengkapnya\s*di\s*sini|selengkapnya\s*klik\s*di\s*sini)\.?"
-        r"|(?i:halaman\s+(?:selanjutnya|berikutnya)\s*(?:>>|»|›)?)(?=\s*$)",
-        "Pagination prompts: `Simak berita selengkapnya di halaman selanjutnya.`, `Baca selengkapnyadi sini.` "
-        "A bare `selengkapnya` is prose (`Berikut spesifikasi lain selengkapnya.`) and is not matched.",
+        r"|(?i:halaman\s+(?:selanjutnya|berikutnya)\s*(?:>>|»|›)?)(?=\s*$)"
+        r"|Selengkapnya\s+(?:baca|simak|klik|lihat)\s+di\s*sini\.?",
+        "Pagination prompts: `Simak berita selengkapnya di halaman selanjutnya.`, `Baca selengkapnyadi sini.`, "
+        "`Selengkapnya baca di sini.` A bare `selengkapnya` is prose (`Berikut spesifikasi lain selengkapnya.`) "
+        "and is not matched.",
         trigger=("~selanjutnya", "~berikutnya", "~selengkapnya"),
         needs=("selanjutnya", "berikutnya", "selengkapnya"),
         positives=(
@@ -424,6 +426,7 @@ INSERT_RULES = (
                 f"{BODY} Simak berita selengkapnya di halaman selanjutnya.",
                 "Simak berita selengkapnya di halaman selanjutnya.",
             ),
+            (f"{BODY}\nSelengkapnya baca di sini.\n{BODY2}", "Selengkapnya baca di sini."),
         ),
         traps=(
             "Berikut spesifikasi lain selengkapnya. Ponsel ini dijual mulai pekan depan.",
