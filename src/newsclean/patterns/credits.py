@@ -52,7 +52,8 @@ BYLINE_WORDS = (
 #: glued to a name is a brand written in prose (`oleh tim ©KapanLagi.com di Kuningan`), no notice.
 FOOTER_OPENERS = (
     r"(?:Copyright|COPYRIGHT|Hak\s+Cipta|©(?!\p{L})|\(c\)\s*\d{4}|All\s+Rights?\s+Reserved|Dilarang\s+keras|"
-    r"Artikel\s+ini\s+(?:telah\s+(?:tayang|naik|terbit)|merupakan\s+bagian\s+dari)|Kirim\s+Komentar|"
+    r"Artikel\s+ini\s+(?:(?:telah|sudah)\s+(?:lebih\s+dulu\s+)?(?:tayang|naik|terbit)|merupakan\s+bagian\s+dari)|"
+    r"Kirim\s+Komentar|"
     r"Komentar\s+menjadi\s+tanggung)"
 )
 
