@@ -366,11 +366,11 @@ def test_enabled_rules_are_the_configs_answers() -> None:
 
 
 def test_raw_needs_are_caseless_characters_no_other_folds_to() -> None:
-    """A line gate tests single caseless needs (`(`) on the paragraph itself, not on its gate text."""
+    """A line gate tests single caseless needs (`(`, `©`) on the paragraph itself, not on its gate text."""
     from newsclean.cleaner.selection import _needs_on_raw_text
 
     raw = {need for rule in ALL_RULES if rule.scope == "line" and rule.needs and _needs_on_raw_text(rule) for need in rule.needs}
-    assert raw == {"("}
+    assert raw == {"(", "©"}
     for need in raw:
         assert [c for c in map(chr, range(0x110000)) if need in gate_text(c)] == [need]
 

@@ -49,9 +49,13 @@ BYLINE_WORDS = (
 )
 
 #: Words that open furniture after the article: a chain of these at the end of the last paragraph is cut. A `©`
-#: glued to a name is a brand written in prose (`oleh tim ©KapanLagi.com di Kuningan`), no notice.
+#: opens a notice only before a year or `Copyright` (`© 2024 PT ...`): glued to a name it is a brand written in
+#: prose (`oleh tim ©KapanLagi.com di Kuningan`), and after `√` it is Mac Roman mojibake (`TRESemm√©`) that
+#: ftfy left. `Hak Cipta` opens one only before `©`, a year or `dilindungi`: `UU Hak Cipta juga menegaskan`
+#: is prose about the copyright law.
 FOOTER_OPENERS = (
-    r"(?:Copyright|COPYRIGHT|Hak\s+Cipta|©(?!\p{L})|\(c\)\s*\d{4}|All\s+Rights?\s+Reserved|Dilarang\s+keras|"
+    r"(?:Copyright|COPYRIGHT|Hak\s+Cipta(?=\s*(?:©|\(c\)|\d{4}|[Dd]ilindungi))|(?<!√)©(?=\s*(?:\d{4}|Copyright|COPYRIGHT))|"
+    r"\(c\)\s*\d{4}|All\s+Rights?\s+Reserved|Dilarang\s+keras|"
     r"Artikel\s+ini\s+(?:(?:telah|sudah)\s+(?:lebih\s+dulu\s+)?(?:tayang|naik|terbit)|merupakan\s+bagian\s+dari)|"
     r"Kirim\s+Komentar|"
     r"Komentar\s+menjadi\s+tanggung)"
@@ -201,6 +205,8 @@ CREDIT_RULES = (
         ),
         traps=(
             "Penulis terkenal itu bercerita tentang hak cipta karya sastra di era digital.",
+            "Bahkan, lanjut Razilu, UU Hak Cipta juga telah menegaskan bahwa pembayaran royalti diatur oleh LMK.",
+            "Ketika ditanya oleh tim ©KapanLagi.com di Kuningan, ia menegaskan keputusannya sudah bulat.",
         ),
     ),
     rule(

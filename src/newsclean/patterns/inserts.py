@@ -469,13 +469,14 @@ INSERT_RULES = (
         r"(?:(?i:foto|photo|ilustrasi|dok\.?|sumber\s+foto|kredit\s+foto|credit|image)\s*[:.]|"
         r"(?:KOMPAS\.com|Kompas\.com|DOK\.|Dok\.|dok\.|SHUTTERSTOCK|Shutterstock|iStockphoto|Freepik|Istimewa|"
         r"ANTARA FOTO|Antara Foto|TRIBUNNEWS\.COM|Tribunnews\.com|detikcom)\s*/)"
-        r"(?:(?![)\]][\"“]?\p{Lu}\p{Ll}|[.!?][\"”]?\p{Lu}\p{Ll}|\s[-–—]+\s)[^\n]){0,250}",
+        r"(?:(?![)\]][\"“]?\p{Lu}\p{Ll}|[.!?][\"”]?\p{Lu}\p{Ll}|\s[-–—]+\s|,\p{Lu}\p{Ll})[^\n]){0,250}",
         "Photo captions and credits on their own line: `Foto: ...`, `KOMPAS.com/ADITYO...`, `Dok. Jasa Marga...`."
         " `Foto-foto yang beredar...` has no colon and stays. A line where a closing parenthesis is glued to a "
         "capitalised word (`Foto: Lenin (BBC)Dengan wajah dingin ...`) goes on into the article's next sentence: "
         "it is no caption line (`caption.photo_label_glued` takes the caption); so does one with a sentence end "
-        "glued to a capitalised word (`...Jawa Tengah.Anda tidak perlu ...`) or a dash between spaces, where a "
-        "dateline and the lead follow the caption (`Foto: Gibran (youtube Rans) Solo - Gibran belum ...`).",
+        "glued to a capitalised word (`...Jawa Tengah.Anda tidak perlu ...`), okezone's comma seam before a "
+        "capital (`Foto: @akun,Intan Khasanah memang ...`), or a dash between spaces, where a dateline and the "
+        "lead follow the caption (`Foto: Gibran (youtube Rans) Solo - Gibran belum ...`).",
         trigger=(
             "foto",
             "photo",
@@ -499,6 +500,24 @@ INSERT_RULES = (
         traps=(
             "Foto-foto yang beredar di media sosial memperlihatkan antrean panjang warga.",
             "Foto: Warta Solo - Wali Kota Solo belum mendapat lampu hijau untuk maju lewat partainya.",
+        ),
+    ),
+    rule(
+        "caption.copyright_credit_line",
+        "caption",
+        "line",
+        r"[^\n.!?©]{0,60}©\s*[\p{L}\d][\p{L}\d.]{1,40}(?:/[^\n©]{1,60})?",
+        "A photo credit line with a copyright sign: `Ernest Prakasa © KapanLagi.com`, `© KapanLagi.com/Daniel "
+        "Kampua`, `Zarry Hendrik © instagram.com/zarhendrik`. A short line, no sentence end before the sign: "
+        "prose mentioning `©` goes on after the name and stays.",
+        trigger=("~©",),
+        needs=("©",),
+        positives=(
+            (f"{BODY}\nRina Sari © WartaKita.com\n{BODY2}", "Rina Sari © WartaKita.com"),
+            (f"{BODY}\n© WartaKita.com/Andi Wijaya\n{BODY2}", "© WartaKita.com/Andi Wijaya"),
+        ),
+        traps=(
+            "Ketika ditanya oleh tim ©KapanLagi.com di Kuningan, ia menegaskan keputusannya sudah bulat.",
         ),
     ),
     rule(
@@ -683,15 +702,20 @@ INSERT_RULES = (
         "embed",
         "line",
         r"(?i:(?:yuk,?\s+)?(?:simak|saksikan|tonton)(?:\s+juga)?\s+(?:video|infografis|rangkaian\s+infografis)"
-        r"[^.!?\n]{0,40}?\s*[:!.]?)",
+        r"(?:[^.!?\n]{0,40}?\s*[:!.]?|\s*:?\s*['\"‘“][^\n'\"’”]{1,150}['\"’”]\s*:?))",
         "The line that introduces an embedded video or infographic the scraper dropped: `Simak video pilihan "
         "berikut`, `Yuk, Simak Juga Video ini!`, `Simak dalam rangkaian Infografis berikut ini`. Only a line "
-        "that is nothing else; a sentence that goes on after it stays.",
+        "that is nothing else; a sentence that goes on after it stays. Detik names the video in quotes: `Simak "
+        "Video 'Ahmad Dhani Sindir Keras soal Sengketa Hak Cipta':`.",
         trigger=("simak", "saksikan", "tonton"),
         first_chars="ysto",
         positives=(
             (f"{BODY}\nSimak video pilihan berikut\n{BODY2}", "Simak video pilihan berikut"),
             (f"{BODY}\nYuk, Simak Juga Video ini!\n{BODY2}", "Yuk, Simak Juga Video ini!"),
+            (
+                f"{BODY}\nSimak Video 'Warga Padati Pasar Jelang Lebaran, Harga Naik':\n{BODY2}",
+                "Simak Video 'Warga Padati Pasar Jelang Lebaran, Harga Naik':",
+            ),
         ),
         traps=(
             "Simak video itu, kata hakim, sebelum saksi memberi keterangan di persidangan hari ini yang panjang.",
