@@ -88,9 +88,12 @@ FLOORS: tuple[Floor, ...] = (
         "Issue 18: clear negatives (same topic or event, different prose) merged; a template kept is no merge.",
     ),
     Floor(
-        "dedupe-relations", "dedupe_relations_articles_per_s", "ratio", "at_least", 0.5, 0.8,
+        "dedupe-relations", "dedupe_relations_articles_per_s", "ratio", "at_least", 0.4, 0.8,
         "The word-coverage relations (window sequences, sampled candidates, coverage verification) against "
-        "the same dedupe by Jaccard alone, on pre-cleaned articles: what they cost before cleaning is counted.",
+        "the same dedupe by Jaccard alone, on pre-cleaned articles: what they cost before cleaning is counted. "
+        "Issue 19's one-pass signing made the Jaccard-only run (the denominator) much cheaper while the relations' "
+        "own cost stayed ~35-50 us an article, so the ratio fell from 0.73-0.88x to 0.54x in the fresh-clone run "
+        "with no regression; the floor (0.5) moved to 0.4 below that noise.",
     ),
     Floor(
         "dedupe-relations", "dedupe_relations_bytes_per_record", "ratio", "at_most", 2.5, 2.0,
