@@ -108,3 +108,18 @@ def test_sigterm_to_a_worker_ends_the_run(corpus: Path, tmp_path: Path) -> None:
     assert code != 0
     assert _survivors(workers) == []
     assert not (tmp_path / "kept.jsonl").exists()
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_workers_run_under_every_start_method(method: str) -> None:
+    """Under `forkserver` a worker's parent is the fork server, not the process that started the pool: the
+    parent check must not take that for a dead parent (Python 3.14's default on Linux)."""
+    code = (
+        "import multiprocessing as mp\n"
+        f"mp.set_start_method({method!r})\n"
+        "from newsclean.parallel import ordered_map\n"
+        "print([r for _, r in ordered_map(abs, [-1, -2, -3, -4], 2)])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[1, 2, 3, 4]"

@@ -352,12 +352,18 @@ def choose_representatives(
 
 
 def kept_record(data: dict[str, Any], config: DedupeConfig, write_clean: bool) -> dict[str, Any]:
-    """A kept record as the engines write it: unchanged, or (`--write-clean`) with its text cleaned."""
+    """A kept record as the engines write it: unchanged, or (`--write-clean`) with its text cleaned. A text
+    whose cleaning overruns its time budget is written as it came (it was compared raw too, `cleaned_text`)."""
     if not write_clean:
         return data
     title = data.get(config.title_field)
+    text = data[config.text_field]
     out = dict(data)
-    out[config.text_field] = clean(data[config.text_field], title=title if isinstance(title, str) else None).text
+    try:
+        with time_budget(budget_for(len(text))):
+            out[config.text_field] = clean(text, title=title if isinstance(title, str) else None).text
+    except TimeoutError:
+        out[config.text_field] = text
     return out
 
 

@@ -75,25 +75,44 @@ def start_worker(parent: int) -> None:
 
 
 def exit_with_parent(parent: int) -> None:
-    """Have the kernel send this process SIGKILL when `parent` dies (Linux `PR_SET_PDEATHSIG`); elsewhere a
-    daemon thread polls for it. If `parent` is gone already (it died before this ran), exit now.
+    """Have the kernel send this process SIGKILL when its parent dies (Linux `PR_SET_PDEATHSIG`); elsewhere a
+    daemon thread polls for `parent`. If `parent` is gone already (it died before this ran), exit now.
 
     Why: a pool's workers block on its pipes when the process that reads them is killed outright (SIGKILL,
     the OOM killer); each holds the other's pipe, and they lived on forever.
     """
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
-            _watch_parent(parent)
-    else:
+    if not (sys.platform.startswith("linux") and _death_signal_set()):
         _watch_parent(parent)
-    if os.getppid() != parent:
+    if not _alive(parent):
         os._exit(1)
+
+
+def _death_signal_set() -> bool:
+    """Ask the kernel for SIGKILL when the parent dies; False where libc or prctl cannot be had (musl without
+    a findable libc, a sandbox). Under the `forkserver` start method the parent is the fork server, which
+    exits when the main process does."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` exists (not whether it is this process's parent: under `forkserver` a worker's
+    parent is the fork server, while `parent` is the process that started the pool)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _watch_parent(parent: int) -> None:
     def watch() -> None:
-        while os.getppid() == parent:
+        while _alive(parent):
             time.sleep(PARENT_POLL_SECONDS)
         os._exit(1)
 

@@ -153,12 +153,13 @@ def drop_doubled_title(state: ArticleState, live: list[int]) -> bool:
     Taken only when the last two paragraphs still standing are the same headline-shaped line (a capital, no
     sentence end inside, three words or more, in title case) and prose stands before them. A closing sentence
     that a scraper doubled ends with a point and is left to the repeat rule, which keeps its first copy; a
-    song's refrain closing an article (`Kau tak akan terganti` twice) is in sentence case, and stays.
+    song's refrain closing an article (`Kau tak akan terganti` twice) is in sentence case, and stays; a
+    chant (`Ayo Indonesia Bisa Juara!` twice) ends with `!`, and stays too.
     """
     if len(live) < 3 or not state.enabled("embed.doubled_title"):
         return False
     last, before = (" ".join(state.masked(i).split()) for i in live[-2:][::-1])
-    if last != before or not _is_title_case_headline(last):
+    if last != before or last.endswith("!") or not _is_title_case_headline(last):
         return False
     for index in live[-2:]:
         state.drop(index, "embed", "embed.doubled_title")

@@ -59,13 +59,12 @@ def run_dask_engine(
         encoding_errors=encoding_errors,
         strict=strict,
     )
-    for kind, target, remove in (
-        ("clusters", clusters_path, False),
-        ("duplicates", duplicates_path, True),
-        ("rejects", rejects_path, True),
-    ):
-        if target:
-            gather_shards(output, kind, shards, target, remove=remove)
+    targets = {
+        kind: target
+        for kind, target in (("clusters", clusters_path), ("duplicates", duplicates_path), ("rejects", rejects_path))
+        if target
+    }
+    gather_shards(output, targets, shards, keep=("clusters",))
     if report_path:
         with atomic_output(report_path) as fh:
             report = {"engine": "dask", "counts": counts, "config": config.model_dump()}

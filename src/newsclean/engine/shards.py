@@ -192,15 +192,21 @@ def dedupe_shards(
         return write_shards(verdicts, files, directory, encoding_errors=encoding_errors, outputs=outputs), len(files)
 
 
-def gather_shards(directory: str, kind: str, shards: int, target: str, *, remove: bool) -> None:
-    """Concatenate the `kind` shards of `directory`, in shard order, into the file `target` (atomically);
-    with `remove`, the shards go once the file is in place: the local engine's one file per option."""
-    pieces = [os.path.join(directory, shard_name(kind, number)) for number in range(shards)]
-    with atomic_output(target) as out:
-        for piece in pieces:
-            with open(piece, encoding="utf-8") as lines:
-                for line in lines:
-                    out.write(line)
-    if remove:
-        for piece in pieces:
-            os.unlink(piece)
+def gather_shards(directory: str, targets: dict[str, str], shards: int, *, keep: Sequence[str] = ()) -> None:
+    """Concatenate the shards of each kind in `targets` (kind -> file), in shard order, into its file
+    (atomically): the local engine's one file per option. Once every file is in place, the shards of the kinds
+    not in `keep` go; a failure leaves every shard where it was.
+
+    The client reads the workers' shards: `directory` must be readable where the command runs (a shared
+    file system with a remote scheduler).
+    """
+    for kind, target in targets.items():
+        with atomic_output(target) as out:
+            for number in range(shards):
+                with open(os.path.join(directory, shard_name(kind, number)), encoding="utf-8") as lines:
+                    for line in lines:
+                        out.write(line)
+    for kind in targets:
+        if kind not in keep:
+            for number in range(shards):
+                os.unlink(os.path.join(directory, shard_name(kind, number)))

@@ -13,10 +13,12 @@ from .base import rule
 from .examples import BODY, BODY2
 
 #: An editor/wire code in parentheses: `(esn/indo)`, `(tor/fjp)`, `(*/Ria)`, `(kpl/pur/tch)`, `(Sputnik)`,
-#: `(kid)`, `( Wan)`, `(*)`, `[eko]`, `(K24)`, `(Z-3)`. Slash codes need a letter in every part, so dates like
-#: `(30/8)` fail; a code with digits is a few letters then a few digits (`(21)` and `(2024)` have no letter).
+#: `(kid)`, `( Wan)`, `(*)`, `[eko]`, `(K24)`, `(D011)`, `(mg1)`. Slash codes need a letter in every part, so
+#: dates like `(30/8)` fail; a code with digits is capitals then two or three digits, or lowercase letters then
+#: digits: `(21)` and `(2024)` have no letter, and `(U-23)`, `(H-3)` and `(R2)` are prose (an age group, a day
+#: before a holiday, a ring road), so Media Indonesia's `(Z-3)` stays.
 SLASH_CODE = r"\(\s*[\p{L}*][\p{L}\d*.]{0,15}(?:\s*/\s*[\p{L}*][\p{L}\d*.]{0,15}){1,3}\s*\)"
-WORD_CODE = r"\(\s*(?:\p{L}[\p{L}.]{0,14}|\p{L}{1,4}-?\d{1,3}|\*|end)\s*\)"
+WORD_CODE = r"\(\s*(?:\p{L}[\p{L}.]{0,14}|\p{Lu}{1,4}\d{2,3}|\p{Ll}{1,4}\d{1,3}|\*|end)\s*\)"
 SQUARE_CODE = r"\[\s*\p{L}[\p{L}/]{1,14}\s*\]"
 CREDIT_CODE = rf"(?:{SLASH_CODE}|{WORD_CODE}|{SQUARE_CODE})"
 #: What a `CREDIT_CODE` starts with.
@@ -97,6 +99,8 @@ CREDIT_RULES = (
             (f"{BODY} (K24)", "(K24)"),
         ),
         traps=(
+            "Skuad itu berangkat untuk pemusatan latihan timnas. (U-23)",
+            "Arus mudik diperkirakan memuncak pada Selasa malam. (H-3)",
             "Menurut Departemen Luar Negeri Amerika Serikat (AS).",
             "Pemain terbaik laga itu adalah Marouane Fellaini (Belgia)",
             "Warnanya ada kuning, abu-abu, dan turquoise (biru).",

@@ -149,7 +149,7 @@ INSERT_RULES = (
         "embed.tiktok",
         "embed",
         "inline",
-        r"@(?P<handle>[\w.]{2,30})\s[^\n♬]{0,500}?♬[^\n♬]{0,150}?(?P=handle)(?![\p{Ll}\d_.])",
+        r"@(?P<handle>[\w.]{2,30})\s[^\n♬]{0,500}?♬[^\n♬]{0,150}?-\s?(?P=handle)(?![\p{Ll}\d_.])",
         "The text of an embedded TikTok glued into prose: `@user caption #fyp ♬ original sound - Name - user`. "
         "It opens with the handle and its sound credit ends with the same handle, so the end is certain (glued "
         "to the next capitalised word, as here: `...- dapurkitaBaca juga:`).",
@@ -163,6 +163,7 @@ INSERT_RULES = (
         ),
         traps=(
             "Akun @dapurkita mengunggah video memasak dengan lagu ♬ yang sedang viral di media sosial.",
+            "Akun @rinasari mengunggah video berlatar lagu ♬ Kau Tak Akan Terganti, kata rinasari kepada wartawan.",
         ),
     ),
     rule(
@@ -506,7 +507,7 @@ INSERT_RULES = (
         "caption.copyright_credit_line",
         "caption",
         "line",
-        r"[^\n.!?©]{0,60}©\s*[\p{L}\d][\p{L}\d.]{1,40}(?:/[^\n©]{1,60})?",
+        r"[^\n.!?©]{0,60}©\s*[\p{L}\d][\p{L}\d.]{1,40}(?:/\p{L}[\p{L}\d._]*(?:\s\p{Lu}[\p{L}\d.]*){0,3})?",
         "A photo credit line with a copyright sign: `Ernest Prakasa © KapanLagi.com`, `© KapanLagi.com/Daniel "
         "Kampua`, `Zarry Hendrik © instagram.com/zarhendrik`. A short line, no sentence end before the sign: "
         "prose mentioning `©` goes on after the name and stays.",
@@ -518,6 +519,7 @@ INSERT_RULES = (
         ),
         traps=(
             "Ketika ditanya oleh tim ©KapanLagi.com di Kuningan, ia menegaskan keputusannya sudah bulat.",
+            "Seperti dilansir ©KapanLagi.com/Instagram, pasangan itu sudah menikah sejak 2019.",
         ),
     ),
     rule(
