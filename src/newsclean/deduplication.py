@@ -65,19 +65,20 @@ class PreparedChunk:
 
 
 def cleaned_text(text: str, title: str | None, config: DedupeConfig, budgets: RecordBudgets | None = None) -> str:
-    """The cleaned article (the raw one with `clean=False`).
+    """The cleaned article (the raw one with `clean=False`), within its time budget (`clean_or_raw`)."""
+    return clean_or_raw(text, title, budgets) if config.clean else text
 
-    A record whose cleaning overruns its time budget (`newsclean.watchdog`; `budgets`, the chunk's, or one of
-    its own) is compared raw: one pathological article must not stop a corpus run, and its raw words still
-    find its copies.
-    """
-    if not config.clean:
-        return text
+
+def clean_or_raw(text: str, title: str | None, budgets: RecordBudgets | None = None) -> str:
+    """`clean(text, title=title).text`, or `text` itself when cleaning overruns its time budget
+    (`newsclean.watchdog`; `budgets`, the chunk's, or one of its own): one pathological article must not stop
+    a corpus run, and its raw words still find its copies."""
+    seconds = budget_for(len(text))
     try:
-        if budgets is not None:
-            return budgets.call(budget_for(len(text)), clean, text, title=title).text
-        with time_budget(budget_for(len(text))):
-            return clean(text, title=title).text
+        if budgets is None:
+            with time_budget(seconds):
+                return clean(text, title=title).text
+        return budgets.call(seconds, clean, text, title=title).text
     except TimeoutError:
         return text
 
@@ -114,7 +115,7 @@ def prepare_chunk(items: list[tuple[str, str | None]], config: DedupeConfig) -> 
     kept = np.flatnonzero(signed.words > 0)
     return PreparedChunk(
         words=signed.words.astype(np.int32),
-        exact=np.where(signed.words > 0, signed.exact, np.uint64(0)).astype(np.uint64),
+        exact=signed.exact.astype(np.uint64),
         hashes=[signed.sketches[i] for i in kept],
         windows=[signed.windows[i] for i in kept] if signed.windows is not None else [NO_WINDOWS] * len(kept),
         signatures=np.ascontiguousarray(signed.signatures[kept], dtype=np.uint32),
@@ -353,17 +354,12 @@ def choose_representatives(
 
 def kept_record(data: dict[str, Any], config: DedupeConfig, write_clean: bool) -> dict[str, Any]:
     """A kept record as the engines write it: unchanged, or (`--write-clean`) with its text cleaned. A text
-    whose cleaning overruns its time budget is written as it came (it was compared raw too, `cleaned_text`)."""
+    whose cleaning overruns its time budget is written as it came (it was compared raw too, `clean_or_raw`)."""
     if not write_clean:
         return data
     title = data.get(config.title_field)
-    text = data[config.text_field]
     out = dict(data)
-    try:
-        with time_budget(budget_for(len(text))):
-            out[config.text_field] = clean(text, title=title if isinstance(title, str) else None).text
-    except TimeoutError:
-        out[config.text_field] = text
+    out[config.text_field] = clean_or_raw(data[config.text_field], title if isinstance(title, str) else None)
     return out
 
 

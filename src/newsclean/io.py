@@ -436,12 +436,13 @@ def _remove_stale_temporaries(directory: str, prefix: str) -> None:
         if not (name.startswith(prefix) and name.endswith(".tmp")):
             continue
         pid = name[len(prefix) :].split(".", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _process_exists(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and not process_exists(int(pid)):
             with contextlib.suppress(OSError):
                 os.unlink(os.path.join(directory, name))
 
 
-def _process_exists(pid: int) -> bool:
+def process_exists(pid: int) -> bool:
+    """Whether process `pid` exists (one another user owns counts too)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
+from .io import process_exists
+
 Chunk = TypeVar("Chunk")
 Result = TypeVar("Result")
 
@@ -76,14 +78,16 @@ def start_worker(parent: int) -> None:
 
 def exit_with_parent(parent: int) -> None:
     """Have the kernel send this process SIGKILL when its parent dies (Linux `PR_SET_PDEATHSIG`); elsewhere a
-    daemon thread polls for `parent`. If `parent` is gone already (it died before this ran), exit now.
+    daemon thread polls for `parent`. If `parent` is gone already (it died before this ran), exit now. It is
+    `parent`'s existence that is checked, not this process's parent id: under the `forkserver` start method a
+    worker's parent is the fork server, not the process that started the pool.
 
     Why: a pool's workers block on its pipes when the process that reads them is killed outright (SIGKILL,
     the OOM killer); each holds the other's pipe, and they lived on forever.
     """
     if not (sys.platform.startswith("linux") and _death_signal_set()):
         _watch_parent(parent)
-    if not _alive(parent):
+    if not process_exists(parent):
         os._exit(1)
 
 
@@ -98,21 +102,9 @@ def _death_signal_set() -> bool:
         return False
 
 
-def _alive(pid: int) -> bool:
-    """Whether process `pid` exists (not whether it is this process's parent: under `forkserver` a worker's
-    parent is the fork server, while `parent` is the process that started the pool)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _watch_parent(parent: int) -> None:
     def watch() -> None:
-        while _alive(parent):
+        while process_exists(parent):
             time.sleep(PARENT_POLL_SECONDS)
         os._exit(1)
 

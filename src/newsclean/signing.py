@@ -32,8 +32,8 @@ _KERNEL = load_extension("_speedups")
 
 @dataclass(frozen=True, slots=True)
 class SignedChunk:
-    """One chunk of texts, signed: per text its token count, exact key, sketch, window sequence (None when
-    not asked for) and signature row (all 0xFFFFFFFF for a text without words)."""
+    """One chunk of texts, signed: per text its token count, exact key (0 for a text without words), sketch,
+    window sequence (None when not asked for) and signature row (all 0xFFFFFFFF for a text without words)."""
 
     words: np.ndarray
     exact: np.ndarray

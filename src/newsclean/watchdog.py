@@ -42,35 +42,23 @@ def _timer_available() -> bool:
 
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise `RecordTimeout` in the block if it runs longer than `seconds`.
+    """Raise `RecordTimeout` in the block if it runs longer than `seconds`: one record's `RecordBudgets`.
 
     Does nothing when a timer is already running (the caller's own alarm wins) or when signals cannot be
     used (not the main thread, no SIGALRM).
     """
-    if not _timer_available() or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+    with RecordBudgets() as budgets, budgets.armed(seconds):
         yield
-        return
-
-    def expire(_signum: int, _frame: FrameType | None) -> None:
-        raise RecordTimeout(f"took longer than its {seconds:.0f} s budget")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 class RecordBudgets:
-    """Time budgets for the records of one chunk: `time_budget` per record, with the SIGALRM handler installed
-    once for the chunk (`with RecordBudgets() as budgets:`) and each record only arming and disarming the
-    timer (`budgets.call(seconds, function, ...)`, two `setitimer` calls).
+    """Time budgets for the records of one chunk: the SIGALRM handler is installed once for the chunk
+    (`with RecordBudgets() as budgets:`) and each record only arms and disarms the timer
+    (`budgets.call(seconds, function, ...)` or `with budgets.armed(seconds):`, two `setitimer` calls).
 
     Why: `signal.signal` converts its arguments and results to enums in Python; installing and restoring the
-    handler around every record cost ~40 us of an article's ~700 in `newsclean dedupe`. As with
-    `time_budget`, nothing is armed when a timer is already running or signals cannot be used.
+    handler around every record cost ~40 us of an article's ~700 in `newsclean dedupe`. Nothing is armed when
+    a timer is already running or signals cannot be used.
     """
 
     def __init__(self) -> None:
@@ -93,13 +81,20 @@ class RecordBudgets:
     def _expire(self, _signum: int, _frame: FrameType | None) -> None:
         raise RecordTimeout(f"took longer than its {self.seconds:.0f} s budget")
 
-    def call(self, seconds: float, function: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
-        """`function(*args, **kwargs)`, raising `RecordTimeout` if it runs longer than `seconds`."""
+    @contextlib.contextmanager
+    def armed(self, seconds: float) -> Iterator[None]:
+        """Raise `RecordTimeout` in the block if it runs longer than `seconds`."""
         if not self.active:
-            return function(*args, **kwargs)
+            yield
+            return
         self.seconds = seconds
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
-            return function(*args, **kwargs)
+            yield
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def call(self, seconds: float, function: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
+        """`function(*args, **kwargs)`, raising `RecordTimeout` if it runs longer than `seconds`."""
+        with self.armed(seconds):
+            return function(*args, **kwargs)
