@@ -93,9 +93,13 @@ TRAILING_WORD = regex.compile(r"\w+$")
 #: Longer than every word in `FUNCTION_WORDS`.
 LONGEST_FUNCTION_WORD = max(len(word) for word in FUNCTION_WORDS)
 ENDS_WITH_JOINER = regex.compile(r"[,\p{Pd}(/]$")
+#: A dash after a space ends a dateline or a byline (`Bola.net -`, `JAKARTA, KOMPAS.com -`): it joins its line
+#: to the next one, but says nothing about the lines before it being wrapped.
+SEPARATOR_DASH_END = regex.compile(r"\s\p{Pd}$")
 WRAPPED_WORD_START = regex.compile(r"[\p{L}\d\"“(]")
 #: A lone dash is at most three characters long; longer lines skip the regex.
 LONGEST_LONE_DASH = 3
+DASHES = "-‐‑‒–—―"
 
 
 class Paragraph:
@@ -203,6 +207,7 @@ def join_decisions(lines: list[str]) -> list[bool]:
     structural: list[bool | None] = [None] * len(lines)
 
     decisions = [False] * count
+    wraps = [False] * count  # joins that show the text is hard-wrapped (the sentence goes on across the break)
     possible = [False] * count
     for i in range(count):
         before, after = lines[i], lines[i + 1]
@@ -217,16 +222,19 @@ def join_decisions(lines: list[str]) -> list[bool]:
             continue
         elif _clear_continuation(before, after):
             decisions[i] = True
+            wraps[i] = not (before[-1:] in DASHES and SEPARATOR_DASH_END.search(before))
         else:
             possible[i] = _possible_continuation(before, after)
-    # A run of possible breaks next to a certain one is wrapped: one sweep spreads rightwards, one leftwards
-    # (repeating both-way sweeps until nothing changed was quadratic on a long run, 14 s for 8,000 lines).
+    # A run of possible breaks next to a certain wrap is wrapped: one sweep spreads rightwards, one leftwards
+    # (repeating both-way sweeps until nothing changed was quadratic on a long run, 14 s for 8,000 lines). A
+    # join that is no wrap (a dateline's closing dash, a lone dash) does not spread: a header of short lines
+    # (date, caption, `Bola.net -`) above the lead stays lines of their own.
     for i in range(1, count):
-        if possible[i] and decisions[i - 1]:
-            decisions[i] = True
+        if possible[i] and wraps[i - 1]:
+            decisions[i] = wraps[i] = True
     for i in range(count - 2, -1, -1):
-        if possible[i] and decisions[i + 1]:
-            decisions[i] = True
+        if possible[i] and wraps[i + 1]:
+            decisions[i] = wraps[i] = True
     return decisions
 
 

@@ -523,6 +523,29 @@ INSERT_RULES = (
         ),
     ),
     rule(
+        "caption.c_credit_line",
+        "caption",
+        "line",
+        r"(?!\()(?![^\n]*\([abAB]\))[^\n]{10,300}?\s\(c\)\s+(?!\p{Ll})[^\s()][^\n()]{0,59}",
+        "A caption line that ends in `(c)` and its credit, as bola.net and merdeka.com write them: `Rizky Ridho "
+        "merayakan golnya, Minggu (10/08/2025). (c) Dok. Persija Jakarta X`. `(c)` is also the third item of a "
+        "list in prose (`huruf (a), (b), dan (c) ...`, `(c) Menolak tawaran`): a line that opens with it or "
+        "holds `(a)` or `(b)` stays, as does one where a lowercase word or more than 60 characters follow it.",
+        needs=("(c)",),
+        positives=(
+            (
+                f"{BODY}\nPelatih Warta FC memimpin latihan, Sabtu (15/11/2025). (c) Dok. Warta FC\n{BODY2}",
+                "Pelatih Warta FC memimpin latihan, Sabtu (15/11/2025). (c) Dok. Warta FC",
+            ),
+            (f"{BODY}\nAksi Andi Wijaya pada laga pramusim (c) Rina Sari\n{BODY2}", "Aksi Andi Wijaya pada laga pramusim (c) Rina Sari"),
+        ),
+        traps=(
+            "Syaratnya tiga: (a) berusia 17 tahun, (b) memiliki KTP, dan (c) Terdaftar sebagai pemilih.",
+            "Pilihan ketiga adalah opsi (c) yang menurut panitia paling mudah dijalankan oleh warga desa.",
+            "(c) Menolak tawaran tersebut dan kembali ke klub lama.",
+        ),
+    ),
+    rule(
         "caption.credit_parenthesis_line",
         "caption",
         "line",
