@@ -206,3 +206,34 @@ def test_edits_point_at_their_separators_and_normalize_is_idempotent(text: str) 
     assert normalize(normalized) == normalized
     for edit in edits:
         assert normalized[edit.start : edit.start + len(edit.text)] == edit.text
+
+
+ONE_LINE_BODY = "Presiden menanggapi langkah relawan pendukungnya usai purnatugas pada pekan lalu. " * 10
+
+
+def test_a_doubled_video_title_and_the_closing_code_and_tags_come_off_a_one_line_scrape() -> None:
+    """Detik's closing widget, code and tags, glued onto the last line by a scraper that dropped the breaks."""
+    tail = (
+        '"Kami siap," imbuhnya. Video Relawan Warta Dukung Program Sekolah Rakyat Video Relawan Warta Dukung '
+        "Program Sekolah Rakyat (abcde) relawan warta purnatugas politik kongres transformasi organisasi"
+    )
+    result = clean(ONE_LINE_BODY + tail)
+    assert result.text.endswith('"Kami siap," imbuhnya.')
+    assert [(r.kind, r.rule) for r in result.removals][-4:] == [
+        ("embed", "embed.doubled_title"),
+        ("embed", "embed.doubled_title"),
+        ("credit", "credit.code_line"),
+        ("tags", "tags.after_credit"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Two different titles, and a code followed by a sentence: no seam.
+        ONE_LINE_BODY + "Video Relawan Warta Dukung Program Video Sekolah Rakyat Dibuka di Kota Warta hari ini.",
+        ONE_LINE_BODY + "Hasil itu dikutip dari laporan (red) yang terbit pekan lalu dan dibahas warga.",
+    ],
+)
+def test_no_video_or_code_seam_without_a_doubled_title_or_closing_tags(raw: str) -> None:
+    assert not [e for e in normalize_with_edits(raw)[1] if e.rule in ("boundary.marker_embed", "boundary.marker_credit")]

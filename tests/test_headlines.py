@@ -41,6 +41,11 @@ def _removed(paragraph: str) -> list[str]:
             "Ia datang. Baca juga: Siswa di Kendari Turun ke JalanKakak dari almarhum menangis di UGD.",
             "Baca juga: Siswa di Kendari Turun ke Jalan",
         ),
+        # ... also before a two-letter word that opens the next sentence (`TerpopulerIa menegaskan`).
+        (
+            "Ia datang. Baca juga: Survei Warta: Partai Biru Masuk 5 Besar TerpopulerIa menegaskan hasil itu.",
+            "Baca juga: Survei Warta: Partai Biru Masuk 5 Besar Terpopuler",
+        ),
     ],
 )
 def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
@@ -61,6 +66,12 @@ def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
         ),
         # A quotation after a bare label (the headline lost by the scraper).
         ('Baca juga:,"Kita yakini daftar ini muncul dari analisis risiko," ujar pria itu.', '"Kita yakini'),
+        # A subheading glued between the headline and the next sentence: the later glue is no certain end.
+        (
+            "Ia datang.Baca juga: Leher Kaku Pertanda Kolesterol Tinggi? Dokter Bilang GiniCara Menurunkan "
+            "Kolesterol AlamiDi sisi lain ada beberapa cara alami.",
+            "Cara Menurunkan Kolesterol Alami",
+        ),
     ],
 )
 def test_uncertain_end_keeps_the_sentence(paragraph: str, kept: str) -> None:

@@ -45,6 +45,19 @@ def test_real_short_lines_stay_apart(raw: str) -> None:
     assert len(texts(raw)) == len(raw.split("\n"))
 
 
+def test_a_dateline_joins_the_lead_but_not_the_header_lines_above_it() -> None:
+    """`Bola.net -` joins the lead; the date and caption lines above it are no hard wrap for that."""
+    raw = (
+        "12 November 2025, 14:03 WIB\nSkuad Warta FC pada laga pekan ke-11 (c) Dok. Warta FC\nWarta.net -\n"
+        "Calon pelatih baru Warta FC akhirnya terungkap pekan ini."
+    )
+    assert texts(raw) == [
+        "12 November 2025, 14:03 WIB",
+        "Skuad Warta FC pada laga pekan ke-11 (c) Dok. Warta FC",
+        "Warta.net - Calon pelatih baru Warta FC akhirnya terungkap pekan ini.",
+    ]
+
+
 def test_offsets_are_those_of_the_input() -> None:
     raw = "Baris pertama yang panjang sekali dan\nberlanjut di sini.\n\nParagraf kedua."
     for paragraph in split_paragraphs(raw):

@@ -170,6 +170,22 @@ MARKERS: Final = (
         ("[Gambas:",),
     ),
 )
+#: An embedded video's title printed twice, glued into running text (Detik's `...imbuhnya. Video Budi Arie
+#: Arahkan Kader Video Budi Arie Arahkan Kader (nkm)`): the widget the scraper flattened. Split before each
+#: copy and after the second, so the cleaner's doubled-title rule sees the two lines it reads. The copies must
+#: be identical, start with a capital and hold no line break: prose that says `Video` twice differs between.
+DOUBLED_VIDEO_TITLE: Final = regex.compile(
+    r"(?<=^|[\s.!?\"”)])(?:Simak |Tonton |Saksikan )?Video (\p{Lu}[^\n]{10,150}?) "
+    r"((?:Simak |Tonton |Saksikan )?Video \1)(?=\s|$)"
+)
+#: The editor's code and the tag words that close a Detik article, glued onto its last line in a scrape without
+#: line breaks (`...MBG-Sekolah Rakyat (nkmkm) projo jokowi purnatugas`): a code of 2-8 lowercase letters
+#: (or two, with a slash) followed by nothing but lowercase words to the end of the text. Looked for in the last
+#: `TAIL_CODE_WINDOW` characters of a text that lost its breaks only; a sentence that ends in a parenthesis
+#: and goes on (`(red) dan lainnya.`) has a point at its end, which the lowercase run forbids.
+TAIL_CREDIT_CODE: Final = regex.compile(r"(?<=\S) (\([a-z]{2,8}(?:/[a-z]{2,8})?\)) (?=\p{Ll}[\p{Ll}\d -]{0,300}$)")
+TAIL_CODE_WINDOW: Final = 400
+
 #: A marker is looked for only when one of these literals occurs (`str.find` skips through a text quickly).
 MARKER_LITERALS: Final = tuple(dict.fromkeys(literal for *_, literals in MARKERS for literal in literals))
 
@@ -274,7 +290,10 @@ def _find_cuts(text: str) -> list[Cut]:
         _pipe_seams(text, cuts)
     if _has_marker_literal(text):
         _markers(text, cuts)
+    if "Video " in text:
+        _doubled_video_titles(text, cuts)
     if lost_breaks:
+        _tail_credit_code(text, cuts)
         _lower_glue(text, cuts)
     return cuts
 
@@ -412,6 +431,24 @@ def _markers(text: str, cuts: list[Cut]) -> None:
                 _add(text, cuts, match.start(), rule)
             if after:
                 _add(text, cuts, match.end(), rule)
+
+
+def _doubled_video_titles(text: str, cuts: list[Cut]) -> None:
+    """Breaks around a video title printed twice in running text (`DOUBLED_VIDEO_TITLE`)."""
+    for match in DOUBLED_VIDEO_TITLE.finditer(text):
+        for position in (match.start(), match.start(2), match.end()):
+            _add(text, cuts, position, "boundary.marker_embed")
+
+
+def _tail_credit_code(text: str, cuts: list[Cut]) -> None:
+    """Breaks around an editor's code followed by tag words at the end of the text (`TAIL_CREDIT_CODE`)."""
+    start = max(0, len(text) - TAIL_CODE_WINDOW)
+    if ")" not in text[start:]:
+        return
+    match = TAIL_CREDIT_CODE.search(text, start)
+    if match is not None:
+        _add(text, cuts, match.start(1), "boundary.marker_credit")
+        _add(text, cuts, match.end(1), "boundary.marker_credit")
 
 
 def _camel_tokens(text: str) -> Iterator[regex.Match[str]]:

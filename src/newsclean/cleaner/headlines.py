@@ -19,7 +19,10 @@ NEXT_LABEL = regex.compile(
     rf"{RELATED_LABEL}\s*[:：]|(?:Pewarta|Editor|Penulis|Reporter|Foto|FOTO|Copyright|©|SCROLL TO CONTINUE)\b",
     regex.V1,
 )
-CAMEL_GLUE = regex.compile(r"(?<=\p{Ll}{3}|\d)(?=\p{Lu}\p{Ll}{2})", regex.V1)
+#: A capital glued to a lowercase run: two words joined where the scraper dropped a space or a line break. The
+#: capital may open a two-letter word (`TerpopulerIa menegaskan`, `...JalanDi tempat`); `PROSE_AFTER_GLUE` and
+#: `CAMEL_NAMES` then tell the next sentence from a brand (`LinkedIn`).
+CAMEL_GLUE = regex.compile(r"(?<=\p{Ll}{3}|\d)(?=\p{Lu}\p{Ll})", regex.V1)
 #: A glued capital starts prose (not a brand like `VietJet`) only when a lowercase word follows it.
 PROSE_AFTER_GLUE = regex.compile(r"\p{Lu}\p{Ll}+,? \p{Ll}", regex.V1)
 TOKEN = regex.compile(r"\S+", regex.V1)
@@ -156,16 +159,25 @@ def ends_a_sentence(stretch: str) -> bool:
 
 
 def _glued_words_end(window: str) -> int | None:
-    """Where two words glued without a space end a headline (`JalanKakak`), or None (see `headline_end`)."""
+    """Where two words glued without a space end a headline (`JalanKakak`), or None (see `headline_end`).
+
+    A glue before it that is followed by a capitalised word (`...Bilang GiniCara Menurunkan Kolesterol
+    AlamiDi sisi lain`) makes the end uncertain: it may be a brand inside the headline (`VietJet Turun`), or the
+    headline's own end with a subheading of the article glued after it, which a cut at the later glue would
+    take with the headline. None then: the label alone goes.
+    """
     for glue in CAMEL_GLUE.finditer(window):
         word_start = window.rfind(" ", 0, glue.start()) + 1
         word_end = window.find(" ", glue.start())
         word = window[word_start : word_end if word_end >= 0 else len(window)].strip(".,:;!?\"'")
-        if word not in CAMEL_NAMES and glue.start() > 10 and PROSE_AFTER_GLUE.match(window, glue.start()):
-            stretch = window[: glue.start()]
-            if len(stretch) > MAX_GLUED_HEADLINE_CHARS or not reads_as_headline(stretch):
-                return None
-            return glue.start()
+        if word in CAMEL_NAMES or glue.start() <= 10:
+            continue
+        if not PROSE_AFTER_GLUE.match(window, glue.start()):
+            return None
+        stretch = window[: glue.start()]
+        if len(stretch) > MAX_GLUED_HEADLINE_CHARS or not reads_as_headline(stretch):
+            return None
+        return glue.start()
     return None
 
 

@@ -19,7 +19,9 @@ TAIL_PASSES = 4
 CREDIT_THEN_TAGS = regex.compile(
     rf"(?:(?<=^)|(?<=[.!?\"”'’)\]]\s{{0,3}})){CREDIT_CODE}\s*(?P<tags>[\p{{Ll}}\d][\p{{Ll}}\d ]{{1,120}})$", regex.V1
 )
-TAG_LINE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d .'-]{1,60}", regex.V1)
+#: A line of topic tags after the editor code: one lowercase phrase, or (where the scraper joined the tag lines
+#: with spaces) all of them, up to the length `CREDIT_THEN_TAGS` takes on the code's own line.
+TAG_LINE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d .'-]{1,120}", regex.V1)
 #: A headline: a capital, then one sentence with no sentence end inside it (a closing `?` or `!` may end it).
 HEADLINE_LINE = regex.compile(r"\p{Lu}[^\n.!?]{13,148}[?!]?", regex.V1)
 #: The share of a line's content words that are capitalised for it to read as a title-case headline.
