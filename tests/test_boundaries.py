@@ -237,3 +237,32 @@ def test_a_doubled_video_title_and_the_closing_code_and_tags_come_off_a_one_line
 )
 def test_no_video_or_code_seam_without_a_doubled_title_or_closing_tags(raw: str) -> None:
     assert not [e for e in normalize_with_edits(raw)[1] if e.rule in ("boundary.marker_embed", "boundary.marker_credit")]
+
+
+SEAMED = (
+    "Direksi Warta Energi hadir di Dubai, Kamis.   Direktur Utama hadir bersama pejabat lain di sana pada pagi itu. "
+    "Lagu baru itu memiliki paduan suara yang bernada bass.  Baca juga: Warta catatkan kemenangan terbanyak dalam "
+    "sejarah   Tentu saja, ini bukanlah kejutan pertama bagi para penggemarnya di seluruh negeri.   Menurut dia, "
+    "acara itu berlangsung meriah hingga malam hari dan dihadiri ribuan orang dari berbagai kota. "
+) * 3
+
+
+def test_runs_of_spaces_are_seams_where_the_scraper_joins_paragraphs_with_them() -> None:
+    normalized, edits = normalize_with_edits(SEAMED)
+    assert "Kamis.\nDirektur" in normalized
+    assert "sejarah\n\nTentu saja" in normalized  # a related headline's end, shown by the run after it
+    assert {e.rule for e in edits} == {"boundary.space_seam"}
+    result = clean(SEAMED)
+    assert "Warta catatkan" not in result.text
+    assert "Tentu saja, ini bukanlah kejutan pertama" in result.text
+
+
+def test_runs_of_spaces_that_are_link_holes_stay_spaces() -> None:
+    """A scrape whose runs of spaces are mostly inside sentences (stripped links): none is a seam."""
+    holes = (
+        "Belasan  monumen tokoh berdiri di Jalan Artema. Mulai dari monumen  Taras Shevchenko hingga meriam di  "
+        "Kremlin Moskow yang berukuran  lima meter. "
+    ) * 8
+    normalized, edits = normalize_with_edits(holes)
+    assert "\n" not in normalized
+    assert not edits

@@ -38,6 +38,7 @@ from .lexicon import (
 )
 from .models import Edit, EditKind
 from .paragraphs import join_decisions
+from .patterns.words import RELATED_LABEL
 
 #: What the line before a break must end with for a single `\\n` to stay a break (`paragraphs.join_decisions`
 #: never joins after these); after anything else the separator is a blank line.
@@ -186,6 +187,26 @@ DOUBLED_VIDEO_TITLE: Final = regex.compile(
 TAIL_CREDIT_CODE: Final = regex.compile(r"(?<=\S) (\([a-z]{2,8}(?:/[a-z]{2,8})?\)) (?=\p{Ll}[\p{Ll}\d -]{0,300}$)")
 TAIL_CODE_WINDOW: Final = 400
 
+#: Some scrapers join paragraphs with a run of spaces (`...Kamis.   Direktur Utama ...`); others leave a run of
+#: spaces where they stripped a link (`monumen  Taras Shevchenko`, `Monsignor  , diangkat`). Runs of two or
+#: more spaces or no-break spaces between two words are read as seams only in a text that lost its line breaks
+#: and where most runs stand between a sentence end and a capital (`SPACE_SEAM_SHARE` of at least
+#: `MIN_SPACE_SEAMS` runs): the evidence is the text's own habit, measured per text, so link holes in the same
+#: scrape never become breaks elsewhere. Then a run is a seam after a sentence end, or after a related
+#: article's headline (`Baca juga: Judul Berita   Tentu saja`), whose end it shows. The runs are marked with
+#: `SPACE_SEAM_MARK` before the repairs collapse them, and `restore` turns each mark into a reported break.
+SPACE_RUN: Final = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+MIN_SPACE_SEAMS: Final = 3
+SPACE_SEAM_SHARE: Final = 0.6
+#: What stands before a run that follows a sentence end, and what opens the next sentence.
+SEAM_BEFORE: Final = '.!?"”»)'
+SEAM_AFTER: Final = '"“'
+#: A private-use code point: the repairs keep it as it is, and a text that holds one is not marked at all.
+SPACE_SEAM_MARK: Final = "\ue000"
+#: A related-article label and its headline, up to a run of spaces (`LABEL_WINDOW` characters before it).
+LABELLED_HEADLINE: Final = regex.compile(rf"{RELATED_LABEL}\s*[:：]?\s*\p{{Lu}}[^.!?\n]{{0,200}}$", regex.V1)
+LABEL_WINDOW: Final = 240
+
 #: A marker is looked for only when one of these literals occurs (`str.find` skips through a text quickly).
 MARKER_LITERALS: Final = tuple(dict.fromkeys(literal for *_, literals in MARKERS for literal in literals))
 
@@ -279,6 +300,8 @@ def may_restore(text: str) -> bool:
 def _find_cuts(text: str) -> list[Cut]:
     """The separators one round of the rules puts into `text`."""
     cuts: list[Cut] = []
+    if SPACE_SEAM_MARK in text:
+        _space_seams(text, cuts)
     lost_breaks = shows_lost_breaks(text)
     if lost_breaks and GLUE_GATE.search(text) is not None:
         if SENTENCE_GLUE_GATE.search(text) is not None:
@@ -449,6 +472,49 @@ def _tail_credit_code(text: str, cuts: list[Cut]) -> None:
     if match is not None:
         _add(text, cuts, match.start(1), "boundary.marker_credit")
         _add(text, cuts, match.end(1), "boundary.marker_credit")
+
+
+def mark_space_seams(text: str) -> str:
+    """`text` (raw) with each run of spaces that is a lost paragraph seam replaced by `SPACE_SEAM_MARK`.
+
+    See `SPACE_RUN` for when a run is a seam. A text without a run of two spaces, with line breaks of its own
+    or already holding the mark is returned as it is.
+    """
+    if "  " not in text and "\u00a0" not in text:
+        return text
+    if SPACE_SEAM_MARK in text or not shows_lost_breaks(text):
+        return text
+    runs = list(SPACE_RUN.finditer(text))
+    if len(runs) < MIN_SPACE_SEAMS:
+        return text
+    after_sentence = [_between_sentences(text, run.start(), run.end()) for run in runs]
+    if sum(after_sentence) < SPACE_SEAM_SHARE * len(runs):
+        return text
+    pieces: list[str] = []
+    done = 0
+    for run, seam in zip(runs, after_sentence):
+        if seam or _after_labelled_headline(text, run.start(), run.end()):
+            pieces += [text[done : run.start()], SPACE_SEAM_MARK]
+            done = run.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _between_sentences(text: str, start: int, end: int) -> bool:
+    following = text[end]
+    return text[start - 1] in SEAM_BEFORE and (following.isupper() or following in SEAM_AFTER)
+
+
+def _after_labelled_headline(text: str, start: int, end: int) -> bool:
+    return text[end].isupper() and LABELLED_HEADLINE.search(text, max(0, start - LABEL_WINDOW), start) is not None
+
+
+def _space_seams(text: str, cuts: list[Cut]) -> None:
+    """Breaks where `mark_space_seams` marked a run of spaces as a seam."""
+    position = text.find(SPACE_SEAM_MARK)
+    while position >= 0:
+        cuts.append(Cut(position, position + 1, _separator(text, position), "paragraph_break", "boundary.space_seam"))
+        position = text.find(SPACE_SEAM_MARK, position + 1)
 
 
 def _camel_tokens(text: str) -> Iterator[regex.Match[str]]:

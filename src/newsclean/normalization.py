@@ -27,7 +27,7 @@ from collections.abc import Callable
 import ftfy
 import regex
 
-from .boundaries import restore
+from .boundaries import mark_space_seams, restore
 from .extensions import WORDSCAN
 from .models import Edit
 
@@ -505,7 +505,7 @@ def normalize_check_edits(text: str) -> tuple[str, bool, tuple[Edit, ...]]:
     whitespace the repairs leave as it is (no space beside it, no run of three line breaks), and it can make
     no sign for ftfy (it replaces spaces or nothing), so the answer about ftfy holds for the restored text.
     """
-    repaired, sign = _repaired_and_check(text)
+    repaired, sign = _repaired_and_check(mark_space_seams(text))
     restored, edits = restore(repaired)
     return restored, sign, edits
 
