@@ -254,3 +254,14 @@ def test_dask_engine_gathers_its_files_in_the_format_named(tmp_path: Path, corpu
         rows = list(csv.DictReader(fh))
     assert len(rows) == 13 and rows[5]["duplicate_of"] == "1" and rows[12]["cluster"] == ""
     assert [r["reason"] for r in pq.read_table(rejects).to_pylist()] == ["missing text: no 'text' field"]
+
+
+@pytest.mark.parametrize("name", ["empty.parquet", "empty.csv"])
+def test_an_empty_run_writes_a_file_that_reads_back_as_no_records(tmp_path: Path, name: str, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n", encoding="utf-8")
+    written = tmp_path / name
+    assert exit_code(["clean", str(source), "-o", str(written)], capsys)[0] == 0
+    again = tmp_path / "again.jsonl"
+    code, err = exit_code(["clean", str(written), "-o", str(again)], capsys)
+    assert code == 0 and "0 records" in err and again.read_text(encoding="utf-8") == ""

@@ -261,7 +261,8 @@ def read_parquet(path: str, *, required: tuple[str, ...] = ()) -> Iterator[Input
     """Parquet through pyarrow (the `parquet` extra), one row group at a time.
 
     A file without a required column is an input error for the whole file (every row would be rejected for
-    the same reason); a file pyarrow cannot read is one too.
+    the same reason); a file pyarrow cannot read is one too. A file without rows has nothing to miss (an
+    empty run's output, which has no columns either) and gives no records.
     """
     try:
         import pyarrow
@@ -272,6 +273,8 @@ def read_parquet(path: str, *, required: tuple[str, ...] = ()) -> Iterator[Input
         parquet = pq.ParquetFile(path)
     except (pyarrow.ArrowException, OSError) as err:
         raise InputError(f"{path}: not a readable Parquet file: {err}") from err
+    if parquet.metadata.num_rows == 0:
+        return
     _check_columns(path, parquet.schema_arrow.names, required)
     encoded = json_columns(parquet.schema_arrow)
     number = 0
