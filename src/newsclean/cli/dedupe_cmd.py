@@ -165,16 +165,11 @@ def _summary(result: DedupeResult) -> str:
 
 
 def _reject_log(result: DedupeResult) -> RejectLog:
+    """The run's rejects counted by kind (the reason before its colon)."""
     reasons = RejectLog()
     for reject in result.rejects:
         reasons.count(reject.reason)
     return reasons
-
-
-def _reject_kinds(result: DedupeResult) -> dict[str, int]:
-    """The run's rejects counted by kind (the reason before its colon)."""
-    return _reject_log(result).by_kind
-
 
 def _relations(text: str) -> tuple[Any, ...]:
     """The `--drop` list: names from RELATIONS, comma-separated."""
@@ -397,7 +392,7 @@ def dedupe_command(
         if strict and result.rejects:
             raise _first_reject_error(paths, result, encoding_errors)
         stats = result.stats
-        failure = gate_failure(stats.records, stats.rejected, _reject_kinds(result), max_rejects, text_field)
+        failure = gate_failure(stats.records, stats.rejected, _reject_log(result).by_kind, max_rejects, text_field)
         if failure:
             result = result.model_copy(update={"stats": stats.model_copy(update={"indexed": 0})})
             _write_rejects(paths, result, rejects_path, encoding_errors)
