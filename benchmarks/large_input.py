@@ -85,7 +85,7 @@ def clean_rows(sizes_mb: tuple[int, int], tmp: Path) -> list[dict]:
     for size in sizes_mb:
         data = tmp / f"clean-{size}mb.jsonl"
         count, nbytes = write_corpus(data, target_bytes=size * 2**20, words=400)
-        rss, seconds = peak_rss(["clean", str(data), "-o", str(tmp / "clean-out.jsonl")])
+        rss, seconds = peak_rss(["clean", str(data), "-o", str(tmp / "clean-out.jsonl"), "--workers", "1"])
         print(f"large_input: clean {nbytes / 2**20:,.0f} MB ({count:,} articles): peak RSS {rss:.0f} MB, "
               f"{seconds:.1f} s ({nbytes / 2**20 / seconds:.1f} MB/s)", file=sys.stderr)
         measured.append((size, rss, seconds, nbytes))

@@ -116,7 +116,7 @@ def test_clean_accounts_for_every_line_and_good_records_are_unchanged(tmp_path: 
     assert result.exit_code == 0, result.output
     kept, rejected, figures = jsonl(out), jsonl(rejects), json.loads(report.read_text())
     assert len(kept) + len(rejected) == non_blank
-    assert figures["records"] == non_blank and figures["kept"] == len(kept) and figures["rejected"] == len(rejected)
+    assert figures["records"] == non_blank and figures["cleaned"] == len(kept) and figures["rejected"] == len(rejected)
     assert len(rejected) == len(BAD_LINES) + 1
     assert all({"source", "line", "reason", "raw"} <= set(r) for r in rejected)
     assert rejected[-1]["reason"].startswith("truncated JSON")

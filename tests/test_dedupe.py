@@ -205,13 +205,14 @@ def test_bad_records_are_rejected_not_dropped():
         {"id": "punct", "text": "... --- !!!"},
         Reject("in.jsonl", 7, "{broken", "malformed JSON: Expecting value"),
         Article(id="art", text=OTHER),
-        "not a mapping",
+        {"id": "null", "text": None},
     ]
     result = dedupe(items)
     assert len(result) == len(items)
     reasons = {r.id: r.reason for r in result.rejects}
-    assert set(reasons) == {"none", "num", "blank", "punct", 7, 8}
+    assert set(reasons) == {"none", "num", "blank", "punct", 7, "null"}
     assert "not a string" in reasons["num"] and reasons[7].startswith("malformed JSON")
+    assert reasons["none"] == "missing text: no 'text' field" and reasons["null"] == "missing text: 'text' is null"
     assert result.kept.tolist() == [True, False, False, False, False, False, True, False]
     assert result.verdict(2).cluster is None and result.verdict(2).reject
     assert result.stats.rejected == 6 and result.stats.compared == 2

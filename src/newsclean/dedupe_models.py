@@ -87,7 +87,11 @@ class DedupeReject(FrozenModel):
 
 
 class DedupeStats(FrozenModel):
-    """The run's figures, written by `--report`."""
+    """The run's figures, written by `--report`.
+
+    `clusters` counts every story: each kept record with its copies, a record without copies being a cluster
+    of one. `clusters_with_duplicates` counts those with two records or more (what the stderr summary names).
+    """
 
     records: int
     compared: int

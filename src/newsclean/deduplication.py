@@ -31,6 +31,7 @@ from .clusters import (
 )
 from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeReject, DedupeResult, DedupeStats
+from .errors import InputError
 from .io import InputRecord, Reject, dumps, text_problem
 from .learning.learn import source_of
 from .lsh import BandIndex
@@ -161,7 +162,12 @@ class SignedRecords:
 
 
 def as_mapping(item: Any) -> tuple[Mapping[str, Any] | None, int | None, str | None, str | None]:
-    """(fields, line, source, reason) of one input item; fields is None for a reject."""
+    """(fields, line, source, reason) of one input item; fields is None for a reject.
+
+    Anything but a mapping, a pydantic model or a `newsclean.io` record or reject is an `InputError`: a
+    list of strings given where records are wanted is a mistake in the calling code, and turning each string
+    into a reject would give an empty result and no error.
+    """
     if isinstance(item, Reject):
         return None, item.line, item.source, item.reason
     if isinstance(item, InputRecord):
@@ -170,7 +176,29 @@ def as_mapping(item: Any) -> tuple[Mapping[str, Any] | None, int | None, str | N
         return item.model_dump(), None, None, None
     if isinstance(item, Mapping):
         return item, None, None, None
-    return None, None, None, f"record is a {type(item).__name__}, not a mapping"
+    shown = repr(item)
+    raise InputError(
+        f"a record of type {type(item).__name__} ({shown[:60]}{'...' if len(shown) > 60 else ''}), not a mapping: "
+        "give mappings with the text under the text field, e.g. {'id': 1, 'text': '...'}"
+    )
+
+
+def check_text_field(signed: SignedRecords, text_field: str) -> None:
+    """`InputError` when records were given and not one of them has the text field.
+
+    Why raise only then: a mapping without the field among others that have it is bad data (a scrape that
+    lost its body), rejected like a null or empty text, and raising for it would stop a corpus run for one
+    record. When no record has it, the `text_field` is wrong (or the records are not articles), and a result
+    of nothing but rejects would be a silent failure. Records read by `newsclean.io` (with a line number;
+    what the CLI passes) are left to the CLI, which rejects them and fails the run its own way.
+    """
+    missing = f"missing text: no {text_field!r} field"
+    every = signed.n_items > 0 and len(signed.rejects) == signed.n_items
+    if every and all(r.line is None and r.reason == missing for r in signed.rejects):
+        raise InputError(
+            f"no record has a {text_field!r} field ({signed.n_items:,} given): name the field that holds the "
+            "text with DedupeConfig(text_field=...)"
+        )
 
 
 def _filled(data: Mapping[str, Any]) -> int:

@@ -15,3 +15,12 @@ class InputError(NewscleanError, ValueError):
 
 class RecordTimeout(NewscleanError, TimeoutError):
     """One record took longer than its time budget (see `newsclean.watchdog`); the record is rejected."""
+
+
+class OutputError(NewscleanError, ValueError):
+    """An output the run cannot write as asked: a directory, a suffix that names no format, Parquet without
+    pyarrow. Raised before any work is done."""
+
+
+class TooManyRejects(InputError):
+    """A run that rejected every record, or a larger share of them than `--max-rejects` allows."""

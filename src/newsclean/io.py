@@ -43,6 +43,9 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 #: What `errors="surrogateescape"` turns a byte that is not UTF-8 into.
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 UTF8_BOM = b"\xef\xbb\xbf"
+#: Arrow field metadata marking a Parquet column whose values newsclean wrote as JSON text (nested values,
+#: or a column whose values differ in type); the reader decodes them back (`newsclean.outputs`).
+JSON_COLUMN_KEY = b"newsclean.json"
 #: Control characters inside JSON strings are invalid JSON but common in scrapes (a raw tab or NUL copied
 #: from a page); they are accepted here and removed by the normalizer rather than costing the record.
 JSON_DECODER = json.JSONDecoder(strict=False)
@@ -258,7 +261,8 @@ def read_parquet(path: str, *, required: tuple[str, ...] = ()) -> Iterator[Input
     """Parquet through pyarrow (the `parquet` extra), one row group at a time.
 
     A file without a required column is an input error for the whole file (every row would be rejected for
-    the same reason); a file pyarrow cannot read is one too.
+    the same reason); a file pyarrow cannot read is one too. A file without rows has nothing to miss (an
+    empty run's output, which has no columns either) and gives no records.
     """
     try:
         import pyarrow
@@ -269,15 +273,34 @@ def read_parquet(path: str, *, required: tuple[str, ...] = ()) -> Iterator[Input
         parquet = pq.ParquetFile(path)
     except (pyarrow.ArrowException, OSError) as err:
         raise InputError(f"{path}: not a readable Parquet file: {err}") from err
+    if parquet.metadata.num_rows == 0:
+        return
     _check_columns(path, parquet.schema_arrow.names, required)
+    encoded = json_columns(parquet.schema_arrow)
     number = 0
     try:
         for batch in parquet.iter_batches():
             for row in batch.to_pylist():
                 number += 1
-                yield InputRecord(path, number, row)
+                yield InputRecord(path, number, _decode_columns(row, encoded) if encoded else row)
     except (pyarrow.ArrowException, OSError) as err:
         yield Reject(path, number + 1, "", f"unreadable data: {err}")
+
+
+def json_columns(schema: Any) -> list[str]:
+    """The columns of an Arrow schema whose values are JSON text, as `newsclean.outputs` marks them."""
+    return [field.name for field in schema if (field.metadata or {}).get(JSON_COLUMN_KEY) == b"true"]
+
+
+def _decode_columns(row: dict[str, Any], encoded: list[str]) -> dict[str, Any]:
+    """The row with its JSON-text columns decoded back to the values newsclean wrote (a null stays null, and
+    a cell that is not JSON, edited by hand since, stays the text it is)."""
+    for name in encoded:
+        value = row.get(name)
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                row[name] = json.loads(value)
+    return row
 
 
 def read_text_file(path: str, *, encoding_errors: str = "reject") -> Iterator[InputRecord | Reject]:
@@ -377,8 +400,9 @@ def text_problem(data: Mapping[str, Any], text_field: str) -> str | None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: str | None, *, hold_stdout: bool = False) -> Iterator[IO[str]]:
-    """A text handle whose content appears at `path` only if the block completes (stdout for None or '-').
+def atomic_output(path: str | None, *, hold_stdout: bool = False, binary: bool = False) -> Iterator[IO[Any]]:
+    """A text handle whose content appears at `path` only if the block completes (stdout for None or '-');
+    a binary one with `binary` (gzip and Parquet outputs, `newsclean.outputs`).
 
     The content goes to a temporary file beside the target, is flushed to disk and renamed over the target
     only at the end: a run that fails, is interrupted or killed leaves the target absent or as it was. With
@@ -387,20 +411,22 @@ def atomic_output(path: str | None, *, hold_stdout: bool = False) -> Iterator[IO
     regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written in place: renaming over it would
     replace the device with a file.
     """
+    text = {} if binary else {"encoding": "utf-8", "newline": "\n"}
     if path is None or path == STDIN:
+        stdout = sys.stdout.buffer if binary else sys.stdout
         if not hold_stdout:
-            yield sys.stdout
-            sys.stdout.flush()
+            yield stdout
+            stdout.flush()
             return
-        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as held:
+        with tempfile.TemporaryFile("w+b" if binary else "w+", **text) as held:
             yield held
             held.seek(0)
-            shutil.copyfileobj(held, sys.stdout)
-        sys.stdout.flush()
+            shutil.copyfileobj(held, stdout)
+        stdout.flush()
         return
     target = os.path.abspath(path)
     if os.path.exists(target) and not os.path.isfile(target):
-        with open(target, "w", encoding="utf-8", newline="\n") as device:
+        with open(target, "wb" if binary else "w", **text) as device:
             yield device
         return
     directory = os.path.dirname(target)
@@ -410,7 +436,7 @@ def atomic_output(path: str | None, *, hold_stdout: bool = False) -> Iterator[IO
     fd, tmp = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}.", suffix=".tmp", dir=directory)
     os.fchmod(fd, _output_mode(target))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with os.fdopen(fd, "wb" if binary else "w", **text) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

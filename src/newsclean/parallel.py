@@ -21,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
 from typing import TypeVar
 
 from .io import process_exists
@@ -42,15 +43,19 @@ def ordered_map(
     """(chunk, function(chunk)) for every chunk, in order; in `workers` processes when more than one.
 
     `function` must be a module-level function (it is pickled to the workers), and so must its arguments.
+    An input of one chunk is worked in this process whatever `workers` says: starting processes would cost
+    more than the chunk, and the CPU-count default of the commands must not slow down a small file.
     """
-    if workers <= 1:
-        for chunk in chunks:
+    iterator = iter(chunks)
+    head = list(islice(iterator, 2))
+    if workers <= 1 or len(head) < 2:
+        for chunk in chain(head, iterator):
             yield chunk, function(chunk)
         return
     with ProcessPoolExecutor(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
         pending: deque[tuple[Chunk, Future[Result]]] = deque()
         try:
-            for chunk in chunks:
+            for chunk in chain(head, iterator):
                 pending.append((chunk, pool.submit(function, chunk)))
                 if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
                     done, future = pending.popleft()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeResult
-from .deduplication import Progress, dedupe_signed, sign_records
+from .deduplication import Progress, check_text_field, dedupe_signed, sign_records
 from .index.incremental import dedupe_with_index
 
 if TYPE_CHECKING:
@@ -46,7 +46,11 @@ def dedupe(
 ) -> DedupeResult:
     """Find near-duplicate articles and keep one copy per story.
 
-    `records`: mappings (or pydantic `Article`s, or `newsclean.io` records and rejects) with a text field.
+    `records`: mappings (dicts, pydantic `Article`s, or `newsclean.io` records and rejects) holding the
+    article under `config.text_field` ("text"), and optionally `id_field` ("id"), `title_field`, `date_field`
+    and `source`/`url`. Anything else (a bare string) raises `InputError`, as does a run in which no record
+    has the text field (a wrong `text_field`); a record whose text is missing, null, empty or not a string is
+    rejected (`result.rejects`, with its reason), so one bad record does not stop a corpus.
     Every record gets a verdict: its cluster, whether it is kept, the id of the kept copy of its story, and
     its relation (`exact`, `near`, `contained`, `template`) to the record it is tied to, with the evidence
     (Jaccard, resemblance, containment). Records that cannot be compared are in `result.rejects`.
@@ -57,6 +61,7 @@ def dedupe(
     config = config or DedupeConfig()
     clock = StageClock()
     signed = sign_records(records, config, progress)
+    check_text_field(signed, config.text_field)
     clock.lap("sign")
     if index is None:
         return dedupe_signed(signed, config, clock.lap, clock.seconds)

@@ -1,8 +1,8 @@
 """The `newsclean` command: thin click commands over the library.
 
-Exit codes: 0 success, 2 usage or input error, 130 interrupted (Ctrl-C), 141 stdout closed by its reader
-(`| head`), 143 terminated (SIGTERM). Data goes to stdout or -o files; progress, logs and summaries go to
-stderr.
+Exit codes: 0 success, 2 usage or input error (also a `clean` or `dedupe` run that rejected every record, or
+more than `--max-rejects` of them), 130 interrupted (Ctrl-C), 141 stdout closed by its reader (`| head`), 143
+terminated (SIGTERM). Data goes to stdout or -o files; progress, logs and summaries go to stderr.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 def cli() -> None:
     """Clean and deduplicate scraped Indonesian news.
 
-    Exit codes: 0 success, 2 usage or input error, 130 interrupted, 141 stdout closed early (| head),
-    143 terminated.
+    Exit codes: 0 success, 2 usage or input error, or a clean/dedupe run that rejected every record
+    (or more than --max-rejects of them), 130 interrupted, 141 stdout closed early (| head), 143 terminated.
     """
 
 

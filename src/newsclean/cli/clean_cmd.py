@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from ..cleaner.passes import clean
-from ..errors import InputError
+from ..errors import InputError, TooManyRejects
 from ..io import (
     ENCODING_ERRORS,
     STDIN,
@@ -19,7 +19,6 @@ from ..io import (
     Reject,
     atomic_output,
     dumps,
-    optional_output,
     read_inputs,
     read_text_file,
     strict_records,
@@ -28,10 +27,13 @@ from ..io import (
 from ..learning.learn import source_of
 from ..learning.profile import LearnSettings, Profile
 from ..models import REMOVAL_KINDS
+from ..outputs import optional_record_output, record_output
 from ..parallel import ordered_map
 from ..watchdog import RecordBudgets, budget_for, time_budget
-from .common import RejectLog, plural, progress
+from .common import RejectLog, default_workers, plural, progress
+from .gates import EXIT_CODES, gate_error_message, gate_failure, max_rejects_option
 from .learn_cmd import describe, learn_profile
+from .output_checks import check_clean_outputs
 
 EPILOG = """\b
 Examples:
@@ -42,6 +44,7 @@ Examples:
   newsclean clean articles.jsonl.gz --no-report -o clean.jsonl --rejects rejects.jsonl
   newsclean clean scraped.jsonl --strict -o clean.jsonl
   newsclean clean big.jsonl.gz --workers 4 -o clean.jsonl
+  newsclean clean articles.jsonl -o clean.parquet --rejects rejects.csv --max-rejects 0.05
   newsclean clean latin1-damaged.jsonl --encoding-errors replace -o clean.jsonl --report run.json
   newsclean clean seeds/004_005f5a89bd05a5c8.txt
   cat articles.jsonl | newsclean clean - > clean.jsonl
@@ -55,9 +58,13 @@ JSONL records keep all their fields; the text field is replaced by the clean tex
 A .txt input prints the clean text. Every non-blank input line is either written or rejected:
 unreadable lines and records without a usable text are counted on stderr (and in --report) and
 written to --rejects FILE (source, line, reason, start of the raw line) when given; with --strict
-the first one is an error and nothing is written. Exit codes: 0 success, 2 usage or input error,
-130 interrupted, 141 stdout closed by its reader (| head), 143 terminated.
-"""
+the first one is an error and nothing is written. A run that rejects every record (a wrong
+--text-field), or more than --max-rejects of them, exits 2 naming the most common reason and
+leaves -o as it was (--rejects and --report are written).
+Output files are written in the format their suffix names: .jsonl (.ndjson, .json; a name without
+a suffix too), .jsonl.gz, .csv, .parquet (pyarrow); another suffix or a directory is refused before
+the run starts. CSV cells hold nested values (the report) as JSON text; stdout is JSON lines.
+""" + EXIT_CODES
 
 
 def _is_plain_text(path: str) -> bool:
@@ -152,7 +159,7 @@ def _profile_for(
     "output_path",
     type=click.Path(allow_dash=True, dir_okay=False),
     default=None,
-    help="Where to write (default: stdout). Written atomically.",
+    help="Where to write (default: stdout): .jsonl, .jsonl.gz, .csv or .parquet by its suffix. Written atomically.",
 )
 @click.option("--text-field", default="text", show_default=True, help="Field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="Field holding the title, when present.")
@@ -162,14 +169,14 @@ def _profile_for(
     "rejects_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write rejected lines (source, line number, reason, raw prefix) to this JSONL file.",
+    help="Write rejected lines (source, line number, reason, raw prefix) to this file (format by suffix).",
 )
 @click.option(
     "--report",
     "report_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write the run's figures (records, kept, rejects by reason, removals by kind) as JSON.",
+    help="Write the run's figures (records, cleaned, rejected, rejects by reason, removals by kind) as JSON.",
 )
 @click.option(
     "--profile",
@@ -197,10 +204,11 @@ def _profile_for(
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes that clean; the output is the same, in the same order, for any number.",
+    default=None,
+    help="Processes that clean; the output is the same, in the same order, for any number.  "
+    "[default: CPU count, at most 8]",
 )
+@max_rejects_option
 def clean_command(
     input_path: str,
     output_path: str | None,
@@ -211,15 +219,17 @@ def clean_command(
     report_path: str | None,
     strict: bool,
     encoding_errors: str,
-    workers: int,
+    workers: int | None,
     profile_path: str | None,
     no_learn: bool,
     save_profile_path: str | None,
+    max_rejects: float | None,
 ) -> None:
     """Clean scraped Indonesian news articles: datelines, credits, inserts, footers, repeats.
 
     IN is a JSONL file (.jsonl or .jsonl.gz), a CSV or Parquet file, a plain .txt article, or - for JSONL on stdin.
     """
+    check_clean_outputs(output_path, rejects_path, plain_text=_is_plain_text(input_path))
     if _is_plain_text(input_path):
         _clean_text_file(input_path, output_path, encoding_errors)
         return
@@ -235,13 +245,15 @@ def clean_command(
     by_kind = dict.fromkeys(REMOVAL_KINDS, 0)
     written = 0
     with (
-        atomic_output(output_path, hold_stdout=strict) as out,
-        optional_output(rejects_path) as rejects_out,
+        record_output(output_path, hold_stdout=strict or max_rejects is not None) as out,
+        optional_record_output(rejects_path, "--rejects") as rejects_out,
     ):
         rejects = RejectLog(rejects_out)
         clean_chunk = functools.partial(_clean_chunk, text_field=text_field, title_field=title_field, profile=profile)
         chunks = _chunks(progress(items, "newsclean clean"), CHUNK_RECORDS)
-        results = (cleaned for _, done in ordered_map(clean_chunk, chunks, workers) for cleaned in done)
+        results = (
+            cleaned for _, done in ordered_map(clean_chunk, chunks, workers or default_workers()) for cleaned in done
+        )
         for cleaned in results:
             if isinstance(cleaned, Reject):
                 if strict:
@@ -252,13 +264,15 @@ def clean_command(
                 by_kind[kind] += count
             if no_report:
                 del cleaned["newsclean"]
-            out.write(dumps(cleaned) + "\n")
+            out.write(cleaned)
             written += 1
+        failure = gate_failure(written + rejects.total, rejects.total, rejects.by_kind, max_rejects, text_field)
+        if failure:
+            out.discard()
     if report_path:
         figures = {
             "records": written + rejects.total,
-            "kept": written,
-            "duplicates": 0,
+            "cleaned": written,
             "rejected": rejects.total,
             "rejects_by_reason": dict(sorted(rejects.by_kind.items())),
             "removed_by_kind": {k: v for k, v in by_kind.items() if v},
@@ -267,9 +281,11 @@ def clean_command(
             fh.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
     kinds = ", ".join(f"{k} {v:,}" for k, v in by_kind.items() if v) or "none"
     line = (
-        f"newsclean clean: {plural(written + rejects.total, 'record')}, {written:,} written, {rejects.total:,} rejected"
+        f"newsclean clean: {plural(written + rejects.total, 'record')}, {written:,} cleaned, {rejects.total:,} rejected"
     )
     line += f"; removed: {kinds}"
     if rejects.total:
         line += f"\nrejects: {rejects.summary()}" + ("" if rejects_path else " (--rejects FILE lists them)")
     click.echo(line, err=True)
+    if failure:
+        raise TooManyRejects(gate_error_message(failure, rejects_path))

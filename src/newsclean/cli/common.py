@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from typing import IO, TypeVar
+from typing import TypeVar
 
 import click
 
-from ..io import Reject, dumps
+from ..io import Reject
+from ..outputs import RecordWriter
 
 T = TypeVar("T")
 
@@ -32,19 +34,19 @@ def progress(items: Iterable[T], label: str, every: float = 0.5) -> Iterator[T]:
 
 
 class RejectLog:
-    """Counts rejects by kind and, given a --rejects handle, writes each one as it comes.
+    """Counts rejects by kind and, given a --rejects writer, writes each one as it comes.
 
     Nothing is held per reject, so a file with millions of bad lines costs no memory.
     """
 
-    def __init__(self, handle: IO[str] | None = None) -> None:
-        self.handle = handle
+    def __init__(self, writer: RecordWriter | None = None) -> None:
+        self.writer = writer
         self.by_kind: dict[str, int] = {}
 
     def add(self, reject: Reject) -> None:
         self.count(reject.reason)
-        if self.handle is not None:
-            self.handle.write(dumps(reject.to_json()) + "\n")
+        if self.writer is not None:
+            self.writer.write(reject.to_json())
 
     def count(self, reason: str) -> None:
         """Count one reject by its kind, the part of `reason` before the colon."""
@@ -58,6 +60,12 @@ class RejectLog:
     def summary(self) -> str:
         """`kind count, kind count` in name order, for the stderr summary."""
         return ", ".join(f"{kind} {count:,}" for kind, count in sorted(self.by_kind.items()))
+
+
+def default_workers() -> int:
+    """`--workers` when not given, for `clean` and `dedupe` alike: the CPU count, at most 8 (a shared
+    machine's 64 cores are not all the run's to take; give --workers to use more)."""
+    return min(os.cpu_count() or 1, 8)
 
 
 def plural(count: int, noun: str) -> str:

@@ -16,13 +16,16 @@ import click
 from ..dedupe_config import DEFAULT_DROP, KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
 from ..deduplication import kept_record, reject_line
-from ..errors import InputError
+from ..errors import InputError, TooManyRejects
 from ..index import Index
-from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, dumps, optional_output, read_inputs, strict_records
+from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, read_inputs, strict_records
+from ..outputs import optional_record_output, record_output
 from ..pipeline import dedupe
 from ..relations import RELATIONS
-from .common import RejectLog, plural, progress
+from .common import RejectLog, default_workers, plural, progress
 from .dedupe_dask import run_dask_engine
+from .gates import EXIT_CODES, gate_error_message, gate_failure, max_rejects_option
+from .output_checks import check_dedupe_outputs
 
 EPILOG = """\b
 Examples:
@@ -31,6 +34,7 @@ Examples:
   cat articles.jsonl | newsclean dedupe - --threshold 0.8 > kept.jsonl
   newsclean dedupe scraped.jsonl -o kept.jsonl --rejects rejects.jsonl --encoding-errors replace
   newsclean dedupe scraped.jsonl -o kept.jsonl --strict
+  newsclean dedupe scraped.parquet -o kept.parquet --clusters clusters.csv --max-rejects 0.05
   newsclean dedupe daily.jsonl -o kept.jsonl --drop exact,near,contained,template --keep earliest
   newsclean dedupe 'shards/*.jsonl.gz' --engine dask --workers 8 -o out/
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
@@ -38,20 +42,26 @@ Examples:
 
 \b
 Records are cleaned before they are compared (outlet datelines, "Baca juga" links and credits do not hide
-a duplicate); --no-clean compares the raw text. KEPT holds the kept records unchanged (JSONL), with the
-clean text only under --write-clean. --clusters writes one line per input record:
+a duplicate); --no-clean compares the raw text. KEPT holds the kept records unchanged, with the
+clean text only under --write-clean. Output files are written in the format their suffix names:
+.jsonl (.ndjson, .json; a name without a suffix too), .jsonl.gz, .csv (nested values as JSON text),
+.parquet (pyarrow); another suffix, or a directory for -o without --engine dask, is refused before
+the run starts; stdout is JSON lines. --clusters writes one line per input record:
 {"id", "cluster", "kept", "duplicate_of", "similarity"}, plus "relation" (exact, near, contained or
 template), "related_to" and "resemblance" for a record tied to another, "contained_in" and "containment"
 for a contained one, and "reject". Exact, near and contained records are dropped (--drop); a template (the
 same outlet's page on another day: other dates and figures, same prose) is kept unless --drop names it.
 Records without a usable text, and lines that cannot be read, are rejects (cluster null), not in KEPT;
 --rejects FILE lists them (source, line, reason, raw prefix), --strict makes the first one an error.
+A run that rejects every record (a wrong --text-field), or more than --max-rejects of them, exits 2
+naming the most common reason, without writing KEPT, --duplicates or --clusters or updating --index
+(--rejects and --report are written; with --engine dask the shards are already written).
 With --index, records are also compared against every article kept by earlier runs into that index
 (an SQLite file, created when missing, or redis://HOST:PORT/DB); their duplicates get the indexed id
 as duplicate_of, and the kept records are added to the index only after every output is in place.
-Exit codes: 0 success, 2 usage or input error, 130 interrupted, 141 stdout closed by its reader (| head),
-143 terminated.
-"""
+The summary counts clusters with duplicates (two records or more); --report's stats give both
+"clusters" (every story, a record without copies is a cluster of one) and "clusters_with_duplicates".
+""" + EXIT_CODES
 
 
 @contextlib.contextmanager
@@ -84,22 +94,32 @@ def _write_outputs(
     """Second pass: kept records to KEPT, duplicates to --duplicates, a verdict per record to --clusters,
     rejected lines to --rejects. It reads the input exactly as the first pass did, so positions agree."""
     with (
-        atomic_output(kept_path) as kept_out,
-        optional_output(duplicates_path) as dup_out,
-        optional_output(clusters_path) as clusters_out,
-        optional_output(rejects_path) as rejects_out,
+        record_output(kept_path) as kept_out,
+        optional_record_output(duplicates_path, "--duplicates") as dup_out,
+        optional_record_output(clusters_path, "--clusters") as clusters_out,
+        optional_record_output(rejects_path, "--rejects") as rejects_out,
     ):
         for index, item in enumerate(read_inputs(paths, encoding_errors=encoding_errors)):
             if clusters_out is not None:
-                clusters_out.write(dumps(result.verdict(index).to_json()) + "\n")
+                clusters_out.write(result.verdict(index).to_json())
             if rejects_out is not None and result.cluster[index] < 0:
-                rejects_out.write(dumps(reject_line(item, result.verdict(index).reject).to_json()) + "\n")
+                rejects_out.write(reject_line(item, result.verdict(index).reject).to_json())
             if not isinstance(item, InputRecord):
                 continue
             if result.kept[index]:
-                kept_out.write(dumps(kept_record(item.data, config, write_clean)) + "\n")
+                kept_out.write(kept_record(item.data, config, write_clean))
             elif dup_out is not None and result.cluster[index] >= 0:
-                dup_out.write(dumps(item.data) + "\n")
+                dup_out.write(item.data)
+
+
+def _write_rejects(paths: list[str], result: DedupeResult, rejects_path: str | None, encoding_errors: str) -> None:
+    """A run that failed its reject gate writes --rejects alone (`newsclean.cli.gates`)."""
+    if not rejects_path:
+        return
+    with record_output(rejects_path, option="--rejects") as rejects_out:
+        for index, item in enumerate(read_inputs(paths, encoding_errors=encoding_errors)):
+            if result.cluster[index] < 0:
+                rejects_out.write(reject_line(item, result.verdict(index).reject).to_json())
 
 
 def _first_reject_error(paths: list[str], result: DedupeResult, encoding_errors: str) -> InputError:
@@ -128,7 +148,8 @@ def _summary(result: DedupeResult) -> str:
     line = (
         f"newsclean dedupe: {plural(s.records, 'record')}, {s.kept:,} kept, {plural(s.duplicates, 'duplicate')} "
         f"({s.exact_duplicates:,} exact, {s.near_duplicates:,} near) "
-        f"in {plural(s.clusters_with_duplicates, 'cluster')}, {s.rejected:,} rejected"
+        f"in {plural(s.clusters_with_duplicates, 'cluster')} with duplicates (of {s.clusters:,} in all), "
+        f"{s.rejected:,} rejected"
     )
     if s.contained:
         line += f", {s.contained:,} contained in a longer record"
@@ -139,12 +160,16 @@ def _summary(result: DedupeResult) -> str:
     if s.index_duplicates or s.indexed:
         line += f"; {s.index_duplicates:,} duplicates of indexed articles, {s.indexed:,} added to the index"
     if result.rejects:
-        reasons = RejectLog()
-        for reject in result.rejects:
-            reasons.count(reject.reason)
-        line += "\nrejects: " + reasons.summary()
+        line += "\nrejects: " + _reject_log(result).summary()
     return line
 
+
+def _reject_log(result: DedupeResult) -> RejectLog:
+    """The run's rejects counted by kind (the reason before its colon)."""
+    reasons = RejectLog()
+    for reject in result.rejects:
+        reasons.count(reject.reason)
+    return reasons
 
 def _relations(text: str) -> tuple[Any, ...]:
     """The `--drop` list: names from RELATIONS, comma-separated."""
@@ -167,22 +192,22 @@ def _relations(text: str) -> tuple[Any, ...]:
     "kept_path",
     type=click.Path(allow_dash=True),
     default=None,
-    help="KEPT: where the kept records go (default: stdout). Written atomically. "
-    "With --engine dask: a directory, for kept-NNNNN.jsonl and clusters-NNNNN.jsonl shards.",
+    help="KEPT: where the kept records go (default: stdout): .jsonl, .jsonl.gz, .csv or .parquet by its suffix. "
+    "Written atomically. With --engine dask: a directory, for kept-NNNNN.jsonl and clusters-NNNNN.jsonl shards.",
 )
 @click.option(
     "--duplicates",
     "duplicates_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write the records that were not kept (unchanged) to this JSONL file.",
+    help="Write the records that were not kept (unchanged) to this file (format by suffix).",
 )
 @click.option(
     "--clusters",
     "clusters_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write one JSON line per input record: id, cluster, kept, duplicate_of, similarity.",
+    help="Write one line (row) per input record: id, cluster, kept, duplicate_of, similarity (format by suffix).",
 )
 @click.option(
     "--report",
@@ -196,7 +221,7 @@ def _relations(text: str) -> tuple[Any, ...]:
     "rejects_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write rejected lines (source, line number, reason, raw prefix) to this JSONL file.",
+    help="Write rejected lines (source, line number, reason, raw prefix) to this file (format by suffix).",
 )
 @click.option("--strict", is_flag=True, help="Stop with exit 2 at the first bad record, before writing anything.")
 @click.option(
@@ -249,7 +274,10 @@ def _relations(text: str) -> tuple[Any, ...]:
     help="Relations whose records are not kept: exact, near, contained, template (exact and near always).",
 )
 @click.option(
-    "--workers", type=click.IntRange(1, 64), default=None, help="Processes that clean and sign.  [default: CPU count]"
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes that clean and sign.  [default: CPU count, at most 8]",
 )
 @click.option(
     "--engine",
@@ -279,6 +307,7 @@ def _relations(text: str) -> tuple[Any, ...]:
     show_default=True,
     help="Seconds to wait for another run holding the index before giving up (exit 2).",
 )
+@max_rejects_option
 def dedupe_command(
     inputs: tuple[str, ...],
     kept_path: str | None,
@@ -306,11 +335,13 @@ def dedupe_command(
     scheduler: str | None,
     index_url: str | None,
     wait: float,
+    max_rejects: float | None,
 ) -> None:
     """Find near-duplicate articles (MinHash LSH, verified) and keep one copy per story.
 
     IN: JSONL (.jsonl, .jsonl.gz), CSV, Parquet, a directory of .txt articles, or - for JSONL on stdin.
     """
+    check_dedupe_outputs(engine, kept_path, duplicates_path, clusters_path, rejects_path)
     given = {"threshold": threshold, "num_perm": num_perm, "ngram": ngram, "containment": containment}
     config = DedupeConfig(
         drop=_relations(drop),
@@ -320,7 +351,7 @@ def dedupe_command(
         title_field=title_field,
         date_field=date_field,
         clean=not no_clean,
-        workers=workers or min(os.cpu_count() or 1, 8),
+        workers=workers or default_workers(),
         **{k: v for k, v in given.items() if v is not None},
     )
     if jaccard_only:
@@ -350,10 +381,9 @@ def dedupe_command(
             write_clean=write_clean,
             strict=strict,
             unsupported=unsupported,
+            max_rejects=max_rejects,
         )
         return
-    if kept_path and os.path.isdir(kept_path):
-        raise click.BadParameter("is a directory (a directory is for --engine dask)", param_hint="'-o'")
     with _rereadable(inputs) as paths, _index_run(index_url, wait) as index:
         items = read_inputs(paths, encoding_errors=encoding_errors, required=(text_field,))
         if strict:
@@ -361,9 +391,14 @@ def dedupe_command(
         result = dedupe(progress(items, "newsclean dedupe"), config=config, index=index)
         if strict and result.rejects:
             raise _first_reject_error(paths, result, encoding_errors)
-        _write_outputs(
-            paths, result, config, kept_path, duplicates_path, clusters_path, write_clean, rejects_path, encoding_errors
-        )
+        stats = result.stats
+        failure = gate_failure(stats.records, stats.rejected, _reject_log(result).by_kind, max_rejects, text_field)
+        if failure:
+            result = result.model_copy(update={"stats": stats.model_copy(update={"indexed": 0})})
+            _write_rejects(paths, result, rejects_path, encoding_errors)
+        else:
+            outputs = (kept_path, duplicates_path, clusters_path)
+            _write_outputs(paths, result, config, *outputs, write_clean, rejects_path, encoding_errors)
         if report_path:
             report = {
                 "stats": result.stats.model_dump(),
@@ -372,4 +407,7 @@ def dedupe_command(
             }
             with atomic_output(report_path) as fh:
                 fh.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
+        if failure:
+            click.echo(_summary(result), err=True)
+            raise TooManyRejects(gate_error_message(failure, rejects_path, index=index is not None))
     click.echo(_summary(result), err=True)

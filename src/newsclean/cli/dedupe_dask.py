@@ -4,7 +4,9 @@ The options mean what they mean on the local engine. The kept records and the ve
 shards into the `-o` directory (kept-NNNNN.jsonl, clusters-NNNNN.jsonl, one pair per input shard), by the
 workers. `--clusters FILE`, `--duplicates FILE` and `--rejects FILE` are one file each, as locally: the
 workers write shards, which are then joined in shard order into the file (atomically); the clusters shards
-stay, the duplicates and rejects shards go. `--write-clean` and `--strict` act as locally.
+stay, the duplicates and rejects shards go; those files take the format their suffix names, as locally.
+`--write-clean` and `--strict` act as locally. The reject gate (`newsclean.cli.gates`) is checked once the
+workers have written their shards: a failed run exits 2, but its shards and files are in place.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import json
 import click
 
 from ..dedupe_config import DedupeConfig
+from ..errors import TooManyRejects
 from ..io import STDIN, atomic_output
+from .gates import gate_error_message, gate_failure
 
 
 def run_dask_engine(
@@ -31,6 +35,7 @@ def run_dask_engine(
     write_clean: bool = False,
     strict: bool = False,
     unsupported: dict[str, object],
+    max_rejects: float | None = None,
 ) -> None:
     """Dedupe shards on a Dask cluster into the shard directory `output`; summary on stderr."""
     index_url = unsupported.get("--index")
@@ -44,7 +49,7 @@ def run_dask_engine(
     if STDIN in inputs:
         raise click.UsageError("--engine dask reads files that every worker can open, not stdin")
     try:
-        from ..engine.shards import ShardOutputs, dedupe_shards, gather_shards
+        from ..engine.shards import REJECT_KIND, ShardOutputs, dedupe_shards, gather_shards
     except ImportError as err:
         raise click.UsageError("--engine dask needs Dask: pip install 'newsclean[dask]'") from err
     outputs = ShardOutputs(
@@ -65,9 +70,16 @@ def run_dask_engine(
         if target
     }
     gather_shards(output, targets, shards, keep=("clusters",))
+    by_reason = {key.removeprefix(REJECT_KIND): n for key, n in counts.items() if key.startswith(REJECT_KIND)}
+    counts = {key: n for key, n in counts.items() if not key.startswith(REJECT_KIND)}
     if report_path:
         with atomic_output(report_path) as fh:
-            report = {"engine": "dask", "counts": counts, "config": config.model_dump()}
+            report = {
+                "engine": "dask",
+                "counts": counts,
+                "rejects_by_reason": dict(sorted(by_reason.items())),
+                "config": config.model_dump(),
+            }
             fh.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     duplicates = counts.get("exact", 0) + counts.get("near", 0)
     click.echo(
@@ -76,6 +88,11 @@ def run_dask_engine(
         f"{counts.get('rejected', 0):,} rejected; shards in {output}",
         err=True,
     )
+    failure = gate_failure(
+        counts.get("records", 0), counts.get("rejected", 0), by_reason, max_rejects, config.text_field
+    )
+    if failure:
+        raise TooManyRejects(gate_error_message(failure, rejects_path, written=True))
 
 
 def _index_refusal(url: str) -> str:

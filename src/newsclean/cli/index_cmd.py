@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..index import Index
+from ..index.base import utc_text
 from ..io import atomic_output, dumps
 
 GROUP_EPILOG = """\b
@@ -34,12 +35,12 @@ def index_command() -> None:
 )
 @click.argument("url", metavar="PATH|URL")
 def stats_command(url: str) -> None:
-    """Print the index's size, article count and settings as JSON (stdout).
+    """Print the index's size, article count, settings and last_added (UTC, ISO 8601) as JSON (stdout).
 
     PATH|URL: an SQLite index file (or sqlite:///path) or redis://HOST:PORT/DB[?prefix=NAME].
     """
     with Index.open(url, create=False) as index:
-        click.echo(json.dumps(index.stats().model_dump(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(index.stats().model_dump(mode="json"), ensure_ascii=False, indent=2))
 
 
 def _given_ids(ids: tuple[str, ...], from_path: str | None) -> Iterator[Any]:
@@ -111,14 +112,14 @@ def remove_command(url: str, ids: tuple[str, ...], from_path: str | None, wait: 
 )
 @click.option("--signatures", is_flag=True, help="Include each article's MinHash signature.")
 def export_command(url: str, output: str | None, signatures: bool) -> None:
-    """Dump every indexed article as JSONL: n, id, date, words, added (+ signature), in index order.
+    """Dump every indexed article as JSONL: n, id, date, words, added (UTC, ISO 8601) (+ signature), in index order.
 
     PATH|URL: an SQLite index file (or sqlite:///path) or redis://HOST:PORT/DB[?prefix=NAME].
     """
     count = 0
     with Index.open(url, create=False) as index, atomic_output(output) as out:
         for row in index.export(signatures=signatures):
-            out.write(dumps(row) + "\n")
+            out.write(dumps({**row, "added": utc_text(row["added"])}) + "\n")
             count += 1
     click.echo(f"newsclean index: exported {count:,} article(s)", err=True)
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from typing import Any
+
 import click
 
-from ..io import InputRecord, read_inputs
+from ..errors import InputError
+from ..io import InputRecord, read_inputs, text_problem
 from ..learning.learn import learn
 from ..learning.profile import LearnSettings, Profile
 from .common import plural, progress
@@ -22,14 +26,18 @@ sample (the same whatever the input order) is normalized and split into segments
 story are found with MinHash LSH and count once; a segment or a template with slots that recurs in
 enough distinct stories, in the same part of the article, is learned with its kind, its story count
 and an example. The profile is JSON: delete an entry to keep that text. Progress is on stderr.
-Exit codes: 0 success, 2 usage or input error, 130 interrupted, 143 terminated.
+Exit codes: 0 success, 2 usage or input error (or no record with a usable text), 130 interrupted,
+143 terminated.
 """
 
 
-def read_for_learning(paths: tuple[str, ...] | list[str], text_field: str, encoding_errors: str = "reject"):
-    """The input records' data for `learn` (rejected lines are left to `clean` to report)."""
+def read_for_learning(
+    paths: tuple[str, ...] | list[str], text_field: str, encoding_errors: str = "reject"
+) -> Iterator[Mapping[str, Any]]:
+    """The data of the input records with a usable text, for `learn` (the others are left to `clean`, which
+    rejects and reports them, or to `newsclean learn`, which fails when no record is usable)."""
     for item in read_inputs(list(paths), encoding_errors=encoding_errors, required=(text_field,)):
-        if isinstance(item, InputRecord):
+        if isinstance(item, InputRecord) and text_problem(item.data, text_field) is None:
             yield item.data
 
 
@@ -108,5 +116,7 @@ def learn_command(
     """
     settings = LearnSettings(sample_per_source=sample_per_source, min_stories=min_stories, min_share=min_share)
     profile = learn_profile(input_paths, settings, text_field, encoding_errors)
+    if not any(source.documents for source in profile.sources.values()):
+        raise InputError(f"no record of IN has a usable text in {text_field!r} (--text-field NAME): nothing to learn")
     profile.save(output_path)
     click.echo(describe(profile), err=True)

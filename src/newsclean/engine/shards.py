@@ -20,6 +20,7 @@ from ..dedupe_config import DedupeConfig
 from ..deduplication import kept_record, reject_line
 from ..errors import InputError
 from ..io import STDIN, InputRecord, atomic_output, dumps, optional_output, read_inputs
+from ..outputs import record_output
 
 #: Shard suffixes the Dask engine reads (JSONL, gzipped or not, and Parquet).
 SHARD_SUFFIXES: tuple[str, ...] = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".parquet")
@@ -72,6 +73,10 @@ class ShardOutputs:
 SHARD_KINDS = ("kept", "clusters", "duplicates", "rejects")
 
 
+#: Prefix of the counts of rejects by kind (the reason before its colon) among a shard's counts.
+REJECT_KIND = "rejected: "
+
+
 def shard_name(kind: str, number: int) -> str:
     return f"{kind}-{number:05d}.jsonl"
 
@@ -103,6 +108,8 @@ def _write_shard(
             counts["records"] += 1
             if verdict["cluster"] is None:
                 counts["rejected"] += 1
+                kind = REJECT_KIND + str(verdict.get("reject") or "rejected").split(":")[0]
+                counts[kind] = counts.get(kind, 0) + 1
                 if rejects_out is not None:
                     rejects_out.write(dumps(reject_line(item, verdict.get("reject")).to_json()) + "\n")
             elif verdict["kept"] and isinstance(item, InputRecord):
@@ -194,18 +201,18 @@ def dedupe_shards(
 
 def gather_shards(directory: str, targets: dict[str, str], shards: int, *, keep: Sequence[str] = ()) -> None:
     """Concatenate the shards of each kind in `targets` (kind -> file), in shard order, into its file
-    (atomically): the local engine's one file per option. Once every file is in place, the shards of the kinds
-    not in `keep` go; a failure leaves every shard where it was.
+    (atomically, in the format its suffix names): the local engine's one file per option. Once every file is
+    in place, the shards of the kinds not in `keep` go; a failure leaves every shard where it was.
 
     The client reads the workers' shards: `directory` must be readable where the command runs (a shared
     file system with a remote scheduler).
     """
     for kind, target in targets.items():
-        with atomic_output(target) as out:
+        with record_output(target, option=f"--{kind}") as out:
             for number in range(shards):
                 with open(os.path.join(directory, shard_name(kind, number)), encoding="utf-8") as lines:
                     for line in lines:
-                        out.write(line)
+                        out.write_line(line)
     for kind in targets:
         if kind not in keep:
             for number in range(shards):

@@ -21,6 +21,7 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
@@ -73,8 +74,19 @@ class IndexSettings(FrozenModel):
         )
 
 
+def utc_time(epoch: float) -> datetime:
+    """An index's time (seconds since the epoch, as stored) as a UTC datetime to the second: what users are
+    shown (ISO 8601 in JSON, `2026-11-30T08:15:02Z`), while files written by earlier versions keep working."""
+    return datetime.fromtimestamp(epoch, tz=timezone.utc).replace(microsecond=0)
+
+
+def utc_text(epoch: float) -> str:
+    """`utc_time` as ISO 8601 text: `2026-11-30T08:15:02Z`."""
+    return utc_time(epoch).isoformat().replace("+00:00", "Z")
+
+
 class IndexStats(FrozenModel):
-    """What `newsclean index stats` prints."""
+    """What `newsclean index stats` prints; `last_added` is when the last run added articles (UTC)."""
 
     url: str
     backend: str
@@ -84,7 +96,7 @@ class IndexStats(FrozenModel):
     bytes: int
     bytes_per_article: float
     settings: IndexSettings | None
-    last_added: float | None = None
+    last_added: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +303,7 @@ class Index(ABC):
             bytes=size,
             bytes_per_article=round(size / articles, 1) if articles else 0.0,
             settings=self.settings,
-            last_added=last,
+            last_added=None if last is None else utc_time(last),
         )
 
     @abstractmethod

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..errors import InputError
 from ..models import Article
 from ..normalization import normalize
 from ..paragraphs import FUNCTION_WORDS, split_paragraphs
@@ -72,14 +73,20 @@ def _sample_key(data: Mapping[str, Any], text: str) -> int:
     return int.from_bytes(hashlib.blake2b(seed.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
-def _as_data(record: Any) -> Mapping[str, Any] | None:
+def _as_data(record: Any, text_field: str) -> Mapping[str, Any]:
+    """The record's fields; a bare string is an article of its own. Anything else is an `InputError`: it is
+    a mistake in the calling code, and skipping it would learn from nothing without a word."""
     if isinstance(record, str):
-        return {"text": record}
+        return {text_field: record}
     if isinstance(record, Article):
         return record.model_dump()
     if isinstance(record, Mapping):
         return record
-    return None
+    shown = repr(record)
+    raise InputError(
+        f"a record of type {type(record).__name__} ({shown[:60]}{'...' if len(shown) > 60 else ''}), not a mapping: "
+        "give mappings with the text and a source (or url), or strings"
+    )
 
 
 class _Sample:
@@ -105,12 +112,17 @@ class _Sample:
 
 
 def sample_sources(records: Iterable[Any], settings: LearnSettings, text_field: str = "text") -> dict[str, _Sample]:
-    """The bottom-k sample of every source; records without a usable text are skipped (cleaning rejects them)."""
+    """The bottom-k sample of every source; records without a usable text are skipped (cleaning rejects them).
+
+    Records given but none with the text field: an `InputError` (the `text_field` is wrong), as
+    `newsclean.dedupe` does; a few without it among many are skipped like a null or empty text.
+    """
     samples: dict[str, _Sample] = {}
+    given = with_field = 0
     for record in records:
-        data = _as_data(record)
-        if data is None:
-            continue
+        data = _as_data(record, text_field)
+        given += 1
+        with_field += text_field in data
         text = data.get(text_field)
         if not isinstance(text, str) or not text.strip():
             continue
@@ -119,6 +131,11 @@ def sample_sources(records: Iterable[Any], settings: LearnSettings, text_field: 
         if sample is None:
             sample = samples[source] = _Sample(settings.sample_per_source)
         sample.offer(_sample_key(data, text), text)
+    if given and not with_field:
+        raise InputError(
+            f"no record has a {text_field!r} field ({given:,} given): name the field that holds the text "
+            "with learn(records, text_field=...)"
+        )
     return samples
 
 
@@ -356,8 +373,10 @@ def _pattern(parts: list[str], pinned: dict[int, str]) -> str:
 
 
 def learn(records: Iterable[Any], settings: LearnSettings | None = None, *, text_field: str = "text") -> Profile:
-    """Learn each source's boilerplate from `records` (mappings or `Article`s with `text`, and `source` or `url`;
-    bare strings are one unnamed source).
+    """Learn each source's boilerplate from `records`: mappings (or `Article`s) with the text under
+    `text_field` and a `source` (or `url`), or bare strings (one unnamed source). Anything else raises
+    `InputError`, as does input in which no record has the text field; records whose text is missing, null
+    or empty are skipped.
 
     >>> profile = learn([{"source": "x.com", "text": f"Berita nomor {i} tentang kota.\\nIkuti kami di Telegram."}
     ...                  for i in range(10)], LearnSettings(min_stories=3))
