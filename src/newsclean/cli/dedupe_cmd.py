@@ -21,6 +21,8 @@ from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, dumps, optional_output, read_inputs, strict_records
 from ..pipeline import dedupe
 from ..relations import RELATIONS
+from ..report.dedupe_page import dedupe_page
+from ..report.document import write_page
 from .common import RejectLog, plural, progress
 from .dedupe_dask import run_dask_engine
 
@@ -35,6 +37,7 @@ Examples:
   newsclean dedupe 'shards/*.jsonl.gz' --engine dask --workers 8 -o out/
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
   newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
+  newsclean dedupe articles.jsonl -o kept.jsonl --html clusters.html
 
 \b
 Records are cleaned before they are compared (outlet datelines, "Baca juga" links and credits do not hide
@@ -49,6 +52,8 @@ Records without a usable text, and lines that cannot be read, are rejects (clust
 With --index, records are also compared against every article kept by earlier runs into that index
 (an SQLite file, created when missing, or redis://HOST:PORT/DB); their duplicates get the indexed id
 as duplicate_of, and the kept records are added to the index only after every output is in place.
+--html FILE writes a page to open in a browser: sample clusters, each duplicate beside the record it is
+tied to with the differing words marked, its relation and similarity (local engine; docs/report.md).
 Exit codes: 0 success, 2 usage or input error, 130 interrupted, 141 stdout closed by its reader (| head),
 143 terminated.
 """
@@ -192,6 +197,13 @@ def _relations(text: str) -> tuple[Any, ...]:
     help="Write the run's figures (counts, LSH layout, timings, bytes per record) as JSON.",
 )
 @click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write a page for a browser: sample clusters side by side, differing words marked (local engine).",
+)
+@click.option(
     "--rejects",
     "rejects_path",
     type=click.Path(dir_okay=False),
@@ -306,6 +318,7 @@ def dedupe_command(
     scheduler: str | None,
     index_url: str | None,
     wait: float,
+    html_path: str | None,
 ) -> None:
     """Find near-duplicate articles (MinHash LSH, verified) and keep one copy per story.
 
@@ -336,6 +349,7 @@ def dedupe_command(
             "--containment": containment,
             "--drop": drop != ",".join(DEFAULT_DROP),
             "--index": index_url,
+            "--html": html_path,
         }
         run_dask_engine(
             inputs,
@@ -364,6 +378,8 @@ def dedupe_command(
         _write_outputs(
             paths, result, config, kept_path, duplicates_path, clusters_path, write_clean, rejects_path, encoding_errors
         )
+        if html_path:
+            write_page(html_path, dedupe_page(paths, result, config, encoding_errors, ", ".join(inputs)))
         if report_path:
             report = {
                 "stats": result.stats.model_dump(),
