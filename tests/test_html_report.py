@@ -26,6 +26,7 @@ from click.testing import CliRunner
 
 from newsclean import normalize
 from newsclean.cli import cli
+from newsclean.report.marks import Span, mark_removals
 
 #: Seconds a page gets to load in the browser before the browser is killed.
 BROWSER_SECONDS = 60
@@ -284,7 +285,8 @@ def test_clean_page_has_counts_filters_and_inert_text(clean_run: tuple[Path, Pat
     text = page.read_text(encoding="utf-8")
     dom = Dom(text)
     assert [s.attrs["data-filter"] for s in dom.find("select", data_filter=None)] == ["kind", "rule", "source"]
-    assert dom.find("div", id="filters", hidden="")
+    assert dom.find("div", id="filters", hidden="") and not dom.find("article", hidden="")
+    assert "every sampled article is shown" in dom.find("noscript")[0].text
     rule_cells = [e.text for e in dom.find("code")]
     assert {"dateline.city_brand", "related.line", "credit.code_line"} <= set(rule_cells)
     assert len(dom.find("script")) == 1 and not dom.find("img")
@@ -347,6 +349,49 @@ def test_clean_page_sample_is_bounded_and_the_same_for_any_worker_count(tmp_path
     assert len(shown) == 100
     assert len({a.attrs["id"] for a in shown}) == 100
     assert "Sample: 100 of 260 articles" in pages[0]
+
+
+def test_a_long_article_is_cut_before_a_removal_not_inside_one(tmp_path: Path):
+    paragraph = (
+        "Pemerintah daerah menyiapkan anggaran tambahan untuk memperbaiki saluran air di kawasan padat penduduk "
+        "agar genangan tidak lagi mengganggu warga setiap kali hujan turun deras pada sore hari."
+    )
+    related = "Baca juga: Saluran Air Kota Diperbaiki Bertahap Tahun Ini"
+    parts: list[str] = []
+    while len("\n\n".join(parts)) < 19_960:
+        parts.append(f"{paragraph} Bagian {len(parts)}.")
+        if len(parts) % 10 == 9:
+            parts.append(f"{related} (bagian {len(parts)})")
+    straddling = len("\n\n".join(parts)) + 2
+    parts.append(f"{related}, Warga Diminta Melapor Bila Genangan Muncul Lagi")
+    parts.extend(f"{paragraph} Penutup {n}." for n in range(20))
+    record = {"id": "panjang", "title": "Saluran Air", "text": "\n\n".join(parts)}
+    source = write_jsonl(tmp_path / "long.jsonl", [record])
+    page = tmp_path / "page.html"
+    invoke(["clean", str(source), "-o", str(tmp_path / "clean.jsonl"), "--no-learn", "--html", str(page)])
+    (removals,) = removals_by_record(tmp_path / "clean.jsonl").values()
+    assert any(r["start"] == straddling < 20_000 < r["end"] for r in removals)
+    dom = Dom(page.read_text(encoding="utf-8"))
+    (article,) = dom.find("article", data_item=None)
+    shown = next(e for e in article.children if e.attrs.get("class") == "text").text
+    normalized = normalize(record["text"])
+    assert len(shown) == straddling and normalized.startswith(shown)
+    marks = [e for e in descendants(article) if e.tag == "del"]
+    inside = [r for r in removals if r["end"] <= len(shown)]
+    assert len(inside) >= 5 and [m.text for m in marks] == [r["text"] for r in inside]
+    note = f"… {len(normalized) - len(shown):,} more characters not shown ({len(removals) - len(inside)} removals"
+    assert note in article.text
+
+
+def test_crossing_removals_are_each_marked_exactly():
+    text = "Tonton juga siaran langsung pertandingan di sini: link streaming."
+    spans = [Span(0, 49, "promo", "learned.segment"), Span(12, 65, "other", "other.leftover_punctuation")]
+    dom = Dom(mark_removals(text, spans, 1000).html)
+    marks = dom.find("del")
+    assert [m.attrs["data-r"] for m in marks] == ["0", "0 1", "1"]
+    for number, span in enumerate(spans):
+        assert "".join(m.text for m in marks if str(number) in m.attrs["data-r"].split()) == text[span.start : span.end]
+    assert marks[1].attrs["title"] == "promo · learned.segment\nother · other.leftover_punctuation"
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from ..learning.learn import source_of
 from ..models import REMOVAL_KINDS
 from ..normalization import normalize
 from .document import Choice, attributes, document, escape, filter_bar, table
-from .marks import Span, mark_removals
+from .marks import Span, cut_point, mark_removals
 
 #: Articles shown. A reviewer reads tens of articles, not thousands: 100 articles of a typical 3-5 KB make a
 #: page of well under a megabyte that opens at once, where a 50,000-article run shown whole would be hundreds.
@@ -66,14 +66,16 @@ class SourceTally:
 
 @dataclass(frozen=True, slots=True)
 class SampledArticle:
-    """A sampled article: where it came from, its normalized text and its removals."""
+    """A sampled article: where it came from, its removals and the part of its normalized text that is shown
+    (the first `MAX_SHOWN_CHARS`, cut before a removal it would split; only that part is kept in memory)."""
 
     order: int
     where: str
     ident: str | None
     title: str | None
     source: str
-    normalized: str
+    shown: str
+    hidden_chars: int
     spans: tuple[Span, ...]
     chars_in: int
     chars_out: int
@@ -133,14 +135,18 @@ class CleanReport:
         raw = record.data.get(self.text_field)
         title = record.data.get(self.title_field)
         ident = record.data.get("id")
+        normalized = normalize(raw) if isinstance(raw, str) else ""
+        spans = tuple(Span(r["start"], r["end"], r["kind"], r["rule"]) for r in report.get("removals", []))
+        cut = cut_point(len(normalized), spans, MAX_SHOWN_CHARS)
         return SampledArticle(
             order=self.articles,
             where=where,
             ident=None if ident is None else str(ident),
             title=title if isinstance(title, str) and title.strip() else None,
             source=source,
-            normalized=normalize(raw) if isinstance(raw, str) else "",
-            spans=tuple(Span(r["start"], r["end"], r["kind"], r["rule"]) for r in report.get("removals", [])),
+            shown=normalized[:cut],
+            hidden_chars=len(normalized) - cut,
+            spans=spans,
             chars_in=int(report.get("chars_in", 0)),
             chars_out=int(report.get("chars_out", 0)),
         )
@@ -260,7 +266,7 @@ def _filters(sample: list[SampledArticle], tokens: Mapping[str, str]) -> str:
 
 
 def _article(article: SampledArticle, tokens: Mapping[str, str]) -> str:
-    marked = mark_removals(article.normalized, article.spans, MAX_SHOWN_CHARS)
+    marked = mark_removals(article.shown, article.spans, MAX_SHOWN_CHARS)
     kinds = list(dict.fromkeys(s.kind for s in article.spans))
     attrs = {
         "class": "item",
@@ -292,9 +298,9 @@ def _article(article: SampledArticle, tokens: Mapping[str, str]) -> str:
         if part is not None
     )
     note = ""
-    if marked.hidden_chars:
+    if article.hidden_chars:
         note = (
-            f'<p class="note">… {marked.hidden_chars:,} more characters not shown'
+            f'<p class="note">… {article.hidden_chars:,} more characters not shown'
             f" ({marked.hidden_removals:,} removals among them).</p>"
         )
     return (

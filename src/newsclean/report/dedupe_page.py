@@ -27,7 +27,7 @@ from ..deduplication import compared_text
 from ..io import InputRecord, read_inputs
 from ..learning.learn import source_of
 from .document import Choice, attributes, document, escape, filter_bar, table
-from .word_diff import Side, plain, word_diff
+from .word_diff import Side, clip, plain, word_diff
 
 #: Groups shown: enough to see every relation at work several times, few enough to read (and the page, a few
 #: texts per group, stays a few megabytes at most whatever the corpus).
@@ -55,12 +55,14 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class ShownRecord:
-    """A sampled record as the page shows it: the text that was compared, and where it came from."""
+    """A sampled record as the page shows it: the text that was compared (its first `MAX_DIFF_WORDS` words,
+    the only part kept in memory) and where it came from."""
 
     where: str
     source: str
     title: str | None
     text: str
+    hidden_chars: int
 
 
 def groups(result: DedupeResult) -> list[Group]:
@@ -130,11 +132,13 @@ def read_shown(
         data = item.data
         text, title = data.get(config.text_field), data.get(config.title_field)
         title = title if isinstance(title, str) and title.strip() else None
+        compared, hidden = clip(compared_text(text, title, config) if isinstance(text, str) else "")
         shown[index] = ShownRecord(
             where=f"{os.path.basename(item.source)}:{item.line}",
             source=source_of({"source": data.get(config.source_field), "url": data.get("url")}),
             title=title,
-            text=compared_text(text, title, config) if isinstance(text, str) else "",
+            text=compared,
+            hidden_chars=hidden,
         )
     return shown
 
@@ -236,8 +240,9 @@ def _label(record: int | None, verdict: RecordVerdict | None, shown: Mapping[int
     return " · ".join(escape(part) for part in parts if part)
 
 
-def _side(label: str, side: Side) -> str:
-    note = f'<p class="note">… {side.hidden_chars:,} more characters not shown.</p>' if side.hidden_chars else ""
+def _side(label: str, side: Side, record: ShownRecord | None) -> str:
+    hidden = record.hidden_chars if record is not None else 0
+    note = f'<p class="note">… {hidden:,} more characters not shown.</p>' if hidden else ""
     return f'<div class="side"><h4>{label}</h4><div class="text">{side.html}</div>{note}</div>'
 
 
@@ -256,18 +261,20 @@ def _pair(member: int, partner: int | None, result: DedupeResult, shown: Mapping
     head = f'<span class="badge rel-{escape(relation)}">{escape(relation)}</span> {_evidence(verdict)}'
     mine = shown.get(member)
     if partner is None or partner not in shown or mine is None:
+        indexed = verdict.related_to if verdict.related_to is not None else verdict.duplicate_of
         where = (
-            f"indexed article {verdict.related_to or verdict.duplicate_of}: its text is in the index, not in this run"
+            f"indexed article {indexed}: its text is in the index, not in this run"
             if partner is None
-            else "its partner's text could not be read again"
+            else "the text of one of the two could not be read again (did the input change during the run?)"
         )
-        sides = _side(_label(member, verdict, shown, "this record"), plain(mine.text if mine else ""))
+        sides = _side(_label(member, verdict, shown, "this record"), plain(mine.text if mine else ""), mine)
         body = f'<p class="meta">{escape(where)}</p><div class="sides">{sides}</div>'
     else:
-        left, right = word_diff(shown[partner].text, mine.text)
+        theirs = shown[partner]
+        left, right = word_diff(theirs.text, mine.text)
         same = '<p class="meta">No word differs.</p>' if not left.differing and not right.differing else ""
-        sides = _side(_label(partner, result.verdict(partner), shown, "tied to"), left) + _side(
-            _label(member, verdict, shown, "this record"), right
+        sides = _side(_label(partner, result.verdict(partner), shown, "tied to"), left, theirs) + _side(
+            _label(member, verdict, shown, "this record"), right, mine
         )
         body = f'{same}<div class="sides">{sides}</div>'
     attrs = {"class": "pair", "data-mark": "", "data-relation": relation}

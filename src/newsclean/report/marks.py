@@ -29,11 +29,10 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class MarkedText:
-    """The shown part of an article as HTML, and what was left out past the cut (`shown_chars` onward)."""
+    """The shown part of a text as HTML, and how many removals lie past the cut (`shown_chars` onward)."""
 
     html: str
     shown_chars: int
-    hidden_chars: int
     hidden_removals: int
 
 
@@ -89,4 +88,4 @@ def mark_removals(text: str, spans: Sequence[Span], limit: int) -> MarkedText:
         }
         parts.append(f"<del{attributes(attrs)}>{piece}</del>")
     hidden_removals = sum(1 for s in spans if s.end > cut)
-    return MarkedText("".join(parts), cut, len(text) - cut, hidden_removals)
+    return MarkedText("".join(parts), cut, hidden_removals)

@@ -14,14 +14,15 @@ diff. At most `MAX_DIFF_WORDS` words of each text are aligned and shown.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import islice
 
 from ..shingle import TOKEN_PATTERN
 from .document import escape
 
-#: Words of each text aligned and shown; the rest is counted in a note.
+#: Words of each text aligned and shown (`clip`); the rest is counted in a note.
 MAX_DIFF_WORDS = 3000
 #: Pairs of equal words (a word of one text and each occurrence of it in the other) past which difflib's junk
 #: heuristic is turned on; the largest count among 400 real articles paired with themselves was about 6,000.
@@ -30,30 +31,33 @@ MAX_EQUAL_PAIRS = 200_000
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """One text of a pair as HTML, with how many of its shown words differ and how much was left out."""
+    """One text of a pair as HTML, with how many of its words differ from the other text's."""
 
     html: str
     words: int
     differing: int
-    hidden_chars: int
 
 
 Words = list[tuple[int, int, str]]
 
 
-def _words(text: str) -> tuple[Words, int]:
-    """(start, end, casefolded word) of the first `MAX_DIFF_WORDS` words, and where the shown text ends."""
-    found: Words = []
-    for match in TOKEN_PATTERN.finditer(text):
-        if len(found) == MAX_DIFF_WORDS:
-            return found, found[-1][1]
-        found.append((match.start(), match.end(), match.group().casefold()))
-    return found, len(text)
+def clip(text: str) -> tuple[str, int]:
+    """`text` up to the end of its `MAX_DIFF_WORDS`-th word, and how many characters that leaves out."""
+    matches = TOKEN_PATTERN.finditer(text)
+    last = deque(islice(matches, MAX_DIFF_WORDS), maxlen=1)
+    if not last or next(matches, None) is None:
+        return text, 0
+    end = last[0].end()
+    return text[:end], len(text) - end
 
 
-def _render(text: str, shown: tuple[Words, int], differs: list[bool], tag: str) -> Side:
-    """The text up to the end of its shown words, the runs of differing words in `<tag>`."""
-    words, end_of_text = shown
+def _words(text: str) -> Words:
+    """(start, end, casefolded word) of every word of `text`."""
+    return [(m.start(), m.end(), m.group().casefold()) for m in TOKEN_PATTERN.finditer(text)]
+
+
+def _render(text: str, words: Words, differs: list[bool], tag: str) -> Side:
+    """The text with each run of differing words in `<tag>`."""
     parts: list[str] = []
     position = 0
     n = 0
@@ -69,15 +73,17 @@ def _render(text: str, shown: tuple[Words, int], differs: list[bool], tag: str) 
         parts.append(f"<{tag}>{escape(text[start:end])}</{tag}>")
         position = end
         n += 1
-    parts.append(escape(text[position:end_of_text]))
-    return Side("".join(parts), len(words), sum(differs), len(text) - end_of_text)
+    parts.append(escape(text[position:]))
+    return Side("".join(parts), len(words), sum(differs))
 
 
 def word_diff(left: str, right: str) -> tuple[Side, Side]:
-    """(left with the words missing from right in `<del>`, right with the words missing from left in `<ins>`)."""
+    """(left with the words missing from right in `<del>`, right with the words missing from left in `<ins>`),
+    each text first cut to its first `MAX_DIFF_WORDS` words (`clip`)."""
+    left, right = clip(left)[0], clip(right)[0]
     a, b = _words(left), _words(right)
-    only_a, only_b = [False] * len(a[0]), [False] * len(b[0])
-    keys_a, keys_b = [w[2] for w in a[0]], [w[2] for w in b[0]]
+    only_a, only_b = [False] * len(a), [False] * len(b)
+    keys_a, keys_b = [w[2] for w in a], [w[2] for w in b]
     occurrences = Counter(keys_b)
     explodes = sum(occurrences[key] for key in keys_a) > MAX_EQUAL_PAIRS
     matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=explodes)
@@ -90,6 +96,7 @@ def word_diff(left: str, right: str) -> tuple[Side, Side]:
 
 
 def plain(text: str) -> Side:
-    """A text shown alone (its partner's text is not in this run), within the same word limit."""
-    shown = _words(text)
-    return _render(text, shown, [False] * len(shown[0]), "del")
+    """A text shown alone (its partner's text is not in this run), cut as `word_diff` cuts."""
+    text = clip(text)[0]
+    words = _words(text)
+    return _render(text, words, [False] * len(words), "del")
