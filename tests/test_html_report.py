@@ -444,7 +444,9 @@ def test_dedupe_page_shows_every_pair_with_its_relation(dedupe_run: tuple[Path, 
     ]
     ferry_b = next(v for v in verdicts if v["id"] == "ferry-b")
     assert f"Jaccard {ferry_b['similarity']:.2f}" in near.text
-    assert "No word differs." in by_relation["exact"].text
+    exact = by_relation["exact"]
+    assert "No word differs: the text is shown once." in exact.text
+    assert exact.text.count("Perpustakaan daerah membuka layanan") == 1
     assert "containment" in by_relation["contained"].text
     assert [s.attrs["data-filter"] for s in dom.find("select", data_filter=None)] == ["relation", "source"]
 

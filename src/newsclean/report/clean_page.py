@@ -58,6 +58,12 @@ class RuleTally:
 
 
 @dataclass(slots=True)
+class KindTally:
+    removals: int = 0
+    articles: int = 0
+
+
+@dataclass(slots=True)
 class SourceTally:
     articles: int = 0
     with_removals: int = 0
@@ -90,7 +96,7 @@ class CleanReport:
     size: int = SAMPLE_ARTICLES
     articles: int = 0
     with_removals: int = 0
-    by_kind: dict[str, list[int]] = field(default_factory=dict)
+    by_kind: dict[str, KindTally] = field(default_factory=dict)
     by_rule: dict[tuple[str, str], RuleTally] = field(default_factory=dict)
     by_source: dict[str, SourceTally] = field(default_factory=dict)
     _heap: list[tuple[int, int, SampledArticle]] = field(default_factory=list, init=False, repr=False)
@@ -118,9 +124,9 @@ class CleanReport:
         rules_seen: set[tuple[str, str]] = set()
         for removal in removals:
             kind, rule = removal["kind"], removal["rule"]
-            counts = self.by_kind.setdefault(kind, [0, 0])
-            counts[0] += 1
-            counts[1] += kind not in kinds_seen
+            counts = self.by_kind.setdefault(kind, KindTally())
+            counts.removals += 1
+            counts.articles += kind not in kinds_seen
             kinds_seen.add(kind)
             tally = self.by_rule.get((rule, kind))
             if tally is None:
@@ -159,7 +165,7 @@ class CleanReport:
         """The whole HTML page."""
         sample = self.sample()
         rejected = sum(rejects_by_reason.values())
-        removals = sum(counts[0] for counts in self.by_kind.values())
+        removals = sum(counts.removals for counts in self.by_kind.values())
         body = [
             "<h1>newsclean clean: what was removed</h1>",
             f'<p class="lead">{escape(input_name)}: {self.articles:,} articles cleaned, {rejected:,} rejected; '
@@ -188,7 +194,7 @@ class CleanReport:
 
     def _kind_table(self) -> str:
         rows = [
-            [f'<span class="swatch k-{kind}"></span>{kind}', f"{counts[0]:,}", f"{counts[1]:,}"]
+            [f'<span class="swatch k-{kind}"></span>{kind}', f"{counts.removals:,}", f"{counts.articles:,}"]
             for kind in REMOVAL_KINDS
             if (counts := self.by_kind.get(kind))
         ]

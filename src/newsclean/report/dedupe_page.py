@@ -268,15 +268,18 @@ def _pair(member: int, partner: int | None, result: DedupeResult, shown: Mapping
             else "the text of one of the two could not be read again (did the input change during the run?)"
         )
         sides = _side(_label(member, verdict, shown, "this record"), plain(mine.text if mine else ""), mine)
-        body = f'<p class="meta">{escape(where)}</p><div class="sides">{sides}</div>'
+        body = f'<p class="meta">{escape(where)}</p><div class="sides one">{sides}</div>'
     else:
         theirs = shown[partner]
         left, right = word_diff(theirs.text, mine.text)
-        same = '<p class="meta">No word differs.</p>' if not left.differing and not right.differing else ""
-        sides = _side(_label(partner, result.verdict(partner), shown, "tied to"), left, theirs) + _side(
-            _label(member, verdict, shown, "this record"), right, mine
-        )
-        body = f'{same}<div class="sides">{sides}</div>'
+        left_label = _label(partner, result.verdict(partner), shown, "tied to")
+        right_label = _label(member, verdict, shown, "this record")
+        if left.differing or right.differing:
+            sides = _side(left_label, left, theirs) + _side(right_label, right, mine)
+            body = f'<div class="sides">{sides}</div>'
+        else:
+            text = _side(f"{left_label}<br>{right_label}", right, mine)
+            body = f'<p class="meta">No word differs: the text is shown once.</p><div class="sides one">{text}</div>'
     attrs = {"class": "pair", "data-mark": "", "data-relation": relation}
     return f'<div{attributes(attrs)}><p class="meta">{head}</p>{body}</div>'
 
