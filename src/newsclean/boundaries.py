@@ -492,7 +492,7 @@ def mark_space_seams(text: str) -> str:
         return text
     pieces: list[str] = []
     done = 0
-    for run, seam in zip(runs, after_sentence):
+    for run, seam in zip(runs, after_sentence, strict=True):
         if seam or _after_labelled_headline(text, run.start(), run.end()):
             pieces += [text[done : run.start()], SPACE_SEAM_MARK]
             done = run.end()

@@ -29,6 +29,8 @@ from ..learning.profile import LearnSettings, Profile
 from ..models import REMOVAL_KINDS
 from ..outputs import optional_record_output, record_output
 from ..parallel import ordered_map
+from ..report.clean_page import CleanReport
+from ..report.document import write_page
 from ..watchdog import RecordBudgets, budget_for, time_budget
 from .common import RejectLog, default_workers, plural, progress
 from .gates import EXIT_CODES, gate_error_message, gate_failure, max_rejects_option
@@ -46,6 +48,7 @@ Examples:
   newsclean clean big.jsonl.gz --workers 4 -o clean.jsonl
   newsclean clean articles.jsonl -o clean.parquet --rejects rejects.csv --max-rejects 0.05
   newsclean clean latin1-damaged.jsonl --encoding-errors replace -o clean.jsonl --report run.json
+  newsclean clean articles.jsonl -o clean.jsonl --html report.html
   newsclean clean seeds/004_005f5a89bd05a5c8.txt
   cat articles.jsonl | newsclean clean - > clean.jsonl
 
@@ -53,6 +56,8 @@ Examples:
 A file is read twice: first to learn each source's boilerplate from a sample of its articles (as
 `newsclean learn` does; --profile FILE uses a saved profile instead, --no-learn uses the rules
 alone), then to clean. Stdin and a .txt article are cleaned by the rules alone.
+--html FILE writes a page to open in a browser: removals counted by kind, rule and source, and a
+sample of articles with every removal marked in place (docs/report.md).
 JSONL records keep all their fields; the text field is replaced by the clean text and the report
 (removals with kind, text, offsets and rule; dateline; credits) goes under the "newsclean" key.
 A .txt input prints the clean text. Every non-blank input line is either written or rejected:
@@ -120,7 +125,7 @@ def _chunks(items: Iterable[InputRecord | Reject], size: int) -> Iterator[list[I
         yield chunk
 
 
-def _clean_text_file(path: str, output_path: str | None, encoding_errors: str) -> None:
+def _clean_text_file(path: str, output_path: str | None, encoding_errors: str, html_path: str | None) -> None:
     """A .txt article: the clean text is the output; a file that cannot be read is an error, not a reject."""
     items = list(read_text_file(path, encoding_errors=encoding_errors))
     if items and isinstance(items[0], Reject):
@@ -131,6 +136,12 @@ def _clean_text_file(path: str, output_path: str | None, encoding_errors: str) -
         result = clean(text)
     with atomic_output(output_path) as out:
         out.write(result.text + "\n")
+    if html_path:
+        page = CleanReport()
+        for item in items:
+            if isinstance(item, InputRecord):
+                page.add(item, result.report())
+        write_page(html_path, page.page(path, {}))
     kinds = ", ".join(f"{k} {v}" for k, v in result.removed_by_kind.items()) or "none"
     click.echo(f"newsclean clean: 1 article, {plural(result.paragraphs, 'paragraph')}, removed: {kinds}", err=True)
 
@@ -179,6 +190,13 @@ def _profile_for(
     help="Write the run's figures (records, cleaned, rejected, rejects by reason, removals by kind) as JSON.",
 )
 @click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write a page for a browser: removals by kind, rule and source, and sample articles marked in place.",
+)
+@click.option(
     "--profile",
     "profile_path",
     type=click.Path(exists=True, dir_okay=False),
@@ -224,6 +242,7 @@ def clean_command(
     no_learn: bool,
     save_profile_path: str | None,
     max_rejects: float | None,
+    html_path: str | None,
 ) -> None:
     """Clean scraped Indonesian news articles: datelines, credits, inserts, footers, repeats.
 
@@ -231,7 +250,7 @@ def clean_command(
     """
     check_clean_outputs(output_path, rejects_path, plain_text=_is_plain_text(input_path))
     if _is_plain_text(input_path):
-        _clean_text_file(input_path, output_path, encoding_errors)
+        _clean_text_file(input_path, output_path, encoding_errors, html_path)
         return
 
     if profile_path and (no_learn or save_profile_path):
@@ -244,6 +263,7 @@ def clean_command(
         items = strict_records(items, text_field)
     by_kind = dict.fromkeys(REMOVAL_KINDS, 0)
     written = 0
+    page = CleanReport(title_field=title_field, text_field=text_field) if html_path else None
     with (
         record_output(output_path, hold_stdout=strict or max_rejects is not None) as out,
         optional_record_output(rejects_path, "--rejects") as rejects_out,
@@ -251,10 +271,9 @@ def clean_command(
         rejects = RejectLog(rejects_out)
         clean_chunk = functools.partial(_clean_chunk, text_field=text_field, title_field=title_field, profile=profile)
         chunks = _chunks(progress(items, "newsclean clean"), CHUNK_RECORDS)
-        results = (
-            cleaned for _, done in ordered_map(clean_chunk, chunks, workers or default_workers()) for cleaned in done
-        )
-        for cleaned in results:
+        done_chunks = ordered_map(clean_chunk, chunks, workers or default_workers())
+        results = (pair for chunk, done in done_chunks for pair in zip(chunk, done, strict=True))
+        for item, cleaned in results:
             if isinstance(cleaned, Reject):
                 if strict:
                     raise InputError(f"{cleaned.source}:{cleaned.line}: {cleaned.reason}")
@@ -262,6 +281,8 @@ def clean_command(
                 continue
             for kind, count in cleaned["newsclean"]["removed_by_kind"].items():
                 by_kind[kind] += count
+            if page is not None and isinstance(item, InputRecord):
+                page.add(item, cleaned["newsclean"])
             if no_report:
                 del cleaned["newsclean"]
             out.write(cleaned)
@@ -269,6 +290,8 @@ def clean_command(
         failure = gate_failure(written + rejects.total, rejects.total, rejects.by_kind, max_rejects, text_field)
         if failure:
             out.discard()
+    if page is not None and html_path:
+        write_page(html_path, page.page(input_path, rejects.by_kind))
     if report_path:
         figures = {
             "records": written + rejects.total,

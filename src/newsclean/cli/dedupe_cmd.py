@@ -22,6 +22,8 @@ from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, read_inputs
 from ..outputs import optional_record_output, record_output
 from ..pipeline import dedupe
 from ..relations import RELATIONS
+from ..report.dedupe_page import dedupe_page
+from ..report.document import write_page
 from .common import RejectLog, default_workers, plural, progress
 from .dedupe_dask import run_dask_engine
 from .gates import EXIT_CODES, gate_error_message, gate_failure, max_rejects_option
@@ -39,6 +41,7 @@ Examples:
   newsclean dedupe 'shards/*.jsonl.gz' --engine dask --workers 8 -o out/
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
   newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
+  newsclean dedupe articles.jsonl -o kept.jsonl --html clusters.html
 
 \b
 Records are cleaned before they are compared (outlet datelines, "Baca juga" links and credits do not hide
@@ -61,6 +64,8 @@ With --index, records are also compared against every article kept by earlier ru
 as duplicate_of, and the kept records are added to the index only after every output is in place.
 The summary counts clusters with duplicates (two records or more); --report's stats give both
 "clusters" (every story, a record without copies is a cluster of one) and "clusters_with_duplicates".
+--html FILE writes a page to open in a browser: sample clusters, each duplicate beside the record it is
+tied to with the differing words marked, its relation and similarity (local engine; docs/report.md).
 """ + EXIT_CODES
 
 
@@ -217,6 +222,13 @@ def _relations(text: str) -> tuple[Any, ...]:
     help="Write the run's figures (counts, LSH layout, timings, bytes per record) as JSON.",
 )
 @click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write a page for a browser: sample clusters side by side, differing words marked (local engine).",
+)
+@click.option(
     "--rejects",
     "rejects_path",
     type=click.Path(dir_okay=False),
@@ -336,6 +348,7 @@ def dedupe_command(
     index_url: str | None,
     wait: float,
     max_rejects: float | None,
+    html_path: str | None,
 ) -> None:
     """Find near-duplicate articles (MinHash LSH, verified) and keep one copy per story.
 
@@ -367,6 +380,7 @@ def dedupe_command(
             "--containment": containment,
             "--drop": drop != ",".join(DEFAULT_DROP),
             "--index": index_url,
+            "--html": html_path,
         }
         run_dask_engine(
             inputs,
@@ -399,6 +413,8 @@ def dedupe_command(
         else:
             outputs = (kept_path, duplicates_path, clusters_path)
             _write_outputs(paths, result, config, *outputs, write_clean, rejects_path, encoding_errors)
+        if html_path:
+            write_page(html_path, dedupe_page(paths, result, config, encoding_errors, ", ".join(inputs)))
         if report_path:
             report = {
                 "stats": result.stats.model_dump(),
