@@ -18,7 +18,7 @@ DEFAULT_DROP: tuple[DroppedRelation, ...] = ("exact", "near", "contained")
 
 
 class DedupeConfig(FrozenModel):
-    """What `dedupe()` compares and how it decides. The defaults are the measured ones (docs/dedupe.md).
+    """What `dedupe()` compares and how it decides. The defaults are the measured ones (docs/design/dedupe.md).
 
     `threshold` is the Jaccard similarity of word-`ngram` shingle sets at or above which a record joins a
     cluster; it is checked exactly against the cluster's anchor, and every pair of members of a cluster is
@@ -93,7 +93,7 @@ class DedupeConfig(FrozenModel):
 
     def jaccard_only(self) -> DedupeConfig:
         """This config without the word-coverage relations (resemblance, containment, templates): what the
-        index and the Dask engine decide on until they carry window sequences (docs/dedupe.md)."""
+        index and the Dask engine decide on until they carry window sequences (docs/design/dedupe.md)."""
         return self.model_copy(update={"resemblance": False, "containment": None})
 
     @property

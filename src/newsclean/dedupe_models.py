@@ -22,7 +22,7 @@ RELATION_KINDS: tuple[str, ...] = RelationKind.__args__  # type: ignore[attr-def
 class RecordVerdict(FrozenModel):
     """The decision about one input record, in the shape of a `--clusters` line.
 
-    `relation` says what tied the record to `related_to` (docs/dedupe.md): `exact` (same normalized words),
+    `relation` says what tied the record to `related_to` (docs/design/dedupe.md): `exact` (same normalized words),
     `near` (a copy, perhaps edited), `contained` (it lies inside the longer `related_to`: a teaser, a first
     page, an article reprinted in a roundup) or `template` (the same outlet's template on another day: both
     kept unless templates are dropped). The evidence is about that pair: `similarity` (Jaccard of the word
