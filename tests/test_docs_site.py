@@ -24,7 +24,7 @@ from newsclean.patterns import LISTED_RULES
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 #: Flags the guide pages name that belong to other tools (the benchmark scripts, MkDocs), not to newsclean.
-OTHER_TOOLS_FLAGS = {"--site-dir", "--sweep"}
+OTHER_TOOLS_FLAGS = {"--site-dir", "--sweep", "--more", "--whole"}
 
 
 def hook(name: str) -> ModuleType:
@@ -36,13 +36,16 @@ def hook(name: str) -> ModuleType:
         sys.path.remove(str(DOCS / "hooks"))
 
 
+cli_reference = hook("cli_reference")
+
+
 def commands(group: click.Group, ctx: click.Context) -> list[tuple[click.Command, click.Context]]:
     """Every command under `group`, with its context, depth first."""
     found = []
     for name in group.list_commands(ctx):
         command = group.get_command(ctx, name)
         assert command is not None
-        sub = click.Context(command, info_name=name, parent=ctx)
+        sub = cli_reference.context(command, name, ctx)
         found.append((command, sub))
         if isinstance(command, click.Group):
             found.extend(commands(command, sub))
@@ -50,7 +53,7 @@ def commands(group: click.Group, ctx: click.Context) -> list[tuple[click.Command
 
 
 def all_options() -> set[str]:
-    ctx = click.Context(cli, info_name="newsclean")
+    ctx = cli_reference.context(cli, "newsclean")
     options = {opt for param in cli.params for opt in param.opts}
     for command, _ in commands(cli, ctx):
         options |= {opt for param in command.params if isinstance(param, click.Option) for opt in param.opts}
@@ -59,8 +62,8 @@ def all_options() -> set[str]:
 
 
 def test_the_cli_reference_has_every_command_and_every_option():
-    page = hook("cli_reference").render(cli)
-    ctx = click.Context(cli, info_name="newsclean")
+    page = cli_reference.render(cli)
+    ctx = cli_reference.context(cli, "newsclean")
     for command, sub in commands(cli, ctx):
         assert f"`{sub.command_path}`" in page
         for param in command.get_params(sub):
@@ -69,6 +72,8 @@ def test_the_cli_reference_has_every_command_and_every_option():
         if command.epilog and "Examples:" in command.epilog:
             first_example = command.epilog.split("Examples:")[1].strip().splitlines()[0].strip()
             assert first_example in page
+    # Rendering leaves the commands as they were: `-h` still asks for help.
+    assert CliRunner().invoke(cli, ["dedupe", "-h"]).exit_code == 0
 
 
 def test_the_rule_catalogue_has_every_rule_with_its_examples():

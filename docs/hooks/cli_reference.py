@@ -79,14 +79,21 @@ def _command_section(command: click.Command, ctx: click.Context, depth: int) -> 
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None and not sub.hidden:
-                sub_ctx = click.Context(sub, info_name=name, parent=ctx)
+                sub_ctx = context(sub, name, ctx)
                 blocks.extend(_command_section(sub, sub_ctx, depth + 1))
     return blocks
 
 
+def context(command: click.Command, name: str, parent: click.Context | None = None) -> click.Context:
+    """The context click itself would give `command`: with its `context_settings`, so its help option is
+    `-h, --help` as on the command line (click builds a command's help option once, from the first context
+    that asks for it, so a context without those settings would take `-h` away from the real command)."""
+    return click.Context(command, info_name=name, parent=parent, **command.context_settings)
+
+
 def render(cli: click.Group, name: str = "newsclean") -> str:
     """The whole page: an introduction, then every command, depth first, in the order `--help` lists them."""
-    ctx = click.Context(cli, info_name=name)
+    ctx = context(cli, name)
     intro = (
         "# Command-line reference\n\n"
         "Generated from the commands themselves at every build of this site: each section says what "
