@@ -8,7 +8,7 @@ broken build fails loudly instead of silently measuring the slow path.
 
 The cleaner is compiled by mypyc (part of mypy, a build requirement): most of `clean`'s time is the engine's
 own Python work around the regex calls (per-paragraph gates, spans, passes), which mypyc turns into C calls
-(1.35x on the real sample, outputs byte-identical; docs/cleaning.md). Editable installs skip it, so that an
+(1.35x on the real sample, outputs byte-identical; docs/design/cleaning.md). Editable installs skip it, so that an
 edited .py file takes effect without a rebuild; NEWSCLEAN_NO_COMPILE=1 skips it everywhere.
 """
 

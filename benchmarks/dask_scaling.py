@@ -1,5 +1,5 @@
 """Dask engine scaling: articles/s on 1 and 2 worker processes, peak memory per worker, the cost of each
-stage, and from those the projection to 100M articles that docs/dask.md quotes.
+stage, and from those the projection to 100M articles that docs/design/dask.md quotes.
 
     python benchmarks/dask_scaling.py                  # 200,000 synthetic articles (seeded), ~15 min
     python benchmarks/dask_scaling.py --quick          # 6,000 articles, < 90 s
@@ -46,7 +46,7 @@ SHARD_SIZE = 10_000
 #: The cluster the projection is for: 32 machines x 8 single-threaded worker processes, 4 GB each.
 PROJECTED_WORKERS = 256
 PROJECTED_ARTICLES = 100_000_000
-#: Stages that run as one task whatever the cluster size (docs/dask.md, "Where it stops scaling").
+#: Stages that run as one task whatever the cluster size (docs/design/dask.md, "Where it stops scaling").
 SERIAL_STAGES = frozenset({"components"})
 
 
@@ -201,7 +201,7 @@ def projection(run: dict, n: int, workers: int = PROJECTED_WORKERS) -> dict:
 
 
 def measure(n: int, workers_list: tuple[int, ...] = (1, 2)) -> dict:
-    # The Dask engine decides by Jaccard alone (docs/dask.md): the local run it is checked against does too.
+    # The Dask engine decides by Jaccard alone (docs/design/dask.md): the local run it is checked against does too.
     config = DedupeConfig().jaccard_only()
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="newsclean-dask-bench-") as tmp:
@@ -265,7 +265,7 @@ def rows_of(figures: dict) -> list[dict]:
     plan = figures["projection"]
     rows.append({"name": f"dask_projection_hours[100M articles, {plan['workers']} workers]",
                  "value": round(plan["hours"], 2), "unit": "h", "baseline": None, "ratio": None,
-                 "vs": "measured per-stage CPU per article, scaled (docs/dask.md)"})
+                 "vs": "measured per-stage CPU per article, scaled (docs/design/dask.md)"})
     rows.append({"name": f"dask_projection_worker_gb[100M articles, {plan['workers']} workers]",
                  "value": round(plan["worker_gb"], 2), "unit": "GB", "baseline": None, "ratio": None,
                  "vs": "idle RSS + measured state per article x articles per worker"})

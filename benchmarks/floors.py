@@ -41,7 +41,7 @@ FLOORS: tuple[Floor, ...] = (
         "learn", "clean_profile_articles_per_s", "ratio", "at_least", 0.7, 2.0,
         "Issue 17 asks for clean with a learned profile at twice ftfy.fix_text; measured 0.88x (compiled, a "
         "loaded machine): the learned pass after the rules' fixed point costs a pass. Below target, reported "
-        "as such; the floor catches a learned step that stopped being gated (docs/learning.md).",
+        "as such; the floor catches a learned step that stopped being gated (docs/design/learning.md).",
     ),
     Floor(
         "learn", "learn_articles_per_s", "ratio", "at_least", 1.0, 6.0,
@@ -59,7 +59,7 @@ FLOORS: tuple[Floor, ...] = (
     ),
     Floor(
         "signatures", "signature_articles_per_s[c,sha1,workers=2]/[workers=1]", "ratio", "at_least", 1.2, 1.6,
-        "Issue 4: the kernel releases the GIL; on two idle cores two threads give 1.9x (docs/signatures.md). "
+        "Issue 4: the kernel releases the GIL; on two idle cores two threads give 1.9x (docs/design/signatures.md). "
         "A kernel that held the GIL would give ~1.0x; the floor sits between, below what a busy neighbour "
         "costs on a shared 2-core machine.",
     ),
@@ -129,7 +129,7 @@ FLOORS: tuple[Floor, ...] = (
     ),
     Floor(
         "dedupe-speed", "peak_rss_bytes_per_article", "ratio", "at_most", 0.9, 0.5,
-        "Dedupe keeps a signature and a bounded shingle sketch per article (docs/dedupe.md), not Python "
+        "Dedupe keeps a signature and a bounded shingle sketch per article (docs/design/dedupe.md), not Python "
         "objects: its peak RSS per article must stay well under the plain datasketch pipeline's.",
     ),
     Floor(

@@ -9,7 +9,7 @@ included) is run with `finditer`, `match` and `fullmatch` on texts made of one s
 `.\\n`, `(a`, `Baca juga: `...), bare, after a capital, and before a non-matching tail. A linear pattern takes
 about 4 times longer on the text 4 times longer; a quadratic one 16 times. Timings are best of three; a pattern
 is reported when the long text takes over 20 ms and more than 8 times the short one. This is a search for
-counter-examples, not a proof: docs/hardening.md says which patterns are linear by construction and what
+counter-examples, not a proof: docs/design/hardening.md says which patterns are linear by construction and what
 bounds the others.
 """
 

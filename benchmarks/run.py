@@ -22,9 +22,7 @@ import importlib
 import json
 import os
 import platform
-import subprocess
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -36,8 +34,6 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 from floors import FLOORS, Floor  # noqa: E402
-
-EVAL_CLEAN = HERE.parents[1] / "shared" / "tools" / "eval_clean.py"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +48,7 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section("clean", "bench_clean", True, "newsclean.clean vs ftfy.fix_text, articles/s"),
-    Section("clean-quality", "run:clean_quality", True, "boilerplate recall, content retention on dev gold"),
+    Section("clean-quality", "clean_quality", True, "boilerplate recall, content retention on dev gold"),
     Section("learn", "bench_learn", True, "learn articles/s, clean with a learned profile vs ftfy, learn peak RSS"),
     Section("signatures", "bench_signatures", True, "text to signature vs datasketch and rensa"),
     Section("dedupe-speed", "dedupe_speed", True, "newsclean dedupe end to end vs a datasketch pipeline"),
@@ -65,26 +61,6 @@ SECTIONS: tuple[Section, ...] = (
     Section("dask", "dask_scaling", False, "Dask engine: 1 vs 2 workers"),
     Section("large-input", "large_input", False, "peak RSS streaming files of two sizes"),
 )
-
-
-def clean_quality(quick: bool) -> list[dict]:
-    """The shared labelled-article scorer, run on `newsclean clean`; skipped when the gold is absent."""
-    if not EVAL_CLEAN.exists():
-        print(f"clean-quality: {EVAL_CLEAN} not found, skipped", file=sys.stderr)
-        return []
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "eval.json"
-        subprocess.run(
-            [sys.executable, str(EVAL_CLEAN), "--misses", "0", "--json", str(out)],
-            check=True, stdout=subprocess.DEVNULL,
-        )
-        figures = json.loads(out.read_text())
-    vs = f"hand-labelled boilerplate in {figures['docs']} real articles (dev gold)"
-    return [
-        {"name": f"clean_{key}", "value": round(figures[key], 4), "unit": "share", "baseline": None,
-         "ratio": None, "vs": vs}
-        for key in ("boilerplate_recall", "content_retention", "docs_perfect")
-    ]
 
 
 def dedupe_pairs(quick: bool) -> list[dict]:

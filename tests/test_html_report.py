@@ -1,4 +1,4 @@
-"""`--html`: the pages `newsclean clean` and `newsclean dedupe` write for a person to open (docs/report.md).
+"""`--html`: the pages `newsclean clean` and `newsclean dedupe` write for a person to open (docs/guide/report.md).
 
 Each page is checked twice. A DOM check that needs no browser (`html.parser`): the marks are there and the
 marked text is exactly each removal's text, the rule is in the mark's title, the filters are there, and text

@@ -1,4 +1,4 @@
-"""`newsclean.dask.dedupe`: the dedupe of `newsclean.dedupe` on a Dask cluster (design in docs/dask.md).
+"""`newsclean.dask.dedupe`: the dedupe of `newsclean.dedupe` on a Dask cluster (design in docs/design/dask.md).
 
 Importing this module imports Dask (the `dask` extra: `pip install 'newsclean[dask]'`); `import newsclean`
 never does. Inside the engine, `import dask` is the installed package, not this module: imports are absolute.

@@ -18,7 +18,7 @@ DEFAULT_DROP: tuple[DroppedRelation, ...] = ("exact", "near", "contained")
 
 
 class DedupeConfig(FrozenModel):
-    """What `dedupe()` compares and how it decides. The defaults are the measured ones (docs/dedupe.md).
+    """What `dedupe()` compares and how it decides. The defaults are the measured ones (docs/design/dedupe.md).
 
     `threshold` is the Jaccard similarity of word-`ngram` shingle sets at or above which a record joins a
     cluster; it is checked exactly against the cluster's anchor, and every pair of members of a cluster is
@@ -31,13 +31,15 @@ class DedupeConfig(FrozenModel):
     are not kept (`exact` and `near` always are).
     """
 
-    threshold: float = Field(default=0.7, gt=0.0, le=1.0)
-    num_perm: int = Field(default=128, ge=8, le=1024)
-    ngram: int = Field(default=5, ge=1, le=16)
-    seed: int = 1
+    threshold: float = Field(
+        default=0.7, gt=0.0, le=1.0, description="Jaccard (or resemblance) at which two records are near (--threshold)"
+    )
+    num_perm: int = Field(default=128, ge=8, le=1024, description="MinHash permutations (--num-perm)")
+    ngram: int = Field(default=5, ge=1, le=16, description="words per shingle (--ngram)")
+    seed: int = Field(default=1, description="seed of the MinHash permutations (datasketch's)")
     hash: str = Field(default="sha1", description="shingle hash of newsclean.signature; sha1 = datasketch's")
-    bands: int | None = Field(default=None, ge=1)
-    rows: int | None = Field(default=None, ge=1)
+    bands: int | None = Field(default=None, ge=1, description="LSH bands; null: chosen for recall at the threshold")
+    rows: int | None = Field(default=None, ge=1, description="rows per LSH band; null: chosen with `bands`")
     target_recall: float = Field(
         default=0.995, gt=0.0, lt=1.0, description="LSH candidate chance of a pair at the threshold"
     )
@@ -47,7 +49,7 @@ class DedupeConfig(FrozenModel):
         le=1.0,
         description="no two records of a cluster are less alike than this (capped at the threshold)",
     )
-    keep: KeepRule = "first"
+    keep: KeepRule = Field(default="first", description="which copy of a story is kept (--keep)")
     clean: bool = Field(default=True, description="compare cleaned text (outlet boilerplate removed)")
     resemblance: bool = Field(
         default=True,
@@ -62,16 +64,16 @@ class DedupeConfig(FrozenModel):
     drop: tuple[DroppedRelation, ...] = Field(
         default=DEFAULT_DROP, description="relations whose records are duplicates, not kept"
     )
-    id_field: str = "id"
-    text_field: str = "text"
-    title_field: str = "title"
-    date_field: str = "date"
+    id_field: str = Field(default="id", description="field holding the record id (--id-field)")
+    text_field: str = Field(default="text", description="field holding the article text (--text-field)")
+    title_field: str = Field(default="title", description="field holding the title (--title-field)")
+    date_field: str = Field(default="date", description="field read by `keep: earliest` (--date-field)")
     source_field: str = Field(default="source", description="outlet of a record (else its url's host): templates")
     max_bucket: int = Field(
         default=MAX_BUCKET, ge=2, description="a bigger LSH bucket pairs members only with its first max_bucket"
     )
-    workers: int = Field(default=1, ge=1, le=64)
-    chunk_size: int = Field(default=512, ge=1)
+    workers: int = Field(default=1, ge=1, le=64, description="processes that clean and sign (--workers)")
+    chunk_size: int = Field(default=512, ge=1, description="records sent to a worker at a time")
 
     @model_validator(mode="after")
     def _bands_fit(self) -> DedupeConfig:
@@ -93,7 +95,7 @@ class DedupeConfig(FrozenModel):
 
     def jaccard_only(self) -> DedupeConfig:
         """This config without the word-coverage relations (resemblance, containment, templates): what the
-        index and the Dask engine decide on until they carry window sequences (docs/dedupe.md)."""
+        index and the Dask engine decide on until they carry window sequences (docs/design/dedupe.md)."""
         return self.model_copy(update={"resemblance": False, "containment": None})
 
     @property

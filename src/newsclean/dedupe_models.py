@@ -22,7 +22,7 @@ RELATION_KINDS: tuple[str, ...] = RelationKind.__args__  # type: ignore[attr-def
 class RecordVerdict(FrozenModel):
     """The decision about one input record, in the shape of a `--clusters` line.
 
-    `relation` says what tied the record to `related_to` (docs/dedupe.md): `exact` (same normalized words),
+    `relation` says what tied the record to `related_to` (docs/design/dedupe.md): `exact` (same normalized words),
     `near` (a copy, perhaps edited), `contained` (it lies inside the longer `related_to`: a teaser, a first
     page, an article reprinted in a roundup) or `template` (the same outlet's template on another day: both
     kept unless templates are dropped). The evidence is about that pair: `similarity` (Jaccard of the word
@@ -31,18 +31,34 @@ class RecordVerdict(FrozenModel):
     story when this record is not kept. A kept record with no relation has similarity 1.0.
     """
 
-    index: int
-    id: Any
-    cluster: int | None
-    kept: bool
-    duplicate_of: Any = None
-    similarity: float | None
-    relation: RelationKind | None = None
-    related_to: Any = None
-    resemblance: float | None = None
-    contained_in: Any = None
-    containment: float | None = None
-    reject: str | None = None
+    index: int = Field(description="position of the record in the input, rejects included (0-based)")
+    id: Any = Field(description="the record's id field, else its line number")
+    cluster: int | None = Field(description="the story it belongs to (one number per kept copy); null for a reject")
+    kept: bool = Field(description="whether the record is in the kept output")
+    duplicate_of: Any = Field(
+        default=None, description="the id of the kept copy of its story when this record is not kept, else null"
+    )
+    similarity: float | None = Field(
+        description="Jaccard of its word 5-grams with the kept copy (1.0 for a kept record with no relation); "
+        "null for a reject"
+    )
+    relation: RelationKind | None = Field(
+        default=None,
+        description="how it is tied to `related_to`: exact, near, contained or template (only when tied)",
+    )
+    related_to: Any = Field(default=None, description="the id of the record it is tied to (only with `relation`)")
+    resemblance: float | None = Field(
+        default=None,
+        description="mean share of each one's words the other covers, for the tied pair (only with `relation`, "
+        "when measured)",
+    )
+    contained_in: Any = Field(
+        default=None, description="the id of the longer record it lies inside (only for a contained record)"
+    )
+    containment: float | None = Field(
+        default=None, description="share of its words inside `contained_in` (only with `contained_in`)"
+    )
+    reject: str | None = Field(default=None, description="why the record could not be compared (only for a reject)")
 
     def to_json(self) -> dict[str, Any]:
         """The `--clusters` line: the five fields always, the others only when they say something."""
@@ -78,12 +94,12 @@ class Cluster(FrozenModel):
 class DedupeReject(FrozenModel):
     """A record that could not be compared (no text, text not a string, unreadable line), with the reason."""
 
-    index: int
-    id: Any
-    source: str | None = None
-    line: int | None = None
-    reason: str
-    raw: str | None = None
+    index: int = Field(description="position of the record in the input (0-based)")
+    id: Any = Field(description="the record's id, else null")
+    source: str | None = Field(default=None, description="the input file it came from")
+    line: int | None = Field(default=None, description="its line number in that file (1-based)")
+    reason: str = Field(description="why it was rejected: `kind: detail`; summaries count by the kind")
+    raw: str | None = Field(default=None, description="the start of the raw line (not in --report)")
 
 
 class DedupeStats(FrozenModel):
@@ -93,27 +109,27 @@ class DedupeStats(FrozenModel):
     of one. `clusters_with_duplicates` counts those with two records or more (what the stderr summary names).
     """
 
-    records: int
-    compared: int
-    rejected: int
-    kept: int
-    duplicates: int
-    exact_duplicates: int
-    near_duplicates: int
-    contained: int
-    templates: int = 0
-    clusters: int
-    clusters_with_duplicates: int
-    largest_cluster: int
-    candidate_pairs: int
-    verified_pairs: int
-    bands: int
-    rows: int
-    bytes_per_record: float
-    seconds: dict[str, float]
-    unparsed_dates: int = 0
-    index_duplicates: int = 0
-    indexed: int = 0
+    records: int = Field(description="input records, rejects included")
+    compared: int = Field(description="records that were compared (records minus rejects)")
+    rejected: int = Field(description="records that could not be compared")
+    kept: int = Field(description="records written to the kept output")
+    duplicates: int = Field(description="records not kept: exact, near and (by default) contained ones")
+    exact_duplicates: int = Field(description="duplicates with the same normalized words as their kept copy")
+    near_duplicates: int = Field(description="duplicates that are edited copies (relation `near`)")
+    contained: int = Field(description="records tied as `contained` in a longer record")
+    templates: int = Field(default=0, description="records tied as `template` to another day of one outlet's page")
+    clusters: int = Field(description="stories: clusters of compared records")
+    clusters_with_duplicates: int = Field(description="clusters of two records or more")
+    largest_cluster: int = Field(description="records in the largest cluster")
+    candidate_pairs: int = Field(description="pairs the LSH bands and the sampled n-grams proposed")
+    verified_pairs: int = Field(description="candidate pairs whose verification found them related")
+    bands: int = Field(description="LSH bands of the layout used")
+    rows: int = Field(description="rows (signature values) per LSH band")
+    bytes_per_record: float = Field(description="in-memory state per compared record, in bytes")
+    seconds: dict[str, float] = Field(description="wall-clock seconds per stage (sign, exact, candidates, ...)")
+    unparsed_dates: int = Field(default=0, description="dates `--keep earliest` could not read (sorted last)")
+    index_duplicates: int = Field(default=0, description="records found to duplicate an article of the --index")
+    indexed: int = Field(default=0, description="kept records added to the --index")
 
 
 class DedupeResult(FrozenModel):

@@ -1,5 +1,5 @@
 """Near-duplicate articles across a corpus: exact pass, MinHash LSH candidates, exact verification, star
-clusters, one kept copy per story. Why each stage decides as it does is in docs/dedupe.md.
+clusters, one kept copy per story. Why each stage decides as it does is in docs/design/dedupe.md.
 
 Stages, each its own function so later engines (a persistent index, Dask) can replace one at a time:
 `sign_records` (read, clean, shingle, sign, window sequences) -> `exact_groups` -> `related_candidates`

@@ -42,22 +42,24 @@ class Article(FrozenModel):
 class Removal(FrozenModel):
     """A span removed from the normalized text: `normalized[start:end] == text`."""
 
-    kind: RemovalKind
-    text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    rule: str
+    kind: RemovalKind = Field(description="what was removed: one of the kinds `newsclean rules` lists")
+    text: str = Field(description="the removed text, as it stands in the normalized article")
+    start: int = Field(ge=0, description="offset of its first character in the normalized text")
+    end: int = Field(ge=0, description="offset just past its last character: `normalized[start:end] == text`")
+    rule: str = Field(description="the rule that removed it (`newsclean rules`; the handle to turn it off)")
     stories: int | None = Field(
-        default=None, ge=1, description="for a learned removal: the distinct stories of its source it recurred in"
+        default=None,
+        ge=1,
+        description="a learned removal only: the distinct stories of its source it recurred in (absent otherwise)",
     )
 
 
 class Dateline(FrozenModel):
     """The dateline found at the top of the article, split into its parts when they could be told apart."""
 
-    outlet: str | None = None
-    city: str | None = None
-    text: str
+    outlet: str | None = Field(default=None, description="the outlet it names (`REPUBLIKA.CO.ID`), or null")
+    city: str | None = Field(default=None, description="the city it names (`MOSKOW`), or null")
+    text: str = Field(description="the whole dateline as it stood in the article")
 
 
 EditKind = Literal["paragraph_break", "word_break"]
@@ -71,10 +73,10 @@ class Edit(FrozenModel):
     the heuristic in `newsclean.boundaries` that made it.
     """
 
-    kind: EditKind
-    start: int = Field(ge=0)
-    text: str
-    rule: str
+    kind: EditKind = Field(description="`paragraph_break` (a line break put back) or `word_break` (a space)")
+    start: int = Field(ge=0, description="offset of the separator in the normalized text")
+    text: str = Field(description="the separator that was put in")
+    rule: str = Field(description="the heuristic of `newsclean.boundaries` that put it in")
 
 
 class CleanResult(FrozenModel):
@@ -85,14 +87,18 @@ class CleanResult(FrozenModel):
     `edits`, the separators normalization put back where a scraper had lost them (`newsclean.boundaries`).
     """
 
-    text: str
-    removals: tuple[Removal, ...] = ()
-    dateline: Dateline | None = None
-    credits: tuple[str, ...] = ()
-    paragraphs: int = 0
-    chars_in: int = 0
-    chars_out: int = 0
-    edits: tuple[Edit, ...] = ()
+    text: str = Field(description="the clean article: paragraphs separated by one blank line")
+    removals: tuple[Removal, ...] = Field(default=(), description="every removal, in the order of the text")
+    dateline: Dateline | None = Field(default=None, description="the dateline found at the top, or null")
+    credits: tuple[str, ...] = Field(
+        default=(), description="editor and wire codes found in the credits (`esn/indo`), without parentheses"
+    )
+    paragraphs: int = Field(default=0, description="paragraphs in the clean text")
+    chars_in: int = Field(default=0, description="characters of the article as it came in")
+    chars_out: int = Field(default=0, description="characters of the clean text")
+    edits: tuple[Edit, ...] = Field(
+        default=(), description="separators normalization put back where a scraper had lost them"
+    )
 
     @property
     def removed_by_kind(self) -> dict[str, int]:

@@ -4,7 +4,7 @@ ftfy repairs broken encodings and HTML entities. Around it we add what ftfy leav
 no-break and zero-width spaces, direction marks, soft hyphens, stray control characters, Greek/Cyrillic
 look-alike letters inside Latin words, literal `\\r\\n` escapes from database dumps, and runs of spaces.
 
-Decisions (see docs/normalization.md):
+Decisions (see docs/design/normalization.md):
 
 * Quotes are kept as the outlet wrote them (`uncurl_quotes=False`): curly quotes are correct Indonesian
   typography and flattening them would change prose for no gain in matching (dedupe tokenizes words only).

@@ -16,7 +16,7 @@ Decided per candidate pair of nodes (records with the same normalized words are 
   templates. Why same source only: two outlets carrying one wire story with a different date line are
   copies, and the dates a re-scrape adds are the same on both sides.
 
-The figures behind each constant are in docs/dedupe.md (sweep on the labelled real pairs).
+The figures behind each constant are in docs/design/dedupe.md (sweep on the labelled real pairs).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ RELATIONS: tuple[Relation, ...] = ("exact", "near", "contained", "template")
 EXACT, NEAR, CONTAINED, TEMPLATE = 1, 2, 3, 4
 
 #: Of the words two same-source articles do not share, the share that must be numbers or date words for the
-#: pair to be a template. Swept on the labelled real pairs (docs/dedupe.md): 0.25 keeps every labelled daily
+#: pair to be a template. Swept on the labelled real pairs (docs/design/dedupe.md): 0.25 keeps every labelled daily
 #: template that is a verified pair apart, including those whose changed words are region names beside their
 #: figures (`APBD Kab. Bandung` vs `Kab. Karawang`, ~0.3), and costs no labelled duplicate; 0.2 starts costing
 #: duplicates and teasers whose updates are mostly figures.

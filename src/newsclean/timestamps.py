@@ -14,7 +14,7 @@ month (`09/24/2019`, a US-style scraper), then month first. Day names and words 
 of the outlets that omit it; an ISO 8601 time without one stays UTC, as before.
 
 Why not dateparser: it reads these layouts too, but costs ~100 µs a value and a large dependency for a
-handful of shapes that one regular expression per layout covers (docs/dependencies.md).
+handful of shapes that one regular expression per layout covers (docs/design/dependencies.md).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ and labels), the pass memo and the skipping of settled paragraphs and of an unch
 condition that looks like a gate is a rule: a glued dateline needs `GLUED_DATELINE_GATE` (see
 `_glued_dateline`).
 
-It costs about 6x the fast engine run as Python and about 30x the compiled one (docs/specification.md); it is
+It costs about 6x the fast engine run as Python and about 30x the compiled one (docs/design/specification.md); it is
 on no user's path.
 """
 

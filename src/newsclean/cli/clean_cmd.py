@@ -57,7 +57,7 @@ A file is read twice: first to learn each source's boilerplate from a sample of 
 `newsclean learn` does; --profile FILE uses a saved profile instead, --no-learn uses the rules
 alone), then to clean. Stdin and a .txt article are cleaned by the rules alone.
 --html FILE writes a page to open in a browser: removals counted by kind, rule and source, and a
-sample of articles with every removal marked in place (docs/report.md).
+sample of articles with every removal marked in place (docs/guide/report.md).
 JSONL records keep all their fields; the text field is replaced by the clean text and the report
 (removals with kind, text, offsets and rule; dateline; credits) goes under the "newsclean" key.
 A .txt input prints the clean text. Every non-blank input line is either written or rejected:

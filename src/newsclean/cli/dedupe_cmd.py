@@ -65,7 +65,7 @@ as duplicate_of, and the kept records are added to the index only after every ou
 The summary counts clusters with duplicates (two records or more); --report's stats give both
 "clusters" (every story, a record without copies is a cluster of one) and "clusters_with_duplicates".
 --html FILE writes a page to open in a browser: sample clusters, each duplicate beside the record it is
-tied to with the differing words marked, its relation and similarity (local engine; docs/report.md).
+tied to with the differing words marked, its relation and similarity (local engine; docs/guide/report.md).
 """ + EXIT_CODES
 
 

@@ -96,7 +96,7 @@ def run_dask_engine(
 
 
 def _index_refusal(url: str) -> str:
-    """Why `--index` is refused with `--engine dask`, per kind of index (docs/dask.md)."""
+    """Why `--index` is refused with `--engine dask`, per kind of index (docs/design/dask.md)."""
     if url.startswith("sqlite"):
         return (
             "--index sqlite://...: a SQLite index is one file on one machine, which Dask workers on other "

@@ -34,7 +34,7 @@ class Labels(Sized):
 def connected_components(pieces: Sequence[Edges], parts: int) -> tuple[list[Labels], list[Edges]]:
     """Stage 5: components of the verified graph, by min-label propagation with pointer jumping.
 
-    All edges meet in this one task: an edge is 20 bytes, so even 100M of them fit one worker (docs/dask.md).
+    All edges meet in this one task: an edge is 20 bytes, so even 100M of them fit one worker (docs/design/dask.md).
     Returns each node partition its nodes' labels and each component partition its components' edges.
     """
     pairs = concat([p.pairs for p in pieces], np.int64, 2)

@@ -22,7 +22,7 @@ from .clustering import cluster_components, component_members, connected_compone
 from .verdicts import answer_requests, assemble, offsets, record_verdicts, verdict_rows
 
 #: Stage of each task, by the name of the function it runs: what `benchmarks/dask_scaling.py` sums task
-#: durations by, so each stage's measured cost is reported under the name docs/dask.md uses.
+#: durations by, so each stage's measured cost is reported under the name docs/design/dask.md uses.
 STAGES: dict[str, str] = {
     "sign_partition": "sign",
     "build_node_table": "exact",
@@ -83,7 +83,7 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
     `{"id", "cluster", "kept", "duplicate_of", "similarity"}` plus `"relation"`/`"reject"` when they apply,
     the same line `newsclean.dedupe(...).verdict(i).to_json()` gives with `config.jaccard_only()`, whatever
     the partitioning and worker count: the Dask engine decides by Jaccard alone (relations `exact` and
-    `near`; docs/dask.md). `partitions` sets how many partitions the shuffled stages use (default: as many
+    `near`; docs/design/dask.md). `partitions` sets how many partitions the shuffled stages use (default: as many
     as the input).
     """
     config = (config or DedupeConfig()).jaccard_only()
