@@ -24,7 +24,7 @@ from newsclean.patterns import LISTED_RULES
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 #: Flags the guide pages name that belong to other tools (the benchmark scripts, MkDocs), not to newsclean.
-OTHER_TOOLS_FLAGS = {"--site-dir", "--sweep", "--more", "--whole"}
+OTHER_TOOLS_FLAGS = {"--site-dir", "--sweep", "--more", "--whole", "--headless", "--dump-dom"}
 
 
 def hook(name: str) -> ModuleType:

@@ -59,8 +59,7 @@ DICT_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "clean_report": {
         "records": ("integer", "non-blank input lines (or CSV/Parquet rows) read"),
-        "kept": ("integer", "records written"),
-        "duplicates": ("integer", "always 0 for `clean`; present so clean and dedupe reports add up alike"),
+        "cleaned": ("integer", "records cleaned and written"),
         "rejected": ("integer", "lines that could not be cleaned (see `--rejects`)"),
         "rejects_by_reason": ("object of integer", "rejects counted by the kind of their reason (`missing text`)"),
         "removed_by_kind": ("object of integer", "the run's removals counted by kind (kinds without any left out)"),
@@ -82,6 +81,7 @@ DICT_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "dask_report": {
         "engine": ("string", "`dask`"),
         "counts": ("object", "[Dask report: counts](#dask-report-counts)"),
+        "rejects_by_reason": ("object of integer", "rejects counted by the kind of their reason (`empty text`)"),
         "config": ("object", "the settings the run decided by: [dedupe settings](#dedupe-settings)"),
     },
     "dask_counts": {
@@ -222,7 +222,8 @@ def tables() -> tuple[Table, ...]:
             model_fields(DedupeReject, exclude={"raw"}),
         ),
         Table("dask-report", "dedupe --engine dask --report", ("dask_report",),
-              "The Dask engine's report: one JSON object.", dict_fields("dask_report")),
+              "The Dask engine's report: one JSON object.", dict_fields("dask_report"),
+              maps=frozenset({"rejects_by_reason"})),
         Table("dask-report-counts", "Dask report: counts", ("dask_report.counts",),
               "Records by outcome, summed over the shards.", dict_fields("dask_counts")),
     )
