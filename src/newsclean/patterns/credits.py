@@ -110,6 +110,28 @@ CREDIT_RULES = (
         ),
     ),
     rule(
+        "credit.reporter_trailing",
+        "credit",
+        "tail",
+        r"(?<=[.!?\"”'’]\s{0,3})\(\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,3}"
+        r"(?:\s*/\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,3})?\s*\)\s*$",
+        "The reporter's name, or outlet and name, in parentheses after the last sentence: `...ujarnya. (Tribun "
+        "Jambi/Rifani Halim)`, `...kata dia. (Andy Dwijayanto)`, where the footer glued after it has gone. Words "
+        "in title case only, after a sentence end, at the very end of the body: a parenthesis in prose follows a "
+        "word (`Fellaini (Belgia)`), and a stage direction has lowercase words (`(Hadirin bertepuk tangan)`).",
+        needs=("(",),
+        starts_with=("(",),
+        positives=(
+            (f"{BODY} (Warta Jambi/Rina Sari)", "(Warta Jambi/Rina Sari)"),
+            (f"{BODY2} (Andi Wijaya)", "(Andi Wijaya)"),
+        ),
+        traps=(
+            "Pemain terbaik laga itu adalah Marouane Fellaini (Belgia Timur)",
+            "Saudara-saudara, pasar ini milik kita bersama. (Hadirin bertepuk tangan)",
+            "Distributor resminya adalah PT Suzuki Indomobil Sales (SIS).",
+        ),
+    ),
+    rule(
         "credit.source_line",
         "credit",
         "line",
