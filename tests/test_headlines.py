@@ -41,6 +41,15 @@ def _removed(paragraph: str) -> list[str]:
             "Ia datang. Baca juga: Siswa di Kendari Turun ke JalanKakak dari almarhum menangis di UGD.",
             "Baca juga: Siswa di Kendari Turun ke Jalan",
         ),
+        # An opening exclamation and a closing ellipsis are the headline's own.
+        (
+            "Ia datang. Baca juga: Mengenaskan! Mayat Bayi Ditemukan di Kota Warta, Tangan-Kakinya Putus",
+            "Baca juga: Mengenaskan! Mayat Bayi Ditemukan di Kota Warta, Tangan-Kakinya Putus",
+        ),
+        (
+            "Ia datang. Baca juga: Jangan Sampai Masyarakat Senang, Petani Enggak Senang...\nDia menyebutkan itu.",
+            "Baca juga: Jangan Sampai Masyarakat Senang, Petani Enggak Senang...",
+        ),
         # ... also before a two-letter word that opens the next sentence (`TerpopulerIa menegaskan`).
         (
             "Ia datang. Baca juga: Survei Warta: Partai Biru Masuk 5 Besar TerpopulerIa menegaskan hasil itu.",

@@ -33,13 +33,33 @@ NOT_A_HEADLINE = regex.compile(r"[.!?]\s+\p{Lu}|[.!:]$|[.!?][\"”’']+$", rege
 HEADLINE_SHAPE = regex.compile(r"^[\p{Lu}\d\"“'‘]", regex.V1)
 
 
+#: An exclamation or question that opens a headline (`Mengenaskan! Mayat Bayi Ditemukan`, `Viral? Ini
+#: Faktanya`): one to three capitalised words before the mark, then a capital. Not a second sentence.
+HEADLINE_INTERJECTION = regex.compile(r"^\s*\p{Lu}[\p{L}\d-]*(?: [\p{L}\d-]+){0,2}[!?]\s+(?=\p{Lu})", regex.V1)
+#: A headline cut short by the site (`Petani Enggak Senang...`): the dots end no sentence.
+TRAILING_ELLIPSIS = ("...", "…")
+
+
+def headline_body(text: str) -> str:
+    """`text` without an opening interjection and a closing ellipsis, which a headline may have and a sentence
+    test would take for a sentence break."""
+    opening = HEADLINE_INTERJECTION.match(text)
+    if opening:
+        text = text[opening.end() :]
+    text = text.rstrip()
+    for ellipsis in TRAILING_ELLIPSIS:
+        if text.endswith(ellipsis):
+            return text[: -len(ellipsis)]
+    return text
+
+
 def is_headline(text: str) -> bool:
     """A related-article headline: short, starts with a capital or digit, and is not a finished sentence.
 
     Used only right after a `Baca juga` label, so a real short paragraph elsewhere is never judged by it.
     """
     text = text.strip()
-    return 0 < len(text) <= 160 and bool(HEADLINE_SHAPE.match(text)) and not NOT_A_HEADLINE.search(text)
+    return 0 < len(text) <= 160 and bool(HEADLINE_SHAPE.match(text)) and not NOT_A_HEADLINE.search(headline_body(text))
 
 
 #: A headline ends for certain where the scraper glued the next paragraph's opening to it: an opening quote
@@ -121,7 +141,7 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
             return start + cut
     elif (
         window_end == len(text)
-        and not ends_a_sentence(window)
+        and not ends_a_sentence(headline_body(window))
         and not PROSE_BEFORE_GLUE.search(window)
     ):
         # The rest of the paragraph: a headline, or a headline and the embed, credit and tag words Detik puts
@@ -144,7 +164,7 @@ def reads_as_headline(stretch: str, within_list: bool = False) -> bool:
     stretch = stretch.rstrip()
     return (
         bool(stretch)
-        and not ends_a_sentence(stretch)
+        and not ends_a_sentence(headline_body(stretch))
         and (within_list or not GLUED_NEXT_PARAGRAPH.search(stretch, 1))
         and not PROSE_BEFORE_GLUE.search(stretch)
         and not _turns_to_prose(stretch)
