@@ -266,3 +266,15 @@ def test_runs_of_spaces_that_are_link_holes_stay_spaces() -> None:
     normalized, edits = normalize_with_edits(holes)
     assert "\n" not in normalized
     assert not edits
+
+
+def test_an_agency_dateline_glued_after_a_pull_quote_starts_the_article() -> None:
+    raw = (
+        "Jumlah tiket itu masih bisa berubah untuk KA Warta JayaPalembang (ANTARA) - PT Kereta Warta mencatat "
+        "22.670 tiket terjual.\n\nManajer Humas itu mengatakan hal tersebut di Palembang."
+    )
+    result = clean(raw)
+    assert result.text.startswith("PT Kereta Warta mencatat")
+    assert result.dateline is not None and result.dateline.city == "Palembang"
+    # A name glued to a word in prose, with no agency after it, is no dateline.
+    assert "\n" not in normalize("Ia bertemu warga diPalembang (Sumsel) pada Selasa pagi.")

@@ -151,6 +151,16 @@ MARKERS: Final = (
         True,
         ("Simak ", "Saksikan ", "Tonton "),
     ),
+    # Antara's dateline glued to the text before it, a pull quote or a caption the scraper put first
+    # (`...untuk KA Sindang MargaPalembang (ANTARA) - PT KAI ...`): the city after a lowercase letter, then the
+    # agency in parentheses and a dash. A word glued to a capitalised name in prose has no `(ANTARA) -` after.
+    (
+        "boundary.marker_dateline",
+        regex.compile(r"(?<=\p{Ll})\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2} \((?:ANTARA|Antara)\) ?[-–—] "),
+        True,
+        False,
+        ("(ANTARA)", "(Antara)"),
+    ),
     # An empty field a scraper wrote as Python's `None`, glued before the next sentence.
     (
         "boundary.marker_none",
