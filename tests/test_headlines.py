@@ -50,6 +50,11 @@ def _removed(paragraph: str) -> list[str]:
             "Ia datang. Baca juga: Jangan Sampai Masyarakat Senang, Petani Enggak Senang...\nDia menyebutkan itu.",
             "Baca juga: Jangan Sampai Masyarakat Senang, Petani Enggak Senang...",
         ),
+        # Tempo's bare `Baca:` label (with its colon and a capital) is a label too.
+        (
+            'Ia tersenyum," ucapnya.Baca: Ahok Sudah Tahu Warta Jadi CawapresRommy pun mengatakan hal serupa.',
+            "Baca: Ahok Sudah Tahu Warta Jadi Cawapres",
+        ),
         # ... also before a two-letter word that opens the next sentence (`TerpopulerIa menegaskan`).
         (
             "Ia datang. Baca juga: Survei Warta: Partai Biru Masuk 5 Besar TerpopulerIa menegaskan hasil itu.",

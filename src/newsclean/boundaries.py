@@ -104,7 +104,7 @@ MARKERS: Final = (
     ),
     (
         "boundary.marker_related",
-        regex.compile(r"(?<=[.!?\"”)\p{Ll}]|,,)(?:Baca [Jj]uga|BACA JUGA)"),
+        regex.compile(r"(?<=[.!?\"”)\p{Ll}]|,,)(?:Baca [Jj]uga|BACA JUGA|Baca(?= ?:))"),
         True,
         False,
         ("Baca ", "BACA "),

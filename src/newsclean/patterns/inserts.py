@@ -226,6 +226,24 @@ INSERT_RULES = (
         ),
     ),
     rule(
+        "related.parenthesised",
+        "related",
+        "inline",
+        r"\((?:Baca|BACA)(?:\s+(?:[Jj]uga|JUGA))?\s*[:：]\s*[^()\n]{5,200}\)",
+        "A related link in parentheses, on its own line or after a sentence: `(Baca: Grab Minta Tarif Ojek "
+        "Online Lebih Tinggi)`, `(Baca juga: ...)`. The label and its colon are written with a capital: a "
+        "parenthesis in prose that says `baca` (`(baca: tidak boleh)`) stays.",
+        trigger=("baca",),
+        needs=("(baca",),
+        positives=(
+            (f"{BODY}\n(Baca: Tarif Ojek Warta Naik Pekan Depan)\n{BODY2}", "(Baca: Tarif Ojek Warta Naik Pekan Depan)"),
+            (f"{BODY} (Baca juga: Tarif Ojek Warta Naik)", "(Baca juga: Tarif Ojek Warta Naik)"),
+        ),
+        traps=(
+            "Papan itu bertuliskan aturan lama (baca: dilarang parkir) yang sudah lama dipasang warga.",
+        ),
+    ),
+    rule(
         "promo.parenthesised",
         "promo",
         "inline",

@@ -7,12 +7,12 @@ import it without a cycle.
 
 from __future__ import annotations
 
-#: Labels that open a related-article link (`Baca juga: ...`). Shared with the engine, which also finds the end
-#: of a headline glued into prose.
+#: Labels that open a related-article link (`Baca juga: ...`, Tempo's and Kompas's bare `Baca: ...`, which needs
+#: its colon). Shared with the engine, which also finds the end of a headline glued into prose.
 RELATED_LABEL = (
-    r"(?:-\s*)?(?:(?i:baca\s*(?:juga|pula|ini\s+juga(?:\s+deh)?)|lihat\s+juga|simak\s+juga|tonton\s+juga|"
+    r"(?:-\s*)?(?:(?:(?i:baca\s*(?:juga|pula|ini\s+juga(?:\s+deh)?)|lihat\s+juga|simak\s+juga|tonton\s+juga|"
     r"saksikan\s+juga|baca\s+(?:artikel|berita)\s+(?:menarik\s+)?(?:lainnya|terkait)|artikel\s+terkait|"
-    r"berita\s+terkait|related(?:\s+news)?)(?:\s+(?i:video))?)"
+    r"berita\s+terkait|related(?:\s+news)?)|(?:Baca|BACA)(?=\s*[:：]))(?:\s+(?i:video))?)"
 )
 #: What a text opening with `RELATED_LABEL` opens with, case-folded (a dash, or the first letter of a label).
 RELATED_LABEL_FIRST_CHARS = "-blstar"
