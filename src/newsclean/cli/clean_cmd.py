@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Iterable, Iterator
@@ -11,6 +12,7 @@ from typing import Any
 import click
 
 from ..cleaner.passes import clean
+from ..config import CleanConfig
 from ..errors import InputError
 from ..io import (
     ENCODING_ERRORS,
@@ -19,6 +21,7 @@ from ..io import (
     Reject,
     atomic_output,
     dumps,
+    input_bytes,
     optional_output,
     read_inputs,
     read_text_file,
@@ -29,9 +32,13 @@ from ..learning.learn import source_of
 from ..learning.profile import LearnSettings, Profile
 from ..models import REMOVAL_KINDS
 from ..parallel import ordered_map
+from ..read_meter import ReadMeter
 from ..watchdog import RecordBudgets, budget_for, time_budget
-from .common import RejectLog, plural, progress
+from .clean_output import RecordCleaning
+from .common import RejectLog, plural
 from .learn_cmd import describe, learn_profile
+from .progress import Feedback, feedback_options
+from .rule_options import rule_options
 
 EPILOG = """\b
 Examples:
@@ -45,17 +52,28 @@ Examples:
   newsclean clean latin1-damaged.jsonl --encoding-errors replace -o clean.jsonl --report run.json
   newsclean clean seeds/004_005f5a89bd05a5c8.txt
   cat articles.jsonl | newsclean clean - > clean.jsonl
+  newsclean clean articles.jsonl --output-field clean_text --normalized-field normalized -o both.jsonl
+  newsclean clean articles.jsonl --disable credit --disable related.line -o clean.jsonl
+  newsclean clean articles.jsonl --disable caption --enable caption.photo_line -o clean.jsonl
+  newsclean clean articles.jsonl --min-words 8 --rejects rejects.jsonl -o clean.jsonl
+  newsclean clean big.jsonl.gz -o clean.jsonl --progress-every 60 2>> clean.log
+  newsclean clean articles.jsonl -o clean.jsonl --quiet
 
 \b
 A file is read twice: first to learn each source's boilerplate from a sample of its articles (as
 `newsclean learn` does; --profile FILE uses a saved profile instead, --no-learn uses the rules
 alone), then to clean. Stdin and a .txt article are cleaned by the rules alone.
-JSONL records keep all their fields; the text field is replaced by the clean text and the report
-(removals with kind, text, offsets and rule; dateline; credits) goes under the "newsclean" key.
+JSONL records keep all their fields; the text field is replaced by the clean text (--output-field
+NAME writes it to NAME and keeps the text as it was) and the report (removals with kind, text, offsets
+and rule; dateline; credits) goes under the "newsclean" key. The removals' offsets point into
+newsclean.normalize(text), not into the raw text: --normalized-field NAME writes that text.
 A .txt input prints the clean text. Every non-blank input line is either written or rejected:
-unreadable lines and records without a usable text are counted on stderr (and in --report) and
-written to --rejects FILE (source, line, reason, start of the raw line) when given; with --strict
-the first one is an error and nothing is written. Exit codes: 0 success, 2 usage or input error,
+unreadable lines, records without a usable text, and articles with no words left after cleaning (or
+fewer than --min-words) are counted on stderr (and in --report) and written to --rejects FILE
+(source, line, reason, start of the raw line) when given; with --strict the first one is an error
+and nothing is written. --disable takes the rule names and kinds `newsclean rules` lists; a kind
+covers learned removals of that kind too. Progress is on stderr: a bar on a terminal, a line every
+10 s in a log (--progress-every), none with --quiet. Exit codes: 0 success, 2 usage or input error,
 130 interrupted, 141 stdout closed by its reader (| head), 143 terminated.
 """
 
@@ -64,31 +82,30 @@ def _is_plain_text(path: str) -> bool:
     return path != STDIN and path.lower().endswith(".txt")
 
 
-def _clean_record(
-    record: InputRecord, text_field: str, title_field: str, profile: Profile | None, budgets: RecordBudgets
-) -> dict[str, Any] | Reject:
+def _clean_record(record: InputRecord, how: RecordCleaning, budgets: RecordBudgets) -> dict[str, Any] | Reject:
     """The record with its text cleaned and the report attached, or a Reject saying why it cannot be."""
     data = record.data
-    problem = text_problem(data, text_field)
+    problem = text_problem(data, how.text_field)
     if problem is not None:
         return Reject(record.source, record.line, dumps(data)[:1000], problem)
-    text = data[text_field]
-    title = data.get(title_field)
+    text = data[how.text_field]
+    title = data.get(how.title_field)
     try:
         result = budgets.call(
             budget_for(len(text)),
             clean,
             text,
             title=title if isinstance(title, str) else None,
-            source=source_of(data) if profile is not None else None,
-            profile=profile,
+            config=how.config,
+            source=source_of(data) if how.profile is not None else None,
+            profile=how.profile,
         )
     except TimeoutError as err:
         return Reject(record.source, record.line, text[:1000], f"cleaning timed out: {err}")
-    out = dict(data)
-    out[text_field] = result.text
-    out["newsclean"] = result.report()
-    return out
+    shortfall = how.shortfall(result)
+    if shortfall is not None:
+        return Reject(record.source, record.line, dumps(data)[:1000], shortfall)
+    return how.output(data, text, result)
 
 
 #: Records sent to a worker at a time (`--workers`): pickling is a small part of cleaning 200 articles, and a
@@ -96,15 +113,10 @@ def _clean_record(
 CHUNK_RECORDS = 200
 
 
-def _clean_chunk(
-    chunk: list[InputRecord | Reject], text_field: str, title_field: str, profile: Profile | None = None
-) -> list[dict[str, Any] | Reject]:
+def _clean_chunk(chunk: list[InputRecord | Reject], how: RecordCleaning) -> list[dict[str, Any] | Reject]:
     """`_clean_record` for each record of a chunk; rejects pass through (module level: it runs in workers)."""
     with RecordBudgets() as budgets:
-        return [
-            item if isinstance(item, Reject) else _clean_record(item, text_field, title_field, profile, budgets)
-            for item in chunk
-        ]
+        return [item if isinstance(item, Reject) else _clean_record(item, how, budgets) for item in chunk]
 
 
 def _chunks(items: Iterable[InputRecord | Reject], size: int) -> Iterator[list[InputRecord | Reject]]:
@@ -113,7 +125,9 @@ def _chunks(items: Iterable[InputRecord | Reject], size: int) -> Iterator[list[I
         yield chunk
 
 
-def _clean_text_file(path: str, output_path: str | None, encoding_errors: str) -> None:
+def _clean_text_file(
+    path: str, output_path: str | None, encoding_errors: str, config: CleanConfig, feedback: Feedback
+) -> None:
     """A .txt article: the clean text is the output; a file that cannot be read is an error, not a reject."""
     items = list(read_text_file(path, encoding_errors=encoding_errors))
     if items and isinstance(items[0], Reject):
@@ -121,15 +135,15 @@ def _clean_text_file(path: str, output_path: str | None, encoding_errors: str) -
         raise InputError(f"{path}: {items[0].reason}{hint}")
     text = items[0].data["text"] if items else ""
     with time_budget(budget_for(len(text))):
-        result = clean(text)
+        result = clean(text, config=config)
     with atomic_output(output_path) as out:
         out.write(result.text + "\n")
     kinds = ", ".join(f"{k} {v}" for k, v in result.removed_by_kind.items()) or "none"
-    click.echo(f"newsclean clean: 1 article, {plural(result.paragraphs, 'paragraph')}, removed: {kinds}", err=True)
+    feedback.summary(f"newsclean clean: 1 article, {plural(result.paragraphs, 'paragraph')}, removed: {kinds}")
 
 
 def _profile_for(
-    input_path: str, profile_path: str | None, no_learn: bool, text_field: str, encoding_errors: str
+    input_path: str, profile_path: str | None, no_learn: bool, text_field: str, encoding_errors: str, feedback: Feedback
 ) -> Profile | None:
     """The profile to clean with: the saved one, none (--no-learn, stdin), or one learned from the input."""
     if profile_path:
@@ -139,8 +153,8 @@ def _profile_for(
             raise InputError(f"{profile_path}: not a newsclean profile: {str(err).splitlines()[0]}") from err
     if no_learn or input_path == STDIN:
         return None
-    profile = learn_profile([input_path], LearnSettings(), text_field, encoding_errors)
-    click.echo(describe(profile), err=True)
+    profile = learn_profile([input_path], LearnSettings(), text_field, encoding_errors, feedback)
+    feedback.note(describe(profile))
     return profile
 
 
@@ -201,6 +215,27 @@ def _profile_for(
     show_default=True,
     help="Processes that clean; the output is the same, in the same order, for any number.",
 )
+@click.option(
+    "--output-field",
+    metavar="NAME",
+    default=None,
+    help="Write the clean text to this field and keep the text field as it was.",
+)
+@click.option(
+    "--normalized-field",
+    metavar="NAME",
+    default=None,
+    help="Also write newsclean.normalize(text) to this field: the text the removals' offsets point into.",
+)
+@click.option(
+    "--min-words",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    help="An article with fewer words after cleaning is a reject, not output (0 writes empty ones too).",
+)
+@rule_options
+@feedback_options
 def clean_command(
     input_path: str,
     output_path: str | None,
@@ -215,21 +250,31 @@ def clean_command(
     profile_path: str | None,
     no_learn: bool,
     save_profile_path: str | None,
+    output_field: str | None,
+    normalized_field: str | None,
+    min_words: int,
+    clean_config: CleanConfig,
+    feedback: Feedback,
 ) -> None:
     """Clean scraped Indonesian news articles: datelines, credits, inserts, footers, repeats.
 
     IN is a JSONL file (.jsonl or .jsonl.gz), a CSV or Parquet file, a plain .txt article, or - for JSONL on stdin.
     """
     if _is_plain_text(input_path):
-        _clean_text_file(input_path, output_path, encoding_errors)
+        _clean_text_file(input_path, output_path, encoding_errors, clean_config, feedback)
         return
 
     if profile_path and (no_learn or save_profile_path):
         raise click.UsageError("--profile uses a saved profile: it does not go with --no-learn or --save-profile")
-    profile = _profile_for(input_path, profile_path, no_learn, text_field, encoding_errors)
+    how = RecordCleaning(text_field, title_field, None, clean_config, output_field, normalized_field, min_words)
+    problem = how.problem()
+    if problem is not None:
+        raise click.UsageError(problem)
+    profile = _profile_for(input_path, profile_path, no_learn, text_field, encoding_errors, feedback)
     if save_profile_path and profile is not None:
         profile.save(save_profile_path)
-    items = read_inputs([input_path], encoding_errors=encoding_errors, required=(text_field,))
+    meter = ReadMeter(input_bytes([input_path]))
+    items = read_inputs([input_path], encoding_errors=encoding_errors, required=(text_field,), meter=meter)
     if strict:
         items = strict_records(items, text_field)
     by_kind = dict.fromkeys(REMOVAL_KINDS, 0)
@@ -239,8 +284,8 @@ def clean_command(
         optional_output(rejects_path) as rejects_out,
     ):
         rejects = RejectLog(rejects_out)
-        clean_chunk = functools.partial(_clean_chunk, text_field=text_field, title_field=title_field, profile=profile)
-        chunks = _chunks(progress(items, "newsclean clean"), CHUNK_RECORDS)
+        clean_chunk = functools.partial(_clean_chunk, how=dataclasses.replace(how, profile=profile))
+        chunks = _chunks(feedback.track(items, "newsclean clean", meter), CHUNK_RECORDS)
         results = (cleaned for _, done in ordered_map(clean_chunk, chunks, workers) for cleaned in done)
         for cleaned in results:
             if isinstance(cleaned, Reject):
@@ -270,6 +315,8 @@ def clean_command(
         f"newsclean clean: {plural(written + rejects.total, 'record')}, {written:,} written, {rejects.total:,} rejected"
     )
     line += f"; removed: {kinds}"
+    attention = None
     if rejects.total:
-        line += f"\nrejects: {rejects.summary()}" + ("" if rejects_path else " (--rejects FILE lists them)")
-    click.echo(line, err=True)
+        attention = f"rejects: {rejects.summary()}" + ("" if rejects_path else " (--rejects FILE lists them)")
+        line += "\n" + attention
+    feedback.summary(line, attention)

@@ -13,16 +13,30 @@ from typing import Any
 
 import click
 
+from ..config import CleanConfig
 from ..dedupe_config import DEFAULT_DROP, KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
 from ..deduplication import kept_record, reject_line
 from ..errors import InputError
 from ..index import Index
-from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, dumps, optional_output, read_inputs, strict_records
+from ..io import (
+    ENCODING_ERRORS,
+    STDIN,
+    InputRecord,
+    atomic_output,
+    dumps,
+    input_bytes,
+    optional_output,
+    read_inputs,
+    strict_records,
+)
 from ..pipeline import dedupe
+from ..read_meter import ReadMeter
 from ..relations import RELATIONS
-from .common import RejectLog, plural, progress
+from .common import RejectLog, plural
 from .dedupe_dask import run_dask_engine
+from .progress import Feedback, feedback_options
+from .rule_options import rule_options
 
 EPILOG = """\b
 Examples:
@@ -35,11 +49,17 @@ Examples:
   newsclean dedupe 'shards/*.jsonl.gz' --engine dask --workers 8 -o out/
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
   newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
+  newsclean dedupe articles.jsonl -o kept.jsonl --output-field clean_text
+  newsclean dedupe articles.jsonl -o kept.jsonl --disable related --disable tags --write-clean
+  newsclean dedupe big.jsonl.gz -o kept.jsonl --progress-every 60 2>> dedupe.log
 
 \b
 Records are cleaned before they are compared (outlet datelines, "Baca juga" links and credits do not hide
-a duplicate); --no-clean compares the raw text. KEPT holds the kept records unchanged (JSONL), with the
-clean text only under --write-clean. --clusters writes one line per input record:
+a duplicate); --no-clean compares the raw text, --disable and --enable choose the cleaner's rules (as
+for `newsclean clean`). KEPT holds the kept records unchanged (JSONL), with the clean text only under
+--write-clean (in place of the text) or --output-field NAME (beside it). Progress is on stderr while
+the input is read: a bar on a terminal, a line every 10 s in a log, none with --quiet.
+--clusters writes one line per input record:
 {"id", "cluster", "kept", "duplicate_of", "similarity"}, plus "relation" (exact, near, contained or
 template), "related_to" and "resemblance" for a record tied to another, "contained_in" and "containment"
 for a contained one, and "reject". Exact, near and contained records are dropped (--drop); a template (the
@@ -80,6 +100,7 @@ def _write_outputs(
     write_clean: bool,
     rejects_path: str | None = None,
     encoding_errors: str = "reject",
+    clean_field: str | None = None,
 ) -> None:
     """Second pass: kept records to KEPT, duplicates to --duplicates, a verdict per record to --clusters,
     rejected lines to --rejects. It reads the input exactly as the first pass did, so positions agree."""
@@ -97,7 +118,7 @@ def _write_outputs(
             if not isinstance(item, InputRecord):
                 continue
             if result.kept[index]:
-                kept_out.write(dumps(kept_record(item.data, config, write_clean)) + "\n")
+                kept_out.write(dumps(kept_record(item.data, config, write_clean, clean_field)) + "\n")
             elif dup_out is not None and result.cluster[index] >= 0:
                 dup_out.write(dumps(item.data) + "\n")
 
@@ -139,11 +160,15 @@ def _summary(result: DedupeResult) -> str:
     if s.index_duplicates or s.indexed:
         line += f"; {s.index_duplicates:,} duplicates of indexed articles, {s.indexed:,} added to the index"
     if result.rejects:
-        reasons = RejectLog()
-        for reject in result.rejects:
-            reasons.count(reject.reason)
-        line += "\nrejects: " + reasons.summary()
+        line += "\n" + _rejects_line(result)
     return line
+
+
+def _rejects_line(result: DedupeResult) -> str:
+    reasons = RejectLog()
+    for reject in result.rejects:
+        reasons.count(reject.reason)
+    return "rejects: " + reasons.summary()
 
 
 def _relations(text: str) -> tuple[Any, ...]:
@@ -228,6 +253,12 @@ def _relations(text: str) -> tuple[Any, ...]:
 @click.option("--no-clean", is_flag=True, help="Compare the raw text instead of the cleaned text.")
 @click.option("--write-clean", is_flag=True, help="Write the cleaned text into KEPT instead of the original.")
 @click.option(
+    "--output-field",
+    metavar="NAME",
+    default=None,
+    help="Write the cleaned text into KEPT under this field, beside the original text (implies --write-clean).",
+)
+@click.option(
     "--containment",
     type=click.FloatRange(0.0, 1.0, min_open=True),
     default=None,
@@ -279,6 +310,8 @@ def _relations(text: str) -> tuple[Any, ...]:
     show_default=True,
     help="Seconds to wait for another run holding the index before giving up (exit 2).",
 )
+@rule_options
+@feedback_options
 def dedupe_command(
     inputs: tuple[str, ...],
     kept_path: str | None,
@@ -306,11 +339,17 @@ def dedupe_command(
     scheduler: str | None,
     index_url: str | None,
     wait: float,
+    output_field: str | None,
+    clean_config: CleanConfig,
+    feedback: Feedback,
 ) -> None:
     """Find near-duplicate articles (MinHash LSH, verified) and keep one copy per story.
 
     IN: JSONL (.jsonl, .jsonl.gz), CSV, Parquet, a directory of .txt articles, or - for JSONL on stdin.
     """
+    if no_clean and clean_config != CleanConfig():
+        raise click.UsageError("--disable and --enable choose the cleaner's rules: they do not go with --no-clean")
+    write_clean = write_clean or output_field is not None
     given = {"threshold": threshold, "num_perm": num_perm, "ngram": ngram, "containment": containment}
     config = DedupeConfig(
         drop=_relations(drop),
@@ -320,16 +359,16 @@ def dedupe_command(
         title_field=title_field,
         date_field=date_field,
         clean=not no_clean,
+        cleaning=clean_config,
         workers=workers or min(os.cpu_count() or 1, 8),
         **{k: v for k, v in given.items() if v is not None},
     )
     if jaccard_only:
         config = config.jaccard_only()
     elif engine == "dask" or index_url:
-        click.echo(
+        feedback.note(
             f"newsclean dedupe: {'--engine dask' if engine == 'dask' else '--index'} decides by Jaccard alone "
-            "(relations exact and near); contained and template need the local engine without an index",
-            err=True,
+            "(relations exact and near); contained and template need the local engine without an index"
         )
     if engine == "dask":
         unsupported = {
@@ -348,21 +387,33 @@ def dedupe_command(
             duplicates_path=duplicates_path,
             rejects_path=rejects_path,
             write_clean=write_clean,
+            clean_field=output_field,
             strict=strict,
             unsupported=unsupported,
+            feedback=feedback,
         )
         return
     if kept_path and os.path.isdir(kept_path):
         raise click.BadParameter("is a directory (a directory is for --engine dask)", param_hint="'-o'")
     with _rereadable(inputs) as paths, _index_run(index_url, wait) as index:
-        items = read_inputs(paths, encoding_errors=encoding_errors, required=(text_field,))
+        meter = ReadMeter(input_bytes(paths))
+        items = read_inputs(paths, encoding_errors=encoding_errors, required=(text_field,), meter=meter)
         if strict:
             items = strict_records(items, text_field)
-        result = dedupe(progress(items, "newsclean dedupe"), config=config, index=index)
+        result = dedupe(feedback.track(items, "newsclean dedupe", meter), config=config, index=index)
         if strict and result.rejects:
             raise _first_reject_error(paths, result, encoding_errors)
         _write_outputs(
-            paths, result, config, kept_path, duplicates_path, clusters_path, write_clean, rejects_path, encoding_errors
+            paths,
+            result,
+            config,
+            kept_path,
+            duplicates_path,
+            clusters_path,
+            write_clean,
+            rejects_path,
+            encoding_errors,
+            output_field,
         )
         if report_path:
             report = {
@@ -372,4 +423,4 @@ def dedupe_command(
             }
             with atomic_output(report_path) as fh:
                 fh.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
-    click.echo(_summary(result), err=True)
+    feedback.summary(_summary(result), _rejects_line(result) if result.rejects else None)

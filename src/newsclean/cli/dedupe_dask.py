@@ -15,6 +15,7 @@ import click
 
 from ..dedupe_config import DedupeConfig
 from ..io import STDIN, atomic_output
+from .progress import Feedback
 
 
 def run_dask_engine(
@@ -29,8 +30,10 @@ def run_dask_engine(
     duplicates_path: str | None = None,
     rejects_path: str | None = None,
     write_clean: bool = False,
+    clean_field: str | None = None,
     strict: bool = False,
     unsupported: dict[str, object],
+    feedback: Feedback | None = None,
 ) -> None:
     """Dedupe shards on a Dask cluster into the shard directory `output`; summary on stderr."""
     index_url = unsupported.get("--index")
@@ -48,7 +51,11 @@ def run_dask_engine(
     except ImportError as err:
         raise click.UsageError("--engine dask needs Dask: pip install 'newsclean[dask]'") from err
     outputs = ShardOutputs(
-        config=config, write_clean=write_clean, duplicates=bool(duplicates_path), rejects=bool(rejects_path)
+        config=config,
+        write_clean=write_clean,
+        clean_field=clean_field,
+        duplicates=bool(duplicates_path),
+        rejects=bool(rejects_path),
     )
     counts, shards = dedupe_shards(
         inputs,
@@ -70,11 +77,10 @@ def run_dask_engine(
             report = {"engine": "dask", "counts": counts, "config": config.model_dump()}
             fh.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     duplicates = counts.get("exact", 0) + counts.get("near", 0)
-    click.echo(
+    (feedback or Feedback()).summary(
         f"newsclean dedupe (dask): {counts.get('records', 0):,} records, {counts.get('kept', 0):,} kept, "
         f"{duplicates:,} duplicates ({counts.get('exact', 0):,} exact, {counts.get('near', 0):,} near), "
-        f"{counts.get('rejected', 0):,} rejected; shards in {output}",
-        err=True,
+        f"{counts.get('rejected', 0):,} rejected; shards in {output}"
     )
 
 
