@@ -82,11 +82,19 @@ def _open_binary(path: str, meter: ReadMeter | None = None) -> contextlib.Abstra
     """
     if path == STDIN:
         return contextlib.nullcontext(sys.stdin.buffer)
-    handle: IO[bytes] = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # noqa: SIM115
+    if path.endswith(".gz"):
+        unzipped = gzip.open(path, "rb")  # noqa: SIM115 (the caller's `with` closes it)
+        _meter_file(meter, unzipped.fileobj)
+        return unzipped
+    plain = open(path, "rb")  # noqa: SIM115 (the caller's `with` closes it)
+    _meter_file(meter, plain)
+    return plain
+
+
+def _meter_file(meter: ReadMeter | None, stored: Any) -> None:
+    """Report a file as stored on disk (its size, and its handle's offset as the position) to `meter`."""
     if meter is not None:
-        stored = getattr(handle, "fileobj", handle)
         meter.start(os.fstat(stored.fileno()).st_size, stored.tell)
-    return handle
 
 
 def _decode(data: bytes, encoding_errors: str) -> tuple[str, str | None]:

@@ -63,8 +63,8 @@ def clean_config(disable: tuple[str, ...], enable: tuple[str, ...]) -> CleanConf
             raise _unknown(name, "'--enable'", "a rule")
         if name in rules:
             raise click.BadParameter(f"{name!r} is also given to --disable", param_hint="'--enable'")
-    return CleanConfig(
-        disabled_rules=frozenset(rules), disabled_kinds=frozenset(kinds), enabled_rules=frozenset(enable)
+    return CleanConfig.model_validate(
+        {"disabled_rules": frozenset(rules), "disabled_kinds": frozenset(kinds), "enabled_rules": frozenset(enable)}
     )
 
 
