@@ -18,6 +18,7 @@ from typing import Any, Literal, Union
 from markup import inline
 from pydantic import BaseModel
 
+from newsclean.config import CleanConfig
 from newsclean.dedupe_config import DedupeConfig
 from newsclean.dedupe_models import DedupeReject, DedupeStats, RecordVerdict
 from newsclean.io import Reject
@@ -213,6 +214,13 @@ def tables() -> tuple[Table, ...]:
             "The settings a run decided by (`newsclean.DedupeConfig`); a run with `--index` or `--engine dask` "
             "shows `resemblance: false` and `containment: null` (Jaccard alone).",
             model_fields(DedupeConfig),
+        ),
+        Table(
+            "clean-settings",
+            "cleaning settings",
+            ("dedupe_report.config.cleaning", "dask_report.config.cleaning"),
+            "How dedupe cleaned the texts it compared (`newsclean.CleanConfig`; `--disable`, `--enable`).",
+            model_fields(CleanConfig),
         ),
         Table(
             "dedupe-report-rejects",

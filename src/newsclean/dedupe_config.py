@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ._model_base import FrozenModel
+from .config import CleanConfig
 from .lsh import MAX_BUCKET, choose_bands
 
 KeepRule = Literal["first", "longest", "earliest", "most-complete"]
@@ -51,6 +52,9 @@ class DedupeConfig(FrozenModel):
     )
     keep: KeepRule = Field(default="first", description="which copy of a story is kept (--keep)")
     clean: bool = Field(default=True, description="compare cleaned text (outlet boilerplate removed)")
+    cleaning: CleanConfig = Field(
+        default_factory=CleanConfig, description="the cleaner's settings when clean is on (rules turned off)"
+    )
     resemblance: bool = Field(
         default=True,
         description="near also when the mean share of words each covers reaches the threshold (edited copies)",

@@ -29,6 +29,7 @@ from .clusters import (
     keep_ranks,
     star_clusters,
 )
+from .config import CleanConfig
 from .dedupe_config import DedupeConfig
 from .dedupe_models import DedupeReject, DedupeResult, DedupeStats
 from .errors import InputError
@@ -67,19 +68,21 @@ class PreparedChunk:
 
 def cleaned_text(text: str, title: str | None, config: DedupeConfig, budgets: RecordBudgets | None = None) -> str:
     """The cleaned article (the raw one with `clean=False`), within its time budget (`clean_or_raw`)."""
-    return clean_or_raw(text, title, budgets) if config.clean else text
+    return clean_or_raw(text, title, budgets, config.cleaning) if config.clean else text
 
 
-def clean_or_raw(text: str, title: str | None, budgets: RecordBudgets | None = None) -> str:
-    """`clean(text, title=title).text`, or `text` itself when cleaning overruns its time budget
-    (`newsclean.watchdog`; `budgets`, the chunk's, or one of its own): one pathological article must not stop
-    a corpus run, and its raw words still find its copies."""
+def clean_or_raw(
+    text: str, title: str | None, budgets: RecordBudgets | None = None, cleaning: CleanConfig | None = None
+) -> str:
+    """`clean(text, title=title, config=cleaning).text`, or `text` itself when cleaning overruns its time
+    budget (`newsclean.watchdog`; `budgets`, the chunk's, or one of its own): one pathological article must not
+    stop a corpus run, and its raw words still find its copies."""
     seconds = budget_for(len(text))
     try:
         if budgets is None:
             with time_budget(seconds):
-                return clean(text, title=title).text
-        return budgets.call(seconds, clean, text, title=title).text
+                return clean(text, title=title, config=cleaning).text
+        return budgets.call(seconds, clean, text, title=title, config=cleaning).text
     except TimeoutError:
         return text
 
@@ -380,14 +383,18 @@ def choose_representatives(
     return kept_of, number[kept_of]
 
 
-def kept_record(data: dict[str, Any], config: DedupeConfig, write_clean: bool) -> dict[str, Any]:
-    """A kept record as the engines write it: unchanged, or (`--write-clean`) with its text cleaned. A text
-    whose cleaning overruns its time budget is written as it came (it was compared raw too, `clean_or_raw`)."""
+def kept_record(
+    data: dict[str, Any], config: DedupeConfig, write_clean: bool, clean_field: str | None = None
+) -> dict[str, Any]:
+    """A kept record as the engines write it: unchanged, or (`--write-clean`) with its text cleaned, or with
+    the cleaned text in `clean_field` beside the text (`--output-field`). A text whose cleaning overruns its
+    time budget is written as it came (it was compared raw too, `clean_or_raw`)."""
     if not write_clean:
         return data
     title = data.get(config.title_field)
     out = dict(data)
-    out[config.text_field] = clean_or_raw(data[config.text_field], title if isinstance(title, str) else None)
+    text = clean_or_raw(data[config.text_field], title if isinstance(title, str) else None, cleaning=config.cleaning)
+    out[clean_field or config.text_field] = text
     return out
 
 

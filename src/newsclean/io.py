@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
+from .read_meter import ReadMeter
 
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
@@ -76,13 +77,27 @@ class Reject:
         return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw[:max_raw]}
 
 
-def _open_binary(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
-    """The raw bytes of a file, gunzipped for `.gz`; stdin is not closed afterwards."""
+def _open_binary(path: str, meter: ReadMeter | None = None) -> contextlib.AbstractContextManager[IO[bytes]]:
+    """The raw bytes of a file, gunzipped for `.gz`; stdin is not closed afterwards.
+
+    With a `meter`, the file's size and the reader's offset in it (the compressed offset for `.gz`) are
+    reported to it.
+    """
     if path == STDIN:
         return contextlib.nullcontext(sys.stdin.buffer)
     if path.endswith(".gz"):
-        return gzip.open(path, "rb")
-    return open(path, "rb")
+        unzipped = gzip.open(path, "rb")  # noqa: SIM115 (the caller's `with` closes it)
+        _meter_file(meter, unzipped.fileobj)
+        return unzipped
+    plain = open(path, "rb")  # noqa: SIM115 (the caller's `with` closes it)
+    _meter_file(meter, plain)
+    return plain
+
+
+def _meter_file(meter: ReadMeter | None, stored: Any) -> None:
+    """Report a file as stored on disk (its size, and its handle's offset as the position) to `meter`."""
+    if meter is not None:
+        meter.start(os.fstat(stored.fileno()).st_size, stored.tell)
 
 
 def _decode(data: bytes, encoding_errors: str) -> tuple[str, str | None]:
@@ -160,14 +175,18 @@ def _json_line(path: str, number: int, text: str, escapes: bool, encoding_errors
 
 
 def read_jsonl(
-    path: str, *, encoding_errors: str = "reject", max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
+    path: str,
+    *,
+    encoding_errors: str = "reject",
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    meter: ReadMeter | None = None,
 ) -> Iterator[InputRecord | Reject]:
     """One JSON object per line; blank lines are skipped, anything else that is not an object is a Reject.
 
     A `.gz` file that ends early (a cut download) or is corrupt gives a Reject at the line where reading
     stopped, after every record read before it.
     """
-    with _open_binary(path) as fh:
+    with _open_binary(path, meter) as fh:
         number = 0
         try:
             for number, data, too_long in _lines(fh, max_line_bytes):
@@ -214,6 +233,7 @@ def read_csv(
     encoding_errors: str = "reject",
     max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     required: tuple[str, ...] = (),
+    meter: ReadMeter | None = None,
 ) -> Iterator[InputRecord | Reject]:
     """A CSV with a header row; a row whose field count differs from the header's is a Reject.
 
@@ -221,7 +241,7 @@ def read_csv(
     """
     errors = "replace" if encoding_errors == "replace" else "surrogateescape"
     csv.field_size_limit(max(csv.field_size_limit(), max_line_bytes))
-    with _open_binary(path) as binary:
+    with _open_binary(path, meter) as binary:
         fh = io.TextIOWrapper(binary, encoding="utf-8", errors=errors, newline="")
         reader = csv.reader(fh)
         try:
@@ -257,7 +277,9 @@ def _has_bad_utf8(s: str) -> bool:
     return ESCAPED_BYTE.search(s) is not None
 
 
-def read_parquet(path: str, *, required: tuple[str, ...] = ()) -> Iterator[InputRecord | Reject]:
+def read_parquet(
+    path: str, *, required: tuple[str, ...] = (), meter: ReadMeter | None = None
+) -> Iterator[InputRecord | Reject]:
     """Parquet through pyarrow (the `parquet` extra), one row group at a time.
 
     A file without a required column is an input error for the whole file (every row would be rejected for
@@ -278,6 +300,10 @@ def read_parquet(path: str, *, required: tuple[str, ...] = ()) -> Iterator[Input
     _check_columns(path, parquet.schema_arrow.names, required)
     encoded = json_columns(parquet.schema_arrow)
     number = 0
+    if meter is not None:
+        # pyarrow reads the file itself: the share of rows yielded stands for the share of bytes read.
+        size, rows = os.path.getsize(path), max(parquet.metadata.num_rows, 1)
+        meter.start(size, lambda: size * number // rows)
     try:
         for batch in parquet.iter_batches():
             for row in batch.to_pylist():
@@ -303,9 +329,13 @@ def _decode_columns(row: dict[str, Any], encoded: list[str]) -> dict[str, Any]:
     return row
 
 
-def read_text_file(path: str, *, encoding_errors: str = "reject") -> Iterator[InputRecord | Reject]:
+def read_text_file(
+    path: str, *, encoding_errors: str = "reject", meter: ReadMeter | None = None
+) -> Iterator[InputRecord | Reject]:
     """A plain-text article: the whole file is one record whose id is the file name without its suffix."""
     data = Path(path).read_bytes()
+    if meter is not None:
+        meter.start(len(data), lambda: len(data))
     if not data.strip():
         return
     text, problem = _decode(data, encoding_errors)
@@ -336,17 +366,19 @@ def _format_of(path: str) -> str | None:
 
 
 def _read_one(
-    path: str, encoding_errors: str, max_line_bytes: int, required: tuple[str, ...]
+    path: str, encoding_errors: str, max_line_bytes: int, required: tuple[str, ...], meter: ReadMeter | None = None
 ) -> Iterator[InputRecord | Reject]:
     kind = _format_of(path)
     if kind == "jsonl":
-        return read_jsonl(path, encoding_errors=encoding_errors, max_line_bytes=max_line_bytes)
+        return read_jsonl(path, encoding_errors=encoding_errors, max_line_bytes=max_line_bytes, meter=meter)
     if kind == "csv":
-        return read_csv(path, encoding_errors=encoding_errors, max_line_bytes=max_line_bytes, required=required)
+        return read_csv(
+            path, encoding_errors=encoding_errors, max_line_bytes=max_line_bytes, required=required, meter=meter
+        )
     if kind == "parquet":
-        return read_parquet(path, required=required)
+        return read_parquet(path, required=required, meter=meter)
     if kind == "txt":
-        return read_text_file(path, encoding_errors=encoding_errors)
+        return read_text_file(path, encoding_errors=encoding_errors, meter=meter)
     raise InputError(
         f"{path}: unknown input format (expected JSON lines: .jsonl, .ndjson or .json, each optionally .gz; "
         ".csv[.gz], .parquet, .txt, a directory or -)"
@@ -359,11 +391,13 @@ def read_inputs(
     encoding_errors: str = "reject",
     max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     required: tuple[str, ...] = (),
+    meter: ReadMeter | None = None,
 ) -> Iterator[InputRecord | Reject]:
     """Records from every path in order: files by suffix, directories by their files in name order.
 
     Every non-blank line (row) becomes one InputRecord or one Reject. `required` names columns a CSV header
-    or Parquet schema must have (JSONL records are checked one by one by the caller).
+    or Parquet schema must have (JSONL records are checked one by one by the caller). A `meter`
+    (`input_bytes(paths)` is its total) follows how many bytes of the files have been read.
     """
     if encoding_errors not in ENCODING_ERRORS:
         raise InputError(f"encoding_errors must be one of {ENCODING_ERRORS}, not {encoding_errors!r}")
@@ -372,9 +406,20 @@ def read_inputs(
             raise InputError(f"{given}: no such file or directory")
         for path in _expand(given):
             try:
-                yield from _read_one(path, encoding_errors, max_line_bytes, required)
+                yield from _read_one(path, encoding_errors, max_line_bytes, required, meter)
             except (PermissionError, IsADirectoryError) as err:
                 raise InputError(f"{path}: {err.strerror}") from err
+
+
+def input_bytes(paths: list[str] | tuple[str, ...]) -> int | None:
+    """The size on disk of every file `read_inputs(paths)` reads, or None when it cannot be known ahead
+    (stdin, or a path that does not exist, which `read_inputs` reports)."""
+    total = 0
+    for given in paths:
+        if given == STDIN or not os.path.exists(given):
+            return None
+        total += sum(os.path.getsize(path) for path in _expand(given))
+    return total
 
 
 def strict_records(items: Iterator[InputRecord | Reject], text_field: str) -> Iterator[InputRecord | Reject]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Iterable, Iterator
@@ -11,6 +12,7 @@ from typing import Any
 import click
 
 from ..cleaner.passes import clean
+from ..config import CleanConfig
 from ..errors import InputError, TooManyRejects
 from ..io import (
     ENCODING_ERRORS,
@@ -19,6 +21,7 @@ from ..io import (
     Reject,
     atomic_output,
     dumps,
+    input_bytes,
     read_inputs,
     read_text_file,
     strict_records,
@@ -29,13 +32,17 @@ from ..learning.profile import LearnSettings, Profile
 from ..models import REMOVAL_KINDS
 from ..outputs import optional_record_output, record_output
 from ..parallel import ordered_map
+from ..read_meter import ReadMeter
 from ..report.clean_page import CleanReport
 from ..report.document import write_page
 from ..watchdog import RecordBudgets, budget_for, time_budget
-from .common import RejectLog, default_workers, plural, progress
+from .clean_output import RecordCleaning
+from .common import RejectLog, default_workers, plural
 from .gates import EXIT_CODES, gate_error_message, gate_failure, max_rejects_option
 from .learn_cmd import describe, learn_profile
 from .output_checks import check_clean_outputs
+from .progress import Feedback, feedback_options
+from .rule_options import rule_options
 
 EPILOG = """\b
 Examples:
@@ -51,6 +58,12 @@ Examples:
   newsclean clean articles.jsonl -o clean.jsonl --html report.html
   newsclean clean seeds/004_005f5a89bd05a5c8.txt
   cat articles.jsonl | newsclean clean - > clean.jsonl
+  newsclean clean articles.jsonl --output-field clean_text --normalized-field normalized -o both.jsonl
+  newsclean clean articles.jsonl --disable credit --disable related.line -o clean.jsonl
+  newsclean clean articles.jsonl --disable caption --enable caption.photo_line -o clean.jsonl
+  newsclean clean articles.jsonl --min-words 8 --rejects rejects.jsonl -o clean.jsonl
+  newsclean clean big.jsonl.gz -o clean.jsonl --progress-every 60 2>> clean.log
+  newsclean clean articles.jsonl -o clean.jsonl --quiet
 
 \b
 A file is read twice: first to learn each source's boilerplate from a sample of its articles (as
@@ -58,14 +71,19 @@ A file is read twice: first to learn each source's boilerplate from a sample of 
 alone), then to clean. Stdin and a .txt article are cleaned by the rules alone.
 --html FILE writes a page to open in a browser: removals counted by kind, rule and source, and a
 sample of articles with every removal marked in place (docs/guide/report.md).
-JSONL records keep all their fields; the text field is replaced by the clean text and the report
-(removals with kind, text, offsets and rule; dateline; credits) goes under the "newsclean" key.
+JSONL records keep all their fields; the text field is replaced by the clean text (--output-field
+NAME writes it to NAME and keeps the text as it was) and the report (removals with kind, text, offsets
+and rule; dateline; credits) goes under the "newsclean" key. The removals' offsets point into
+newsclean.normalize(text), not into the raw text: --normalized-field NAME writes that text.
 A .txt input prints the clean text. Every non-blank input line is either written or rejected:
-unreadable lines and records without a usable text are counted on stderr (and in --report) and
-written to --rejects FILE (source, line, reason, start of the raw line) when given; with --strict
-the first one is an error and nothing is written. A run that rejects every record (a wrong
---text-field), or more than --max-rejects of them, exits 2 naming the most common reason and
-leaves -o as it was (--rejects and --report are written).
+unreadable lines, records without a usable text, and articles with no words left after cleaning (or
+fewer than --min-words) are counted on stderr (and in --report) and written to --rejects FILE
+(source, line, reason, start of the raw line) when given; with --strict the first one is an error
+and nothing is written. A run that rejects every record (a wrong --text-field), or more than
+--max-rejects of them, exits 2 naming the most common reason and leaves -o as it was (--rejects and
+--report are written). --disable takes the rule names and kinds `newsclean rules` lists; a kind
+covers learned removals of that kind too. Progress is on stderr: a bar on a terminal, a line every
+10 s in a log (--progress-every), none with --quiet.
 Output files are written in the format their suffix names: .jsonl (.ndjson, .json; a name without
 a suffix too), .jsonl.gz, .csv, .parquet (pyarrow); another suffix or a directory is refused before
 the run starts. CSV cells hold nested values (the report) as JSON text; stdout is JSON lines.
@@ -76,31 +94,30 @@ def _is_plain_text(path: str) -> bool:
     return path != STDIN and path.lower().endswith(".txt")
 
 
-def _clean_record(
-    record: InputRecord, text_field: str, title_field: str, profile: Profile | None, budgets: RecordBudgets
-) -> dict[str, Any] | Reject:
+def _clean_record(record: InputRecord, how: RecordCleaning, budgets: RecordBudgets) -> dict[str, Any] | Reject:
     """The record with its text cleaned and the report attached, or a Reject saying why it cannot be."""
     data = record.data
-    problem = text_problem(data, text_field)
+    problem = text_problem(data, how.text_field)
     if problem is not None:
         return Reject(record.source, record.line, dumps(data)[:1000], problem)
-    text = data[text_field]
-    title = data.get(title_field)
+    text = data[how.text_field]
+    title = data.get(how.title_field)
     try:
         result = budgets.call(
             budget_for(len(text)),
             clean,
             text,
             title=title if isinstance(title, str) else None,
-            source=source_of(data) if profile is not None else None,
-            profile=profile,
+            config=how.config,
+            source=source_of(data) if how.profile is not None else None,
+            profile=how.profile,
         )
     except TimeoutError as err:
         return Reject(record.source, record.line, text[:1000], f"cleaning timed out: {err}")
-    out = dict(data)
-    out[text_field] = result.text
-    out["newsclean"] = result.report()
-    return out
+    shortfall = how.shortfall(result)
+    if shortfall is not None:
+        return Reject(record.source, record.line, dumps(data)[:1000], shortfall)
+    return how.output(data, text, result)
 
 
 #: Records sent to a worker at a time (`--workers`): pickling is a small part of cleaning 200 articles, and a
@@ -108,15 +125,10 @@ def _clean_record(
 CHUNK_RECORDS = 200
 
 
-def _clean_chunk(
-    chunk: list[InputRecord | Reject], text_field: str, title_field: str, profile: Profile | None = None
-) -> list[dict[str, Any] | Reject]:
+def _clean_chunk(chunk: list[InputRecord | Reject], how: RecordCleaning) -> list[dict[str, Any] | Reject]:
     """`_clean_record` for each record of a chunk; rejects pass through (module level: it runs in workers)."""
     with RecordBudgets() as budgets:
-        return [
-            item if isinstance(item, Reject) else _clean_record(item, text_field, title_field, profile, budgets)
-            for item in chunk
-        ]
+        return [item if isinstance(item, Reject) else _clean_record(item, how, budgets) for item in chunk]
 
 
 def _chunks(items: Iterable[InputRecord | Reject], size: int) -> Iterator[list[InputRecord | Reject]]:
@@ -125,7 +137,14 @@ def _chunks(items: Iterable[InputRecord | Reject], size: int) -> Iterator[list[I
         yield chunk
 
 
-def _clean_text_file(path: str, output_path: str | None, encoding_errors: str, html_path: str | None) -> None:
+def _clean_text_file(
+    path: str,
+    output_path: str | None,
+    encoding_errors: str,
+    config: CleanConfig,
+    feedback: Feedback,
+    html_path: str | None,
+) -> None:
     """A .txt article: the clean text is the output; a file that cannot be read is an error, not a reject."""
     items = list(read_text_file(path, encoding_errors=encoding_errors))
     if items and isinstance(items[0], Reject):
@@ -133,7 +152,7 @@ def _clean_text_file(path: str, output_path: str | None, encoding_errors: str, h
         raise InputError(f"{path}: {items[0].reason}{hint}")
     text = items[0].data["text"] if items else ""
     with time_budget(budget_for(len(text))):
-        result = clean(text)
+        result = clean(text, config=config)
     with atomic_output(output_path) as out:
         out.write(result.text + "\n")
     if html_path:
@@ -143,11 +162,11 @@ def _clean_text_file(path: str, output_path: str | None, encoding_errors: str, h
                 page.add(item, result.report())
         write_page(html_path, page.page(path, {}))
     kinds = ", ".join(f"{k} {v}" for k, v in result.removed_by_kind.items()) or "none"
-    click.echo(f"newsclean clean: 1 article, {plural(result.paragraphs, 'paragraph')}, removed: {kinds}", err=True)
+    feedback.summary(f"newsclean clean: 1 article, {plural(result.paragraphs, 'paragraph')}, removed: {kinds}")
 
 
 def _profile_for(
-    input_path: str, profile_path: str | None, no_learn: bool, text_field: str, encoding_errors: str
+    input_path: str, profile_path: str | None, no_learn: bool, text_field: str, encoding_errors: str, feedback: Feedback
 ) -> Profile | None:
     """The profile to clean with: the saved one, none (--no-learn, stdin), or one learned from the input."""
     if profile_path:
@@ -157,8 +176,8 @@ def _profile_for(
             raise InputError(f"{profile_path}: not a newsclean profile: {str(err).splitlines()[0]}") from err
     if no_learn or input_path == STDIN:
         return None
-    profile = learn_profile([input_path], LearnSettings(), text_field, encoding_errors)
-    click.echo(describe(profile), err=True)
+    profile = learn_profile([input_path], LearnSettings(), text_field, encoding_errors, feedback)
+    feedback.note(describe(profile))
     return profile
 
 
@@ -227,6 +246,27 @@ def _profile_for(
     "[default: CPU count, at most 8]",
 )
 @max_rejects_option
+@click.option(
+    "--output-field",
+    metavar="NAME",
+    default=None,
+    help="Write the clean text to this field and keep the text field as it was.",
+)
+@click.option(
+    "--normalized-field",
+    metavar="NAME",
+    default=None,
+    help="Also write newsclean.normalize(text) to this field: the text the removals' offsets point into.",
+)
+@click.option(
+    "--min-words",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    help="An article with fewer words after cleaning is a reject, not output (0 writes empty ones too).",
+)
+@rule_options
+@feedback_options
 def clean_command(
     input_path: str,
     output_path: str | None,
@@ -243,6 +283,11 @@ def clean_command(
     save_profile_path: str | None,
     max_rejects: float | None,
     html_path: str | None,
+    output_field: str | None,
+    normalized_field: str | None,
+    min_words: int,
+    clean_config: CleanConfig,
+    feedback: Feedback,
 ) -> None:
     """Clean scraped Indonesian news articles: datelines, credits, inserts, footers, repeats.
 
@@ -250,15 +295,20 @@ def clean_command(
     """
     check_clean_outputs(output_path, rejects_path, plain_text=_is_plain_text(input_path))
     if _is_plain_text(input_path):
-        _clean_text_file(input_path, output_path, encoding_errors, html_path)
+        _clean_text_file(input_path, output_path, encoding_errors, clean_config, feedback, html_path)
         return
 
     if profile_path and (no_learn or save_profile_path):
         raise click.UsageError("--profile uses a saved profile: it does not go with --no-learn or --save-profile")
-    profile = _profile_for(input_path, profile_path, no_learn, text_field, encoding_errors)
+    how = RecordCleaning(text_field, title_field, None, clean_config, output_field, normalized_field, min_words)
+    problem = how.problem()
+    if problem is not None:
+        raise click.UsageError(problem)
+    profile = _profile_for(input_path, profile_path, no_learn, text_field, encoding_errors, feedback)
     if save_profile_path and profile is not None:
         profile.save(save_profile_path)
-    items = read_inputs([input_path], encoding_errors=encoding_errors, required=(text_field,))
+    meter = ReadMeter(input_bytes([input_path]))
+    items = read_inputs([input_path], encoding_errors=encoding_errors, required=(text_field,), meter=meter)
     if strict:
         items = strict_records(items, text_field)
     by_kind = dict.fromkeys(REMOVAL_KINDS, 0)
@@ -269,8 +319,8 @@ def clean_command(
         optional_record_output(rejects_path, "--rejects") as rejects_out,
     ):
         rejects = RejectLog(rejects_out)
-        clean_chunk = functools.partial(_clean_chunk, text_field=text_field, title_field=title_field, profile=profile)
-        chunks = _chunks(progress(items, "newsclean clean"), CHUNK_RECORDS)
+        clean_chunk = functools.partial(_clean_chunk, how=dataclasses.replace(how, profile=profile))
+        chunks = _chunks(feedback.track(items, "newsclean clean", meter), CHUNK_RECORDS)
         done_chunks = ordered_map(clean_chunk, chunks, workers or default_workers())
         results = (pair for chunk, done in done_chunks for pair in zip(chunk, done, strict=True))
         for item, cleaned in results:
@@ -307,8 +357,10 @@ def clean_command(
         f"newsclean clean: {plural(written + rejects.total, 'record')}, {written:,} cleaned, {rejects.total:,} rejected"
     )
     line += f"; removed: {kinds}"
+    attention = None
     if rejects.total:
-        line += f"\nrejects: {rejects.summary()}" + ("" if rejects_path else " (--rejects FILE lists them)")
-    click.echo(line, err=True)
+        attention = f"rejects: {rejects.summary()}" + ("" if rejects_path else " (--rejects FILE lists them)")
+        line += "\n" + attention
+    feedback.summary(line, attention)
     if failure:
         raise TooManyRejects(gate_error_message(failure, rejects_path))

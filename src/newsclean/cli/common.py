@@ -1,36 +1,11 @@
-"""Pieces shared by the commands: stderr progress, reject accounting and optional output files."""
+"""Pieces shared by the commands: reject accounting and counted nouns (progress is `cli.progress`)."""
 
 from __future__ import annotations
 
 import os
-import sys
-import time
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
-
-import click
 
 from ..io import Reject
 from ..outputs import RecordWriter
-
-T = TypeVar("T")
-
-
-def progress(items: Iterable[T], label: str, every: float = 0.5) -> Iterator[T]:
-    """Yield items while showing a count and rate on stderr when stderr is a terminal (never on stdout)."""
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    start = last = time.monotonic()
-    count = 0
-    for item in items:
-        count += 1
-        now = time.monotonic()
-        if now - last >= every:
-            last = now
-            click.echo(f"\r{label}: {count:,} records ({count / (now - start):,.0f}/s)", err=True, nl=False)
-        yield item
-    click.echo(f"\r{label}: {count:,} records{' ' * 20}", err=True)
 
 
 class RejectLog:

@@ -13,21 +13,25 @@ from typing import Any
 
 import click
 
+from ..config import CleanConfig
 from ..dedupe_config import DEFAULT_DROP, KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
 from ..deduplication import kept_record, reject_line
 from ..errors import InputError, TooManyRejects
 from ..index import Index
-from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, read_inputs, strict_records
+from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, input_bytes, read_inputs, strict_records
 from ..outputs import optional_record_output, record_output
 from ..pipeline import dedupe
+from ..read_meter import ReadMeter
 from ..relations import RELATIONS
 from ..report.dedupe_page import dedupe_page
 from ..report.document import write_page
-from .common import RejectLog, default_workers, plural, progress
+from .common import RejectLog, default_workers, plural
 from .dedupe_dask import run_dask_engine
 from .gates import EXIT_CODES, gate_error_message, gate_failure, max_rejects_option
 from .output_checks import check_dedupe_outputs
+from .progress import Feedback, feedback_options
+from .rule_options import rule_options
 
 EPILOG = """\b
 Examples:
@@ -42,14 +46,20 @@ Examples:
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
   newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
   newsclean dedupe articles.jsonl -o kept.jsonl --html clusters.html
+  newsclean dedupe articles.jsonl -o kept.jsonl --output-field clean_text
+  newsclean dedupe articles.jsonl -o kept.jsonl --disable related --disable tags --write-clean
+  newsclean dedupe big.jsonl.gz -o kept.jsonl --progress-every 60 2>> dedupe.log
 
 \b
 Records are cleaned before they are compared (outlet datelines, "Baca juga" links and credits do not hide
-a duplicate); --no-clean compares the raw text. KEPT holds the kept records unchanged, with the
-clean text only under --write-clean. Output files are written in the format their suffix names:
-.jsonl (.ndjson, .json; a name without a suffix too), .jsonl.gz, .csv (nested values as JSON text),
-.parquet (pyarrow); another suffix, or a directory for -o without --engine dask, is refused before
-the run starts; stdout is JSON lines. --clusters writes one line per input record:
+a duplicate); --no-clean compares the raw text, --disable and --enable choose the cleaner's rules (as
+for `newsclean clean`). KEPT holds the kept records unchanged, with the clean text only under
+--write-clean (in place of the text) or --output-field NAME (beside it). Progress is on stderr while
+the input is read: a bar on a terminal, a line every 10 s in a log, none with --quiet. Output files
+are written in the format their suffix names: .jsonl (.ndjson, .json; a name without a suffix too),
+.jsonl.gz, .csv (nested values as JSON text), .parquet (pyarrow); another suffix, or a directory for
+-o without --engine dask, is refused before the run starts; stdout is JSON lines. --clusters writes
+one line per input record:
 {"id", "cluster", "kept", "duplicate_of", "similarity"}, plus "relation" (exact, near, contained or
 template), "related_to" and "resemblance" for a record tied to another, "contained_in" and "containment"
 for a contained one, and "reject". Exact, near and contained records are dropped (--drop); a template (the
@@ -95,6 +105,7 @@ def _write_outputs(
     write_clean: bool,
     rejects_path: str | None = None,
     encoding_errors: str = "reject",
+    clean_field: str | None = None,
 ) -> None:
     """Second pass: kept records to KEPT, duplicates to --duplicates, a verdict per record to --clusters,
     rejected lines to --rejects. It reads the input exactly as the first pass did, so positions agree."""
@@ -112,7 +123,7 @@ def _write_outputs(
             if not isinstance(item, InputRecord):
                 continue
             if result.kept[index]:
-                kept_out.write(kept_record(item.data, config, write_clean))
+                kept_out.write(kept_record(item.data, config, write_clean, clean_field))
             elif dup_out is not None and result.cluster[index] >= 0:
                 dup_out.write(item.data)
 
@@ -165,7 +176,7 @@ def _summary(result: DedupeResult) -> str:
     if s.index_duplicates or s.indexed:
         line += f"; {s.index_duplicates:,} duplicates of indexed articles, {s.indexed:,} added to the index"
     if result.rejects:
-        line += "\nrejects: " + _reject_log(result).summary()
+        line += "\n" + _rejects_line(result)
     return line
 
 
@@ -175,6 +186,11 @@ def _reject_log(result: DedupeResult) -> RejectLog:
     for reject in result.rejects:
         reasons.count(reject.reason)
     return reasons
+
+
+def _rejects_line(result: DedupeResult) -> str:
+    return "rejects: " + _reject_log(result).summary()
+
 
 def _relations(text: str) -> tuple[Any, ...]:
     """The `--drop` list: names from RELATIONS, comma-separated."""
@@ -265,6 +281,12 @@ def _relations(text: str) -> tuple[Any, ...]:
 @click.option("--no-clean", is_flag=True, help="Compare the raw text instead of the cleaned text.")
 @click.option("--write-clean", is_flag=True, help="Write the cleaned text into KEPT instead of the original.")
 @click.option(
+    "--output-field",
+    metavar="NAME",
+    default=None,
+    help="Write the cleaned text into KEPT under this field, beside the original text (implies --write-clean).",
+)
+@click.option(
     "--containment",
     type=click.FloatRange(0.0, 1.0, min_open=True),
     default=None,
@@ -320,6 +342,8 @@ def _relations(text: str) -> tuple[Any, ...]:
     help="Seconds to wait for another run holding the index before giving up (exit 2).",
 )
 @max_rejects_option
+@rule_options
+@feedback_options
 def dedupe_command(
     inputs: tuple[str, ...],
     kept_path: str | None,
@@ -349,12 +373,18 @@ def dedupe_command(
     wait: float,
     max_rejects: float | None,
     html_path: str | None,
+    output_field: str | None,
+    clean_config: CleanConfig,
+    feedback: Feedback,
 ) -> None:
     """Find near-duplicate articles (MinHash LSH, verified) and keep one copy per story.
 
     IN: JSONL (.jsonl, .jsonl.gz), CSV, Parquet, a directory of .txt articles, or - for JSONL on stdin.
     """
     check_dedupe_outputs(engine, kept_path, duplicates_path, clusters_path, rejects_path)
+    if no_clean and clean_config != CleanConfig():
+        raise click.UsageError("--disable and --enable choose the cleaner's rules: they do not go with --no-clean")
+    write_clean = write_clean or output_field is not None
     given = {"threshold": threshold, "num_perm": num_perm, "ngram": ngram, "containment": containment}
     config = DedupeConfig(
         drop=_relations(drop),
@@ -364,16 +394,16 @@ def dedupe_command(
         title_field=title_field,
         date_field=date_field,
         clean=not no_clean,
+        cleaning=clean_config,
         workers=workers or default_workers(),
         **{k: v for k, v in given.items() if v is not None},
     )
     if jaccard_only:
         config = config.jaccard_only()
     elif engine == "dask" or index_url:
-        click.echo(
+        feedback.note(
             f"newsclean dedupe: {'--engine dask' if engine == 'dask' else '--index'} decides by Jaccard alone "
-            "(relations exact and near); contained and template need the local engine without an index",
-            err=True,
+            "(relations exact and near); contained and template need the local engine without an index"
         )
     if engine == "dask":
         unsupported = {
@@ -393,16 +423,19 @@ def dedupe_command(
             duplicates_path=duplicates_path,
             rejects_path=rejects_path,
             write_clean=write_clean,
+            clean_field=output_field,
             strict=strict,
             unsupported=unsupported,
             max_rejects=max_rejects,
+            feedback=feedback,
         )
         return
     with _rereadable(inputs) as paths, _index_run(index_url, wait) as index:
-        items = read_inputs(paths, encoding_errors=encoding_errors, required=(text_field,))
+        meter = ReadMeter(input_bytes(paths))
+        items = read_inputs(paths, encoding_errors=encoding_errors, required=(text_field,), meter=meter)
         if strict:
             items = strict_records(items, text_field)
-        result = dedupe(progress(items, "newsclean dedupe"), config=config, index=index)
+        result = dedupe(feedback.track(items, "newsclean dedupe", meter), config=config, index=index)
         if strict and result.rejects:
             raise _first_reject_error(paths, result, encoding_errors)
         stats = result.stats
@@ -412,7 +445,7 @@ def dedupe_command(
             _write_rejects(paths, result, rejects_path, encoding_errors)
         else:
             outputs = (kept_path, duplicates_path, clusters_path)
-            _write_outputs(paths, result, config, *outputs, write_clean, rejects_path, encoding_errors)
+            _write_outputs(paths, result, config, *outputs, write_clean, rejects_path, encoding_errors, output_field)
         if html_path:
             write_page(html_path, dedupe_page(paths, result, config, encoding_errors, ", ".join(inputs)))
         if report_path:
@@ -424,6 +457,6 @@ def dedupe_command(
             with atomic_output(report_path) as fh:
                 fh.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
         if failure:
-            click.echo(_summary(result), err=True)
+            feedback.summary(_summary(result), _rejects_line(result) if result.rejects else None)
             raise TooManyRejects(gate_error_message(failure, rejects_path, index=index is not None))
-    click.echo(_summary(result), err=True)
+    feedback.summary(_summary(result), _rejects_line(result) if result.rejects else None)

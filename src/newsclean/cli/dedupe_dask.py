@@ -19,6 +19,7 @@ from ..dedupe_config import DedupeConfig
 from ..errors import TooManyRejects
 from ..io import STDIN, atomic_output
 from .gates import gate_error_message, gate_failure
+from .progress import Feedback
 
 
 def run_dask_engine(
@@ -33,9 +34,11 @@ def run_dask_engine(
     duplicates_path: str | None = None,
     rejects_path: str | None = None,
     write_clean: bool = False,
+    clean_field: str | None = None,
     strict: bool = False,
     unsupported: dict[str, object],
     max_rejects: float | None = None,
+    feedback: Feedback | None = None,
 ) -> None:
     """Dedupe shards on a Dask cluster into the shard directory `output`; summary on stderr."""
     index_url = unsupported.get("--index")
@@ -53,7 +56,11 @@ def run_dask_engine(
     except ImportError as err:
         raise click.UsageError("--engine dask needs Dask: pip install 'newsclean[dask]'") from err
     outputs = ShardOutputs(
-        config=config, write_clean=write_clean, duplicates=bool(duplicates_path), rejects=bool(rejects_path)
+        config=config,
+        write_clean=write_clean,
+        clean_field=clean_field,
+        duplicates=bool(duplicates_path),
+        rejects=bool(rejects_path),
     )
     counts, shards = dedupe_shards(
         inputs,
@@ -82,11 +89,10 @@ def run_dask_engine(
             }
             fh.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     duplicates = counts.get("exact", 0) + counts.get("near", 0)
-    click.echo(
+    (feedback or Feedback()).summary(
         f"newsclean dedupe (dask): {counts.get('records', 0):,} records, {counts.get('kept', 0):,} kept, "
         f"{duplicates:,} duplicates ({counts.get('exact', 0):,} exact, {counts.get('near', 0):,} near), "
-        f"{counts.get('rejected', 0):,} rejected; shards in {output}",
-        err=True,
+        f"{counts.get('rejected', 0):,} rejected; shards in {output}"
     )
     failure = gate_failure(
         counts.get("records", 0), counts.get("rejected", 0), by_reason, max_rejects, config.text_field

@@ -27,8 +27,9 @@ Examples:
 \b
 One line per rule: name, kind, zone, why. On a terminal the why is cut to its width; piped, it is whole.
 --json prints a list of objects with name, kind, zone, why and written_as ("pattern" or "code"), and the
-pattern of a catalogue rule or the functions of a rule written as code. Every name listed here can be
-turned off with CleanConfig(disabled_rules=...), every kind with CleanConfig(disabled_kinds=...).
+pattern of a catalogue rule or the functions of a rule written as code. Every name and kind listed here
+can be turned off with `newsclean clean --disable NAME` (and `dedupe --disable`), or in Python with
+CleanConfig(disabled_rules=...) and CleanConfig(disabled_kinds=...); a kind covers learned removals too.
 
 \b
 Kinds: {", ".join(KINDS)}

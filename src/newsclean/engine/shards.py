@@ -60,11 +60,12 @@ def read_shards(files: Sequence[str], *, encoding_errors: str = "reject", text_f
 @dataclass(frozen=True, slots=True)
 class ShardOutputs:
     """What each worker writes beside its kept and clusters shards, as the local engine's options ask:
-    kept records with their text cleaned (`--write-clean`), duplicates-NNNNN.jsonl (`--duplicates`),
-    rejects-NNNNN.jsonl (`--rejects`)."""
+    kept records with their text cleaned (`--write-clean`, into `clean_field` with `--output-field`),
+    duplicates-NNNNN.jsonl (`--duplicates`), rejects-NNNNN.jsonl (`--rejects`)."""
 
     config: DedupeConfig
     write_clean: bool = False
+    clean_field: str | None = None
     duplicates: bool = False
     rejects: bool = False
 
@@ -113,7 +114,8 @@ def _write_shard(
                 if rejects_out is not None:
                     rejects_out.write(dumps(reject_line(item, verdict.get("reject")).to_json()) + "\n")
             elif verdict["kept"] and isinstance(item, InputRecord):
-                kept_out.write(dumps(kept_record(item.data, outputs.config, outputs.write_clean)) + "\n")
+                kept = kept_record(item.data, outputs.config, outputs.write_clean, outputs.clean_field)
+                kept_out.write(dumps(kept) + "\n")
                 counts["kept"] += 1
             elif not verdict["kept"]:
                 counts[verdict.get("relation", "near")] += 1
