@@ -216,7 +216,7 @@ def tables() -> tuple[Table, ...]:
             model_fields(DedupeConfig),
         ),
         Table(
-            "clean-settings",
+            "cleanconfig",
             "cleaning settings",
             ("dedupe_report.config.cleaning", "dask_report.config.cleaning"),
             "How dedupe cleaned the texts it compared (`newsclean.CleanConfig`; `--disable`, `--enable`).",
