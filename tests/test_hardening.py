@@ -307,18 +307,15 @@ def test_lookalike_runs_match_the_pattern_they_replaced(text: str):
     assert normalize_module.fix_homoglyphs(text) == expected
 
 
-def old_join_decisions(decisions: list[bool], possible: list[bool]) -> list[bool]:
-    """The repeat-until-stable spreading the two sweeps replaced."""
-    decisions, count, changed = list(decisions), len(decisions), True
+def old_join_decisions(decisions: list[bool], possible: list[bool], spreads: list[bool]) -> list[bool]:
+    """The repeat-until-stable spreading the two sweeps replaced: a possible break next to a join that spreads
+    (a wrap, not a lone dash or a dateline's closing dash) joins, and spreads in turn."""
+    decisions, spreads, count, changed = list(decisions), list(spreads), len(decisions), True
     while changed:
         changed = False
         for i in range(count):
-            if (
-                possible[i]
-                and not decisions[i]
-                and ((i > 0 and decisions[i - 1]) or (i + 1 < count and decisions[i + 1]))
-            ):
-                decisions[i], changed = True, True
+            if possible[i] and not decisions[i] and ((i > 0 and spreads[i - 1]) or (i + 1 < count and spreads[i + 1])):
+                decisions[i], spreads[i], changed = True, True, True
     return decisions
 
 
@@ -375,7 +372,11 @@ def test_wrap_spreading_matches_the_loop_it_replaced(lines: list[str]):
         not certain[i] and may_wrap[i] and paragraphs._possible_continuation(lines[i], lines[i + 1])
         for i in range(count)
     ]
-    assert join_decisions(lines) == old_join_decisions(certain, possible)
+    lone = [paragraphs._is_lone_dash(lines[i]) or paragraphs._is_lone_dash(lines[i + 1]) for i in range(count)]
+    spreads = [
+        certain[i] and not lone[i] and not paragraphs.SEPARATOR_DASH_END.search(lines[i]) for i in range(count)
+    ]
+    assert join_decisions(lines) == old_join_decisions(certain, possible, spreads)
 
 
 @pytest.mark.parametrize(
