@@ -235,10 +235,15 @@ def test_an_article_left_empty_is_a_reject_and_min_words_rejects_short_ones(tmp_
     args = ["clean", str(source), "--no-learn", "-o", str(out), "--rejects", str(rejects), "--report", str(report)]
 
     code, _, err = invoke(args, capsys)
+    assert code == 0 and "rejects: empty after cleaning 1, too short after cleaning 1" in err
+    assert [r["id"] for r in read_jsonl(out)] == [1]
+    empty, short = read_jsonl(rejects)
+    assert empty["line"] == 2 and empty["reason"] == "empty after cleaning: everything was removed (related 1, ad 1)"
+    assert short["line"] == 3 and short["reason"] == "too short after cleaning: 4 words, --min-words 8"
+
+    code, _, err = invoke([*args, "--min-words", "1"], capsys)
     assert code == 0 and "rejects: empty after cleaning 1" in err
     assert [r["id"] for r in read_jsonl(out)] == [1, 3]
-    [empty] = read_jsonl(rejects)
-    assert empty["line"] == 2 and empty["reason"] == "empty after cleaning: everything was removed (related 1, ad 1)"
     assert json.loads(report.read_text())["rejects_by_reason"] == {"empty after cleaning": 1}
 
     code, _, err = invoke([*args, "--min-words", "5"], capsys)

@@ -119,7 +119,10 @@ def test_sigkill_mid_write_leaves_the_previous_output_untouched(big_corpus: Path
     assert out.read_text(encoding="utf-8") == "previous run\n"
     assert list(tmp_path.glob(".kept.jsonl.*.tmp")), "the killed run's temporary file is expected beside the target"
     small = tmp_path / "small.jsonl"
-    small.write_text('{"id": 1, "text": "JAKARTA, KOMPAS.com - Harga cabai naik lagi."}\n', encoding="utf-8")
+    small.write_text(
+        '{"id": 1, "text": "JAKARTA, KOMPAS.com - Harga cabai rawit di pasar induk naik lagi pekan ini."}\n',
+        encoding="utf-8",
+    )
     rerun = subprocess.run(
         [sys.executable, "-m", "newsclean", command, str(small), "-o", str(out)], capture_output=True, text=True
     )

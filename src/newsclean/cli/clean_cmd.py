@@ -61,7 +61,7 @@ Examples:
   newsclean clean articles.jsonl --output-field clean_text --normalized-field normalized -o both.jsonl
   newsclean clean articles.jsonl --disable credit --disable related.line -o clean.jsonl
   newsclean clean articles.jsonl --disable caption --enable caption.photo_line -o clean.jsonl
-  newsclean clean articles.jsonl --min-words 8 --rejects rejects.jsonl -o clean.jsonl
+  newsclean clean headlines.jsonl --min-words 1 --rejects rejects.jsonl -o clean.jsonl
   newsclean clean big.jsonl.gz -o clean.jsonl --progress-every 60 2>> clean.log
   newsclean clean articles.jsonl -o clean.jsonl --quiet
 
@@ -261,9 +261,9 @@ def _profile_for(
 @click.option(
     "--min-words",
     type=click.IntRange(0),
-    default=1,
+    default=8,
     show_default=True,
-    help="An article with fewer words after cleaning is a reject, not output (0 writes empty ones too).",
+    help="An article with fewer words after cleaning is a reject, not output (1: only empty ones; 0: none).",
 )
 @rule_options
 @feedback_options
