@@ -50,6 +50,13 @@ def _removed(paragraph: str) -> list[str]:
             "Ia datang. Baca juga: Jangan Sampai Masyarakat Senang, Petani Enggak Senang...\nDia menyebutkan itu.",
             "Baca juga: Jangan Sampai Masyarakat Senang, Petani Enggak Senang...",
         ),
+        # A sentence glued to the headline ends it, even where the rest of the paragraph is short enough to be
+        # taken whole; and a quotation closed after its point ends a sentence.
+        (
+            'Ia hadir. Baca juga: Pelaku Penembakan Trem Ditangkap, Motif Masih Belum JelasSecara terpisah, polisi '
+            'menyatakan bahwa "pria yang tewas adalah seorang polisi."',
+            "Baca juga: Pelaku Penembakan Trem Ditangkap, Motif Masih Belum Jelas",
+        ),
         # Tempo's bare `Baca:` label (with its colon and a capital) is a label too.
         (
             'Ia tersenyum," ucapnya.Baca: Ahok Sudah Tahu Warta Jadi CawapresRommy pun mengatakan hal serupa.',

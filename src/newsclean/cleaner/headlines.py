@@ -139,18 +139,20 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
     elif cut is not None:
         if reads_as_headline(window, listed):
             return start + cut
-    elif (
+    glue_end = _glued_words_end(window)
+    if glue_end is not None:
+        return start + glue_end
+    if (
         window_end == len(text)
         and not ends_a_sentence(headline_body(window))
         and not PROSE_BEFORE_GLUE.search(window)
     ):
         # The rest of the paragraph: a headline, or a headline and the embed, credit and tag words Detik puts
         # after it (`...Pancasila[Gambas:Video 20detik] (maa/gbr) pdip adian`), which read like a lowercase run
-        # of prose to `_turns_to_prose`; a quotation (`Baca juga:,"Kita yakini ...," ujar`) is prose.
+        # of prose to `_turns_to_prose`; a quotation (`Baca juga:,"Kita yakini ...," ujar`) is prose. A
+        # sentence glued to the headline (`...Belum JelasSecara terpisah, polisi menyatakan ...`) ended it
+        # above: the rest of the paragraph is taken only where no such glue shows the headline's end.
         return len(text)
-    glue_end = _glued_words_end(window)
-    if glue_end is not None:
-        return start + glue_end
     return start + _title_case_end(window)
 
 
@@ -172,10 +174,13 @@ def reads_as_headline(stretch: str, within_list: bool = False) -> bool:
 
 
 def ends_a_sentence(stretch: str) -> bool:
-    """Whether `stretch` holds a sentence break or ends with a point (`SENTENCE_BREAK`), a closing `?` or `!`
-    aside (headlines end with them). Commas after the end are a lost paragraph break (okezone's
+    """Whether `stretch` holds a sentence break or ends with a point (`SENTENCE_BREAK`), also inside a closing
+    quotation mark (`...Rotterdam."`), a closing `?` or `!` aside (headlines end with them). Commas after the end are a lost paragraph break (okezone's
     `...sewenang-wenang.,,`), not part of the stretch: the point before them ends a sentence."""
-    return SENTENCE_BREAK.search(stretch.rstrip(" ,").rstrip(" ?!")) is not None
+    stretch = stretch.rstrip(" ,")
+    if stretch[-1:] in "\"”’'" and stretch[-2:-1] in ".!":
+        return True  # a quotation closed after its point (`...kepolisian Rotterdam."`): a sentence ended
+    return SENTENCE_BREAK.search(stretch.rstrip(" ?!")) is not None
 
 
 def _glued_words_end(window: str) -> int | None:
