@@ -136,9 +136,8 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
         window = window[:glued_at]
         if reads_as_headline(window, listed):
             return start + glued_at
-    elif cut is not None:
-        if reads_as_headline(window, listed):
-            return start + cut
+    elif cut is not None and reads_as_headline(window, listed):
+        return start + cut
     glue_end = _glued_words_end(window)
     if glue_end is not None:
         return start + glue_end
