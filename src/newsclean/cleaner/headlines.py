@@ -30,6 +30,8 @@ SENTENCE_BREAK = regex.compile(r"[.!]\s+\p{Lu}|[.!]$", regex.V1)
 #: What a headline never shows: a second sentence (after `.`, `!` or `?`), a closing period or colon (a list
 #: intro such as `Berikut daftarnya:`), or a quotation closed after its punctuation (`..., "Jatuh Cinta."`).
 NOT_A_HEADLINE = regex.compile(r"[.!?]\s+\p{Lu}|[.!:]$|[.!?][\"”’']+$", regex.V1)
+#: Quotation marks that close a quoted sentence after its point.
+CLOSING_QUOTE_MARKS = "\"”’'"
 HEADLINE_SHAPE = regex.compile(r"^[\p{Lu}\d\"“'‘]", regex.V1)
 
 
@@ -174,11 +176,12 @@ def reads_as_headline(stretch: str, within_list: bool = False) -> bool:
 
 def ends_a_sentence(stretch: str) -> bool:
     """Whether `stretch` holds a sentence break or ends with a point (`SENTENCE_BREAK`), also inside a closing
-    quotation mark (`...Rotterdam."`), a closing `?` or `!` aside (headlines end with them). Commas after the end are a lost paragraph break (okezone's
-    `...sewenang-wenang.,,`), not part of the stretch: the point before them ends a sentence."""
+    quotation mark (`...Rotterdam."`), a closing `?` or `!` aside (headlines end with them). Commas after the
+    end are a lost paragraph break (okezone's `...sewenang-wenang.,,`), not part of the stretch: the point
+    before them ends a sentence."""
     stretch = stretch.rstrip(" ,")
-    if stretch[-1:] in "\"”’'" and stretch[-2:-1] in ".!":
-        return True  # a quotation closed after its point (`...kepolisian Rotterdam."`): a sentence ended
+    if len(stretch) >= 2 and stretch[-1] in CLOSING_QUOTE_MARKS and stretch[-2] in ".!":
+        return True
     return SENTENCE_BREAK.search(stretch.rstrip(" ?!")) is not None
 
 
