@@ -278,3 +278,9 @@ def test_an_agency_dateline_glued_after_a_pull_quote_starts_the_article() -> Non
     assert result.dateline is not None and result.dateline.city == "Palembang"
     # A name glued to a word in prose, with no agency after it, is no dateline.
     assert "\n" not in normalize("Ia bertemu warga diPalembang (Sumsel) pada Selasa pagi.")
+
+
+def test_a_private_use_character_of_the_input_is_no_seam() -> None:
+    """The mark for runs of spaces is a private-use character; one that the input holds stays as it was."""
+    raw = "Teks di sini ya. Logo\ue000 ikon kedua muncul di layar."
+    assert normalize(raw) == raw

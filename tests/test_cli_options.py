@@ -263,3 +263,12 @@ def test_strict_stops_at_an_article_left_empty(tmp_path, capsys):
     source = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": ARTICLE}, {"id": 2, "text": BOILERPLATE_ONLY}])
     code, out, err = invoke(["clean", str(source), "--no-learn", "--strict"], capsys)
     assert code == 2 and out == "" and "in.jsonl:2: empty after cleaning" in err
+
+
+def test_options_for_records_are_refused_with_a_txt_article(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("JAKARTA, KOMPAS.com - Harga cabai rawit di pasar induk naik lagi pekan ini.", encoding="utf-8")
+    code, out, err = invoke(["clean", str(article), "--output-field", "x", "--report", str(tmp_path / "r.json")], capsys)
+    assert code == 2 and out == ""
+    assert "--output-field, --report: for records (JSONL, CSV, Parquet), not a .txt article" in err
+    assert not (tmp_path / "r.json").exists()

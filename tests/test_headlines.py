@@ -87,6 +87,12 @@ def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
         ),
         # A quotation after a bare label (the headline lost by the scraper).
         ('Baca juga:,"Kita yakini daftar ini muncul dari analisis risiko," ujar pria itu.', '"Kita yakini'),
+        # The next paragraph glued on after a stretch that is no headline: the label goes, the prose stays.
+        (
+            "Ia datang. Baca juga: Jokowi Resmikan Tol Baru di Jawa Tengah yang menghubungkan dua kota besar?"
+            "Pemerintah menyatakan proyek selesai tepat waktu dan akan dibuka besok",
+            "Pemerintah menyatakan proyek selesai",
+        ),
         # A subheading glued between the headline and the next sentence: the later glue is no certain end.
         (
             "Ia datang.Baca juga: Leher Kaku Pertanda Kolesterol Tinggi? Dokter Bilang GiniCara Menurunkan "

@@ -74,6 +74,7 @@ DICT_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "dedupe_report": {
         "stats": ("object", "the run's figures: [dedupe report: stats](#dedupe-report-stats)"),
         "config": ("object", "the settings the run decided by: [dedupe settings](#dedupe-settings)"),
+        "rejects_by_reason": ("object of integer", "rejects counted by the kind of their reason (`empty text`)"),
         "rejects": (
             "array of object",
             "every record that could not be compared: [dedupe report: rejects](#dedupe-report-rejects)",
@@ -198,7 +199,8 @@ def tables() -> tuple[Table, ...]:
             maps=frozenset({"rejects_by_reason", "removed_by_kind"}),
         ),
         Table("dedupe-report", "dedupe --report", ("dedupe_report",),
-              "`newsclean dedupe --report FILE` (the local engine): one JSON object.", dict_fields("dedupe_report")),
+              "`newsclean dedupe --report FILE` (the local engine): one JSON object.", dict_fields("dedupe_report"),
+              maps=frozenset({"rejects_by_reason"})),
         Table(
             "dedupe-report-stats",
             "dedupe report: stats",

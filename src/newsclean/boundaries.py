@@ -258,7 +258,7 @@ class Cut:
         self.rule = rule
 
 
-def restore(text: str) -> tuple[str, tuple[Edit, ...]]:
+def restore(text: str, space_seams: bool = False) -> tuple[str, tuple[Edit, ...]]:
     """`text` (normalized) with lost paragraph boundaries and word breaks restored, and the edits made.
 
     Runs to a fixed point (rarely more than one round): a break can free a seam for
@@ -272,7 +272,7 @@ def restore(text: str) -> tuple[str, tuple[Edit, ...]]:
     # Each round adds a separator at a new place, so the text's length bounds the rounds; real texts need one,
     # rarely two (a marker glued to a glued word).
     for _ in range(len(text) + 1):
-        cuts = _find_cuts(text)
+        cuts = _find_cuts(text, space_seams)
         if not cuts:
             break
         text, edits = _apply(text, cuts, edits)
@@ -308,10 +308,11 @@ def may_restore(text: str) -> bool:
     return shows_lost_breaks(text) or "|" in text or _has_marker_literal(text)
 
 
-def _find_cuts(text: str) -> list[Cut]:
-    """The separators one round of the rules puts into `text`."""
+def _find_cuts(text: str, space_seams: bool = False) -> list[Cut]:
+    """The separators one round of the rules puts into `text`; `space_seams`: `mark_space_seams` marked it, so
+    each `SPACE_SEAM_MARK` is a seam (a mark the input itself held is left as it is)."""
     cuts: list[Cut] = []
-    if SPACE_SEAM_MARK in text:
+    if space_seams and SPACE_SEAM_MARK in text:
         _space_seams(text, cuts)
     lost_breaks = shows_lost_breaks(text)
     if lost_breaks and GLUE_GATE.search(text) is not None:

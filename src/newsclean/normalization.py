@@ -505,8 +505,9 @@ def normalize_check_edits(text: str) -> tuple[str, bool, tuple[Edit, ...]]:
     whitespace the repairs leave as it is (no space beside it, no run of three line breaks), and it can make
     no sign for ftfy (it replaces spaces or nothing), so the answer about ftfy holds for the restored text.
     """
-    repaired, sign = _repaired_and_check(mark_space_seams(text))
-    restored, edits = restore(repaired)
+    marked = mark_space_seams(text)
+    repaired, sign = _repaired_and_check(marked)
+    restored, edits = restore(repaired, space_seams=marked is not text)
     return restored, sign, edits
 
 

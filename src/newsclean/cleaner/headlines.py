@@ -144,7 +144,9 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
     if glue_end is not None:
         return start + glue_end
     if (
-        window_end == len(text)
+        glued is None
+        and cut is None
+        and window_end == len(text)
         and not ends_a_sentence(headline_body(window))
         and not PROSE_BEFORE_GLUE.search(window)
     ):

@@ -75,7 +75,8 @@ JSONL records keep all their fields; the text field is replaced by the clean tex
 NAME writes it to NAME and keeps the text as it was) and the report (removals with kind, text, offsets
 and rule; dateline; credits) goes under the "newsclean" key. The removals' offsets point into
 newsclean.normalize(text), not into the raw text: --normalized-field NAME writes that text.
-A .txt input prints the clean text. Every non-blank input line is either written or rejected:
+A .txt input prints the clean text, whatever its length (the options for records are refused with it).
+Every non-blank input line is either written or rejected:
 unreadable lines, records without a usable text, and articles with no words left after cleaning (or
 fewer than --min-words) are counted on stderr (and in --report) and written to --rejects FILE
 (source, line, reason, start of the raw line) when given; with --strict the first one is an error
@@ -295,6 +296,18 @@ def clean_command(
     """
     check_clean_outputs(output_path, rejects_path, plain_text=_is_plain_text(input_path))
     if _is_plain_text(input_path):
+        record_only = {
+            "--output-field": output_field,
+            "--normalized-field": normalized_field,
+            "--max-rejects": max_rejects,
+            "--rejects": rejects_path,
+            "--report": report_path,
+            "--profile": profile_path,
+            "--save-profile": save_profile_path,
+        }
+        given = [name for name, value in record_only.items() if value is not None]
+        if given:
+            raise click.UsageError(f"{', '.join(given)}: for records (JSONL, CSV, Parquet), not a .txt article")
         _clean_text_file(input_path, output_path, encoding_errors, clean_config, feedback, html_path)
         return
 

@@ -74,6 +74,7 @@ With --index, records are also compared against every article kept by earlier ru
 as duplicate_of, and the kept records are added to the index only after every output is in place.
 The summary counts clusters with duplicates (two records or more); --report's stats give both
 "clusters" (every story, a record without copies is a cluster of one) and "clusters_with_duplicates".
+Unlike `newsclean clean`, dedupe has no --min-words: a short record is compared and kept like any other.
 --html FILE writes a page to open in a browser: sample clusters, each duplicate beside the record it is
 tied to with the differing words marked, its relation and similarity (local engine; docs/guide/report.md).
 """ + EXIT_CODES
@@ -452,6 +453,7 @@ def dedupe_command(
             report = {
                 "stats": result.stats.model_dump(),
                 "config": result.config,
+                "rejects_by_reason": dict(sorted(_reject_log(result).by_kind.items())),
                 "rejects": [r.model_dump(exclude={"raw"}) for r in result.rejects],
             }
             with atomic_output(report_path) as fh:
