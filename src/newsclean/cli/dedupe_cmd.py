@@ -440,7 +440,8 @@ def dedupe_command(
         if strict and result.rejects:
             raise _first_reject_error(paths, result, encoding_errors)
         stats = result.stats
-        failure = gate_failure(stats.records, stats.rejected, _reject_log(result).by_kind, max_rejects, text_field)
+        reasons = _reject_log(result).by_kind
+        failure = gate_failure(stats.records, stats.rejected, reasons, max_rejects, text_field)
         if failure:
             result = result.model_copy(update={"stats": stats.model_copy(update={"indexed": 0})})
             _write_rejects(paths, result, rejects_path, encoding_errors)
@@ -453,7 +454,7 @@ def dedupe_command(
             report = {
                 "stats": result.stats.model_dump(),
                 "config": result.config,
-                "rejects_by_reason": dict(sorted(_reject_log(result).by_kind.items())),
+                "rejects_by_reason": dict(sorted(reasons.items())),
                 "rejects": [r.model_dump(exclude={"raw"}) for r in result.rejects],
             }
             with atomic_output(report_path) as fh:
