@@ -58,7 +58,7 @@ BYLINE_WORDS = (
 FOOTER_OPENERS = (
     r"(?:Copyright|COPYRIGHT|Hak\s+Cipta(?=\s*(?:©|\(c\)|\d{4}|[Dd]ilindungi))|(?<!√)©(?=\s*(?:\d{4}|Copyright|COPYRIGHT))|"
     r"\(c\)\s*\d{4}|All\s+Rights?\s+Reserved|Dilarang\s+keras|"
-    r"Artikel\s+ini\s+(?:(?:telah|sudah)\s+(?:lebih\s+dulu\s+)?(?:tayang|naik|terbit)|merupakan\s+bagian\s+dari)|"
+    r"(?:Sebagian\s+(?:besar\s+)?artikel|Artikel)\s+ini\s+(?:(?:telah|sudah)\s+(?:lebih\s+dulu\s+)?(?:tayang|naik|terbit)|merupakan\s+bagian\s+dari)|"
     r"Kirim\s+Komentar|"
     r"Komentar\s+menjadi\s+tanggung)"
 )
@@ -245,6 +245,10 @@ CREDIT_RULES = (
         needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
         positives=(
             (f"{BODY} Copyright © WARTA 2025", "Copyright © WARTA 2025"),
+            (
+                f"{BODY} Sebagian artikel ini telah tayang di Warta.com dengan judul Ponsel Baru Dirilis",
+                "Sebagian artikel ini telah tayang di Warta.com dengan judul Ponsel Baru Dirilis",
+            ),
         ),
         traps=(
             "Menurut pengelola, pengunjung dilarang keras membawa makanan dari luar area taman.",

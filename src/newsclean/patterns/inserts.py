@@ -389,6 +389,58 @@ INSERT_RULES = (
         ),
     ),
     rule(
+        "promo.news_update_invitation",
+        "promo",
+        "inline",
+        r"Simak\s+breaking\s+news\s+dan\s+berita\s+pilihan\s+kami\s+langsung\s+di\s+ponselmu\."
+        r"(?:\s*Pilih\s+saluran\s+andalanmu\s+akses\s+berita\s+[\w.-]{2,30}\s+WhatsApp\s+Channel\s*:?)?"
+        r"|Dapatkan\s+update\s+berita\s+pilihan\s+dan\s+breaking\s+news\s+setiap\s+hari\s+dari\s+[\w.-]{2,30}\."
+        r"(?:\s*Mari\s+bergabung\s+di\s+Grup\s+Telegram\s+[\"“][^\"”\n]{2,60}[\"”],?\s*caranya\s+klik\s+link\s+"
+        r"\S{5,80}?,?\s+kemudian\s+join\.)?"
+        r"(?:\s*Anda\s+harus\s+install\s+aplikasi\s+Telegram\s+terlebih\s+(?:dulu|dahulu)\s+di\s+ponsel(?:mu)?\.?)?",
+        "Kompas's closing invitations to its WhatsApp channel (`Simak breaking news dan berita pilihan kami "
+        "langsung di ponselmu. Pilih saluran andalanmu ...`) and Telegram group (`Dapatkan update berita pilihan "
+        "...`). Their sentences open with a verb the call-to-action rule does not take (`Pilih`, `Mari`) or name "
+        "no channel (`... di ponselmu.`), and in a sample of 500 of the outlet's stories they recur too seldom to "
+        "be learned; written out word for word, they cannot be prose.",
+        trigger=("breaking",),
+        needs=("breaking",),
+        starts_with=("Simak", "Dapatkan"),
+        positives=(
+            (
+                f"{BODY}\nSimak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran "
+                "andalanmu akses berita Warta.com WhatsApp Channel :",
+                "Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses "
+                "berita Warta.com WhatsApp Channel :",
+            ),
+            (
+                f"{BODY}Dapatkan update berita pilihan dan breaking news setiap hari dari Warta.com. Mari bergabung "
+                'di Grup Telegram "Warta Update", caranya klik link https://t.me/wartaupdate, kemudian join.',
+                "Dapatkan update berita pilihan dan breaking news setiap hari dari Warta.com. Mari bergabung di "
+                'Grup Telegram "Warta Update", caranya klik link https://t.me/wartaupdate, kemudian join.',
+            ),
+        ),
+        traps=(
+            "Warga bisa simak breaking news soal banjir dari radio setempat, kata petugas.",
+        ),
+    ),
+    rule(
+        "promo.channel_link_line",
+        "promo",
+        "line",
+        r"\.?\s*https?://(?:www\.)?(?:whatsapp\.com/channel|chat\.whatsapp\.com|t\.me)/[\w./?=&-]{2,80}\s*\.?",
+        "A bare link to a WhatsApp channel or a Telegram group on its own line: the target of an invitation "
+        "whose words went before it. A line holds nothing else, so prose that cites a channel keeps its link.",
+        trigger=("~http",),
+        needs=("whatsapp.com/", "t.me/"),
+        positives=(
+            (f"{BODY}\nhttps://www.whatsapp.com/channel/0029VaWartaKita\n{BODY2}", "https://www.whatsapp.com/channel/0029VaWartaKita"),
+        ),
+        traps=(
+            "Admin membagikan tautan https://t.me/wargakita di grup warga agar semua ikut bergabung.",
+        ),
+    ),
+    rule(
         "promo.campaign_line",
         "promo",
         "line",
