@@ -721,10 +721,50 @@ INSERT_RULES = (
         ),
     ),
     rule(
+        "caption.sentence_before_photo_credit",
+        "caption",
+        "inline",
+        r"(?<=[.!?\"”][ \t]{1,3})[\p{Lu}\d][^.!?\n\"“”]{8,220}?[ \t]?\.[ \t]*"
+        r"\((?:ANTARA FOTO|Antara Foto|ANTARA|Antara|AP Photo|REUTERS|Reuters|AFP|Foto|FOTO)[ \t]*[/:][^()\n]{1,60}\)"
+        r"(?=[ \t]*[\p{Lu}\"“])",
+        "The caption of a photo the scraper flattened into the paragraph: one sentence, then the photo agency's "
+        "credit, then the article goes on (`... di Tokyo. Kendaraan legendaris itu dipamerkan di Tokyo Big Sight. "
+        "(ANTARA/Monalisa) Daihatsu ...`). A credit in the middle of a paragraph belongs to a photo, and its "
+        "caption is the sentence before it; only that sentence goes, from a sentence end, with no quotation in it "
+        "(a quote before a credit is the article's), and only before photo agencies' labels: an outlet's credit "
+        "(`(TribunJakarta.com/Name)`) closes the reporter's text, whose last sentence is prose.",
+        trigger=("~antara", "~photo", "~reuters", "~afp", "~foto"),
+        needs=("(antara", "(ap photo", "(reuters", "(afp", "(foto"),
+        positives=(
+            (
+                f"{BODY} Pedagang menata cabai di Pasar Induk, Senin (3/6). (ANTARA/Rina Sari) {BODY2}",
+                "Pedagang menata cabai di Pasar Induk, Senin (3/6). (ANTARA/Rina Sari)",
+            ),
+        ),
+        traps=(
+            f"{BODY} Warga membaca kabar itu di situs berita. (Antara News) {BODY2}",
+        ),
+        keeps=(
+            (
+                f"{BODY} Pedagang menata cabai di Pasar Induk, Senin (3/6). (ANTARA/Rina Sari) {BODY2}",
+                f"{BODY} {BODY2}",
+            ),
+            (
+                f"{BODY} Setelah ditemukan, jenazah korban dibawa ke rumah keluarganya. (TribunJakarta.com/Rina Sari) "
+                f"{BODY2}",
+                "Setelah ditemukan, jenazah korban dibawa ke rumah keluarganya.",
+            ),
+            (
+                f'{BODY} "Kami akan terus memantau harga," kata Rina. (Foto: Warta/Andi) {BODY2}',
+                '"Kami akan terus memantau harga," kata Rina.',
+            ),
+        ),
+    ),
+    rule(
         "caption.credit_parenthesis",
         "caption",
         "inline",
-        r"\((?:(?:Tribun\p{L}*\.com|Tribunnews|TRIBUNNEWS|REUTERS|Reuters|ANTARA FOTO|Antara Foto|AP Photo|AFP|dok|"
+        r"\((?:(?:Tribun[\p{L}-]*\.com|Tribunnews|TRIBUNNEWS|REUTERS|Reuters|ANTARA FOTO|Antara Foto|AP Photo|AFP|dok|"
         r"Dok|Istimewa|istimewa|Image by)(?!\p{L})\s*[/:.]?|(?:ANTARA|Antara)\s*/|(?:Foto|foto|credit|Credit)\s*[/:])"
         r"\s*[^()\n]{1,80}\)",
         "A photo-credit parenthesis inside a paragraph: `(Tribunnews/Herudin)`, `(REUTERS / Danny Moloshok)`, "
@@ -747,6 +787,7 @@ INSERT_RULES = (
         ),
         positives=(
             ("Banjir menggenangi jalan. (Tribunnews/Andi) Warga mengungsi ke masjid.", "(Tribunnews/Andi)"),
+            ("Banjir menggenangi jalan. (Tribun-Papua.com/Andi) Warga mengungsi.", "(Tribun-Papua.com/Andi)"),
             ("Penyanyi itu merilis lagu baru. (ANTARA/Warta.com) Lagu itu langsung populer.", "(ANTARA/Warta.com)"),
             ("Polisi berjaga di depan gedung. (Foto: Istimewa) Massa mulai berdatangan.", "(Foto: Istimewa)"),
         ),
