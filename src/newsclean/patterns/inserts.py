@@ -570,7 +570,13 @@ INSERT_RULES = (
         ),
         traps=(
             "Foto-foto yang beredar di media sosial memperlihatkan antrean panjang warga.",
-            "Foto: Warta Solo - Wali Kota Solo belum mendapat lampu hijau untuk maju lewat partainya.",
+        ),
+        keeps=(
+            # The caption and the dateline go (`caption.photo_before_city_dateline`), the lead stays.
+            (
+                "Foto: Warta Solo - Wali Kota Solo belum mendapat lampu hijau untuk maju lewat partainya.",
+                "Wali Kota Solo belum mendapat lampu hijau untuk maju lewat partainya.",
+            ),
         ),
     ),
     rule(
@@ -672,6 +678,30 @@ INSERT_RULES = (
         ),
         traps=(
             "Ilustrasi sampul buku itu dibuat oleh pelukis asal Bali.",
+        ),
+    ),
+    rule(
+        "caption.photo_before_city_dateline",
+        "caption",
+        "inline",
+        r"(?:(?<=^)|(?<=\b(?:WIB|WITA|WIT)\s))(?:(?!\s\p{Pd}\s)[^\n]){0,200}?(?:Foto|FOTO|Ilustrasi|Video)\s*:\s*(?:(?!\s\p{Pd}\s)[^\n]){1,80}"
+        r"(?=\s\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s\p{Pd}\s+[\p{Lu}\"“])",
+        "A photo's caption and credit that a page scrape put before Detik's dateline (`Google Stadia. Foto: "
+        "Stephen Lam/Reuters Jakarta - Google mengumumkan ...`): from the start of a paragraph through the `Foto:` "
+        "credit, up to a place and a dash. The credit's end is where the dateline starts, so the lead is never "
+        "reached, and nothing crosses a spaced dash. It starts a paragraph, or follows the time of the page "
+        "header (`byline.page_header`), which is cut in the same pass.",
+        trigger=("~foto", "~ilustrasi", "~video"),
+        starts_after=r"\b(?:WIB|WITA|WIT)\s",
+        needs=("foto", "ilustrasi", "video"),
+        positives=(
+            (
+                f"Pasar Induk Kramat Jati. Foto: Rina Sari/wartakita Jakarta - {BODY}",
+                "Pasar Induk Kramat Jati. Foto: Rina Sari/wartakita",
+            ),
+        ),
+        traps=(
+            "Lomba Foto: peserta mengirim karya ke panitia di Jakarta paling lambat Senin, kata panitia.",
         ),
     ),
     rule(
