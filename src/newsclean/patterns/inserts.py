@@ -867,14 +867,14 @@ INSERT_RULES = (
         "embed.video_prompt",
         "embed",
         "line",
-        r"(?i:(?:yuk,?\s+)?(?:simak|saksikan|tonton)(?:\s+juga)?\s+(?:video|infografis|rangkaian\s+infografis)"
+        r"(?i:(?:yuk,?\s+)?(?:simak|saksikan|tonton|lihat)(?:\s+juga)?\s+(?:video|infografis|rangkaian\s+infografis)"
         r"(?:[^.!?\n]{0,40}?\s*[:!.]?|\s*:?\s*['\"‘“][^\n'\"’”]{1,150}['\"’”]\s*:?))",
         "The line that introduces an embedded video or infographic the scraper dropped: `Simak video pilihan "
         "berikut`, `Yuk, Simak Juga Video ini!`, `Simak dalam rangkaian Infografis berikut ini`. Only a line "
         "that is nothing else; a sentence that goes on after it stays. Detik names the video in quotes: `Simak "
         "Video 'Ahmad Dhani Sindir Keras soal Sengketa Hak Cipta':`.",
-        trigger=("simak", "saksikan", "tonton"),
-        first_chars="ysto",
+        trigger=("simak", "saksikan", "tonton", "lihat"),
+        first_chars="ystol",
         positives=(
             (f"{BODY}\nSimak video pilihan berikut\n{BODY2}", "Simak video pilihan berikut"),
             (f"{BODY}\nYuk, Simak Juga Video ini!\n{BODY2}", "Yuk, Simak Juga Video ini!"),
@@ -885,6 +885,30 @@ INSERT_RULES = (
         ),
         traps=(
             "Simak video itu, kata hakim, sebelum saksi memberi keterangan di persidangan hari ini yang panjang.",
+        ),
+    ),
+    rule(
+        "embed.closing_prompt",
+        "embed",
+        "tail",
+        r"(?:(?<=^)|(?<=[.!?\"”]\s{0,3}))(?:(?:Yuk|Ayo),?\s+)?(?:Simak|Saksikan|Tonton|Lihat|Cek)\b"
+        r"(?:'[^'\n]{1,160}'|\"[^\"\n]{1,160}\"|“[^”\n]{1,160}”|‘[^’\n]{1,160}’|[^\n.!?'\"“”‘’]|[.!?](?=\S)){3,200}"
+        r"\s*:\s*$",
+        "The sentence that closes an article by pointing at an embed the scraper dropped: `Lihat Video '32 "
+        "Penerbangan Dibatalkan':`, `Saksikan Live DetikPagi:`, `Simak dalam rangkaian Infografis berikut ini:`. "
+        "It opens with an invitation verb after a sentence end and ends the article with a colon, so what it "
+        "introduces is missing; a sentence of prose neither invites the reader nor ends an article on a colon. "
+        "Only that sentence goes (no sentence end outside quotes in it).",
+        trigger=("simak", "saksikan", "tonton", "lihat", "cek"),
+        needs=(":",),
+        starts_with=("Yuk", "Ayo", "Simak", "Saksikan", "Tonton", "Lihat", "Cek"),
+        positives=(
+            (f"{BODY} Lihat Video 'Warga Padati Pasar: Harga Naik':", "Lihat Video 'Warga Padati Pasar: Harga Naik':"),
+            (f"{BODY} Simak dalam rangkaian Infografis berikut ini:", "Simak dalam rangkaian Infografis berikut ini:"),
+        ),
+        traps=(
+            f"{BODY} Lihat saja data BPS: harga beras naik tiga persen.",
+            f"{BODY} Cek harga beras di pasar terdekat. Menurut dia, ada tiga hal:",
         ),
     ),
 )
