@@ -45,6 +45,7 @@ Examples:
   newsclean dedupe 'shards/*.jsonl.gz' --engine dask --workers 8 -o out/
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
   newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
+  newsclean dedupe 'today/*.jsonl' --engine dask -o out/ --index redis://10.0.0.5:6379/0
   newsclean dedupe articles.jsonl -o kept.jsonl --html clusters.html
   newsclean dedupe articles.jsonl -o kept.jsonl --output-field clean_text
   newsclean dedupe articles.jsonl -o kept.jsonl --disable related --disable tags --write-clean
@@ -72,6 +73,7 @@ naming the most common reason, without writing KEPT, --duplicates or --clusters 
 With --index, records are also compared against every article kept by earlier runs into that index
 (an SQLite file, created when missing, or redis://HOST:PORT/DB); their duplicates get the indexed id
 as duplicate_of, and the kept records are added to the index only after every output is in place.
+With --engine dask the index must be a Redis one: the workers query it, the command adds to it once.
 The summary counts clusters with duplicates (two records or more); --report's stats give both
 "clusters" (every story, a record without copies is a cluster of one) and "clusters_with_duplicates".
 Unlike `newsclean clean`, dedupe has no --min-words: a short record is compared and kept like any other.
@@ -333,7 +335,7 @@ def _relations(text: str) -> tuple[Any, ...]:
     default=None,
     metavar="PATH|URL",
     help="Persistent index to compare against and add the kept records to: an SQLite file "
-    "(sqlite:///path) or redis://HOST:PORT/DB.",
+    "(sqlite:///path) or redis://HOST:PORT/DB (with --engine dask: Redis only).",
 )
 @click.option(
     "--wait",
@@ -410,7 +412,6 @@ def dedupe_command(
         unsupported = {
             "--containment": containment,
             "--drop": drop != ",".join(DEFAULT_DROP),
-            "--index": index_url,
             "--html": html_path,
         }
         run_dask_engine(
@@ -429,6 +430,8 @@ def dedupe_command(
             unsupported=unsupported,
             max_rejects=max_rejects,
             feedback=feedback,
+            index_url=index_url,
+            wait=wait,
         )
         return
     with _rereadable(inputs) as paths, _index_run(index_url, wait) as index:
