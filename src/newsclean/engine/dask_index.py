@@ -9,14 +9,14 @@ once the graph has computed, inside the transaction (and lock) it took before th
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 import dask.bag
 from dask.delayed import Delayed
 
 from ..dedupe_config import DedupeConfig
-from .dask_graph import _Graph, dedupe
+from .dask_graph import dedupe
 from .indexed import (
     IndexQuery,
     crossing_requests,
@@ -31,6 +31,14 @@ from .indexed import (
     query_index,
     unmatched_edges,
 )
+
+
+class TaskGraph(Protocol):
+    """The graph `dask_graph.dedupe` builds: a task per stage and partition, and a getitem task per piece."""
+
+    def add(self, function: Callable[..., Any], index: int, *args: Any) -> tuple: ...
+
+    def piece(self, key: tuple, *at: int) -> tuple: ...
 
 
 class IndexWiring:
@@ -48,7 +56,7 @@ class IndexWiring:
         self.matches: list[tuple] = []
         self.update: tuple | None = None
 
-    def match(self, g: _Graph, tables: Sequence[tuple], edges: Sequence[tuple], parts: int) -> list[tuple]:
+    def match(self, g: TaskGraph, tables: Sequence[tuple], edges: Sequence[tuple], parts: int) -> list[tuple]:
         """Steps 1-2 (query, inherit) after verification; returns the edges today's clusters are made of."""
         direct = [g.add(query_index, r, t, self.query) for r, t in enumerate(tables)]
         crossing = g.add(crossing_requests, 0, list(edges), direct, parts)
@@ -58,13 +66,13 @@ class IndexWiring:
         ]
         return [g.add(unmatched_edges, 0, list(edges), self.matches)]
 
-    def unmatched(self, g: _Graph, tables: Sequence[tuple], verdicts: Sequence[tuple]) -> list[tuple]:
+    def unmatched(self, g: TaskGraph, tables: Sequence[tuple], verdicts: Sequence[tuple]) -> list[tuple]:
         """Today's record verdicts without the matched records, before numbering."""
         return [g.add(drop_matched_records, r, v, tables[r], self.matches[r]) for r, v in enumerate(verdicts)]
 
     def finish(
         self,
-        g: _Graph,
+        g: TaskGraph,
         tables: Sequence[tuple],
         clustered: Sequence[tuple],
         outlines: Sequence[tuple],
