@@ -189,9 +189,13 @@ def test_a_failed_run_commits_nothing_and_frees_the_index(client, urls, tmp_path
     before = indexed(url)
     assert before[1][0] > 50
     shards = write_shards(day2, tmp_path / "day2")
-    code, stderr = run_day("dask", shards, tmp_path / "gate", url, client, capsys, ("--max-rejects", "0"))
+    report = tmp_path / "gate-report.json"
+    gate = ("--max-rejects", "0", "--report", str(report))
+    code, stderr = run_day("dask", shards, tmp_path / "gate", url, client, capsys, gate)
     assert code == 2 and "the index was not updated" in stderr, stderr
-    assert "0 added to the index" in stderr
+    assert " 0 added to the index" in stderr
+    counts = json.loads(report.read_text(encoding="utf-8"))["counts"]
+    assert counts["indexed"] == 0 and counts["index_duplicates"] > 10
     assert indexed(url) == before
     code, stderr = run_day("dask", shards, tmp_path / "strict", url, client, capsys, ("--strict",))
     assert code == 2 and "--strict stops at the first bad record" in stderr, stderr

@@ -18,7 +18,6 @@ from ..dedupe_config import DEFAULT_DROP, KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
 from ..deduplication import kept_record, reject_line
 from ..errors import InputError, TooManyRejects
-from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, input_bytes, read_inputs, strict_records
 from ..outputs import optional_record_output, record_output
 from ..pipeline import dedupe
@@ -29,6 +28,7 @@ from ..report.document import write_page
 from .common import RejectLog, default_workers, plural
 from .dedupe_dask import run_dask_engine
 from .gates import EXIT_CODES, gate_error_message, gate_failure, max_rejects_option
+from .index_run import index_run
 from .output_checks import check_dedupe_outputs
 from .progress import Feedback, feedback_options
 from .rule_options import rule_options
@@ -148,18 +148,6 @@ def _first_reject_error(paths: list[str], result: DedupeResult, encoding_errors:
         if index == first.index:
             return InputError(f"{item.source}:{item.line}: {first.reason} (--strict stops at the first bad record)")
     return InputError(f"record {first.index + 1}: {first.reason}")
-
-
-@contextlib.contextmanager
-def _index_run(url: str | None, wait: float) -> Iterator[Index | None]:
-    """The index held in one transaction for the whole run: it commits (adding the kept records) only after
-    every output has been renamed into place, so a run killed at any moment leaves the index as it was or
-    with exactly the run whose outputs exist, never an index ahead of its outputs."""
-    if url is None:
-        yield None
-        return
-    with Index.open(url, wait=wait) as index, index.transaction():
-        yield index
 
 
 def _summary(result: DedupeResult) -> str:
@@ -434,7 +422,7 @@ def dedupe_command(
             wait=wait,
         )
         return
-    with _rereadable(inputs) as paths, _index_run(index_url, wait) as index:
+    with _rereadable(inputs) as paths, index_run(index_url, wait) as index:
         meter = ReadMeter(input_bytes(paths))
         items = read_inputs(paths, encoding_errors=encoding_errors, required=(text_field,), meter=meter)
         if strict:

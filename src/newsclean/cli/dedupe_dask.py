@@ -16,17 +16,16 @@ refused (one file on one machine).
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 
 import click
 
 from ..dedupe_config import DedupeConfig
 from ..errors import TooManyRejects
-from ..index import Index, is_redis
+from ..index import is_redis
 from ..io import STDIN, atomic_output
 from .gates import gate_error_message, gate_failure
+from .index_run import index_run
 from .progress import Feedback
 
 
@@ -73,7 +72,7 @@ def run_dask_engine(
         rejects=bool(rejects_path),
     )
     feedback = feedback or Feedback()
-    with _index_run(index_url, wait) as index:
+    with index_run(index_url, wait) as index:
         query = IndexQuery.bound(index_url, index, config) if index is not None and index_url else None
         counts, shards, run = dedupe_shards(
             inputs,
@@ -116,18 +115,6 @@ def run_dask_engine(
             feedback.summary(_summary(counts, output))
             raise TooManyRejects(gate_error_message(failure, rejects_path, written=True, index=index is not None))
     feedback.summary(_summary(counts, output))
-
-
-@contextlib.contextmanager
-def _index_run(url: str | None, wait: float) -> Iterator[Index | None]:
-    """The index held in one transaction (and, on Redis, its lock) for the whole run, as the local engine
-    holds it: the run's additions are committed when the block ends normally, after every output is in
-    place, and dropped on any error."""
-    if url is None:
-        yield None
-        return
-    with Index.open(url, wait=wait) as index, index.transaction():
-        yield index
 
 
 def _summary(counts: dict[str, int], output: str) -> str:

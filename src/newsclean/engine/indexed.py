@@ -108,9 +108,7 @@ def _open(query: IndexQuery) -> Index | None:
 def query_index(table: NodeTable, query: IndexQuery) -> NodeMatches:
     """Step 1: `Index.query` on the nodes of one node partition."""
     index = _open(query)
-    if index is None or not len(table.node):
-        if index is not None:
-            index.close()
+    if index is None:
         return NodeMatches.of(table.node, [None] * len(table.node), direct=True)
     with index:
         matches = index.query(exact_keys(table.node), table.signatures, table.store, query.max_bucket)
