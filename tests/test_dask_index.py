@@ -226,3 +226,28 @@ def test_a_sqlite_index_is_refused_with_the_reason(client, tmp_path: Path, capsy
     assert code == 2
     assert "needs a Redis index" in stderr and "one file on one machine" in stderr
     assert not database.exists() and not (tmp_path / "out" / "shards").exists()
+
+
+def test_the_library_call_matches_for_any_partitioning(client, urls):
+    """`newsclean.dask.dedupe_indexed` with other input and shuffle partition counts than shards, against
+    `newsclean.dedupe(..., index=...)`, day 1 then day 2."""
+    import dask
+    import dask.bag as db
+
+    import newsclean.dask
+    from newsclean import dedupe
+
+    day1, day2, _ = days(seed=13)
+    config = DedupeConfig(keep="longest")
+    for records, (inputs, shuffled) in ((day1, (4, 7)), (day2, (5, 2))):
+        with Index.open(urls["local"]) as index, index.transaction():
+            expected = [v.to_json() for v in dedupe(records, config=config, index=index).verdicts()]
+        with Index.open(urls["dask"]) as index, index.transaction():
+            query = newsclean.dask.IndexQuery.bound(urls["dask"], index, config)
+            bag = db.from_sequence(records, npartitions=inputs)
+            verdicts, run = newsclean.dask.dedupe_indexed(bag, query, config=config, partitions=shuffled)
+            rows, run = dask.compute(verdicts, run)
+            run.update.apply(index)
+        assert rows == expected
+        assert indexed(urls["dask"]) == indexed(urls["local"])
+    assert sum(1 for row in rows if row.get("duplicate_of") in {r.get("id") for r in day1 if "id" in r}) > 20
