@@ -92,6 +92,8 @@ DICT_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "exact": ("integer", "records not kept as exact duplicates"),
         "near": ("integer", "records not kept as near duplicates"),
         "rejected": ("integer", "records that could not be compared"),
+        "index_duplicates": ("integer", "with `--index`: records that duplicated an indexed article"),
+        "indexed": ("integer", "with `--index`: kept records added to the index (0 when the run failed)"),
     },
 }
 
