@@ -775,10 +775,7 @@ INSERT_RULES = (
             f"{BODY} Warga membaca kabar itu di situs berita. (Antara News) {BODY2}",
         ),
         keeps=(
-            (
-                f"{BODY} Pedagang menata cabai di Pasar Induk, Senin (3/6). (ANTARA/Rina Sari) {BODY2}",
-                f"{BODY} {BODY2}",
-            ),
+            (f"{BODY} Pedagang menata cabai di Pasar Induk, Senin (3/6). (ANTARA/Rina Sari) {BODY2}", BODY2),
             (
                 f"{BODY} Setelah ditemukan, jenazah korban dibawa ke rumah keluarganya. (TribunJakarta.com/Rina Sari) "
                 f"{BODY2}",
