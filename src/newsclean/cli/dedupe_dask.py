@@ -5,8 +5,9 @@ shards into the `-o` directory (kept-NNNNN.jsonl, clusters-NNNNN.jsonl, one pair
 workers. `--clusters FILE`, `--duplicates FILE` and `--rejects FILE` are one file each, as locally: the
 workers write shards, which are then joined in shard order into the file (atomically); the clusters shards
 stay, the duplicates and rejects shards go; those files take the format their suffix names, as locally.
-`--write-clean` and `--strict` act as locally. The reject gate (`newsclean.cli.gates`) is checked once the
-workers have written their shards: a failed run exits 2, but its shards and files are in place.
+`--write-clean`, `--strict`, `--containment`, `--drop` and `--jaccard-only` act as locally. The reject gate
+(`newsclean.cli.gates`) is checked once the workers have written their shards: a failed run exits 2, but its
+shards and files are in place.
 """
 
 from __future__ import annotations
@@ -88,17 +89,26 @@ def run_dask_engine(
                 "config": config.model_dump(),
             }
             fh.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    duplicates = counts.get("exact", 0) + counts.get("near", 0)
-    (feedback or Feedback()).summary(
-        f"newsclean dedupe (dask): {counts.get('records', 0):,} records, {counts.get('kept', 0):,} kept, "
-        f"{duplicates:,} duplicates ({counts.get('exact', 0):,} exact, {counts.get('near', 0):,} near), "
-        f"{counts.get('rejected', 0):,} rejected; shards in {output}"
-    )
+    (feedback or Feedback()).summary(_summary(counts, output))
     failure = gate_failure(
         counts.get("records", 0), counts.get("rejected", 0), by_reason, max_rejects, config.text_field
     )
     if failure:
         raise TooManyRejects(gate_error_message(failure, rejects_path, written=True))
+
+
+def _summary(counts: dict[str, int], output: str) -> str:
+    """The local engine's summary line (`newsclean.cli.dedupe_cmd`), from the summed shard counts."""
+    line = (
+        f"newsclean dedupe (dask): {counts.get('records', 0):,} records, {counts.get('kept', 0):,} kept, "
+        f"{counts.get('duplicates', 0):,} duplicates ({counts.get('exact', 0):,} exact, {counts.get('near', 0):,} "
+        f"near), {counts.get('rejected', 0):,} rejected"
+    )
+    if counts.get("contained"):
+        line += f", {counts['contained']:,} contained in a longer record"
+    if counts.get("template"):
+        line += f", {counts['template']:,} tied to another day of a template"
+    return f"{line}; shards in {output}"
 
 
 def _index_refusal(url: str) -> str:
