@@ -375,11 +375,8 @@ class Edges(Sized):
 
     def judgements(self, part: np.ndarray) -> list[Judgement]:
         """The `Judgement`s again, with `part` given in the caller's node numbers."""
-        rows = zip(
-            self.relation.tolist(), self.jaccard.tolist(), self.resemblance.tolist(), self.containment.tolist(),
-            part.tolist(), strict=True,
-        )
-        return [Judgement(*row) for row in rows]
+        columns = (self.relation, self.jaccard, self.resemblance, self.containment, part)
+        return [Judgement(*row) for row in zip(*(c.tolist() for c in columns), strict=True)]
 
 
 def verify_edges(table: NodeTable, requests: Sequence[VerifyRequest], config: DedupeConfig) -> Edges:

@@ -42,7 +42,7 @@ def connected_components(pieces: Sequence[Edges], parts: int) -> tuple[list[Labe
 
     Every relation links: a `contained` or kept-apart `template` edge ties two kept copies after clustering,
     and `attach_contained` visits the kept copies it can tie in one order, so both clusters (and any chain
-    of ties between them) must be decided in one task. All edges meet in this one task: an edge is 52 bytes,
+    of ties between them) must be decided in one task. All edges meet in this one task: an edge is 49 bytes,
     so even 20M of them fit one worker (docs/design/dask.md). Returns each node partition its nodes' labels
     and each component partition its components' edges.
     """
