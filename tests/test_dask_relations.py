@@ -162,7 +162,7 @@ CONFIGS = {
 
 
 @pytest.mark.parametrize("name", list(CONFIGS))
-@pytest.mark.parametrize(("npartitions", "partitions"), [(1, None), (3, 2), (7, 5)])
+@pytest.mark.parametrize(("npartitions", "partitions"), [(2, None), (7, 5)])
 def test_same_lines_as_the_local_engine(client, records, name, npartitions, partitions):
     config = CONFIGS[name]
     assert dask_lines(records, config, npartitions, partitions) == local_lines(records, config)
