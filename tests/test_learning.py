@@ -320,3 +320,26 @@ def test_tag_block_is_learned_when_many_stories_end_with_one() -> None:
     for record in records[::3]:
         listed = newsclean.clean(record["text"], source="tagged.id", profile=profile)
         assert listed.text.endswith("\n\n".join(record["text"].split("\n")[-3:]))
+
+
+def test_tail_code_shape_is_learned_from_the_stories_it_ends() -> None:
+    """`(Z-3)` is a shape the credit rules leave (`(H-3)` is prose): a source learns it from its own stories."""
+    rng = random.Random(5)
+    records = []
+    for number in range(30):
+        body = "\n\n".join(paragraph(rng) for _ in range(4))
+        code = f" ({rng.choice('ZSPR')}-{rng.randint(1, 9)})" if number % 3 else ""
+        records.append({"id": number, "source": "kode.id", "text": body + code})
+    profile = learn(records)
+    learned = [e for e in profile.sources["kode.id"].segments if e.match == "tail_code"]
+    assert [(e.pattern, e.kind, e.stories) for e in learned] == [("(A-9)", "credit", 20)]
+    coded = newsclean.clean(records[1]["text"], source="kode.id", profile=profile)
+    assert [(r.rule, r.kind) for r in coded.removals if r.rule.startswith("learned.")] == [
+        ("learned.tail_code", "credit")
+    ]
+    assert coded.text == newsclean.clean(records[1]["text"].rsplit(" (", 1)[0], source="kode.id").text
+    assert clean_reference(records[1]["text"], source="kode.id", profile=profile).text == coded.text
+    unlearned = newsclean.clean(records[1]["text"], source="kode.id")
+    assert unlearned.text.endswith(records[1]["text"][-6:])
+    prose = records[3]["text"] + "\n\nArus mudik memuncak pada Selasa malam (H-3)."
+    assert newsclean.clean(prose, source="kode.id", profile=profile).text.endswith("malam (H-3).")

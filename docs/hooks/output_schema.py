@@ -95,6 +95,8 @@ DICT_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "contained": ("integer", "records contained in a longer one, kept or not (`--drop`)"),
         "template": ("integer", "records tied to another day of a template, kept or not (`--drop`)"),
         "rejected": ("integer", "records that could not be compared"),
+        "index_duplicates": ("integer", "with `--index`: records that duplicated an indexed article"),
+        "indexed": ("integer", "with `--index`: kept records added to the index (0 when the run failed)"),
     },
 }
 

@@ -8,12 +8,17 @@ fast path to shortcut. An entry is removed only in the zones (lead, body, tail) 
 
 from __future__ import annotations
 
-from ..learning.matcher import SourceMatcher, trailing_tag_lines, zone_of
+from ..learning.matcher import SourceMatcher, code_shape, tail_code, trailing_tag_lines, zone_of
 from ..learning.units import MAX_SEGMENT_CHARS, segments
 from .records import ArticleState
 
 #: The rule names of learned removals, by how the entry matches: the names `--disable-rule` takes.
-LEARNED_RULE = {"exact": "learned.segment", "template": "learned.template", "tag_lines": "learned.tag_lines"}
+LEARNED_RULE = {
+    "exact": "learned.segment",
+    "template": "learned.template",
+    "tag_lines": "learned.tag_lines",
+    "tail_code": "learned.tail_code",
+}
 
 
 def apply_learned(state: ArticleState, matcher: SourceMatcher | None) -> None:
@@ -37,6 +42,7 @@ def apply_learned(state: ArticleState, matcher: SourceMatcher | None) -> None:
             if config.enabled(rule, entry.kind):
                 state.cut(index, start, cut_end, entry.kind, rule, (("stories", str(entry.stories)),))
     _drop_tag_block(state, matcher)
+    _cut_tail_code(state, matcher)
 
 
 def _drop_tag_block(state: ArticleState, matcher: SourceMatcher) -> None:
@@ -49,3 +55,20 @@ def _drop_tag_block(state: ArticleState, matcher: SourceMatcher) -> None:
     count = trailing_tag_lines([texts[index] for index in live])
     for index in live[len(live) - count :] if count else ():
         state.drop(index, entry.kind, LEARNED_RULE["tag_lines"], (("stories", str(entry.stories)),))
+
+
+def _cut_tail_code(state: ArticleState, matcher: SourceMatcher) -> None:
+    """Cut the parenthesised code after the article's last sentence when the source learned its shape."""
+    if not matcher.tail_codes:
+        return
+    live = [index for index in state.live() if state.masked(index).strip()]
+    if not live:
+        return
+    last = live[-1]
+    text = state.masked(last).rstrip()
+    found = tail_code(text)
+    if found is None:
+        return
+    entry = matcher.tail_codes.get(code_shape(text[found[0] : found[1]]))
+    if entry is not None and state.config.enabled(LEARNED_RULE["tail_code"], entry.kind):
+        state.cut(last, found[0], found[1], entry.kind, LEARNED_RULE["tail_code"], (("stories", str(entry.stories)),))

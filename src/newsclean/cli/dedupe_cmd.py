@@ -18,7 +18,6 @@ from ..dedupe_config import DEFAULT_DROP, KEEP_RULES, DedupeConfig
 from ..dedupe_models import DedupeResult
 from ..deduplication import kept_record, reject_line
 from ..errors import InputError, TooManyRejects
-from ..index import Index
 from ..io import ENCODING_ERRORS, STDIN, InputRecord, atomic_output, input_bytes, read_inputs, strict_records
 from ..outputs import optional_record_output, record_output
 from ..pipeline import dedupe
@@ -29,6 +28,7 @@ from ..report.document import write_page
 from .common import RejectLog, default_workers, plural
 from .dedupe_dask import run_dask_engine
 from .gates import EXIT_CODES, gate_error_message, gate_failure, max_rejects_option
+from .index_run import index_run
 from .output_checks import check_dedupe_outputs
 from .progress import Feedback, feedback_options
 from .rule_options import rule_options
@@ -45,6 +45,7 @@ Examples:
   newsclean dedupe 'shards/*.jsonl.gz' --engine dask --workers 8 -o out/
   newsclean dedupe today.jsonl -o kept-today.jsonl --index archive.db
   newsclean dedupe today.jsonl -o kept-today.jsonl --index redis://127.0.0.1:6379/0 --wait 300
+  newsclean dedupe 'today/*.jsonl' --engine dask -o out/ --index redis://10.0.0.5:6379/0
   newsclean dedupe articles.jsonl -o kept.jsonl --html clusters.html
   newsclean dedupe articles.jsonl -o kept.jsonl --output-field clean_text
   newsclean dedupe articles.jsonl -o kept.jsonl --disable related --disable tags --write-clean
@@ -72,6 +73,7 @@ naming the most common reason, without writing KEPT, --duplicates or --clusters 
 With --index, records are also compared against every article kept by earlier runs into that index
 (an SQLite file, created when missing, or redis://HOST:PORT/DB); their duplicates get the indexed id
 as duplicate_of, and the kept records are added to the index only after every output is in place.
+With --engine dask the index must be a Redis one: the workers query it, the command adds to it once.
 The summary counts clusters with duplicates (two records or more); --report's stats give both
 "clusters" (every story, a record without copies is a cluster of one) and "clusters_with_duplicates".
 Unlike `newsclean clean`, dedupe has no --min-words: a short record is compared and kept like any other.
@@ -146,18 +148,6 @@ def _first_reject_error(paths: list[str], result: DedupeResult, encoding_errors:
         if index == first.index:
             return InputError(f"{item.source}:{item.line}: {first.reason} (--strict stops at the first bad record)")
     return InputError(f"record {first.index + 1}: {first.reason}")
-
-
-@contextlib.contextmanager
-def _index_run(url: str | None, wait: float) -> Iterator[Index | None]:
-    """The index held in one transaction for the whole run: it commits (adding the kept records) only after
-    every output has been renamed into place, so a run killed at any moment leaves the index as it was or
-    with exactly the run whose outputs exist, never an index ahead of its outputs."""
-    if url is None:
-        yield None
-        return
-    with Index.open(url, wait=wait) as index, index.transaction():
-        yield index
 
 
 def _summary(result: DedupeResult) -> str:
@@ -332,7 +322,7 @@ def _relations(text: str) -> tuple[Any, ...]:
     default=None,
     metavar="PATH|URL",
     help="Persistent index to compare against and add the kept records to: an SQLite file "
-    "(sqlite:///path) or redis://HOST:PORT/DB.",
+    "(sqlite:///path) or redis://HOST:PORT/DB (with --engine dask: Redis only).",
 )
 @click.option(
     "--wait",
@@ -403,11 +393,10 @@ def dedupe_command(
     elif index_url:
         feedback.note(
             "newsclean dedupe: --index decides by Jaccard alone "
-            "(relations exact and near); contained and template need the local engine without an index"
+            "(relations exact and near); contained and template need a run without an index"
         )
     if engine == "dask":
         unsupported = {
-            "--index": index_url,
             "--html": html_path,
         }
         run_dask_engine(
@@ -426,9 +415,11 @@ def dedupe_command(
             unsupported=unsupported,
             max_rejects=max_rejects,
             feedback=feedback,
+            index_url=index_url,
+            wait=wait,
         )
         return
-    with _rereadable(inputs) as paths, _index_run(index_url, wait) as index:
+    with _rereadable(inputs) as paths, index_run(index_url, wait) as index:
         meter = ReadMeter(input_bytes(paths))
         items = read_inputs(paths, encoding_errors=encoding_errors, required=(text_field,), meter=meter)
         if strict:

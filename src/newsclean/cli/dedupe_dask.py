@@ -8,6 +8,12 @@ stay, the duplicates and rejects shards go; those files take the format their su
 `--write-clean`, `--strict`, `--containment`, `--drop` and `--jaccard-only` act as locally. The reject gate
 (`newsclean.cli.gates`) is checked once the workers have written their shards: a failed run exits 2, but its
 shards and files are in place.
+
+`--index redis://...`: the index is opened, locked and its settings checked before the run starts; the
+workers query it, and the run's kept records and key links are committed once, atomically, after every
+output is in place (nothing when the run fails: an error, `--strict`, the reject gate). As locally, a run
+with an index decides by Jaccard alone (`DedupeConfig.jaccard_only`: `--containment` has no effect, no
+record is contained or a template). A SQLite index is refused (one file on one machine).
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ import click
 
 from ..dedupe_config import DedupeConfig
 from ..errors import TooManyRejects
+from ..index import is_redis
 from ..io import STDIN, atomic_output
 from .gates import gate_error_message, gate_failure
+from .index_run import index_run
 from .progress import Feedback
 
 
@@ -40,11 +48,12 @@ def run_dask_engine(
     unsupported: dict[str, object],
     max_rejects: float | None = None,
     feedback: Feedback | None = None,
+    index_url: str | None = None,
+    wait: float = 0.0,
 ) -> None:
     """Dedupe shards on a Dask cluster into the shard directory `output`; summary on stderr."""
-    index_url = unsupported.get("--index")
-    if isinstance(index_url, str) and index_url:
-        raise click.UsageError(_index_refusal(index_url))
+    if index_url and not is_redis(index_url):
+        raise click.UsageError(SQLITE_REFUSAL)
     given = [name for name, value in unsupported.items() if value]
     if given:
         raise click.UsageError(f"{', '.join(given)}: not available with --engine dask (use the local engine)")
@@ -53,9 +62,12 @@ def run_dask_engine(
     if STDIN in inputs:
         raise click.UsageError("--engine dask reads files that every worker can open, not stdin")
     try:
+        from ..engine.indexed import IndexQuery
         from ..engine.shards import REJECT_KIND, ShardOutputs, dedupe_shards, gather_shards
     except ImportError as err:
         raise click.UsageError("--engine dask needs Dask: pip install 'newsclean[dask]'") from err
+    if index_url:
+        config = config.jaccard_only()
     outputs = ShardOutputs(
         config=config,
         write_clean=write_clean,
@@ -63,42 +75,55 @@ def run_dask_engine(
         duplicates=bool(duplicates_path),
         rejects=bool(rejects_path),
     )
-    counts, shards = dedupe_shards(
-        inputs,
-        output,
-        outputs,
-        scheduler=scheduler,
-        workers=config.workers,
-        encoding_errors=encoding_errors,
-        strict=strict,
-    )
-    targets = {
-        kind: target
-        for kind, target in (("clusters", clusters_path), ("duplicates", duplicates_path), ("rejects", rejects_path))
-        if target
-    }
-    gather_shards(output, targets, shards, keep=("clusters",))
-    by_reason = {key.removeprefix(REJECT_KIND): n for key, n in counts.items() if key.startswith(REJECT_KIND)}
-    counts = {key: n for key, n in counts.items() if not key.startswith(REJECT_KIND)}
-    if report_path:
-        with atomic_output(report_path) as fh:
-            report = {
-                "engine": "dask",
-                "counts": counts,
-                "rejects_by_reason": dict(sorted(by_reason.items())),
-                "config": config.model_dump(),
-            }
-            fh.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    (feedback or Feedback()).summary(_summary(counts, output))
-    failure = gate_failure(
-        counts.get("records", 0), counts.get("rejected", 0), by_reason, max_rejects, config.text_field
-    )
-    if failure:
-        raise TooManyRejects(gate_error_message(failure, rejects_path, written=True))
+    feedback = feedback or Feedback()
+    with index_run(index_url, wait) as index:
+        query = IndexQuery.bound(index_url, index, config) if index is not None and index_url else None
+        counts, shards, run = dedupe_shards(
+            inputs,
+            output,
+            outputs,
+            scheduler=scheduler,
+            workers=config.workers,
+            encoding_errors=encoding_errors,
+            strict=strict,
+            index=query,
+        )
+        targets = {
+            kind: target
+            for kind, target in (
+                ("clusters", clusters_path),
+                ("duplicates", duplicates_path),
+                ("rejects", rejects_path),
+            )
+            if target
+        }
+        gather_shards(output, targets, shards, keep=("clusters",))
+        by_reason = {key.removeprefix(REJECT_KIND): n for key, n in counts.items() if key.startswith(REJECT_KIND)}
+        counts = {key: n for key, n in counts.items() if not key.startswith(REJECT_KIND)}
+        failure = gate_failure(
+            counts.get("records", 0), counts.get("rejected", 0), by_reason, max_rejects, config.text_field
+        )
+        if run is not None and index is not None:
+            counts["index_duplicates"] = run.index_duplicates
+            counts["indexed"] = 0 if failure else run.update.apply(index)
+        if report_path:
+            with atomic_output(report_path) as fh:
+                report = {
+                    "engine": "dask",
+                    "counts": counts,
+                    "rejects_by_reason": dict(sorted(by_reason.items())),
+                    "config": config.model_dump(),
+                }
+                fh.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        if failure:
+            feedback.summary(_summary(counts, output))
+            raise TooManyRejects(gate_error_message(failure, rejects_path, written=True, index=index is not None))
+    feedback.summary(_summary(counts, output))
 
 
 def _summary(counts: dict[str, int], output: str) -> str:
-    """The local engine's summary line (`newsclean.cli.dedupe_cmd`), from the summed shard counts."""
+    """The local engine's summary line (`newsclean.cli.dedupe_cmd`), from the summed shard counts, with the
+    index figures as the local engine words them."""
     line = (
         f"newsclean dedupe (dask): {counts.get('records', 0):,} records, {counts.get('kept', 0):,} kept, "
         f"{counts.get('duplicates', 0):,} duplicates ({counts.get('exact', 0):,} exact, {counts.get('near', 0):,} "
@@ -108,18 +133,16 @@ def _summary(counts: dict[str, int], output: str) -> str:
         line += f", {counts['contained']:,} contained in a longer record"
     if counts.get("template"):
         line += f", {counts['template']:,} tied to another day of a template"
+    if "indexed" in counts:
+        line += (
+            f"; {counts['index_duplicates']:,} duplicates of indexed articles, {counts['indexed']:,} added to the index"
+        )
     return f"{line}; shards in {output}"
 
 
-def _index_refusal(url: str) -> str:
-    """Why `--index` is refused with `--engine dask`, per kind of index (docs/design/dask.md)."""
-    if url.startswith("sqlite"):
-        return (
-            "--index sqlite://...: a SQLite index is one file on one machine, which Dask workers on other "
-            "machines cannot open and which takes one writer at a time; run the local engine with --index "
-            "(--workers N cleans and signs in N processes)"
-        )
-    return (
-        "--index with --engine dask: the Dask engine does not query or update an index yet; run the local "
-        "engine with --index (one process commits the run's kept records in one transaction)"
-    )
+#: Why a SQLite index is refused with `--engine dask` (docs/design/dask.md).
+SQLITE_REFUSAL = (
+    "--index with --engine dask needs a Redis index (redis://HOST:PORT/DB): a SQLite index is one file on "
+    "one machine, which Dask workers on other machines cannot open; use a Redis index, or the local engine "
+    "with the SQLite index (--workers N cleans and signs in N processes)"
+)

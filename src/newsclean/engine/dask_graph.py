@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dask.bag
 from dask.base import tokenize
@@ -29,6 +29,9 @@ from .candidates import (
 )
 from .clustering import cluster_components, component_members, connected_components
 from .verdicts import answer_requests, assemble, offsets, record_verdicts, verdict_rows
+
+if TYPE_CHECKING:
+    from .dask_index import IndexWiring
 
 #: Stage of each task, by the name of the function it runs: what `benchmarks/dask_scaling.py` sums task
 #: durations by, so each stage's measured cost is reported under the name docs/design/dask.md uses.
@@ -87,7 +90,13 @@ def as_bag(collection: Any) -> dask.bag.Bag:
     raise TypeError(f"expected a dask.bag.Bag or a dask DataFrame, got {type(collection).__name__}")
 
 
-def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: int | None = None) -> dask.bag.Bag:
+def dedupe(
+    collection: Any,
+    *,
+    config: DedupeConfig | None = None,
+    partitions: int | None = None,
+    index: IndexWiring | None = None,
+) -> dask.bag.Bag:
     """Near-duplicate verdicts for a Dask bag (or DataFrame) of records, lazily, as a Dask bag.
 
     The result has one partition per input partition and one dict per input record, in input order:
@@ -95,7 +104,9 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
     `"resemblance"`, `"contained_in"`/`"containment"` and `"reject"` when they apply: the same line
     `newsclean.dedupe(..., config=config).verdict(i).to_json()` gives, word-coverage relations and `drop`
     included, whatever the partitioning and worker count (docs/design/dask.md). `partitions` sets how many
-    partitions the shuffled stages use (default: as many as the input).
+    partitions the shuffled stages use (default: as many as the input). `index` adds the stages that decide
+    against a persistent index (`dask_index.dedupe_indexed`, which passes a `config.jaccard_only()`, as the
+    local engine decides with an index).
     """
     config = config or DedupeConfig()
     bag = as_bag(collection)
@@ -103,7 +114,7 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
     parts_in = len(inputs)
     parts = partitions or parts_in
     bands, rows = config.band_layout()
-    g = _Graph(tokenize(bag.name, config.model_dump_json(), parts))
+    g = _Graph(tokenize(bag.name, config.model_dump_json(), parts, index.token if index else None))
 
     signed = [g.add(sign_partition, i, items, i, config, parts) for i, items in enumerate(inputs)]
     outlines = [g.piece(s, 0) for s in signed]
@@ -125,6 +136,8 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
         for r, t in enumerate(tables)
     ]
     edges = [g.add(verify_edges, r, t, [g.piece(a, r) for a in asked], config) for r, t in enumerate(tables)]
+    if index is not None:
+        edges = index.match(g, tables, edges, parts)
     components = g.add(connected_components, 0, edges, parts)
     members = [g.add(component_members, r, t, g.piece(components, 0, r), parts) for r, t in enumerate(tables)]
     clustered = [
@@ -134,6 +147,8 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
     verdicts = [
         g.add(record_verdicts, r, t, [g.piece(c, r) for c in clustered], parts_in) for r, t in enumerate(tables)
     ]
+    if index is not None:
+        verdicts = index.unmatched(g, tables, verdicts)
     asking = [g.add(assemble, i, [g.piece(v, i) for v in verdicts], parts_in) for i in range(parts_in)]
     assembled = [g.piece(a, 0) for a in asking]
     starts = g.add(offsets, 0, [g.piece(s, 2) for s in signed], [g.piece(a, 2) for a in asking])
@@ -145,6 +160,8 @@ def dedupe(collection: Any, *, config: DedupeConfig | None = None, partitions: i
         g.add(verdict_rows, i, outlines[i], assembled[i], starts, [g.piece(a, i) for a in answers])
         for i in range(parts_in)
     ]
+    if index is not None:
+        rows_out = index.finish(g, tables, clustered, outlines, assembled, starts, rows_out)
     name = f"newsclean-dedupe-{g.token}"
     g.tasks.update({(name, i): key for i, key in enumerate(rows_out)})
     graph = HighLevelGraph.from_collections(name, g.tasks, dependencies=[bag])

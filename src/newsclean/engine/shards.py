@@ -12,7 +12,7 @@ import glob
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dask.bag
 
@@ -21,6 +21,9 @@ from ..deduplication import kept_record, reject_line
 from ..errors import InputError
 from ..io import STDIN, InputRecord, atomic_output, dumps, optional_output, read_inputs
 from ..outputs import record_output
+
+if TYPE_CHECKING:
+    from .indexed import IndexedRun, IndexQuery
 
 #: Shard suffixes the Dask engine reads (JSONL, gzipped or not, and Parquet).
 SHARD_SUFFIXES: tuple[str, ...] = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".parquet")
@@ -144,12 +147,28 @@ def write_shards(
     `outputs` says which shards besides kept and clusters to write (default: those two, kept records
     unchanged); its config's text field is then the one read.
     """
+    return summed(shard_writes(verdicts, files, directory, encoding_errors, text_field, outputs).compute())
+
+
+def shard_writes(
+    verdicts: dask.bag.Bag,
+    files: Sequence[str],
+    directory: str,
+    encoding_errors: str = "reject",
+    text_field: str = "text",
+    outputs: ShardOutputs | None = None,
+) -> dask.bag.Bag:
+    """`write_shards`, lazily: a bag of each partition's counts, to compute with what else the run needs."""
     outputs = outputs or ShardOutputs(config=DedupeConfig(text_field=text_field))
     reading = {"encoding_errors": encoding_errors, "text_field": outputs.config.text_field}
     os.makedirs(directory, exist_ok=True)
     names = dask.bag.from_sequence(list(files), npartitions=len(files))
     numbers = dask.bag.from_sequence(range(len(files)), npartitions=len(files))
-    written = dask.bag.map_partitions(_write_shard, verdicts, names, numbers, directory, reading, outputs).compute()
+    return dask.bag.map_partitions(_write_shard, verdicts, names, numbers, directory, reading, outputs)
+
+
+def summed(written: Sequence[dict[str, int]]) -> dict[str, int]:
+    """The counts of every shard added up."""
     total: dict[str, int] = {}
     for counts in written:
         for key, value in counts.items():
@@ -185,26 +204,39 @@ def dedupe_shards(
     workers: int,
     encoding_errors: str = "reject",
     strict: bool = False,
-) -> tuple[dict[str, int], int]:
+    index: IndexQuery | None = None,
+) -> tuple[dict[str, int], int, IndexedRun | None]:
     """`newsclean dedupe --engine dask`: read the shards, dedupe on the cluster, write the shards `outputs`
-    asks for into `directory`; (summed counts, number of shards).
+    asks for into `directory`; (summed counts, number of shards, what to add to the index).
 
     With `strict`, the verdicts are computed and kept on the workers first, and the first record that could
     not be compared stops the run (`InputError`) before anything is written, as `--strict` does locally.
+    With `index`, the workers query it (`newsclean.engine.dask_index`) and the update comes back to be
+    applied by the caller, who holds the index's transaction; the shards and the update are computed in one go.
     """
+    import dask
+
     from .dask_graph import dedupe
+    from .dask_index import dedupe_indexed
 
     files = shard_files(inputs)
     reading = {"encoding_errors": encoding_errors, "text_field": outputs.config.text_field}
     with dask_client(scheduler, workers):
-        verdicts = dedupe(read_shards(files, **reading), config=outputs.config)
+        records = read_shards(files, **reading)
+        run = None
+        if index is None:
+            verdicts = dedupe(records, config=outputs.config)
+        else:
+            verdicts, run = dedupe_indexed(records, index, config=outputs.config)
         if strict:
-            verdicts = verdicts.persist()
+            verdicts, run = dask.persist(verdicts, run)
             first = verdicts.filter(lambda verdict: verdict["cluster"] is None).take(1, npartitions=-1)
             if first:
                 reason, ident = first[0].get("reject") or "rejected", first[0].get("id")
                 raise InputError(f"record {ident}: {reason} (--strict stops at the first bad record)")
-        return write_shards(verdicts, files, directory, encoding_errors=encoding_errors, outputs=outputs), len(files)
+        writes = shard_writes(verdicts, files, directory, encoding_errors, outputs.config.text_field, outputs)
+        written, indexed = dask.compute(writes, run)
+        return summed(written), len(files), indexed
 
 
 def gather_shards(directory: str, targets: dict[str, str], shards: int, *, keep: Sequence[str] = ()) -> None:

@@ -11,15 +11,21 @@ from urllib.parse import parse_qs, urlsplit
 from ..errors import ConfigError
 from .base import Entry, Index, IndexBusy, IndexSettings, IndexStats, Match, Stored
 
-__all__ = ["Entry", "Index", "IndexBusy", "IndexSettings", "IndexStats", "Match", "Stored", "open_index"]
+__all__ = ["Entry", "Index", "IndexBusy", "IndexSettings", "IndexStats", "Match", "Stored", "is_redis", "open_index"]
 
 SQLITE_SCHEME = "sqlite://"
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def is_redis(url: str) -> bool:
+    """Whether `url` names a Redis index (one that processes on several machines can share)."""
+    return url.startswith(REDIS_SCHEMES)
 
 
 def open_index(url: str, *, create: bool = True, wait: float = 0.0) -> Index:
     """The index at `url` (see the module docstring); `wait` seconds is how long a run waits for another
     run holding the index before it is refused with IndexBusy."""
-    if url.startswith(("redis://", "rediss://", "unix://")):
+    if is_redis(url):
         from .redis import RedisIndex
 
         parts = urlsplit(url)

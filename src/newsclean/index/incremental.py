@@ -20,6 +20,7 @@ turns every record of the second run into a duplicate, even one only `pair_floor
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import numpy as np
@@ -72,10 +73,49 @@ def inherit_matches(
     return [best.get(i, m) for i, m in enumerate(matches)]
 
 
-def _date_text(timestamp: float) -> str | None:
+def inherit_floor(config: DedupeConfig) -> float:
+    """How alike to an indexed article a node must be to inherit its match (step 2): the pair floor, or the
+    threshold when that is lower."""
+    return min(config.pair_floor, config.threshold)
+
+
+def date_text(timestamp: float) -> str | None:
+    """The date an index stores for a kept record (its `keep` timestamp; none when it has none)."""
     if not np.isfinite(timestamp) or timestamp == 0.0:
         return None
     return datetime.fromtimestamp(timestamp, timezone.utc).isoformat()
+
+
+def links_match(match: Match, direct: bool) -> bool:
+    """Whether a record decided by an indexed article gets its exact key linked to it: always, unless the
+    index found it by that very key (the alias is already there)."""
+    return not direct or not match.exact
+
+
+@dataclass(frozen=True, slots=True)
+class IndexUpdate:
+    """What a run writes to the index: its kept articles (in input order) and the exact keys of the records
+    they or indexed articles decided. A key links to a kept entry (`entry_of`: its place in `entries`, whose
+    number `Index.add` assigns) or to an indexed article (`article_numbers`). Both engines build one and
+    `apply` it once, inside the run's transaction."""
+
+    entries: list[Entry]
+    entry_keys: np.ndarray
+    entry_of: np.ndarray
+    entry_sims: np.ndarray
+    article_keys: np.ndarray
+    article_numbers: np.ndarray
+    article_sims: np.ndarray
+
+    def apply(self, index: Index) -> int:
+        """Add the entries, link every key; returns how many articles were added."""
+        numbers = np.asarray(index.add(self.entries), dtype=np.int64)
+        index.link(
+            np.concatenate([self.article_keys, self.entry_keys]).astype(np.uint64),
+            np.concatenate([self.article_numbers, numbers[self.entry_of]]).astype(np.int64),
+            np.concatenate([self.article_sims, self.entry_sims]).astype(np.float32),
+        )
+        return len(self.entries)
 
 
 def dedupe_with_index(signed: SignedRecords, config: DedupeConfig, index: Index, lap: Lap) -> DedupeResult:
@@ -98,7 +138,7 @@ def dedupe_with_index(signed: SignedRecords, config: DedupeConfig, index: Index,
         edges, verdicts = judge.verify(pairs, sampled)
         sims = np.fromiter((v.jaccard for v in verdicts), dtype=np.float32, count=len(verdicts))
         lap("verify")
-        floor = min(config.pair_floor, config.threshold)
+        floor = inherit_floor(config)
         matches = inherit_matches(matches, edges, lambda node: node_store.get(int(node)), index, floor)
         matched = np.array([m is not None for m in matches], dtype=bool)
         local = ~matched[edges[:, 0]] & ~matched[edges[:, 1]] if len(edges) else np.empty(0, dtype=bool)
@@ -186,29 +226,32 @@ def _index_kept(
             id=signed.ids[signed.index[row]],
             exact=int(signed.exact[row]),
             words=int(signed.words[row]),
-            date=_date_text(float(signed.dates[row])) if len(signed.dates) else None,
+            date=date_text(float(signed.dates[row])) if len(signed.dates) else None,
             signature=signed.signatures[row],
             shingles=node_store.get(int(node_of[row])),
         )
         for row in kept_rows
     ]
-    numbers = dict(zip(kept_rows.tolist(), index.add(entries), strict=True))
-    keys: dict[int, tuple[int, float]] = {}
+    entry_of = {int(row): i for i, row in enumerate(kept_rows.tolist())}
+    to_article: dict[int, tuple[int, float]] = {}
+    to_entry: dict[int, tuple[int, float]] = {}
     for row in range(len(kept_of)):
         node = int(node_of[row])
         key = int(signed.exact[row])
         if matched[node]:
             match = matches[node]
             assert match is not None
-            if not direct[node] or not match.exact:
-                keys[key] = (match.n, match.similarity)
+            if links_match(match, direct[node]):
+                to_article[key] = (match.n, match.similarity)
         elif node != int(node_of[kept_of[row]]):
-            keys.setdefault(key, (numbers[int(kept_of[row])], float(similarity[row])))
-    if keys:
-        exact = np.fromiter(keys, dtype=np.uint64, count=len(keys))
-        index.link(
-            exact,
-            np.fromiter((n for n, _ in keys.values()), dtype=np.int64, count=len(keys)),
-            np.fromiter((s for _, s in keys.values()), dtype=np.float32, count=len(keys)),
-        )
-    return len(entries)
+            to_entry.setdefault(key, (entry_of[int(kept_of[row])], float(similarity[row])))
+    update = IndexUpdate(
+        entries=entries,
+        entry_keys=np.fromiter(to_entry, dtype=np.uint64, count=len(to_entry)),
+        entry_of=np.fromiter((i for i, _ in to_entry.values()), dtype=np.int64, count=len(to_entry)),
+        entry_sims=np.fromiter((s for _, s in to_entry.values()), dtype=np.float32, count=len(to_entry)),
+        article_keys=np.fromiter(to_article, dtype=np.uint64, count=len(to_article)),
+        article_numbers=np.fromiter((n for n, _ in to_article.values()), dtype=np.int64, count=len(to_article)),
+        article_sims=np.fromiter((s for _, s in to_article.values()), dtype=np.float32, count=len(to_article)),
+    )
+    return update.apply(index)

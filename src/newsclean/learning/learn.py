@@ -37,7 +37,7 @@ from ..models import Article
 from ..normalization import normalize
 from ..paragraphs import FUNCTION_WORDS, split_paragraphs
 from .kinds import cued_kind, kind_of
-from .matcher import TAG_LINES_PATTERN, trailing_tag_lines
+from .matcher import TAG_LINES_PATTERN, code_shape, tail_code, trailing_tag_lines
 from .profile import ArticleZone, LearnedSegment, LearnSettings, Profile, SourceProfile, zone_of
 from .stories import story_ids
 from .units import MAX_SEGMENT_CHARS, MAX_TEMPLATE_CHARS, SLOT, exact_key, segments, template_key
@@ -212,6 +212,7 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
     fills: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     starts: dict[str, set[int]] = defaultdict(set)
     tag_runs: dict[int, str] = {}
+    tail_codes: dict[str, dict[int, str]] = defaultdict(dict)
     for number, text in enumerate(normalized):
         story_id = int(story[number])
         length = len(text)
@@ -220,6 +221,10 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
         tag_run = trailing_tag_lines([p.text for p in paragraphs])
         if tag_run:
             tag_runs.setdefault(story_id, " | ".join(p.text for p in paragraphs[-tag_run:]))
+        code = tail_code(paragraphs[-1].text) if paragraphs else None
+        if code is not None:
+            found = paragraphs[-1].text[code[0] : code[1]]
+            tail_codes[code_shape(found)].setdefault(story_id, found)
         for paragraph in paragraphs:
             body = paragraph.text
             for start, end, cut_end in segments(body):
@@ -242,6 +247,7 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
     floor = max(settings.min_stories, math.ceil(settings.min_share * stories))
     learned = [
         *_tag_lines_entry(tag_runs, floor, stories),
+        *_tail_code_entries(tail_codes, floor, stories),
         *_exact_entries(exact, floor, settings),
         *_template_entries(templates, fills, starts, floor, settings, source),
     ]
@@ -262,6 +268,26 @@ def _tag_lines_entry(tag_runs: dict[int, str], floor: int, stories: int) -> list
             stories=len(tag_runs),
             example=tag_runs[min(tag_runs)],
         )
+    ]
+
+
+def _tail_code_entries(tail_codes: dict[str, dict[int, str]], floor: int, stories: int) -> list[LearnedSegment]:
+    """A tail-code entry for every code shape that ends at least `floor` stories and `TAG_BLOCK_SHARE` of them.
+
+    Why a shape and not the code: an outlet's codes name its many editors (`(Z-3)`, `(Z-7)`, `(Ykb/Z-7)`), so
+    each code alone recurs too seldom; the shape recurs. Prose ends an article with a parenthesis now and then
+    (`... pada Selasa malam. (H-3)`), never in one shape across a share of the outlet's stories."""
+    return [
+        LearnedSegment(
+            kind="credit",
+            match="tail_code",
+            pattern=shape,
+            zones=("tail",),
+            stories=len(seen),
+            example=seen[min(seen)],
+        )
+        for shape, seen in sorted(tail_codes.items())
+        if len(seen) >= max(floor, TAG_BLOCK_SHARE * stories)
     ]
 
 

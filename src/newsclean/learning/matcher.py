@@ -56,6 +56,33 @@ def trailing_tag_lines(paragraphs: list[str]) -> int:
     return 0 if paragraphs[-count - 1].rstrip().endswith(":") else count
 
 
+#: A parenthesised code that ends an article after its last sentence (`...tegas presiden. (Z-3)`): at most 16
+#: characters, a letter among them. The catalogue's credit rules take the shapes that are never prose
+#: (`(esn/indo)`); the shapes they leave because prose has them too (`(H-3)`, a day before a holiday) are
+#: learned per source, from the stories that end with them.
+TAIL_CODE: Final = regex.compile(r"(?<=[.!?\"”'’]\s{0,3})\((?=[^()\n]{0,15}\p{L})[^()\n]{1,16}\)\s*$")
+#: A tail code's shape: runs of letters opening with a capital become `A`, other runs of letters `a`, runs of
+#: digits `9`, runs of spaces one space; punctuation stays. `(Z-3)` and `(Z-7)` share `(A-9)`.
+_SHAPE_RUNS: Final = regex.compile(r"(\p{Lu}\p{L}*)|(\p{L}+)|(\d+)|(\s+)")
+
+
+def code_shape(code: str) -> str:
+    """The shape of a tail code (`TAIL_CODE`), which a source learns and cleaning matches."""
+
+    def run(found: Any) -> str:
+        return "A" if found.group(1) else "a" if found.group(2) else "9" if found.group(3) else " "
+
+    return _SHAPE_RUNS.sub(run, code)
+
+
+def tail_code(text: str) -> tuple[int, int] | None:
+    """Where the tail code ending `text` is, as (start, end) without the trailing spaces, or None."""
+    found = TAIL_CODE.search(text)
+    if found is None:
+        return None
+    return found.start(), found.start() + len(found.group().rstrip())
+
+
 class LearnedEntry:
     """What cleaning needs of one learned entry (`newsclean.learning.profile.LearnedSegment`)."""
 
@@ -111,7 +138,7 @@ class SourceMatcher:
     that holds one of the template's anchor words (a literal word or pinned value).
     """
 
-    __slots__ = ("anchors", "exact", "first_words", "gate", "tag_lines", "templates")
+    __slots__ = ("anchors", "exact", "first_words", "gate", "tag_lines", "tail_codes", "templates")
 
     exact: dict[str, LearnedEntry]
     templates: dict[str, list[tuple[tuple[tuple[int, str], ...], LearnedEntry]]]
@@ -119,6 +146,8 @@ class SourceMatcher:
     anchors: tuple[str, ...]
     #: The source's tag-block entry, if it learned one.
     tag_lines: LearnedEntry | None
+    #: The source's tail-code entries, by the code shape each matches.
+    tail_codes: dict[str, LearnedEntry]
     #: Finds, in one C-level search, whether a paragraph can hold a learned segment at all (`may_hold`).
     gate: Any
 
@@ -127,9 +156,12 @@ class SourceMatcher:
         self.templates = {}
         anchors: set[str] = set()
         self.tag_lines = None
+        self.tail_codes = {}
         for entry in entries:
             if entry.match == "tag_lines":
                 self.tag_lines = entry
+            elif entry.match == "tail_code":
+                self.tail_codes.setdefault(entry.pattern, entry)
             elif entry.match == "exact":
                 self.exact.setdefault(entry.pattern, entry)
             else:
@@ -142,8 +174,8 @@ class SourceMatcher:
 
     def may_apply(self, text: str) -> bool:
         """False when the learned step cannot remove anything from `text` (its rules' fixed point): no gate
-        match anywhere and no tag block learned. Cleaning then skips the learned pass altogether."""
-        return self.tag_lines is not None or self.may_hold(text)
+        match anywhere and no tag block or tail code learned. Cleaning then skips the learned pass altogether."""
+        return self.tag_lines is not None or bool(self.tail_codes) or self.may_hold(text)
 
     def may_hold(self, paragraph: str) -> bool:
         """False when no segment of `paragraph` can match: no learned key's first word and no template's anchor

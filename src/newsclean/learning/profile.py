@@ -26,8 +26,9 @@ from .matcher import LearnedEntry, SourceMatcher, zone_of  # noqa: F401  (zone_o
 #: where it was seen recurring.
 ArticleZone = Literal["lead", "body", "tail"]
 #: How an entry matches: an exact key, a template, or `tag_lines`: a run of two or more short word-only lines
-#: that ends the article (a tag block), learned when many of the source's stories end with one.
-MatchKind = Literal["exact", "template", "tag_lines"]
+#: that ends the article (a tag block), learned when many of the source's stories end with one; or `tail_code`:
+#: a parenthesised code of one shape (`(A-9)` for `(Z-3)`, `matcher.code_shape`) after the last sentence.
+MatchKind = Literal["exact", "template", "tag_lines", "tail_code"]
 PROFILE_VERSION = 1
 
 

@@ -68,6 +68,17 @@ LEARNED_RULES: tuple[CodeRule, ...] = (
         positives=(),
         traps=(),
     ),
+    CodeRule(
+        "learned.tail_code",
+        "credit",
+        "learned",
+        "A parenthesised code after the article's last sentence whose shape (`(A-9)` for `(Z-3)`, `(A/A-9)` "
+        "for `(Ykb/Z-7)`) ends at least one story in thirty of the source: the editor codes the credit rules "
+        "leave because prose has their shape too (`(H-3)`, a day before a holiday).",
+        code=("newsclean.cleaner.learned.apply_learned", "newsclean.learning.learn.learn_source"),
+        positives=(),
+        traps=(),
+    ),
 )
 #: Every rule `newsclean rules` lists and `CleanConfig` accepts by name.
 LISTED_RULES: tuple[Rule | CodeRule, ...] = REGISTRY + LEARNED_RULES

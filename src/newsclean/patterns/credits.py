@@ -58,7 +58,7 @@ BYLINE_WORDS = (
 FOOTER_OPENERS = (
     r"(?:Copyright|COPYRIGHT|Hak\s+Cipta(?=\s*(?:©|\(c\)|\d{4}|[Dd]ilindungi))|(?<!√)©(?=\s*(?:\d{4}|Copyright|COPYRIGHT))|"
     r"\(c\)\s*\d{4}|All\s+Rights?\s+Reserved|Dilarang\s+keras|"
-    r"Artikel\s+ini\s+(?:(?:telah|sudah)\s+(?:lebih\s+dulu\s+)?(?:tayang|naik|terbit)|merupakan\s+bagian\s+dari)|"
+    r"(?:Sebagian\s+(?:besar\s+)?artikel|Artikel)\s+ini\s+(?:(?:telah|sudah)\s+(?:lebih\s+dulu\s+)?(?:tayang|naik|terbit)|merupakan\s+bagian\s+dari)|"
     r"Kirim\s+Komentar|"
     r"Komentar\s+menjadi\s+tanggung)"
 )
@@ -194,6 +194,29 @@ CREDIT_RULES = (
         ),
     ),
     rule(
+        "byline.page_header",
+        "byline",
+        "inline",
+        r"^(?:(?:[^\n.]|\.(?=\S)){0,200}?\s)?\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,4}\s+-\s+[\p{L}.]{3,30}\s+"
+        r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+\d{1,2}\s+\p{L}{3,9}\s+\d{4}\s+"
+        r"\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\b",
+        "The page header a scraper took with the article (`<headline> Muhamad Rosyadi - detikInet Senin, 02 Okt "
+        "2017 06:38 WIB Jakarta - ...`): at the start of a paragraph, a writer's name, a dash, the outlet and a "
+        "weekday, date and time in a time zone. Prose never names a weekday, a date and a clock time after a "
+        "name and a dash; the headline before it (no full stop ending a sentence in it) goes with it.",
+        trigger=("wib", "wita", "wit"),
+        needs=("wib", "wit"),
+        positives=(
+            (
+                f"Harga Beras Naik Lagi Rina Sari - wartaNews Senin, 02 Okt 2017 06:38 WIB Jakarta - {BODY}",
+                "Harga Beras Naik Lagi Rina Sari - wartaNews Senin, 02 Okt 2017 06:38 WIB",
+            ),
+        ),
+        traps=(
+            "Pertemuan Rina Sari - wartawan senior - berlangsung Senin, 02 Okt 2017 pukul 06:38 WIB di balai kota.",
+        ),
+    ),
+    rule(
         "byline.reporter_line",
         "byline",
         "line",
@@ -245,6 +268,10 @@ CREDIT_RULES = (
         needs=("copyright", "cipta", "©", "(c)", "reserved", "dilarang", "artikel", "komentar"),
         positives=(
             (f"{BODY} Copyright © WARTA 2025", "Copyright © WARTA 2025"),
+            (
+                f"{BODY} Sebagian artikel ini telah tayang di Warta.com dengan judul Ponsel Baru Dirilis",
+                "Sebagian artikel ini telah tayang di Warta.com dengan judul Ponsel Baru Dirilis",
+            ),
         ),
         traps=(
             "Menurut pengelola, pengunjung dilarang keras membawa makanan dari luar area taman.",
