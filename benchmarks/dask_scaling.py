@@ -201,8 +201,8 @@ def projection(run: dict, n: int, workers: int = PROJECTED_WORKERS) -> dict:
 
 
 def measure(n: int, workers_list: tuple[int, ...] = (1, 2)) -> dict:
-    # The Dask engine decides by Jaccard alone (docs/design/dask.md): the local run it is checked against does too.
-    config = DedupeConfig().jaccard_only()
+    # The defaults, word-coverage relations on: the Dask engine's answer must equal the local engine's.
+    config = DedupeConfig()
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="newsclean-dask-bench-") as tmp:
         log(f"generating {n:,} articles")

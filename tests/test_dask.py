@@ -1,4 +1,5 @@
-"""The Dask engine gives the local engine's answer, line for line, on a real 2-process LocalCluster.
+"""The Dask engine gives the local engine's answer, line for line, on a real 2-process LocalCluster
+(the word-coverage relations planted one by one: tests/test_dask_relations.py).
 
 The corpus is generated here: Indonesian-like sentences from a small vocabulary, with planted exact copies,
 outlet re-publications, light and heavy edits near the threshold, daily templates (hard negatives), chains,
@@ -115,9 +116,8 @@ def records() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def expected(records) -> list[dict]:
-    """The local engine's lines for the default settings without the word-coverage relations (the Dask engine
-    decides by Jaccard alone), computed once for the tests that compare to them."""
-    return local_lines(records, DedupeConfig().jaccard_only())
+    """The local engine's lines for the default settings, computed once for the tests that compare to them."""
+    return local_lines(records, DedupeConfig())
 
 
 def local_lines(records: list[dict], config: DedupeConfig) -> list[dict]:
@@ -144,7 +144,13 @@ def test_partitioning_does_not_change_the_answer(client, records, expected, npar
 @pytest.mark.parametrize("keep", ["longest", "earliest", "most-complete"])
 def test_keep_rules_and_a_lower_threshold_match(client, records, keep):
     config = DedupeConfig(keep=keep, threshold=0.5, max_bucket=8)
-    assert dask_lines(records[:800], config, npartitions=4) == local_lines(records[:800], config.jaccard_only())
+    assert dask_lines(records[:800], config, npartitions=4) == local_lines(records[:800], config)
+
+
+def test_jaccard_only_matches(client, records):
+    """Deciding by Jaccard alone (`--jaccard-only`): the LSH pairs screened by their estimate, as locally."""
+    config = DedupeConfig(threshold=0.6).jaccard_only()
+    assert dask_lines(records, config, npartitions=5, partitions=3) == local_lines(records, config)
 
 
 def test_cli_engine_dask_writes_shards_like_the_local_engine(client, records, tmp_path: Path):
@@ -168,7 +174,6 @@ def test_cli_engine_dask_writes_shards_like_the_local_engine(client, records, tm
             str(local_clusters),
             "--workers",
             "1",
-            "--jaccard-only",
         ],
         catch_exceptions=False,
     )
@@ -207,7 +212,7 @@ def test_cli_engine_dask_starts_its_own_cluster(records, tmp_path: Path):
     local = tmp_path / "local.jsonl"
     runner = CliRunner()
     runner.invoke(
-        cli, ["dedupe", str(source), "--clusters", str(local), "-o", str(tmp_path / "k.jsonl"), "--jaccard-only"]
+        cli, ["dedupe", str(source), "--clusters", str(local), "-o", str(tmp_path / "k.jsonl")]
     )
     out = tmp_path / "out"
     result = runner.invoke(
@@ -253,7 +258,7 @@ def test_cli_engine_dask_writes_every_output_file_of_the_local_engine(client, re
     args = [f"--{name}={local / name}.jsonl" for name in names]
     done = runner.invoke(
         cli,
-        ["dedupe", str(shards), "-o", str(local / "kept.jsonl"), *args, "--workers", "1", "--jaccard-only", *extra],
+        ["dedupe", str(shards), "-o", str(local / "kept.jsonl"), *args, "--workers", "1", *extra],
         catch_exceptions=False,
     )
     assert done.exit_code == 0, done.output

@@ -251,3 +251,36 @@ def test_the_library_call_matches_for_any_partitioning(client, urls):
         assert rows == expected
         assert indexed(urls["dask"]) == indexed(urls["local"])
     assert sum(1 for row in rows if row.get("duplicate_of") in {r.get("id") for r in day1 if "id" in r}) > 20
+
+
+def test_word_coverage_options_with_an_index_decide_by_jaccard_alone_as_locally(
+    client, urls, tmp_path: Path, capsys
+):
+    """`--containment` and `--drop contained,template` with `--index`: both engines take them, say on stderr
+    that the index decides by Jaccard alone, and give the same verdicts and index; the teaser that the Dask
+    engine finds `contained` without an index is a record of its own with one."""
+    day1, _, case = days(seed=21)
+    story = next(r["text"] for r in day1 if r.get("id") == case["story"])
+    teaser = " ".join(story.split("\n")[:2])
+    day1.insert(90, {"id": "cuplikan", "text": teaser, "date": "2024-03-01T06:00:00+07:00"})
+    shards = write_shards(day1, tmp_path / "day1")
+    options = ("--containment", "0.8", "--drop", "exact,near,contained,template")
+    outputs = {}
+    for engine in ("local", "dask"):
+        code, stderr = run_day(engine, shards, tmp_path / engine, urls[engine], client, capsys, options)
+        assert code == 0, stderr
+        assert "--index decides by Jaccard alone" in stderr
+        outputs[engine] = clusters(tmp_path / engine)
+    assert outputs["dask"] == outputs["local"]
+    assert indexed(urls["dask"]) == indexed(urls["local"])
+    by_id = {line["id"]: line for line in map(json.loads, outputs["dask"])}
+    assert by_id["cuplikan"]["kept"] and not any(
+        line.get("relation") in ("contained", "template") for line in by_id.values()
+    )
+    plain = tmp_path / "no-index"
+    engine = ["--engine", "dask", "--scheduler", client.scheduler.address, "-o", f"{plain}/"]
+    args = ["dedupe", str(shards), *engine, "--clusters", str(plain / "clusters.jsonl"), *options]
+    code, stderr = run(args, capsys)
+    assert code == 0, stderr
+    without = {line["id"]: line for line in map(json.loads, clusters(plain))}
+    assert without["cuplikan"]["relation"] == "contained" and without["cuplikan"]["contained_in"] == case["story"]

@@ -89,8 +89,11 @@ DICT_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "dask_counts": {
         "records": ("integer", "input records, rejects included"),
         "kept": ("integer", "records written to the kept shards"),
+        "duplicates": ("integer", "compared records not kept (any relation)"),
         "exact": ("integer", "records not kept as exact duplicates"),
         "near": ("integer", "records not kept as near duplicates"),
+        "contained": ("integer", "records contained in a longer one, kept or not (`--drop`)"),
+        "template": ("integer", "records tied to another day of a template, kept or not (`--drop`)"),
         "rejected": ("integer", "records that could not be compared"),
         "index_duplicates": ("integer", "with `--index`: records that duplicated an indexed article"),
         "indexed": ("integer", "with `--index`: kept records added to the index (0 when the run failed)"),
@@ -215,7 +218,7 @@ def tables() -> tuple[Table, ...]:
             "dedupe-settings",
             "dedupe settings",
             ("dedupe_report.config", "dask_report.config"),
-            "The settings a run decided by (`newsclean.DedupeConfig`); a run with `--index` or `--engine dask` "
+            "The settings a run decided by (`newsclean.DedupeConfig`); a run with `--index` or `--jaccard-only` "
             "shows `resemblance: false` and `containment: null` (Jaccard alone).",
             model_fields(DedupeConfig),
         ),

@@ -99,7 +99,7 @@ class DedupeConfig(FrozenModel):
 
     def jaccard_only(self) -> DedupeConfig:
         """This config without the word-coverage relations (resemblance, containment, templates): what the
-        index and the Dask engine decide on until they carry window sequences (docs/design/dedupe.md)."""
+        index decides on, since it keeps no window sequences (docs/design/dedupe.md), and `--jaccard-only`."""
         return self.model_copy(update={"resemblance": False, "containment": None})
 
     @property

@@ -418,28 +418,10 @@ def dedupe_signed(signed: SignedRecords, config: DedupeConfig, lap: Lap, seconds
     lap("candidates")
     edges, verdicts = judge.verify(pairs, sampled)
     lap("verify")
-    kinds = np.fromiter((v.relation for v in verdicts), dtype=np.int8, count=len(verdicts))
-    merging = (kinds == NEAR) | ((kinds == TEMPLATE) & config.drops_templates)
-    weights = np.fromiter(
-        (v.resemblance if config.resemblance else v.jaccard for v in verdicts),
-        dtype=np.float32,
-        count=len(verdicts),
-    )
-    anchors = star_clusters(
-        len(first),
-        edges[merging],
-        weights[merging],
-        sizes,
-        node_words.astype(np.int64),
-        joins=lambda x, y: judge.alike(x, y, config.drops_templates),
-    )
+    anchors = relation_clusters(judge, edges, verdicts, sizes, node_words, config)
     lap("cluster")
     kept_of, _ = choose_representatives(signed, node_of, anchors, config.keep)
-    columns = relation_columns(signed, node_of, kept_of, judge)
-    if config.containment is not None:
-        attach_contained(signed, node_of, kept_of, judge, edges, verdicts, columns, "contained" in config.drop)
-    if not config.drops_templates:
-        mark_templates(signed, node_of, kept_of, edges, verdicts, columns)
+    columns = relations_after_clustering(signed, node_of, kept_of, judge, edges, verdicts, config)
     number_clusters(signed, columns)
     lap("relations")
     stats = run_stats(signed, columns, node_of, pairs, edges, layout, seconds)
@@ -454,22 +436,91 @@ def related_candidates(
     """Stage 3: node pairs to verify, which of them the sampled n-gram index proposed, and the LSH layout.
 
     LSH band pairs find the pairs near by Jaccard; with the word-coverage relations on, pairs sharing
-    sampled n-grams (`newsclean.sampled_index`) add the edited copies and teasers. Without them, LSH pairs
-    whose MinHash estimate is far below the threshold are dropped before the exact check.
+    sampled n-grams (`newsclean.sampled_index`) add the edited copies and teasers.
     """
     pairs, layout = candidate_pairs(signatures, config)
     if not config.uses_windows:
-        if len(pairs):
-            pairs = pairs[estimate_similarity(signatures, pairs) >= config.threshold - ESTIMATE_MARGIN]
-        return pairs, None, layout
-    lsh = pairs.reshape(-1, 2)
-    both = np.concatenate([lsh, sampled_pairs(windows)])
-    if len(both) == 0:
-        return both, np.zeros(0, dtype=bool), layout
-    unique, inverse = np.unique(both, axis=0, return_inverse=True)
-    sampled = np.zeros(len(unique), dtype=bool)
-    sampled[np.asarray(inverse).ravel()[len(lsh) :]] = True
+        return screened_candidates(pairs, signatures, config), None, layout
+    unique, sampled = merged_candidates(pairs.reshape(-1, 2), sampled_pairs(windows))
     return unique, sampled, layout
+
+
+def screened_candidates(pairs: np.ndarray, signatures: np.ndarray, config: DedupeConfig) -> np.ndarray:
+    """The LSH pairs of a Jaccard-only run worth the exact check: those whose MinHash estimate is not far
+    below the threshold (`ESTIMATE_MARGIN`)."""
+    if len(pairs):
+        pairs = pairs[estimate_similarity(signatures, pairs) >= config.threshold - ESTIMATE_MARGIN]
+    return pairs
+
+
+def merged_candidates(lsh: np.ndarray, sampled: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The unique pairs of both candidate stages (sorted rows), and which of them the sampled index proposed:
+    `PairJudge.verify` looks at the word overlap of those whatever their Jaccard."""
+    both = np.concatenate([lsh.reshape(-1, 2), sampled.reshape(-1, 2)]).astype(np.int64, copy=False)
+    if len(both) == 0:
+        return both, np.zeros(0, dtype=bool)
+    unique, inverse = np.unique(both, axis=0, return_inverse=True)
+    flags = np.zeros(len(unique), dtype=bool)
+    flags[np.asarray(inverse).ravel()[len(lsh.reshape(-1, 2)) :]] = True
+    return unique, flags
+
+
+def relation_settings(config: DedupeConfig) -> RelationSettings:
+    """The thresholds a `PairJudge` decides with under `config` (every engine asks this one function)."""
+    return RelationSettings(
+        config.threshold, config.threshold if config.resemblance else None, config.containment, config.pair_floor
+    )
+
+
+def relation_clusters(
+    judge: PairJudge,
+    edges: np.ndarray,
+    verdicts: list[Any],
+    sizes: np.ndarray,
+    words: np.ndarray,
+    config: DedupeConfig,
+) -> np.ndarray:
+    """Stage 5: the anchor of every node judged by `judge` (`star_clusters`). Only `near` pairs merge, and
+    `template` pairs when templates are dropped; `sizes` (records per node) weigh the visiting order, the
+    resemblance (Jaccard without it) orders neighbours, and `PairJudge.alike` is the pair floor."""
+    kinds = np.fromiter((v.relation for v in verdicts), dtype=np.int8, count=len(verdicts))
+    merging = (kinds == NEAR) | ((kinds == TEMPLATE) & config.drops_templates)
+    weights = np.fromiter(
+        (v.resemblance if config.resemblance else v.jaccard for v in verdicts),
+        dtype=np.float32,
+        count=len(verdicts),
+    )
+    return star_clusters(
+        len(words),
+        edges.reshape(-1, 2)[merging],
+        weights[merging],
+        sizes,
+        words.astype(np.int64),
+        joins=lambda x, y: judge.alike(x, y, config.drops_templates),
+    )
+
+
+def relations_after_clustering(
+    signed: SignedRecords,
+    node_of: np.ndarray,
+    kept_of: np.ndarray,
+    judge: PairJudge,
+    edges: np.ndarray,
+    verdicts: list[Any],
+    config: DedupeConfig,
+) -> dict[str, np.ndarray]:
+    """Stage 7: the result's columns (clusters not numbered yet): `relation_columns`, then `attach_contained`
+    with the containment relation on, then `mark_templates` unless templates are dropped.
+
+    It reads of `signed` only `n_items`, `index` (positions, which must sort like the input) and `words`:
+    the Dask engine calls it on one stand-in record per node of a component.
+    """
+    columns = relation_columns(signed, node_of, kept_of, judge)
+    if config.containment is not None:
+        attach_contained(signed, node_of, kept_of, judge, edges, verdicts, columns, "contained" in config.drop)
+    if not config.drops_templates:
+        mark_templates(signed, node_of, kept_of, edges, verdicts, columns)
+    return columns
 
 
 def pair_judge(signed: SignedRecords, first: np.ndarray, config: DedupeConfig) -> PairJudge:
@@ -479,9 +530,7 @@ def pair_judge(signed: SignedRecords, first: np.ndarray, config: DedupeConfig) -
         signed.windows.take(first),
         signed.words[first],
         [signed.sources[int(row)] for row in first],
-        RelationSettings(
-            config.threshold, config.threshold if config.resemblance else None, config.containment, config.pair_floor
-        ),
+        relation_settings(config),
     )
 
 

@@ -287,8 +287,7 @@ def _relations(text: str) -> tuple[Any, ...]:
 @click.option(
     "--jaccard-only",
     is_flag=True,
-    help="Decide by the 5-gram Jaccard alone: relations exact and near, no word coverage (what --index and "
-    "--engine dask do).",
+    help="Decide by the 5-gram Jaccard alone: relations exact and near, no word coverage (what --index does).",
 )
 @click.option(
     "--drop",
@@ -391,15 +390,13 @@ def dedupe_command(
     )
     if jaccard_only:
         config = config.jaccard_only()
-    elif engine == "dask" or index_url:
+    elif index_url:
         feedback.note(
-            f"newsclean dedupe: {'--engine dask' if engine == 'dask' else '--index'} decides by Jaccard alone "
-            "(relations exact and near); contained and template need the local engine without an index"
+            "newsclean dedupe: --index decides by Jaccard alone "
+            "(relations exact and near); contained and template need a run without an index"
         )
     if engine == "dask":
         unsupported = {
-            "--containment": containment,
-            "--drop": drop != ",".join(DEFAULT_DROP),
             "--html": html_path,
         }
         run_dask_engine(

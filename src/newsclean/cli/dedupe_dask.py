@@ -5,13 +5,15 @@ shards into the `-o` directory (kept-NNNNN.jsonl, clusters-NNNNN.jsonl, one pair
 workers. `--clusters FILE`, `--duplicates FILE` and `--rejects FILE` are one file each, as locally: the
 workers write shards, which are then joined in shard order into the file (atomically); the clusters shards
 stay, the duplicates and rejects shards go; those files take the format their suffix names, as locally.
-`--write-clean` and `--strict` act as locally. The reject gate (`newsclean.cli.gates`) is checked once the
-workers have written their shards: a failed run exits 2, but its shards and files are in place.
+`--write-clean`, `--strict`, `--containment`, `--drop` and `--jaccard-only` act as locally. The reject gate
+(`newsclean.cli.gates`) is checked once the workers have written their shards: a failed run exits 2, but its
+shards and files are in place.
 
 `--index redis://...`: the index is opened, locked and its settings checked before the run starts; the
 workers query it, and the run's kept records and key links are committed once, atomically, after every
-output is in place (nothing when the run fails: an error, `--strict`, the reject gate). A SQLite index is
-refused (one file on one machine).
+output is in place (nothing when the run fails: an error, `--strict`, the reject gate). As locally, a run
+with an index decides by Jaccard alone (`DedupeConfig.jaccard_only`: `--containment` has no effect, no
+record is contained or a template). A SQLite index is refused (one file on one machine).
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ def run_dask_engine(
         from ..engine.shards import REJECT_KIND, ShardOutputs, dedupe_shards, gather_shards
     except ImportError as err:
         raise click.UsageError("--engine dask needs Dask: pip install 'newsclean[dask]'") from err
+    if index_url:
+        config = config.jaccard_only()
     outputs = ShardOutputs(
         config=config,
         write_clean=write_clean,
@@ -118,13 +122,17 @@ def run_dask_engine(
 
 
 def _summary(counts: dict[str, int], output: str) -> str:
-    """The stderr summary line, with the index figures as the local engine words them."""
-    duplicates = counts.get("exact", 0) + counts.get("near", 0)
+    """The local engine's summary line (`newsclean.cli.dedupe_cmd`), from the summed shard counts, with the
+    index figures as the local engine words them."""
     line = (
         f"newsclean dedupe (dask): {counts.get('records', 0):,} records, {counts.get('kept', 0):,} kept, "
-        f"{duplicates:,} duplicates ({counts.get('exact', 0):,} exact, {counts.get('near', 0):,} near), "
-        f"{counts.get('rejected', 0):,} rejected"
+        f"{counts.get('duplicates', 0):,} duplicates ({counts.get('exact', 0):,} exact, {counts.get('near', 0):,} "
+        f"near), {counts.get('rejected', 0):,} rejected"
     )
+    if counts.get("contained"):
+        line += f", {counts['contained']:,} contained in a longer record"
+    if counts.get("template"):
+        line += f", {counts['template']:,} tied to another day of a template"
     if "indexed" in counts:
         line += (
             f"; {counts['index_duplicates']:,} duplicates of indexed articles, {counts['indexed']:,} added to the index"

@@ -1,4 +1,4 @@
-"""Dedupe stages 1-4 over partitions: sign, exact nodes, LSH band buckets, verified edges.
+"""Dedupe stages 1-4 over partitions: sign, exact nodes, LSH band buckets and sampled n-grams, judged edges.
 
 Each function takes the pieces other partitions sent it and returns one piece per destination partition
 (`newsclean.engine.pieces`); `newsclean.engine.dask_graph` wires them together.
@@ -12,14 +12,25 @@ from typing import Any
 
 import numpy as np
 
-from ..clusters import ShingleStore, verify_pairs
+from ..alignment import WindowStore
+from ..clusters import ShingleStore
 from ..dedupe_config import DedupeConfig
-from ..deduplication import as_mapping, keep_keys, sign_records
+from ..deduplication import (
+    as_mapping,
+    keep_keys,
+    merged_candidates,
+    relation_settings,
+    screened_candidates,
+    sign_records,
+)
 from ..lsh import BandIndex, band_keys
+from ..relations import Judgement, PairJudge
+from ..sampled_index import SAMPLE_BITS, enough_shared, sampled_values, shared_sample_pairs
 from .pieces import (
     Sized,
     concat,
     concat_stores,
+    concat_windows,
     encode_positions,
     group_starts,
     node_ids,
@@ -47,7 +58,8 @@ class Outline(Sized):
 class NodePiece(Sized):
     """Records of one input partition whose node lives in one node partition, and those nodes' data.
 
-    Records carry their `keep` key: (major, minor, position), compared lexicographically.
+    Records carry their `keep` key: (major, minor, position), compared lexicographically. A node's data
+    (words, signature, shingle sketch, window sequence, source) are those of its first record in the partition.
     """
 
     record_node: np.ndarray
@@ -58,6 +70,8 @@ class NodePiece(Sized):
     words: np.ndarray
     signatures: np.ndarray
     store: ShingleStore
+    windows: WindowStore
+    sources: list[str]
 
 
 def _is_positional(item: Any, id_field: str) -> bool:
@@ -95,6 +109,8 @@ def sign_partition(
                 words=signed.words[firsts],
                 signatures=signed.signatures[firsts],
                 store=signed.store.take(firsts),
+                windows=signed.windows.take(firsts),
+                sources=[signed.sources[int(i)] for i in firsts],
             )
         )
     return outline, pieces, len(items)
@@ -108,6 +124,7 @@ class NodeTable(Sized):
     """The nodes of one node partition (sorted by id) with what every later stage needs, and their records.
 
     `best_*` is the node's best record under `keep`: the cluster's kept copy is the best of its nodes' bests.
+    A node's window sequence and source are its first record's, as in the local engine (`pair_judge`).
     """
 
     node: np.ndarray
@@ -118,6 +135,8 @@ class NodeTable(Sized):
     best_position: np.ndarray
     signatures: np.ndarray
     store: ShingleStore
+    windows: WindowStore
+    sources: list[str]
     record_node: np.ndarray
     record_position: np.ndarray
 
@@ -125,20 +144,24 @@ class NodeTable(Sized):
     def nbytes(self) -> int:
         arrays = (self.node, self.size, self.words, self.best_major, self.best_minor, self.best_position)
         columns = sum(a.nbytes for a in arrays) + self.record_node.nbytes + self.record_position.nbytes
-        return columns + self.signatures.nbytes + self.store.nbytes
+        return columns + self.signatures.nbytes + self.store.nbytes + self.windows.nbytes + 8 * len(self.sources)
 
     def locate(self, nodes: np.ndarray) -> np.ndarray:
         return np.searchsorted(self.node, nodes)
 
 
-def build_node_table(pieces: Sequence[NodePiece], num_perm: int) -> NodeTable:
-    """Stage 2: the exact pass. Records with one normalized text meet here and become one node."""
+def build_node_table(pieces: Sequence[NodePiece], num_perm: int, ngram: int) -> NodeTable:
+    """Stage 2: the exact pass. Records with one normalized text meet here and become one node.
+
+    Pieces come in input-partition order, so a node's first occurrence is its first record in the input.
+    """
     record_node = concat([p.record_node for p in pieces], np.int64)
     record_position = concat([p.record_position for p in pieces], np.int64)
     major = concat([p.record_major for p in pieces], np.float64)
     minor = concat([p.record_minor for p in pieces], np.int64)
     all_nodes = concat([p.node for p in pieces], np.int64)
     node, first = np.unique(all_nodes, return_index=True)
+    sources = [source for p in pieces for source in p.sources]
     best = np.lexsort((record_position, minor, major, record_node))
     starts = group_starts(record_node[best])
     sizes = np.diff(np.r_[starts, len(best)])
@@ -152,6 +175,8 @@ def build_node_table(pieces: Sequence[NodePiece], num_perm: int) -> NodeTable:
         best_position=record_position[best],
         signatures=concat([p.signatures for p in pieces], np.uint32, num_perm)[first],
         store=concat_stores([p.store for p in pieces]).take(first),
+        windows=concat_windows([p.windows for p in pieces], ngram).take(first),
+        sources=[sources[int(i)] for i in first],
         record_node=record_node,
         record_position=record_position,
     )
@@ -197,55 +222,187 @@ def bucket_pairs(
     return [pairs[r] for r in route(pairs[:, 0], node_parts)]
 
 
+# ---------------------------------------------------------------------------- 3c. sampled n-gram candidates
+
+
+@dataclass(frozen=True, slots=True)
+class SampleRows(Sized):
+    """(sampled window hash, node, the node's count of samples) rows of one node partition's nodes whose
+    sample hashes to one sample partition (`newsclean.sampled_index.sampled_values`)."""
+
+    value: np.ndarray
+    node: np.ndarray
+    size: np.ndarray
+
+
+def sample_rows(table: NodeTable, sample_parts: int) -> list[SampleRows]:
+    """Stage 3c: every node's sampled n-grams, routed by value so that the nodes sharing one meet in one
+    partition. The low `SAMPLE_BITS` of a sampled hash are zero (that is what samples it), so the rest route."""
+    values, owners, sizes = sampled_values(table.windows)
+    node, size = table.node[owners], sizes[owners]
+    keys = (values >> np.uint32(SAMPLE_BITS)).astype(np.uint64)
+    return [SampleRows(values[r], node[r], size[r]) for r in route(keys, sample_parts)]
+
+
+@dataclass(frozen=True, slots=True)
+class SampledPairs(Sized):
+    """Node pairs (a < b) with a row per sampled n-gram they share, and both nodes' sample counts."""
+
+    pairs: np.ndarray
+    sizes: np.ndarray
+
+
+def sample_pairs(pieces: Sequence[SampleRows], node_parts: int) -> list[SampledPairs]:
+    """Stage 3d: the pairs of nodes sharing a sample, by the local rule (`shared_sample_pairs`: a sample held
+    by more than `MAX_DF` nodes pairs none), routed by their first node, where their shares are counted."""
+    value = concat([p.value for p in pieces], np.uint32)
+    node = concat([p.node for p in pieces], np.int64)
+    size = concat([p.size for p in pieces], np.int64)
+    order = np.lexsort((node, value))
+    value, node, size = value[order], node[order], size[order]
+    left, right = shared_sample_pairs(value, node)
+    pairs = np.stack([node[left], node[right]], axis=1)
+    sizes = np.stack([size[left], size[right]], axis=1)
+    return [SampledPairs(pairs[r], sizes[r]) for r in route(pairs[:, 0], node_parts)]
+
+
+def enough_sampled(pieces: Sequence[SampledPairs]) -> np.ndarray:
+    """The sampled candidate pairs among those whose first node is here: all their shared samples meet here,
+    and the local threshold on the count (`enough_shared`) applies."""
+    rows = concat([p.pairs for p in pieces], np.int64, 2)
+    if len(rows) == 0:
+        return rows
+    sizes = concat([p.sizes for p in pieces], np.int64, 2)
+    pairs, first, shared = np.unique(rows, axis=0, return_index=True, return_counts=True)
+    return pairs[enough_shared(shared, sizes[first, 0], sizes[first, 1])]
+
+
 # ------------------------------------------------------------------------------------------- 4. verify
 
 
 @dataclass(frozen=True, slots=True)
 class VerifyRequest(Sized):
-    """Candidate pairs whose second node lives in one node partition, with the first nodes' data."""
+    """Candidate pairs whose second node lives in one node partition (and which the sampled index proposed),
+    with the first nodes' data."""
 
     pairs: np.ndarray
+    sampled: np.ndarray
     node: np.ndarray
     signatures: np.ndarray
     store: ShingleStore
+    windows: WindowStore
+    words: np.ndarray
+    sources: list[str]
 
 
-def verification_requests(table: NodeTable, pieces: Sequence[np.ndarray], node_parts: int) -> list[VerifyRequest]:
-    """Stage 4a: candidate pairs (unique) owned by their first node, sent with its data to the second's."""
-    pairs = np.unique(concat(list(pieces), np.int64, 2), axis=0)
+def verification_requests(
+    table: NodeTable, lsh: Sequence[np.ndarray], sampled: Sequence[SampledPairs], node_parts: int
+) -> list[VerifyRequest]:
+    """Stage 4a: the candidate pairs owned by their first node (`merged_candidates`: LSH and sampled pairs,
+    the latter flagged), sent with the first node's data to the second's partition."""
+    pairs, flags = merged_candidates(np.unique(concat(list(lsh), np.int64, 2), axis=0), enough_sampled(sampled))
     out: list[VerifyRequest] = []
     for rows in route(pairs[:, 1], node_parts):
         mine = pairs[rows]
         firsts = np.unique(mine[:, 0])
         at = table.locate(firsts)
-        out.append(VerifyRequest(mine, firsts, table.signatures[at], table.store.take(at)))
+        out.append(
+            VerifyRequest(
+                pairs=mine,
+                sampled=flags[rows],
+                node=firsts,
+                signatures=table.signatures[at],
+                store=table.store.take(at),
+                windows=table.windows.take(at),
+                words=table.words[at],
+                sources=[table.sources[int(i)] for i in at],
+            )
+        )
     return out
 
 
 @dataclass(frozen=True, slots=True)
 class Edges(Sized):
-    """Verified pairs (a < b in node order) and their exact Jaccard; `candidates` counts what was checked."""
+    """Judged pairs (a < b in node order) with their `Judgement`s as columns (`part` a node id);
+    `candidates` counts what was checked."""
 
     pairs: np.ndarray
-    sims: np.ndarray
+    relation: np.ndarray
+    jaccard: np.ndarray
+    resemblance: np.ndarray
+    containment: np.ndarray
+    part: np.ndarray
     candidates: int = 0
 
+    @classmethod
+    def judged(cls, pairs: np.ndarray, verdicts: Sequence[Judgement], ids: np.ndarray, candidates: int) -> Edges:
+        """The edges of `PairJudge.verify` (local node numbers, named by `ids`)."""
 
-def verify_edges(table: NodeTable, requests: Sequence[VerifyRequest], threshold: float) -> Edges:
-    """Stage 4b: the local engine's `verify_pairs` on the pairs whose second node is here."""
+        def column(name: str, dtype: type) -> np.ndarray:
+            return np.fromiter((getattr(v, name) for v in verdicts), dtype=dtype, count=len(verdicts))
+
+        return cls(
+            ids[pairs].reshape(-1, 2),
+            column("relation", np.int8),
+            column("jaccard", np.float64),
+            column("resemblance", np.float64),
+            column("containment", np.float64),
+            ids[column("part", np.int64)],
+            candidates,
+        )
+
+    @classmethod
+    def joined(cls, pieces: Sequence[Edges]) -> Edges:
+        return cls(
+            concat([p.pairs for p in pieces], np.int64, 2),
+            concat([p.relation for p in pieces], np.int8),
+            concat([p.jaccard for p in pieces], np.float64),
+            concat([p.resemblance for p in pieces], np.float64),
+            concat([p.containment for p in pieces], np.float64),
+            concat([p.part for p in pieces], np.int64),
+            sum(p.candidates for p in pieces),
+        )
+
+    def take(self, rows: np.ndarray) -> Edges:
+        return Edges(
+            self.pairs[rows],
+            self.relation[rows],
+            self.jaccard[rows],
+            self.resemblance[rows],
+            self.containment[rows],
+            self.part[rows],
+        )
+
+    def judgements(self, part: np.ndarray) -> list[Judgement]:
+        """The `Judgement`s again, with `part` given in the caller's node numbers."""
+        columns = (self.relation, self.jaccard, self.resemblance, self.containment, part)
+        return [Judgement(*row) for row in zip(*(c.tolist() for c in columns), strict=True)]
+
+
+def verify_edges(table: NodeTable, requests: Sequence[VerifyRequest], config: DedupeConfig) -> Edges:
+    """Stage 4b: the local engine's `PairJudge.verify` on the pairs whose second node is here (after
+    `screened_candidates` when the run decides by Jaccard alone, as locally)."""
     requests = [r for r in requests if len(r.pairs)]
     if not requests:
-        return Edges(np.empty((0, 2), dtype=np.int64), np.empty(0, dtype=np.float32))
+        return Edges.judged(np.empty((0, 2), dtype=np.int64), [], np.empty(0, dtype=np.int64), 0)
     visitors = concat([r.node for r in requests], np.int64)
     offsets = np.cumsum([0] + [len(r.node) for r in requests])
-    signatures = np.concatenate([*(r.signatures for r in requests), table.signatures])
-    store = concat_stores([*(r.store for r in requests), table.store])
+    judge = PairJudge(
+        concat_stores([*(r.store for r in requests), table.store]),
+        concat_windows([*(r.windows for r in requests), table.windows], config.ngram),
+        np.concatenate([*(r.words for r in requests), table.words]),
+        [source for r in requests for source in r.sources] + table.sources,
+        relation_settings(config),
+    )
     local = np.concatenate(
         [
             np.stack([start + np.searchsorted(r.node, r.pairs[:, 0]), len(visitors) + table.locate(r.pairs[:, 1])], 1)
             for start, r in zip(offsets[:-1], requests, strict=True)
         ]
     )
-    edges, sims = verify_pairs(local, signatures, store, threshold)
-    ids = np.concatenate([visitors, table.node])
-    return Edges(ids[edges].reshape(-1, 2), sims, candidates=len(local))
+    if config.uses_windows:
+        edges, verdicts = judge.verify(local, np.concatenate([r.sampled for r in requests]))
+    else:
+        signatures = np.concatenate([*(r.signatures for r in requests), table.signatures])
+        edges, verdicts = judge.verify(screened_candidates(local, signatures, config))
+    return Edges.judged(edges, verdicts, np.concatenate([visitors, table.node]), len(local))

@@ -17,7 +17,16 @@ from dask.base import tokenize
 from dask.highlevelgraph import HighLevelGraph
 
 from ..dedupe_config import DedupeConfig
-from .candidates import band_rows, bucket_pairs, build_node_table, sign_partition, verification_requests, verify_edges
+from .candidates import (
+    band_rows,
+    bucket_pairs,
+    build_node_table,
+    sample_pairs,
+    sample_rows,
+    sign_partition,
+    verification_requests,
+    verify_edges,
+)
 from .clustering import cluster_components, component_members, connected_components
 from .verdicts import answer_requests, assemble, offsets, record_verdicts, verdict_rows
 
@@ -31,6 +40,8 @@ STAGES: dict[str, str] = {
     "build_node_table": "exact",
     "band_rows": "bands",
     "bucket_pairs": "candidates",
+    "sample_rows": "samples",
+    "sample_pairs": "candidates",
     "verification_requests": "verify",
     "verify_edges": "verify",
     "connected_components": "components",
@@ -89,13 +100,15 @@ def dedupe(
     """Near-duplicate verdicts for a Dask bag (or DataFrame) of records, lazily, as a Dask bag.
 
     The result has one partition per input partition and one dict per input record, in input order:
-    `{"id", "cluster", "kept", "duplicate_of", "similarity"}` plus `"relation"`/`"reject"` when they apply,
-    the same line `newsclean.dedupe(...).verdict(i).to_json()` gives with `config.jaccard_only()`, whatever
-    the partitioning and worker count: the Dask engine decides by Jaccard alone (relations `exact` and
-    `near`; docs/design/dask.md). `partitions` sets how many partitions the shuffled stages use (default: as many
-    as the input). `index` adds the stages that decide against a persistent index (`dask_index.dedupe_indexed`).
+    `{"id", "cluster", "kept", "duplicate_of", "similarity"}` plus `"relation"`, `"related_to"`,
+    `"resemblance"`, `"contained_in"`/`"containment"` and `"reject"` when they apply: the same line
+    `newsclean.dedupe(..., config=config).verdict(i).to_json()` gives, word-coverage relations and `drop`
+    included, whatever the partitioning and worker count (docs/design/dask.md). `partitions` sets how many
+    partitions the shuffled stages use (default: as many as the input). `index` adds the stages that decide
+    against a persistent index (`dask_index.dedupe_indexed`, which passes a `config.jaccard_only()`, as the
+    local engine decides with an index).
     """
-    config = (config or DedupeConfig()).jaccard_only()
+    config = config or DedupeConfig()
     bag = as_bag(collection)
     inputs = bag.__dask_keys__()
     parts_in = len(inputs)
@@ -105,16 +118,24 @@ def dedupe(
 
     signed = [g.add(sign_partition, i, items, i, config, parts) for i, items in enumerate(inputs)]
     outlines = [g.piece(s, 0) for s in signed]
-    tables = [g.add(build_node_table, r, [g.piece(s, 1, r) for s in signed], config.num_perm) for r in range(parts)]
+    tables = [
+        g.add(build_node_table, r, [g.piece(s, 1, r) for s in signed], config.num_perm, config.ngram)
+        for r in range(parts)
+    ]
     banded = [g.add(band_rows, r, t, bands, rows, parts) for r, t in enumerate(tables)]
     candidates = [
         g.add(bucket_pairs, s, [g.piece(b, s) for b in banded], bands, rows, config.max_bucket, parts)
         for s in range(parts)
     ]
+    sampled: list[tuple] = []
+    if config.uses_windows:
+        samples = [g.add(sample_rows, r, t, parts) for r, t in enumerate(tables)]
+        sampled = [g.add(sample_pairs, s, [g.piece(x, s) for x in samples], parts) for s in range(parts)]
     asked = [
-        g.add(verification_requests, r, t, [g.piece(c, r) for c in candidates], parts) for r, t in enumerate(tables)
+        g.add(verification_requests, r, t, [g.piece(c, r) for c in candidates], [g.piece(x, r) for x in sampled], parts)
+        for r, t in enumerate(tables)
     ]
-    edges = [g.add(verify_edges, r, t, [g.piece(a, r) for a in asked], config.threshold) for r, t in enumerate(tables)]
+    edges = [g.add(verify_edges, r, t, [g.piece(a, r) for a in asked], config) for r, t in enumerate(tables)]
     if index is not None:
         edges = index.match(g, tables, edges, parts)
     components = g.add(connected_components, 0, edges, parts)

@@ -21,8 +21,8 @@ it holds for the whole run.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from typing import Any, TypeVar
+from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -197,20 +197,10 @@ def unmatched_edges(edges: Sequence[Edges], matches: Sequence[NodeMatches]) -> E
     """Step 3a: the verified edges between nodes no indexed article decided: what today's clusters are made
     of (a matched node is its article's duplicate, whatever else it is alike to). One task, like the
     components it feeds."""
-    pairs = concat([e.pairs for e in edges], np.int64, 2)
-    sims = concat([e.sims for e in edges], np.float32)
+    joined = Edges.joined(edges)
     matched = concat([m.node for m in matches], np.int64)
-    free = ~np.isin(pairs, matched).any(axis=1) if len(pairs) else np.empty(0, dtype=bool)
-    return Edges(pairs[free], sims[free], candidates=sum(e.candidates for e in edges))
-
-
-Piece = TypeVar("Piece", bound=Sized)
-
-
-def _rows(piece: Piece, keep: np.ndarray) -> Piece:
-    """The rows `keep` of a piece whose array fields all have one row per record."""
-    values = {f.name: getattr(piece, f.name) for f in fields(piece)}  # type: ignore[arg-type]
-    return type(piece)(**{name: v[keep] if isinstance(v, np.ndarray) else v for name, v in values.items()})
+    free = ~np.isin(joined.pairs, matched).any(axis=1) if len(joined.pairs) else np.empty(0, dtype=bool)
+    return replace(joined.take(free), candidates=joined.candidates)
 
 
 def _matched_records(table: NodeTable, matches: NodeMatches) -> tuple[np.ndarray, np.ndarray]:
@@ -229,7 +219,7 @@ def drop_matched_records(
     numbered and asked for (the matched ones get their verdicts from `indexed_rows`)."""
     rows, _ = _matched_records(table, matches)
     gone = table.record_position[rows]
-    return [_rows(piece, ~np.isin(piece.position, gone)) for piece in pieces]
+    return [piece.take(~np.isin(piece.position, gone)) for piece in pieces]
 
 
 @dataclass(frozen=True, slots=True)

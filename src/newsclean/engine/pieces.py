@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from ..alignment import WindowStore
 from ..clusters import ShingleStore
 
 POSITION_BITS = 32
@@ -35,7 +36,7 @@ _SIGN_BIT = np.uint64(1 << 63)
 def _deep_size(value: Any) -> int:
     if isinstance(value, np.ndarray):
         return value.nbytes
-    if isinstance(value, ShingleStore):
+    if isinstance(value, (ShingleStore, WindowStore)):
         return value.nbytes
     if isinstance(value, (list, tuple)):
         return sys.getsizeof(value) + sum(_deep_size(v) for v in value)
@@ -91,6 +92,26 @@ def concat_stores(stores: Sequence[ShingleStore]) -> ShingleStore:
     offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     return ShingleStore(np.concatenate([s.hashes for s in stores]).astype(np.uint32, copy=False), offsets)
+
+
+def concat_windows(stores: Sequence[WindowStore], ngram: int) -> WindowStore:
+    """One window store holding the nodes of `stores` one after the other."""
+    if not stores:
+        return WindowStore.from_parts([], ngram)
+
+    def offsets(parts: list[np.ndarray]) -> np.ndarray:
+        lengths = np.concatenate([np.diff(o) for o in parts])
+        out = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=out[1:])
+        return out
+
+    return WindowStore(
+        np.concatenate([s.hashes for s in stores]).astype(np.uint32, copy=False),
+        offsets([s.hash_offsets for s in stores]),
+        np.concatenate([s.dated for s in stores]).astype(bool, copy=False),
+        offsets([s.word_offsets for s in stores]),
+        ngram,
+    )
 
 
 def concat(arrays: Sequence[np.ndarray], dtype: type, width: int | None = None) -> np.ndarray:

@@ -98,7 +98,7 @@ def _write_shard(
 
     Runs on a worker, once per partition: `files` and `numbers` are that partition's file and shard number.
     """
-    counts = {"records": 0, "kept": 0, "exact": 0, "near": 0, "rejected": 0}
+    counts = dict.fromkeys(("records", "kept", "duplicates", "exact", "near", "contained", "template", "rejected"), 0)
     number = next(iter(numbers))
     path = {kind: os.path.join(directory, shard_name(kind, number)) for kind in SHARD_KINDS}
     with (
@@ -116,12 +116,18 @@ def _write_shard(
                 counts[kind] = counts.get(kind, 0) + 1
                 if rejects_out is not None:
                     rejects_out.write(dumps(reject_line(item, verdict.get("reject")).to_json()) + "\n")
-            elif verdict["kept"] and isinstance(item, InputRecord):
+                continue
+            relation = verdict.get("relation")
+            if relation in ("contained", "template"):
+                counts[relation] += 1
+            if verdict["kept"] and isinstance(item, InputRecord):
                 kept = kept_record(item.data, outputs.config, outputs.write_clean, outputs.clean_field)
                 kept_out.write(dumps(kept) + "\n")
                 counts["kept"] += 1
             elif not verdict["kept"]:
-                counts[verdict.get("relation", "near")] += 1
+                counts["duplicates"] += 1
+                if relation in ("exact", "near"):
+                    counts[relation] += 1
                 if dup_out is not None and isinstance(item, InputRecord):
                     dup_out.write(dumps(item.data) + "\n")
     return [counts]
