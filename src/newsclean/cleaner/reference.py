@@ -50,6 +50,7 @@ from .lead import (
     STRONG_DATELINE_NAMES,
     WORD_KEY,
     is_plausible_inside,
+    is_quoted_speech,
 )
 from .learned import apply_learned
 from .lines import LINE_RULE_MAX_CHARS, drop_headlines_after_label, is_related_link_line
@@ -249,8 +250,9 @@ def _strip_lead(state: ArticleState) -> None:
             offset = found[1].start()
         if state.enabled("caption.before_dateline"):
             for earlier in lead[:position]:
-                state.drop(earlier, "caption", "caption.before_dateline")
-            if offset:
+                if not is_quoted_speech(state.masked(earlier)):
+                    state.drop(earlier, "caption", "caption.before_dateline")
+            if offset and not is_quoted_speech(text[:offset]):
                 state.cut(index, 0, offset, "caption", "caption.before_dateline")
         rule, match = found
         end = match.end()

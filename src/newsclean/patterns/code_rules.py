@@ -143,10 +143,17 @@ CODE_RULES: tuple[CodeRule, ...] = (
         "Scrapers put a photo caption (often repeating the lead), a `(Sputnik)` photo credit or a `Laporan "
         "Wartawan ...` line above the dateline, or glue it in front of it: what stands before a dateline found in "
         "the first body paragraphs goes. With no dateline nothing does, and past the article's start a dateline "
-        "must read as one (`Rute Denpasar (DPS) - Labuan Bajo` is prose).",
+        "must read as one (`Rute Denpasar (DPS) - Labuan Bajo` is prose). A paragraph that quotes someone "
+        "(`...damai,” kata Umar`) is no caption: Tribun opens some stories with speech above the dateline.",
         code=("newsclean.cleaner.lead.strip_lead", "newsclean.cleaner.lead.is_plausible_inside"),
         positives=(
             (f"Warga antre membeli beras murah.\nCIMAHI, WARTAKITA.com - {BODY}", "Warga antre membeli beras murah."),
+        ),
+        keeps=(
+            (
+                f"“Kami menjual kopi untuk hidup baru,” kata Umar, pemilik kedai itu.\nCIMAHI, WARTAKITA.com - {BODY}",
+                "“Kami menjual kopi untuk hidup baru,” kata Umar, pemilik kedai itu.",
+            ),
         ),
         traps=(
             # A parenthesised abbreviation then a hyphen is a compound, not an agency dateline glued into the lead.
