@@ -271,3 +271,30 @@ def test_config_rejects_impossible_layouts():
         DedupeConfig(bands=4)
     with pytest.raises(ValueError):
         DedupeConfig(thresold=0.8)
+
+
+def _bucket_pairs_spec(keys: np.ndarray, ids: np.ndarray, max_bucket: int) -> set[tuple[int, int]]:
+    """Every bucket's pairs, one bucket at a time: a member pairs with each later member, and in a bucket over
+    `max_bucket` only the first `max_bucket` members (in id order) open pairs."""
+    members_of: dict[int, list[int]] = {}
+    for key, ident in sorted(zip(keys.tolist(), ids.tolist(), strict=True)):
+        members_of.setdefault(key, []).append(ident)
+    return {
+        (members[i], members[j])
+        for members in members_of.values()
+        for i in range(min(len(members), max_bucket))
+        for j in range(i + 1, len(members))
+    }
+
+
+def test_band_pairs_equal_the_bucket_by_bucket_specification() -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(150):
+        n = int(rng.integers(0, 300))
+        keys = rng.integers(0, n // 3 + 1, n).astype(np.uint64)
+        ids = rng.permutation(2 * n)[:n].astype(np.int64)
+        max_bucket = int(rng.integers(2, 8))
+        found = {
+            (int(a), int(b)) for block in BandIndex(1, 1, max_bucket).band_pairs(keys, ids) for a, b in block.tolist()
+        }
+        assert found == _bucket_pairs_spec(keys, ids, max_bucket)

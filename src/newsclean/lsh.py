@@ -112,15 +112,24 @@ class BandIndex:
         return np.unique(np.concatenate(found), axis=0)
 
     def band_pairs(self, keys: np.ndarray, ids: np.ndarray) -> Iterator[np.ndarray]:
+        """The id pairs of one band's buckets (members in id order, `pairs` says which), a block at a time.
+
+        Buckets of one size are paired together, with one index array for all of them: most buckets of a
+        band hold two or three ids, and pairing them one by one cost a few numpy calls each (about 40 us a
+        bucket). A bucket over `max_bucket` is paired alone."""
         order = np.lexsort((ids, keys))
         sorted_keys = keys[order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
         sizes = np.diff(np.r_[starts, len(sorted_keys)])
-        for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+        shared = sizes > 1
+        starts, sizes = starts[shared], sizes[shared]
+        small = sizes <= self.max_bucket
+        for size in np.unique(sizes[small]).tolist():
+            first = starts[small & (sizes == size)]
+            a, b = np.triu_indices(size, k=1)
+            yield np.stack([ids[order[first[:, None] + a]].ravel(), ids[order[first[:, None] + b]].ravel()], axis=1)
+        for start, size in zip(starts[~small].tolist(), sizes[~small].tolist(), strict=True):
             members = ids[order[start : start + size]]
-            if size <= self.max_bucket:
-                a, b = np.triu_indices(size, k=1)
-            else:
-                a = np.concatenate([np.full(size - i - 1, i) for i in range(self.max_bucket)])
-                b = np.concatenate([np.arange(i + 1, size) for i in range(self.max_bucket)])
+            a = np.concatenate([np.full(size - i - 1, i) for i in range(self.max_bucket)])
+            b = np.concatenate([np.arange(i + 1, size) for i in range(self.max_bucket)])
             yield np.stack([members[a], members[b]], axis=1)
