@@ -10,7 +10,7 @@ from typing import Any, Final
 
 import regex
 
-from .units import KEY_TABLE, MAX_TEMPLATE_CHARS, SLOT, template_key
+from .units import MAX_TEMPLATE_CHARS, SLOT, key_chars, template_key
 
 #: A pinned slot in a template pattern: `{value}`.
 PINNED: Final = regex.compile(r"\{([^{}]*)\}")
@@ -189,8 +189,8 @@ class SourceMatcher:
     def find(self, segment: str, zone: str) -> LearnedEntry | None:
         folded = segment.casefold()
         first = FIRST_WORD.search(folded)
-        if first is not None and first.group().translate(KEY_TABLE) in self.first_words:
-            entry = self.exact.get(" ".join(folded.translate(KEY_TABLE).split()))
+        if first is not None and key_chars(first.group()) in self.first_words:
+            entry = self.exact.get(" ".join(key_chars(folded).split()))
             if entry is not None:
                 return entry if zone in entry.zones else None
         if zone == "body" or len(segment) > MAX_TEMPLATE_CHARS or not any(a in folded for a in self.anchors):

@@ -59,6 +59,16 @@ def _key_table() -> dict[int, str]:
 
 #: The exact key's character map, built once at import.
 KEY_TABLE: Final = _key_table()
+#: `KEY_TABLE` for ASCII text, as a `bytes.translate` table: a dict lookup per character is most of the key's
+#: cost, and nearly every segment is ASCII.
+ASCII_KEY_TABLE: Final = bytes(ord(KEY_TABLE.get(code, chr(code))) if code < 128 else code for code in range(256))
+
+
+def key_chars(folded: str) -> str:
+    """`folded.translate(KEY_TABLE)`, through the bytes table when the text is ASCII."""
+    if folded.isascii():
+        return folded.encode("ascii").translate(ASCII_KEY_TABLE).decode("ascii")
+    return folded.translate(KEY_TABLE)
 #: A slot word: capitalised, or holding a digit (`2025`, `mcr8`, an editor's code).
 _SLOT_WORD = r"(?:(?:\p{Lu}|\d)[^\W_]*|\p{Ll}+\d[^\W_]*)(?:[-.][^\W_]+)*"
 #: A run of slot words (one slot), another word, or one punctuation character.
@@ -73,7 +83,7 @@ def exact_key(segment: str) -> str:
     >>> exact_key("Halaman 2 dari 3: Baca juga!")
     'halaman 0 dari 0 baca juga'
     """
-    return " ".join(segment.casefold().translate(KEY_TABLE).split())
+    return " ".join(key_chars(segment.casefold()).split())
 
 
 def template_key(segment: str) -> tuple[str, tuple[str, ...]]:
@@ -93,6 +103,6 @@ def template_key(segment: str) -> tuple[str, tuple[str, ...]]:
             parts.append(SLOT)
             values.append(" ".join(slot.casefold().split()))
         else:
-            parts.append(word.casefold().translate(KEY_TABLE) if word else mark)
+            parts.append(key_chars(word.casefold()) if word else mark)
     return " ".join(parts), tuple(values)
 
