@@ -232,14 +232,25 @@ def _turns_to_prose(stretch: str) -> bool:
     return False
 
 
+def _opens_sentence(word: str, tokens: list[regex.Match[str]], number: int) -> bool:
+    """Whether a `SENTENCE_OPENERS` word at `tokens[number]` opens a sentence: a comma after it (`Namun,`) or a
+    lowercase word next (`Dalam rapat itu`). Between two capitalised words it is inside a name (`Menteri Dalam
+    Negeri Tito Karnavian` in a list of ministers glued to a headline), and the headline did not end there."""
+    if word.endswith(","):
+        return True
+    following = tokens[number + 1].group().lstrip("\"'“‘(") if number + 1 < len(tokens) else ""
+    return following[:1].islower()
+
+
 def _title_case_end(window: str) -> int:
     """The end of a title-case headline followed by prose on the same line, as an offset into `window`."""
     run_start: int | None = None
     last_run_start: int | None = None
-    for number, token in enumerate(TOKEN.finditer(window)):
+    tokens = list(TOKEN.finditer(window))
+    for number, token in enumerate(tokens):
         word = token.group().strip("\"'“”‘’()")
         bare = word.rstrip(",.:;!?")
-        if number >= 3 and bare in SENTENCE_OPENERS:
+        if number >= 3 and bare in SENTENCE_OPENERS and _opens_sentence(word, tokens, number):
             return token.start()
         if not bare:
             continue

@@ -229,7 +229,7 @@ def strip_lead(state: ArticleState) -> None:
         text = state.masked(index)
         if position and not holds_strong_separator(text, GLUED_DATELINE_WINDOW):
             continue  # only strong datelines count here, and they hold a separator (see there)
-        found = _match_dateline(text, allow_weak=position == 0, state=state)
+        found = _match_dateline(text, allow_weak=position == 0 and not state.memo.dateline_cut, state=state)
         offset = 0
         if found is None:
             glued = _glued_dateline(text, state)

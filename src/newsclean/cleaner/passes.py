@@ -264,6 +264,7 @@ def _fixed_point(
             learning = learned
         # The paragraphs of the previous output are known; a pass that removes nothing from them would render
         # them unchanged, so the output is already a fixed point (unless it was just renormalized: check again).
+        memo.dateline_cut = dateline is not None
         state, pass_credits = _run_steps(
             result.text, list(result.paragraphs), config, None, memo, result.untouched, result.new_words, learning
         )

@@ -181,6 +181,7 @@ class PassMemo:
     __slots__ = (
         "bits",
         "dateline",
+        "dateline_cut",
         "enabled",
         "enabled_bits",
         "gate_texts",
@@ -210,6 +211,11 @@ class PassMemo:
     bits: int
     #: Whether the previous pass looked for related links.
     previous_related: bool
+    #: Whether an earlier pass cut the article's dateline: a later pass then takes only the strong shapes at
+    #: the start (`lead.strip_lead`), since the place-and-dash shape found at the start of a pass's output
+    #: after a glued dateline is the lead's own first words (`Posmetro.co.id,INDRAMAYU –Kepemimpinan Lucky
+    #: Hakim – Syaefudin terus ...` lost `Kepemimpinan Lucky Hakim –` that way).
+    dateline_cut: bool
     gate_texts: dict[str, str]
     #: The config's answers, as the names of the rules it leaves on and the bits of the catalogue's: asked of
     #: the (uncompiled, pydantic) config once per config (`enabled_rules`) instead of once per test.
@@ -228,6 +234,7 @@ class PassMemo:
         self.selection = None
         self.bits = 0
         self.previous_related = False
+        self.dateline_cut = False
         self.gate_texts = {}
         self.enabled = frozenset()
         self.enabled_bits = 0

@@ -118,7 +118,7 @@ def _fixed_point(
                     break
                 learning = learned
         state, pass_credits = _run_steps(text, split_paragraphs(text, config.rejoin_lines), config,
-                                         title if number == 0 else None, learning)
+                                         title if number == 0 else None, learning, dateline is not None)
         removed = bool(state.dropped) or any(state.spans.values())
         if number and not removed:
             continue
@@ -141,9 +141,16 @@ def _fixed_point(
 
 
 def _run_steps(
-    source: str, paragraphs: list[Paragraph], config: CleanConfig, title: str | None, learned: SourceMatcher | None
+    source: str,
+    paragraphs: list[Paragraph],
+    config: CleanConfig,
+    title: str | None,
+    learned: SourceMatcher | None,
+    dateline_cut: bool = False,
 ) -> tuple[ArticleState, list[str]]:
+    """One pass; `dateline_cut` when an earlier pass cut the dateline (only strong shapes at the start then)."""
     state = ArticleState.plain(source, paragraphs, config)
+    state.memo.dateline_cut = dateline_cut
     _drop_repeated_title(state, title)
     credits: list[str] = []
     if config.remove_boilerplate:
@@ -241,7 +248,7 @@ def _strip_lead(state: ArticleState) -> None:
     lead = state.live()[:LEAD_PARAGRAPHS]
     for position, index in enumerate(lead):
         text = state.masked(index)
-        found = _dateline_at_start(state, text[:DATELINE_WINDOW], inside=position > 0)
+        found = _dateline_at_start(state, text[:DATELINE_WINDOW], inside=position > 0 or state.memo.dateline_cut)
         offset = 0
         if found is None:
             found = _glued_dateline(state, text[:GLUED_DATELINE_WINDOW])
