@@ -19,18 +19,6 @@ from .records import ArticleState, DatelineFound
 from .regexes import regex_match, regex_search, regex_timeout
 
 LEAD_PARAGRAPHS = 4
-#: Quoted speech: a quotation closed after its punctuation, then a reporting verb (`...menyeduh damai,” kata
-#: Umar Patek, ...`). Tribun opens some stories with a paragraph of speech above the dateline; a photo caption
-#: never quotes anyone this way, so such a paragraph is prose and stays where the dateline found it.
-QUOTED_SPEECH = regex.compile(
-    r"[,.!?][\"”’]\s*(?:kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tambah|sebut|lanjut|terang|tanya|tegas)(?:nya)?\b",
-    regex.V1,
-)
-
-
-def is_quoted_speech(text: str) -> bool:
-    """Whether `text` quotes someone (`QUOTED_SPEECH`): prose, never a caption above the dateline."""
-    return QUOTED_SPEECH.search(text) is not None
 GLUED_DATELINE_WINDOW = 400
 #: A dateline at the start of a paragraph is looked for in its first 300 characters. The longest dateline in the
 #: 50,000-article sample is 61 characters; the bound keeps the lead patterns' prefilters (`CITY_THEN_PARENTHESIS`
@@ -215,6 +203,20 @@ def is_plausible_inside(lead_rule: Rule, match: regex.Match[str]) -> bool:
     if lead_rule.name == "dateline.city_agency":
         return AGENCY_NAME.search(match.group("outlet") or "") is not None
     return True
+
+
+#: Reported speech: a quotation closed after its punctuation, then a reporting verb (`...menyeduh damai,” kata
+#: Umar Patek, ...`). Tribun opens some stories with a paragraph of speech above the dateline; a photo caption
+#: never quotes anyone this way, so such a paragraph is prose and stays where the dateline found it.
+REPORTED_SPEECH = regex.compile(
+    r"[,.!?][\"”’]\s*(?:kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tambah|sebut|lanjut|terang|tanya|tegas)(?:nya)?\b",
+    regex.V1,
+)
+
+
+def is_quoted_speech(text: str) -> bool:
+    """Whether `text` quotes someone (`REPORTED_SPEECH`): prose, never a caption above the dateline."""
+    return REPORTED_SPEECH.search(text) is not None
 
 
 def strip_lead(state: ArticleState) -> None:
