@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 dask_bag = pytest.importorskip("dask.bag")
-distributed = pytest.importorskip("distributed")
+pytest.importorskip("distributed")
 
 from click.testing import CliRunner  # noqa: E402
 
@@ -98,15 +98,6 @@ def corpus(n: int, seed: int = 7) -> list[dict]:
         records.append(record)
     records.insert(n // 2, {"id": "no-text", "title": "kosong"})
     return records
-
-
-@pytest.fixture(scope="module")
-def client():
-    with (
-        distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
-        distributed.Client(cluster) as connected,
-    ):
-        yield connected
 
 
 @pytest.fixture(scope="module")

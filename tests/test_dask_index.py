@@ -18,25 +18,16 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("dask.bag")
-distributed = pytest.importorskip("distributed")
+pytest.importorskip("distributed")
 
-from test_dask import corpus, edited, republished, sentence  # noqa: E402
-from test_index import drop, fresh_url  # noqa: E402
+from test_dask import corpus, edited, republished, sentence
+from test_index import drop, fresh_url
 
-from newsclean import DedupeConfig, Index  # noqa: E402
-from newsclean.cli import main  # noqa: E402
+from newsclean import DedupeConfig, Index
+from newsclean.cli import main
 
 CONFIG = DedupeConfig()
 SHARDS = 3
-
-
-@pytest.fixture(scope="module")
-def client():
-    with (
-        distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
-        distributed.Client(cluster) as connected,
-    ):
-        yield connected
 
 
 @pytest.fixture

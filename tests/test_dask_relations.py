@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 dask_bag = pytest.importorskip("dask.bag")
-distributed = pytest.importorskip("distributed")
+pytest.importorskip("distributed")
 
 from click.testing import CliRunner  # noqa: E402
 
@@ -111,15 +111,6 @@ def corpus(seed: int = 11, stories: int = 70) -> list[dict]:
     records.insert(len(records) // 2, {"id": "kosong", "text": "   "})
     records.insert(len(records) // 2, {"id": "tanpa-teks", "title": "judul saja"})
     return records
-
-
-@pytest.fixture(scope="module")
-def client():
-    with (
-        distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
-        distributed.Client(cluster) as connected,
-    ):
-        yield connected
 
 
 @pytest.fixture(scope="module")
