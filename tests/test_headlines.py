@@ -67,6 +67,12 @@ def _removed(paragraph: str) -> list[str]:
             "Ia datang. Baca juga: Survei Warta: Partai Biru Masuk 5 Besar TerpopulerIa menegaskan hasil itu.",
             "Baca juga: Survei Warta: Partai Biru Masuk 5 Besar Terpopuler",
         ),
+        # A counted sentence opener with its comma starts the next sentence.
+        (
+            "Ia datang. Baca juga: Pengurus Baru Diharapkan Solid, Tak Ribut Masalah Internal Hasilnya, lima "
+            "calon terpilih dengan suara terbanyak.",
+            "Baca juga: Pengurus Baru Diharapkan Solid, Tak Ribut Masalah Internal",
+        ),
     ],
 )
 def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
@@ -92,6 +98,12 @@ def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
             "Ia datang. Baca juga: Jokowi Resmikan Tol Baru di Jawa Tengah yang menghubungkan dua kota besar?"
             "Pemerintah menyatakan proyek selesai tepat waktu dan akan dibuka besok",
             "Pemerintah menyatakan proyek selesai",
+        ),
+        # An opener between two capitalised words is inside a name (`Menteri Dalam Negeri`), not a sentence start.
+        (
+            "Ia datang. Baca juga: Ini Daftar Menteri yang Dilantik Hadir Menteri Luar Negeri Rina, Menteri Dalam "
+            "Negeri Budi, Menteri Keuangan Andi, dan para wakil menteri.",
+            "Hadir Menteri Luar Negeri Rina",
         ),
         # A subheading glued between the headline and the next sentence: the later glue is no certain end.
         (

@@ -85,6 +85,11 @@ PROSE_BEFORE_GLUE = regex.compile(
 MAX_GLUED_HEADLINE_CHARS = 150
 #: Lowercase words in a row after which a title-case headline has certainly turned into prose.
 PROSE_RUN_WORDS = 3
+#: Commas a headline whose end is guessed from its title case may hold: headlines list two things at most
+#: (`Solid, Tak Ribut ...`); a guess that takes more has run into a sentence listing names.
+MAX_GUESSED_COMMAS = 2
+#: A comma that separates words, not a decimal comma between digits (`Rp1,5 Triliun`).
+LIST_COMMA = regex.compile(r"(?<!\d),|,(?!\d)", regex.V1)
 #: Capitalised words a headline opens with to be judged as title case (`LPDP Buka Beasiswa Georgetown SFS`);
 #: a sentence-case headline shows a lowercase word among its first words.
 TITLE_CASE_WORDS = 5
@@ -113,7 +118,8 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
     lowercase content word, and that run is left as the subject of the prose sentence; when no capitalised
     word stands right before the small words that precede the prose (`Royong Maka dengan membangun`), the
     end goes back to the start of the last capitalised run (or to `start`: the label alone goes), never to a
-    cut right before a lowercase word.
+    cut right before a lowercase word. A guessed end that would take `MAX_GUESSED_COMMAS` commas or more is no
+    end: the label alone goes.
     """
     window_end = min(len(text), start + limit)
     window = text[start:window_end]
@@ -156,7 +162,11 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
         # sentence glued to the headline (`...Belum JelasSecara terpisah, polisi menyatakan ...`) ended it
         # above: the rest of the paragraph is taken only where no such glue shows the headline's end.
         return len(text)
-    return start + _title_case_end(window)
+    end = _title_case_end(window)
+    # A guessed end that takes two commas or more has read into a list of names (`... Dilantik Hadir Menteri
+    # Luar Negeri Rina, Menteri Dalam Negeri Budi, Menteri Keuangan Andi, dan ...`): the label alone goes.
+    commas = len(LIST_COMMA.findall(window, 0, end))
+    return start if commas >= MAX_GUESSED_COMMAS else start + end
 
 
 def reads_as_headline(stretch: str, within_list: bool = False) -> bool:
