@@ -61,10 +61,9 @@ def _cut_tail_code(state: ArticleState, matcher: SourceMatcher) -> None:
     """Cut the parenthesised code after the article's last sentence when the source learned its shape."""
     if not matcher.tail_codes:
         return
-    live = [index for index in state.live() if state.masked(index).strip()]
-    if not live:
+    last = next((index for index in reversed(state.live()) if state.masked(index).strip()), None)
+    if last is None:
         return
-    last = live[-1]
     text = state.masked(last).rstrip()
     found = tail_code(text)
     if found is None:

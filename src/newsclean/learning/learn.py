@@ -33,12 +33,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import InputError
-from ..models import Article
+from ..models import Article, RemovalKind
 from ..normalization import normalize
 from ..paragraphs import FUNCTION_WORDS, split_paragraphs
 from .kinds import cued_kind, kind_of
 from .matcher import TAG_LINES_PATTERN, code_shape, tail_code, trailing_tag_lines
-from .profile import ArticleZone, LearnedSegment, LearnSettings, Profile, SourceProfile, zone_of
+from .profile import ArticleZone, LearnedSegment, LearnSettings, MatchKind, Profile, SourceProfile, zone_of
 from .stories import story_ids
 from .units import MAX_SEGMENT_CHARS, MAX_TEMPLATE_CHARS, SLOT, exact_key, segments, template_key
 
@@ -246,8 +246,8 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
                         starts[template].add(story_id)
     floor = max(settings.min_stories, math.ceil(settings.min_share * stories))
     learned = [
-        *_tag_lines_entry(tag_runs, floor, stories),
-        *_tail_code_entries(tail_codes, floor, stories),
+        *_closing_shape_entries("tags", "tag_lines", {TAG_LINES_PATTERN: tag_runs}, floor, stories),
+        *_closing_shape_entries("credit", "tail_code", tail_codes, floor, stories),
         *_exact_entries(exact, floor, settings),
         *_template_entries(templates, fills, starts, floor, settings, source),
     ]
@@ -255,38 +255,27 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
     return SourceProfile(documents=documents, sampled=len(texts), stories=stories, segments=tuple(learned))
 
 
-def _tag_lines_entry(tag_runs: dict[int, str], floor: int, stories: int) -> list[LearnedSegment]:
-    """The tag-block entry, when at least `floor` stories and `TAG_BLOCK_SHARE` of them end with a tag block."""
-    if len(tag_runs) < max(floor, TAG_BLOCK_SHARE * stories):
-        return []
+def _closing_shape_entries(
+    kind: RemovalKind, match: MatchKind, endings: dict[str, dict[int, str]], floor: int, stories: int
+) -> list[LearnedSegment]:
+    """An entry for every shape (`endings`: pattern -> story -> the first example of it) that ends at least
+    `floor` stories and `TAG_BLOCK_SHARE` of them: the tag block (one pattern, the shape is the entry) and
+    each tail-code shape.
+
+    Why a tail code is learned as a shape and not as the code: an outlet's codes name its many editors
+    (`(Z-3)`, `(Z-7)`, `(Ykb/Z-7)`), so each code alone recurs too seldom; the shape recurs. Prose ends an
+    article with a parenthesis now and then (`... pada Selasa malam. (H-3)`), never in one shape across a share
+    of the outlet's stories."""
     return [
         LearnedSegment(
-            kind="tags",
-            match="tag_lines",
-            pattern=TAG_LINES_PATTERN,
-            zones=("tail",),
-            stories=len(tag_runs),
-            example=tag_runs[min(tag_runs)],
-        )
-    ]
-
-
-def _tail_code_entries(tail_codes: dict[str, dict[int, str]], floor: int, stories: int) -> list[LearnedSegment]:
-    """A tail-code entry for every code shape that ends at least `floor` stories and `TAG_BLOCK_SHARE` of them.
-
-    Why a shape and not the code: an outlet's codes name its many editors (`(Z-3)`, `(Z-7)`, `(Ykb/Z-7)`), so
-    each code alone recurs too seldom; the shape recurs. Prose ends an article with a parenthesis now and then
-    (`... pada Selasa malam. (H-3)`), never in one shape across a share of the outlet's stories."""
-    return [
-        LearnedSegment(
-            kind="credit",
-            match="tail_code",
-            pattern=shape,
+            kind=kind,
+            match=match,
+            pattern=pattern,
             zones=("tail",),
             stories=len(seen),
             example=seen[min(seen)],
         )
-        for shape, seen in sorted(tail_codes.items())
+        for pattern, seen in sorted(endings.items())
         if len(seen) >= max(floor, TAG_BLOCK_SHARE * stories)
     ]
 
