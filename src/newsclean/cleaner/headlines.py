@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from ..patterns.words import CAMEL_NAMES, HEADLINE_SMALL_WORDS, RELATED_LABEL, SENTENCE_OPENERS
+from ..patterns.words import CAMEL_NAMES, HEADLINE_SMALL_WORDS, RELATED_LABEL, REPORTING_VERBS, SENTENCE_OPENERS
 
 MAX_HEADLINE_CHARS = 220
 #: `Baca artikel menarik lainnya:` and `Berita terkait:` introduce a list of headlines glued together.
@@ -77,7 +77,7 @@ QUOTED_SPEECH = regex.compile(r"(?<=\s)[\"“](?=\p{Lu})[^\"“”\n]{3,400}?[,.
 #: scraper joined inside a sentence (`..., kata KieshaAlvaro`): a quotation closed after its punctuation
 #: (`...di film ini,” kata`) or a reporting verb after a comma (`..., ujar Teuku`).
 PROSE_BEFORE_GLUE = regex.compile(
-    r"[,.!?][\"”’]\s|,\s+(?:kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tambah|sebut|lanjut)(?:nya)?\b",
+    rf"[,.!?][\"”’]\s|,\s+(?:{REPORTING_VERBS})(?:nya)?\b",
     regex.V1,
 )
 #: The longest stretch that is taken for a headline ending at a glued capital: headlines run 40-120 characters;

@@ -13,6 +13,7 @@ import regex
 from ..patterns import ALL_RULES, GLUED_DATELINE_NAMES
 from ..patterns.base import Rule
 from ..patterns.outlets import AGENCY_NAME, DASH_CHARS, NAMED_OUTLET_FIRST_WORDS, TLDS
+from ..patterns.words import SPEECH_ENDING_VERBS
 from ..repeats import casefolded_words
 from .gates import holds_dash, may_open_with_brand, may_open_with_brand_then_dash, may_open_with_dateline
 from .records import ArticleState, DatelineFound
@@ -209,7 +210,7 @@ def is_plausible_inside(lead_rule: Rule, match: regex.Match[str]) -> bool:
 #: Umar Patek, ...`). Tribun opens some stories with a paragraph of speech above the dateline; a photo caption
 #: never quotes anyone this way, so such a paragraph is prose and stays where the dateline found it.
 REPORTED_SPEECH = regex.compile(
-    r"[,.!?][\"”’]\s*(?:kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tambah|sebut|lanjut|terang|tanya|tegas)(?:nya)?\b",
+    rf"[,.!?][\"”’]\s*(?:{SPEECH_ENDING_VERBS})(?:nya)?\b",
     regex.V1,
 )
 

@@ -66,6 +66,10 @@ HEADLINE_SMALL_WORDS = frozenset(
         "a",
     ]
 )
+#: Verbs that report speech after a quotation or a comma (`..., ujar Teuku`, `...,” kata Umar`), as a regex
+#: alternation; each may take `-nya`. `SPEECH_ENDING_VERBS` adds those that close a quotation only.
+REPORTING_VERBS = "kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tambah|sebut|lanjut"
+SPEECH_ENDING_VERBS = f"{REPORTING_VERBS}|terang|tanya|tegas"
 #: Words that open an Indonesian sentence and almost never sit inside a title-case headline (written by hand;
 #: `COUNTED_SENTENCE_OPENERS` adds the ones counted in the samples).
 WRITTEN_SENTENCE_OPENERS = frozenset(
