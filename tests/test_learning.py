@@ -343,3 +343,56 @@ def test_tail_code_shape_is_learned_from_the_stories_it_ends() -> None:
     assert unlearned.text.endswith(records[1]["text"][-6:])
     prose = records[3]["text"] + "\n\nArus mudik memuncak pada Selasa malam (H-3)."
     assert newsclean.clean(prose, source="kode.id", profile=profile).text.endswith("malam (H-3).")
+
+
+LINKED = "Warga Cimahi Gelar Festival Kopi Tahunan di Alun-alun Kota"
+#: A second headline that shares the linked one's first words and goes on as a headline.
+SIBLING = "Warga Cimahi Gelar Festival Kopi Tahunan di Alun-alun Kota Bandung Barat"
+PROSE_AFTER_LINK = (
+    "Pemerintah kota menyiapkan tenda bagi pedagang.",
+    "Acara itu dibuka wali kota pada Sabtu pagi.",
+    "Dinas pariwisata mencatat ribuan pengunjung.",
+    '"Kami senang sekali," kata seorang pedagang.',
+)
+
+
+def linking_records() -> list[dict]:
+    """Stories of one outlet whose one-line scrapes glue `Baca juga: <LINKED>` to the next sentence."""
+    rng = random.Random(3)
+    records = []
+    for number, after in enumerate(PROSE_AFTER_LINK):
+        text = f"{paragraph(rng)} Baca juga: {LINKED} {after} {paragraph(rng)}"
+        records.append({"id": f"link{number}", "source": "warta.id", "text": text})
+    records.append({"id": "sibling", "source": "warta.id", "text": f"{paragraph(rng)} Baca juga: {SIBLING} Jalan itu ramai."})
+    return records
+
+
+def test_related_headline_is_learned_where_linking_stories_part() -> None:
+    from newsclean.learning.related import learned_headlines
+
+    after = {number: [f"{LINKED} {text}"] for number, text in enumerate(PROSE_AFTER_LINK)}
+    assert learned_headlines(after) == {LINKED: {0, 1, 2, 3}}
+    # One story's copies go on with the same prose: they teach nothing, nor does one story alone.
+    assert learned_headlines({0: [f"{LINKED} {PROSE_AFTER_LINK[0]}"] * 3}) == {}
+    # Two headlines sharing their first words part inside a headline (a capitalised word, no prose after it).
+    assert learned_headlines({0: [f"{LINKED} Timur Ramai"], 1: [f"{LINKED} Barat Sepi"]}) == {}
+
+
+def test_clean_ends_a_glued_related_headline_where_the_profile_learned_it() -> None:
+    records = linking_records()
+    profile = learn(records)
+    learned = [e for e in profile.sources["warta.id"].segments if e.match == "related_headline"]
+    assert [(e.pattern, e.kind, e.stories) for e in learned] == [(LINKED, "related", 4)]
+    record = records[1]
+    result = newsclean.clean(record["text"], source="warta.id", profile=profile)
+    assert f"Baca juga: {LINKED}" not in result.text and PROSE_AFTER_LINK[1] in result.text
+    [removal] = [r for r in result.removals if r.rule == "learned.related_headline"]
+    assert (removal.kind, removal.text, removal.stories) == ("related", f"Baca juga: {LINKED}", 4)
+    assert result == clean_reference(record["text"], source="warta.id", profile=profile)
+    # A headline that goes on past the learned one here is left to the shape rules, which keep the prose.
+    sibling = newsclean.clean(records[-1]["text"], source="warta.id", profile=profile)
+    assert "learned.related_headline" not in {r.rule for r in sibling.removals}
+    assert "Jalan itu ramai." in sibling.text
+    off = newsclean.CleanConfig(disabled_rules=frozenset({"learned.related_headline"}))
+    unlearned = newsclean.clean(record["text"], source="warta.id", profile=profile, config=off)
+    assert "learned.related_headline" not in {r.rule for r in unlearned.removals}

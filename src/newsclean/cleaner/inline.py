@@ -8,6 +8,7 @@ import re
 
 import regex
 
+from ..learning.matcher import learned_headline_end
 from ..patterns.base import Rule
 from ..patterns.words import RELATED_LABEL, RELATED_TRIGGER_WORDS
 from .gates import holds_also_needs
@@ -36,6 +37,8 @@ RELATED_INLINE = regex.compile(
 #: as `RELATED_LABEL` matches it, case-insensitively; searched overlapped, since a label can start inside
 #: another, as in `bacartikel`). The pattern opens with lookbehinds, which `regex` tests at every position of a
 #: search, all through a long paragraph; tried only here, it costs a few matches.
+#: The rule a related link's removal names when a learned headline ended it.
+LEARNED_HEADLINE_RULE = "learned.related_headline"
 RELATED_INLINE_START = regex.compile(r"-|(?i:baca|lihat|simak|tonton|saksikan|artikel|berita|related)", regex.V1)
 
 
@@ -62,9 +65,12 @@ def apply_inline_rules(state: ArticleState) -> None:
         if related and index not in links_settled and (":" in text or "：" in text):
             links = state.memo.related_links.get(text)
             if links is None:
-                links = state.memo.related_links[text] = related_links(text)
-            for start, end in links:
-                state.cut(index, start, end, "related", "related.inline_headline")
+                links = state.memo.related_links[text] = related_links(text, state.memo.related_headlines)
+            for start, end, stories in links:
+                if stories:
+                    state.cut(index, start, end, "related", LEARNED_HEADLINE_RULE, (("stories", str(stories)),))
+                else:
+                    state.cut(index, start, end, "related", "related.inline_headline")
 
 
 def _inline_candidates(state: ArticleState) -> dict[int, tuple[Rule, ...]]:
@@ -152,12 +158,20 @@ def _has_related_trigger(state: ArticleState, text: str) -> bool:
     return known
 
 
-def related_links(text: str) -> list[tuple[int, int]]:
-    """Spans of `Baca juga: <headline>` glued into a paragraph."""
+def related_links(
+    text: str, headlines: dict[str, tuple[tuple[str, int], ...]] | None = None
+) -> list[tuple[int, int, int]]:
+    """Spans of `Baca juga: <headline>` glued into a paragraph, as (start, end, stories): a headline ends where
+    one of the source's learned `headlines` does (`learned_headline_end`; `stories`, the stories it was learned
+    from), else where its shape says (`headline_end`; `stories` 0)."""
     spans = []
     for match in related_inline_matches(text):
-        limit = MAX_HEADLINE_LIST_CHARS if LIST_LABEL.search(match.group()) else MAX_HEADLINE_CHARS
-        spans.append((match.start(), headline_end(text, match.end(), limit)))
+        learned = learned_headline_end(text, match.end(), headlines) if headlines else None
+        if learned is None:
+            limit = MAX_HEADLINE_LIST_CHARS if LIST_LABEL.search(match.group()) else MAX_HEADLINE_CHARS
+            spans.append((match.start(), headline_end(text, match.end(), limit), 0))
+        else:
+            spans.append((match.start(), learned[0], learned[1]))
     return spans
 
 

@@ -1,5 +1,5 @@
-"""The line zone: paragraphs that are wholly an insert (the `line` rules), a related-link line, and the
-headlines that follow a bare related label.
+"""The line zone: paragraphs that are wholly an insert (the `line` rules), a related-link line, the
+headlines that follow a bare related label, and the caption that follows a photo credit alone.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import regex
 
 from ..patterns.base import Rule
 from ..patterns.words import RELATED_LABEL
+from .captions import CREDIT_LINE_RULES, drop_caption_after_credit
 from .gates import first_gate_char, holds_any, may_match_paragraph, may_open_with_related_label
 from .headlines import MAX_HEADLINE_LIST_CHARS, ends_a_sentence, is_headline, reads_as_headline
 from .records import ArticleState
@@ -36,6 +37,8 @@ def apply_line_rules(state: ArticleState) -> None:
             state.drop(index, line_rule.kind, line_rule.name)
             if line_rule.name == "related.label_only":
                 taken_through = drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
+            elif line_rule.name in CREDIT_LINE_RULES:
+                taken_through = drop_caption_after_credit(state, index, text)
 
 
 def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ...], bool]]:

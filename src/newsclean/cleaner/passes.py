@@ -33,7 +33,7 @@ from ..models import CleanResult, Edit
 from ..normalization import needs_ftfy, normalize, normalize_check_edits
 from ..paragraphs import Paragraph, split_paragraphs
 from ..repeats import repeat_key
-from .inline import apply_inline_rules
+from .inline import LEARNED_HEADLINE_RULE, apply_inline_rules
 from .lead import strip_lead
 from .learned import apply_learned
 from .lines import apply_line_rules
@@ -241,6 +241,8 @@ def _fixed_point(
     label first (`Baca juga`) would leave the headline the rules remove after it.
     """
     memo = PassMemo()
+    if learned is not None and config.enabled(LEARNED_HEADLINE_RULE, "related"):
+        memo.related_headlines = learned.related_headlines
     state, first_credits = _run_steps(
         normalized, split_paragraphs(normalized, config.rejoin_lines), config, title, memo
     )

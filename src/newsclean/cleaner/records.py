@@ -187,6 +187,7 @@ class PassMemo:
         "gate_texts",
         "glued_dateline",
         "previous_related",
+        "related_headlines",
         "related_links",
         "related_trigger",
         "repeat_containment",
@@ -196,7 +197,12 @@ class PassMemo:
         "tail_cut",
     )
     related_trigger: dict[str, bool]
-    related_links: dict[str, list[tuple[int, int]]]
+    #: Paragraph text -> its related links as (start, end, stories): `stories` > 0 when a learned headline ended
+    #: the link (`inline.related_links`).
+    related_links: dict[str, list[tuple[int, int, int]]]
+    #: The related headlines the article's source learned, by first word (`SourceMatcher.related_headlines`),
+    #: when `learned.related_headline` is on: a link's headline ends where a learned one does.
+    related_headlines: dict[str, tuple[tuple[str, int], ...]]
     #: (first `DATELINE_WINDOW` characters, weak rules allowed) -> (lead rules tried, the dateline found or None)
     dateline: dict[tuple[str, bool], tuple[tuple[Rule, ...], DatelineFound | None]]
     glued_dateline: dict[str, DatelineFound | None]
@@ -225,6 +231,7 @@ class PassMemo:
     def __init__(self) -> None:
         self.related_trigger = {}
         self.related_links = {}
+        self.related_headlines = {}
         self.dateline = {}
         self.glued_dateline = {}
         self.tail_cut = {}

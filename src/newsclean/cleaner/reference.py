@@ -29,7 +29,7 @@ import re
 import regex
 
 from ..config import CleanConfig
-from ..learning.matcher import SourceMatcher
+from ..learning.matcher import SourceMatcher, learned_headline_end
 from ..learning.profile import Profile
 from ..models import CleanResult
 from ..normalization import normalize, normalize_with_edits
@@ -37,8 +37,9 @@ from ..paragraphs import Paragraph, split_paragraphs
 from ..patterns import ALL_RULES, Rule
 from ..repeats import CONTAINMENT_LIMIT_CHARS, MIN_CONTAINED_KEY, VIDEO_LABEL, WORD, reads_as_prose
 from . import passes
+from .captions import CREDIT_LINE_RULES, drop_caption_after_credit
 from .headlines import LIST_LABEL, MAX_HEADLINE_CHARS, MAX_HEADLINE_LIST_CHARS, headline_end
-from .inline import RELATED_INLINE
+from .inline import LEARNED_HEADLINE_RULE, RELATED_INLINE
 from .lead import (
     DATELINE_WINDOW,
     GLUED_DATELINE_GATE,
@@ -118,7 +119,7 @@ def _fixed_point(
                     break
                 learning = learned
         state, pass_credits = _run_steps(text, split_paragraphs(text, config.rejoin_lines), config,
-                                         title if number == 0 else None, learning, dateline is not None)
+                                         title if number == 0 else None, learning, dateline is not None, learned)
         removed = bool(state.dropped) or any(state.spans.values())
         if number and not removed:
             continue
@@ -147,10 +148,15 @@ def _run_steps(
     title: str | None,
     learned: SourceMatcher | None,
     dateline_cut: bool = False,
+    profiled: SourceMatcher | None = None,
 ) -> tuple[ArticleState, list[str]]:
-    """One pass; `dateline_cut` when an earlier pass cut the dateline (only strong shapes at the start then)."""
+    """One pass; `dateline_cut` when an earlier pass cut the dateline (only strong shapes at the start then);
+    `profiled`, the source's learned entries, whose related headlines every pass's links end at (`learned` joins
+    only at the rules' fixed point)."""
     state = ArticleState.plain(source, paragraphs, config)
     state.memo.dateline_cut = dateline_cut
+    if profiled is not None and config.enabled(LEARNED_HEADLINE_RULE, "related"):
+        state.memo.related_headlines = profiled.related_headlines
     _drop_repeated_title(state, title)
     credits: list[str] = []
     if config.remove_boilerplate:
@@ -242,6 +248,8 @@ def _apply_line_rules(state: ArticleState) -> None:
         state.drop(index, matching.kind, matching.name)
         if matching.name == "related.label_only":
             taken_through = drop_headlines_after_label(state, index, colon=text.endswith((":", "：")))
+        elif matching.name in CREDIT_LINE_RULES:
+            taken_through = drop_caption_after_credit(state, index, text)
 
 
 def _strip_lead(state: ArticleState) -> None:
@@ -331,8 +339,13 @@ def _apply_inline_rules(state: ArticleState) -> None:
             continue
         for match in regex_finditer(RELATED_INLINE, text, timeout):
             limit = MAX_HEADLINE_LIST_CHARS if LIST_LABEL.search(match.group()) else MAX_HEADLINE_CHARS
-            state.cut(index, match.start(), headline_end(text, match.end(), limit), "related",
-                      "related.inline_headline")
+            learned = learned_headline_end(text, match.end(), state.memo.related_headlines)
+            if learned is None:
+                state.cut(index, match.start(), headline_end(text, match.end(), limit), "related",
+                          "related.inline_headline")
+            else:
+                state.cut(index, match.start(), learned[0], "related", LEARNED_HEADLINE_RULE,
+                          (("stories", str(learned[1])),))
 
 
 def _first_tail_cut(state: ArticleState, text: str) -> TailCut | None:

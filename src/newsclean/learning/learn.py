@@ -38,7 +38,17 @@ from ..normalization import normalize
 from ..paragraphs import FUNCTION_WORDS, split_paragraphs
 from .kinds import cued_kind, kind_of
 from .matcher import TAG_LINES_PATTERN, code_shape, tail_code, trailing_tag_lines
-from .profile import ArticleZone, LearnedSegment, LearnSettings, MatchKind, Profile, SourceProfile, zone_of
+from .profile import (
+    ARTICLE_ZONES,
+    ArticleZone,
+    LearnedSegment,
+    LearnSettings,
+    MatchKind,
+    Profile,
+    SourceProfile,
+    zone_of,
+)
+from .related import continuations, learned_headlines
 from .stories import story_ids
 from .units import MAX_SEGMENT_CHARS, MAX_TEMPLATE_CHARS, SLOT, exact_key, segments, template_key
 
@@ -213,6 +223,7 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
     starts: dict[str, set[int]] = defaultdict(set)
     tag_runs: dict[int, str] = {}
     tail_codes: dict[str, dict[int, str]] = defaultdict(dict)
+    after_labels: dict[int, list[str]] = defaultdict(list)
     for number, text in enumerate(normalized):
         story_id = int(story[number])
         length = len(text)
@@ -227,6 +238,8 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
             tail_codes[code_shape(found)].setdefault(story_id, found)
         for paragraph in paragraphs:
             body = paragraph.text
+            if ":" in body:
+                after_labels[story_id].extend(continuations(body))
             for start, end, cut_end in segments(body):
                 is_first, first = first, False
                 piece = body[start:end]
@@ -248,6 +261,7 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
     learned = [
         *_closing_shape_entries("tags", "tag_lines", {TAG_LINES_PATTERN: tag_runs}, floor, stories),
         *_closing_shape_entries("credit", "tail_code", tail_codes, floor, stories),
+        *_related_headline_entries(after_labels),
         *_exact_entries(exact, floor, settings),
         *_template_entries(templates, fills, starts, floor, settings, source),
     ]
@@ -277,6 +291,19 @@ def _closing_shape_entries(
         )
         for pattern, seen in sorted(endings.items())
         if len(seen) >= max(floor, TAG_BLOCK_SHARE * stories)
+    ]
+
+
+def _related_headline_entries(after_labels: dict[int, list[str]]) -> list[LearnedSegment]:
+    """The related-article headlines that stories of the source link and then part after
+    (`newsclean.learning.related`). Two linking stories suffice, where a segment needs the floor: the label
+    says what the text is, the parting only where it ends. Cleaning takes them wherever a link sits."""
+    return [
+        LearnedSegment(
+            kind="related", match="related_headline", pattern=headline, zones=ARTICLE_ZONES,
+            stories=len(stories), example=headline,
+        )
+        for headline, stories in sorted(learned_headlines(after_labels).items())
     ]
 
 

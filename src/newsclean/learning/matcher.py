@@ -83,6 +83,38 @@ def tail_code(text: str) -> tuple[int, int] | None:
     return found.start(), found.start() + len(found.group().rstrip())
 
 
+#: How prose opens after a related headline: a capitalised word or an acronym, then a lowercase word
+#: (`Kompas.com merangkum`, `KPK menetapkan`, also glued on: `IndonesiaYuri mengatakan` parts before `Yuri`), a
+#: quotation, or the paragraph's end. Not a capitalised word with another glued to it (`JokowiKemudian
+#: menjelang`): that word may be the headline's last.
+PROSE_OPENING: Final = regex.compile(
+    r"\s*(?:[\"“]|(?:\p{Lu}[\p{Ll}\d.'-]*|\p{Lu}{2,}[\d.'-]*),?\s+\p{Ll}|$)", regex.V1
+)
+
+
+def ends_word(text: str, end: int) -> bool:
+    """Whether a word ends at `end`: a space or the text's end follows, or a capital glued on (`IndonesiaYuri`)."""
+    if end >= len(text) or text[end].isspace():
+        return True
+    return text[end].isupper() and (text[end - 1].islower() or text[end - 1].isdigit())
+
+
+def learned_headline_end(
+    text: str, start: int, headlines: dict[str, tuple[tuple[str, int], ...]]
+) -> tuple[int, int] | None:
+    """Where a learned related headline (`SourceMatcher.related_headlines`) that starts at `start` of `text`
+    ends, when prose follows it as it followed it where it was learned, with the stories it was learned from;
+    None when none does (the shape rules then decide)."""
+    if not headlines:
+        return None
+    space = text.find(" ", start)
+    for headline, stories in headlines.get(text[start : space if space >= 0 else len(text)], ()):
+        end = start + len(headline)
+        if text.startswith(headline, start) and ends_word(text, end) and PROSE_OPENING.match(text, end):
+            return end, stories
+    return None
+
+
 class LearnedEntry:
     """What cleaning needs of one learned entry (`newsclean.learning.profile.LearnedSegment`)."""
 
@@ -138,7 +170,9 @@ class SourceMatcher:
     that holds one of the template's anchor words (a literal word or pinned value).
     """
 
-    __slots__ = ("anchors", "exact", "first_words", "gate", "tag_lines", "tail_codes", "templates")
+    __slots__ = (
+        "anchors", "exact", "first_words", "gate", "related_headlines", "tag_lines", "tail_codes", "templates"
+    )
 
     exact: dict[str, LearnedEntry]
     templates: dict[str, list[tuple[tuple[tuple[int, str], ...], LearnedEntry]]]
@@ -148,6 +182,9 @@ class SourceMatcher:
     tag_lines: LearnedEntry | None
     #: The source's tail-code entries, by the code shape each matches.
     tail_codes: dict[str, LearnedEntry]
+    #: The source's learned related headlines by their first word, longest first, each with its stories
+    #: (`learned_headline_end`).
+    related_headlines: dict[str, tuple[tuple[str, int], ...]]
     #: Finds, in one C-level search, whether a paragraph can hold a learned segment at all (`may_hold`).
     gate: Any
 
@@ -157,8 +194,11 @@ class SourceMatcher:
         anchors: set[str] = set()
         self.tag_lines = None
         self.tail_codes = {}
+        headlines: dict[str, list[tuple[str, int]]] = {}
         for entry in entries:
-            if entry.match == "tag_lines":
+            if entry.match == "related_headline":
+                headlines.setdefault(entry.pattern.split(" ", 1)[0], []).append((entry.pattern, entry.stories))
+            elif entry.match == "tag_lines":
                 self.tag_lines = entry
             elif entry.match == "tail_code":
                 self.tail_codes.setdefault(entry.pattern, entry)
@@ -168,6 +208,9 @@ class SourceMatcher:
                 plain, pinned = parse_template(entry.pattern)
                 self.templates.setdefault(plain, []).append((pinned, entry))
                 anchors.add(_anchor(plain, pinned))
+        self.related_headlines = {
+            word: tuple(sorted(group, key=lambda item: (-len(item[0]), item[0]))) for word, group in headlines.items()
+        }
         self.first_words = frozenset(key.split(" ", 1)[0] for key in self.exact)
         self.anchors = tuple(sorted(a for a in anchors if a))
         self.gate = _gate(self.first_words, self.anchors)

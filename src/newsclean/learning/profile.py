@@ -25,10 +25,13 @@ from .matcher import LearnedEntry, SourceMatcher, zone_of  # noqa: F401  (zone_o
 #: bylines), its last quarter (footers, tags, credits), or between (inserts). A learned entry is removed only
 #: where it was seen recurring.
 ArticleZone = Literal["lead", "body", "tail"]
+ARTICLE_ZONES: tuple[ArticleZone, ...] = ("lead", "body", "tail")
 #: How an entry matches: an exact key, a template, or `tag_lines`: a run of two or more short word-only lines
 #: that ends the article (a tag block), learned when many of the source's stories end with one; or `tail_code`:
-#: a parenthesised code of one shape (`(A-9)` for `(Z-3)`, `matcher.code_shape`) after the last sentence.
-MatchKind = Literal["exact", "template", "tag_lines", "tail_code"]
+#: a parenthesised code of one shape (`(A-9)` for `(Z-3)`, `matcher.code_shape`) after the last sentence; or
+#: `related_headline`: a related article's headline as written, which stories of the source link and then go
+#: on with prose of their own (`newsclean.learning.related`), taken where it follows a related-link label.
+MatchKind = Literal["exact", "template", "tag_lines", "tail_code", "related_headline"]
 PROFILE_VERSION = 1
 
 

@@ -79,6 +79,19 @@ LEARNED_RULES: tuple[CodeRule, ...] = (
         positives=(),
         traps=(),
     ),
+    CodeRule(
+        "learned.related_headline",
+        "related",
+        "learned",
+        "A related article's headline glued to the prose after its `Baca juga:` label, where several stories of "
+        "the source link it and then each go on with prose of its own: the headline ends where they part. The "
+        "shape rules guess such an end and, when unsure, take the label alone; a learned headline is certain. "
+        "Taken only after a label and before what opens prose (a capitalised word and a lowercase one, a "
+        "quotation, the paragraph's end), so a headline that goes on in this story is left to the shape rules.",
+        code=("newsclean.cleaner.inline.related_links", "newsclean.learning.related.learned_headlines"),
+        positives=(),
+        traps=(),
+    ),
 )
 #: Every rule `newsclean rules` lists and `CleanConfig` accepts by name.
 LISTED_RULES: tuple[Rule | CodeRule, ...] = REGISTRY + LEARNED_RULES

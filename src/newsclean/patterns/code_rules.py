@@ -161,6 +161,56 @@ CODE_RULES: tuple[CodeRule, ...] = (
         ),
     ),
     CodeRule(
+        "caption.after_credit_line",
+        "caption",
+        "line",
+        "Kompas and the pages of agency photos put the credit above the caption (`KOMPAS.com/SUCI RAHAYU`, then "
+        "`Pemain Warta FC merayakan gol di Stadion Cimahi, Minggu (2/11/2025).`): after a credit alone on its "
+        "line (`caption.photo_line`), the next line goes when it has a caption's shape: one sentence ending on "
+        "the photo's date, a sentence-case line without a sentence end, or `Ilustrasi ...`. Not after a credit "
+        "with the caption glued to it, whose next line is the article's, nor a line that quotes or reports "
+        "speech, has a second sentence, or ends without the date (`Desain tersebut dirancang ...`).",
+        code=("newsclean.cleaner.captions.drop_caption_after_credit", "newsclean.cleaner.captions.reads_as_caption"),
+        positives=(
+            (
+                f"{BODY}\nKOMPAS.com/RINA SARI\nPemain Warta FC merayakan gol ke gawang Cimahi United di Stadion "
+                f"Siliwangi, Minggu (2/11/2025).\n{BODY2}",
+                "Pemain Warta FC merayakan gol ke gawang Cimahi United di Stadion Siliwangi, Minggu (2/11/2025).",
+            ),
+            (
+                f"{BODY}\nANTARA FOTO/Andi Wijaya\nPetugas menata karung beras di gudang Bulog Cimahi\n{BODY2}",
+                "Petugas menata karung beras di gudang Bulog Cimahi",
+            ),
+        ),
+        traps=(
+            # A subheading, capitalised and short, is no caption even without a sentence end.
+            "Gol Andi Wijaya Jadi Penentu",
+        ),
+        keeps=(
+            # After a credit alone the article may go on: a sentence without the photo's date at its end.
+            (
+                f"{BODY}\nKOMPAS.com/RINA SARI\nDesain tersebut dirancang agar pengemudi tetap merasa nyaman.\n{BODY2}",
+                "Desain tersebut dirancang agar pengemudi tetap merasa nyaman.",
+            ),
+            (
+                f"{BODY}\nKOMPAS.com/RINA SARI\nPelatih Warta FC menilai hasil imbang, Sabtu (8/11/2025), terasa "
+                f"seperti kekalahan.\n{BODY2}",
+                "Pelatih Warta FC menilai hasil imbang, Sabtu (8/11/2025), terasa seperti kekalahan.",
+            ),
+            (f"{BODY}\nKOMPAS.com/RINA SARI\nGol Andi Wijaya Jadi Penentu\n{BODY2}", "Gol Andi Wijaya Jadi Penentu"),
+            # The caption is glued to the credit: the next line is the article's.
+            (
+                f"{BODY}\nKOMPAS.com/RINASARIToyota Avanza Terbaru\nMobil itu dijual mulai pekan depan di Cimahi\n"
+                f"{BODY2}",
+                "Mobil itu dijual mulai pekan depan di Cimahi",
+            ),
+            (
+                f"{BODY}\nKOMPAS.com/RINA SARI\nBupati meresmikan pasar itu, Senin (3/11/2025), kata Andi.\n{BODY2}",
+                "Bupati meresmikan pasar itu, Senin (3/11/2025), kata Andi.",
+            ),
+        ),
+    ),
+    CodeRule(
         "caption.teaser_repeats_lead",
         "caption",
         "lead",

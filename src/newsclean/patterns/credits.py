@@ -24,6 +24,16 @@ CREDIT_CODE = rf"(?:{SLASH_CODE}|{WORD_CODE}|{SQUARE_CODE})"
 #: What a `CREDIT_CODE` starts with.
 CREDIT_CODE_OPENINGS = ("(", "[")
 
+#: A photographer's name after a photo credit's slash (`KOMPAS.com/SUCI RAHAYU`, `ANTARA FOTO/Hafidz Mubarak A`):
+#: up to five words in capitals, or capitalised words and initials. A caption glued to the name
+#: (`KOMPAS.com/ADITYOHarley-Davidson`) breaks the shape.
+PHOTOGRAPHER_NAME = (
+    r"(?:\p{Lu}[\p{Lu}.'\-]*(?:\s+\p{Lu}[\p{Lu}.'\-]*){0,4}|"
+    r"\p{Lu}[\p{Ll}.'\-]+(?:\s+(?:\p{Lu}[\p{Ll}.'\-]+|\p{Lu}\.?)){0,4})"
+)
+#: The wire agencies whose photos the outlets carry, as their credits write them before the slash.
+PHOTO_AGENCY = r"(?:ANTARA FOTO|Antara Foto|ANTARA|AFP|REUTERS|Reuters|AP Photo|AP|EPA)"
+
 #: Labels that open a byline or source line in the footer zone.
 BYLINE_LABEL = (
     r"(?:Pewarta|PEWARTA|Editor|EDITOR|Penulis|PENULIS|Reporter|REPORTER|Redaktur|REDAKTUR|Penyunting|"

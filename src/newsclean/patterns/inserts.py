@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..cleaner.gates import may_open_with_related_label
 from .base import rule
+from .credits import PHOTO_AGENCY, PHOTOGRAPHER_NAME
 from .examples import BODY, BODY2
 from .words import RELATED_LABEL, RELATED_LABEL_FIRST_CHARS
 
@@ -578,6 +579,19 @@ INSERT_RULES = (
                 "Wali Kota Solo belum mendapat lampu hijau untuk maju lewat partainya.",
             ),
         ),
+    ),
+    rule(
+        "caption.agency_credit_alone",
+        "caption",
+        "line",
+        rf"{PHOTO_AGENCY}\s*/\s*{PHOTOGRAPHER_NAME}",
+        "A wire agency's photo credit alone on its line (`AFP/STEFANO RELLANDINI`, `ANTARA/Putu Indah Savitri`), "
+        "as Kompas prints it above the caption: the agency, a slash and a name, nothing else. A line that goes "
+        "on after the name (`AFP/Reuters melaporkan ...`) is the article's.",
+        trigger=("antara", "afp", "reuters", "ap", "epa"),
+        first_chars="arep",
+        positives=((f"{BODY}\nAFP/ANDI WIJAYA\n{BODY2}", "AFP/ANDI WIJAYA"),),
+        traps=("AFP/Reuters melaporkan bahwa harga minyak dunia naik tajam pekan ini.",),
     ),
     rule(
         "caption.copyright_credit_line",

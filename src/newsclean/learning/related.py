@@ -1,0 +1,79 @@
+"""Related-article headlines learned from where the stories that link them part.
+
+Why: a scrape that joins a paragraph and its `Baca juga: <headline>` link on one line leaves no mark where the
+headline ends (`Baca juga: Kevin Aprilio Bela Kekeyi, Sempat Kapok sampai Ikut Sedih Keke Bukan Boneka Dihapus
+YouTube Kompas.com merangkum ...`); the shape rules guess, and where the guess is uncertain only the label goes
+(`newsclean.cleaner.headlines.headline_end`). The corpus knows more: an outlet links one article from several
+of its stories, and after the shared headline each story goes on with its own prose. Where the texts after the
+label part is where the headline ends.
+
+What it avoids: two headlines that share their first words (`Survei CSIS: Elektabilitas Prabowo-Gibran ...`)
+part inside the headline, so a parting counts only where each story goes on as prose does (a capitalised
+word and a lowercase one, a quotation, or the paragraph's end), and only across distinct stories: copies of
+one story go on with the same prose, which would read as headline.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..cleaner.headlines import MAX_HEADLINE_CHARS, reads_as_headline
+from ..cleaner.inline import related_inline_matches
+from .matcher import PROSE_OPENING, ends_word
+
+#: A learned headline has at least this many words: a shorter shared opening (`Jadwal MotoGP`) is a topic.
+MIN_HEADLINE_WORDS = 4
+#: Stories that must link a headline, each going on with prose of its own after it.
+MIN_LINKING_STORIES = 2
+#: Continuations compared per opening: a bound on the pairwise comparison.
+MAX_GROUP = 64
+#: Words of the opening that group continuations before they are compared.
+OPENING_WORDS = 3
+
+
+def continuations(text: str) -> list[str]:
+    """The text after each related-link label of a paragraph, up to its end (at most `MAX_HEADLINE_CHARS`)."""
+    return [text[found.end() : found.end() + MAX_HEADLINE_CHARS] for found in related_inline_matches(text)]
+
+
+def learned_headlines(after_labels: dict[int, list[str]]) -> dict[str, set[int]]:
+    """The headlines that several stories link, each with the stories whose link goes on to prose after it.
+
+    `after_labels` maps each story to the continuations of its related-link labels (`continuations`).
+    """
+    groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for story in sorted(after_labels):
+        for text in after_labels[story]:
+            opening = " ".join(text.split()[:OPENING_WORDS])
+            if len(groups[opening]) < MAX_GROUP:
+                groups[opening].append((story, text))
+    found: dict[str, set[int]] = defaultdict(set)
+    for members in groups.values():
+        for number, (story, text) in enumerate(members):
+            for other_story, other in members[number + 1 :]:
+                if other_story == story:
+                    continue
+                headline = _parting(text, other)
+                if headline is not None:
+                    found[headline].update((story, other_story))
+    return {headline: stories for headline, stories in found.items() if len(stories) >= MIN_LINKING_STORIES}
+
+
+def _parting(text: str, other: str) -> str | None:
+    """The headline two continuations share, when they part where a headline ends and prose starts in both.
+
+    They may part inside the first word of their prose (`Sinyal Sementara` and `Sinyal Setelah` share `S`):
+    the end then goes back to the last space they share."""
+    shared = 0
+    limit = min(len(text), len(other))
+    while shared < limit and text[shared] == other[shared]:
+        shared += 1
+    if not (ends_word(text, shared) and ends_word(other, shared)):
+        shared = text.rfind(" ", 0, shared)
+    headline = text[: max(shared, 0)].rstrip(" ,")
+    if len(headline.split()) < MIN_HEADLINE_WORDS:
+        return None
+    end = len(headline)
+    if not all(ends_word(piece, end) and PROSE_OPENING.match(piece, end) for piece in (text, other)):
+        return None
+    return headline if reads_as_headline(headline) else None
