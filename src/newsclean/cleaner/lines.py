@@ -1,5 +1,5 @@
 """The line zone: paragraphs that are wholly an insert (the `line` rules), a related-link line, the
-headlines that follow a bare related label, and the caption that follows a photo credit alone.
+headlines that follow a bare related label, and the paragraphs other inserts introduce (`introduced`).
 """
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import regex
 
 from ..patterns.base import Rule
 from ..patterns.words import RELATED_LABEL
-from .captions import CREDIT_LINE_RULES, drop_caption_after_credit
 from .gates import first_gate_char, holds_any, may_match_paragraph, may_open_with_related_label
 from .headlines import MAX_HEADLINE_LIST_CHARS, ends_a_sentence, is_headline, reads_as_headline
+from .introduced import CREDIT_LINE_RULES, drop_caption_after_credit, drop_video_description
 from .records import ArticleState
 from .regexes import regex_fullmatch, regex_timeout
 from .selection import FOLDED_NEEDS, NO_NEEDS, RAW_NEEDS
@@ -39,6 +39,8 @@ def apply_line_rules(state: ArticleState) -> None:
                 taken_through = drop_headlines_after_label(state, index, colon=text.rstrip().endswith((":", "：")))
             elif line_rule.name in CREDIT_LINE_RULES:
                 taken_through = drop_caption_after_credit(state, index, text)
+            elif line_rule.name == "embed.video_prompt":
+                taken_through = drop_video_description(state, index, text)
 
 
 def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ...], bool]]:

@@ -37,9 +37,9 @@ from ..paragraphs import Paragraph, split_paragraphs
 from ..patterns import ALL_RULES, Rule
 from ..repeats import CONTAINMENT_LIMIT_CHARS, MIN_CONTAINED_KEY, VIDEO_LABEL, WORD, reads_as_prose
 from . import passes
-from .captions import CREDIT_LINE_RULES, drop_caption_after_credit
 from .headlines import LIST_LABEL, MAX_HEADLINE_CHARS, MAX_HEADLINE_LIST_CHARS, headline_end
 from .inline import LEARNED_HEADLINE_RULE, RELATED_INLINE
+from .introduced import CREDIT_LINE_RULES, drop_caption_after_credit, drop_video_description
 from .lead import (
     DATELINE_WINDOW,
     GLUED_DATELINE_GATE,
@@ -250,6 +250,8 @@ def _apply_line_rules(state: ArticleState) -> None:
             taken_through = drop_headlines_after_label(state, index, colon=text.endswith((":", "：")))
         elif matching.name in CREDIT_LINE_RULES:
             taken_through = drop_caption_after_credit(state, index, text)
+        elif matching.name == "embed.video_prompt":
+            taken_through = drop_video_description(state, index, text)
 
 
 def _strip_lead(state: ArticleState) -> None:

@@ -170,7 +170,10 @@ CODE_RULES: tuple[CodeRule, ...] = (
         "the photo's date, a sentence-case line without a sentence end, or `Ilustrasi ...`. Not after a credit "
         "with the caption glued to it, whose next line is the article's, nor a line that quotes or reports "
         "speech, has a second sentence, or ends without the date (`Desain tersebut dirancang ...`).",
-        code=("newsclean.cleaner.captions.drop_caption_after_credit", "newsclean.cleaner.captions.reads_as_caption"),
+        code=(
+            "newsclean.cleaner.introduced.drop_caption_after_credit",
+            "newsclean.cleaner.introduced.reads_as_caption",
+        ),
         positives=(
             (
                 f"{BODY}\nKOMPAS.com/RINA SARI\nPemain Warta FC merayakan gol ke gawang Cimahi United di Stadion "
@@ -207,6 +210,35 @@ CODE_RULES: tuple[CodeRule, ...] = (
             (
                 f"{BODY}\nKOMPAS.com/RINA SARI\nBupati meresmikan pasar itu, Senin (3/11/2025), kata Andi.\n{BODY2}",
                 "Bupati meresmikan pasar itu, Senin (3/11/2025), kata Andi.",
+            ),
+        ),
+    ),
+    CodeRule(
+        "embed.after_video_prompt",
+        "embed",
+        "line",
+        "Liputan6 closes a page with a video: `Saksikan Video Pilihan Berikut Ini:`, the video's description, "
+        "then the next page's link (`Selanjutnya: ...`). After a video prompt line that ends in a colon "
+        "(`embed.video_prompt`), the paragraph that ends the article (nothing after it but next-page links) goes "
+        "when it is short: at most two sentences, no quotation or reported speech. A prompt in the middle of an "
+        "article is followed by its prose, which stays.",
+        code=("newsclean.cleaner.introduced.drop_video_description",),
+        positives=(
+            (
+                f"{BODY}\nSaksikan Video Pilihan Berikut Ini:\nWarga Cimahi memadati pasar murah jelang Lebaran.\n"
+                "Selanjutnya: Harga Cabai Turun",
+                "Warga Cimahi memadati pasar murah jelang Lebaran.",
+            ),
+        ),
+        traps=(
+            # A sentence about a video, not a prompt line: what follows it is the article's.
+            f"{BODY}\nWarga menyaksikan video itu bersama tetangga:\nPasar murah digelar di Cimahi.",
+        ),
+        keeps=(
+            (f"{BODY}\nSaksikan Video Pilihan Berikut Ini:\n{BODY2}\nPasar itu buka setiap hari.", BODY2),
+            (
+                f"{BODY}\nSaksikan Video Pilihan Berikut Ini:\n\"Kami senang,\" kata Andi, pedagang di pasar itu.",
+                "\"Kami senang,\" kata Andi, pedagang di pasar itu.",
             ),
         ),
     ),

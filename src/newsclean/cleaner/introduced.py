@@ -1,4 +1,5 @@
-"""The caption that follows a photo credit on its own line.
+"""Paragraphs that an insert line introduces: the caption after a photo credit alone on its line, and the
+description of a video after the prompt that introduces it at the article's end.
 
 Kompas and the pages that carry agency photos put the credit above the caption: `KOMPAS.com/SUCI RAHAYU`, then
 `Sho Yamamoto (kiri) dibayangi ... di Stadion Gelora Bung Tomo, Minggu (2/11/2025).` The credit line is a
@@ -13,6 +14,11 @@ sentence without quotation or a reporting verb that ends on the photo's day and 
 (2/11/2025).`, `... (27/10/2025) malam.`, `... (5/6/2025) di Stadion Utama Gelora Bung Karno.`), a sentence-case
 line without a sentence end, or an `Ilustrasi ...` line. A prose line with a date inside goes on after it and
 stays; a two-sentence caption stays too (its second sentence may be the article's).
+
+Liputan6 closes its pages with a video: `Saksikan Video Pilihan Berikut Ini:`, the video's description, then
+the link to the next page (`Selanjutnya: ...`). The prompt is an `embed.video_prompt` line; the description
+is taken only where it ends the article (nothing after it but next-page links) and is short, at most two
+sentences without quotation: a prompt in the middle of an article is followed by the article's prose.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from ..patterns.credits import PHOTO_AGENCY, PHOTOGRAPHER_NAME
 from ..patterns.words import REPORTING_VERBS
 from .records import ArticleState
 
-RULE_NAME = "caption.after_credit_line"
+CAPTION_RULE = "caption.after_credit_line"
+VIDEO_RULE = "embed.after_video_prompt"
 #: The line rules whose paragraph may be a credit alone, with the caption after it.
 CREDIT_LINE_RULES = frozenset({"caption.photo_line", "caption.agency_credit_alone"})
 MAX_CAPTION_CHARS = 300
@@ -44,6 +51,8 @@ DATE_AT_END = regex.compile(
     r"(?:\s+di\s+[^.,()]{1,80}(?:\([^()]{1,20}\))?)?\.?$",
     regex.V1,
 )
+#: Liputan6's link to the next page of an article, after its closing video.
+NEXT_PAGE_LINK = regex.compile(r"Selanjutnya\s*:", regex.V1)
 SECOND_SENTENCE = regex.compile(r"[.!?]\s+\p{Lu}", regex.V1)
 SPEECH = regex.compile(rf"[\"“”]|\b(?:{REPORTING_VERBS}|mengatakan|menyatakan|menjelaskan)(?:nya)?\b", regex.V1)
 
@@ -71,9 +80,26 @@ def reads_as_caption(text: str) -> bool:
 def drop_caption_after_credit(state: ArticleState, index: int, credit: str) -> int:
     """Drop the paragraph after `index` when `credit` (its stripped text) is a credit alone and the next
     paragraph reads as its caption; the index of the last paragraph taken."""
-    if index + 1 >= len(state.paragraphs) or not state.enabled(RULE_NAME) or not is_credit_alone(credit):
+    if index + 1 >= len(state.paragraphs) or not state.enabled(CAPTION_RULE) or not is_credit_alone(credit):
         return index
     if not reads_as_caption(state.paragraphs[index + 1].text.strip()):
         return index
-    state.drop(index + 1, "caption", RULE_NAME)
+    state.drop(index + 1, "caption", CAPTION_RULE)
     return index + 1
+
+
+def drop_video_description(state: ArticleState, index: int, prompt: str) -> int:
+    """Drop the paragraph after the video prompt at `index` (`prompt`, its stripped text) when it describes the
+    video at the article's end (module doc); the index of the last paragraph taken."""
+    following = index + 1
+    if following >= len(state.paragraphs) or not prompt.endswith(":") or not state.enabled(VIDEO_RULE):
+        return index
+    if any(not NEXT_PAGE_LINK.match(p.text.strip()) for p in state.paragraphs[following + 1 :] if p.text.strip()):
+        return index
+    description = state.paragraphs[following].text.strip()
+    if not MIN_CAPTION_CHARS <= len(description) <= MAX_CAPTION_CHARS or SPEECH.search(description):
+        return index
+    if len(SECOND_SENTENCE.findall(description)) > 1 or NEXT_PAGE_LINK.match(description):
+        return index
+    state.drop(following, "embed", VIDEO_RULE)
+    return following
