@@ -97,9 +97,10 @@ CREDIT_RULES = (
         "credit.trailing_code",
         "credit",
         "tail",
-        rf"(?<=[.!?\"”'’)\]]\s{{0,3}}){CREDIT_CODE}\s*$",
+        rf"(?<=[.!?\"”'’)\]],{{0,3}}\s{{0,3}}){CREDIT_CODE}\s*$",
         "A code at the end of the last body paragraph, after the sentence ended: `...Randi. (tor/fjp)`, "
-        "`...kata dia.(zik)`. `...warna biru (biru).` and `Fellaini (Belgia)` end differently and stay.",
+        "`...kata dia.(zik)`, also after the commas a one-line scrape puts between paragraphs (`...terkendali.,"
+        "(vhs)`). `...warna biru (biru).` and `Fellaini (Belgia)` end differently and stay.",
         needs=("(", "["),
         # Its lookbehind would be tested at every position of the paragraph: tried where a code opens.
         starts_with=CREDIT_CODE_OPENINGS,
@@ -107,6 +108,7 @@ CREDIT_RULES = (
             (f"{BODY} (rdh/mea)", "(rdh/mea)"),
             (f"{BODY2}(zik)", "(zik)"),
             (f"{BODY} (K24)", "(K24)"),
+            (f"{BODY2},(vhs)", "(vhs)"),
         ),
         traps=(
             "Skuad itu berangkat untuk pemusatan latihan timnas. (U-23)",
@@ -123,10 +125,11 @@ CREDIT_RULES = (
         "credit.reporter_trailing",
         "credit",
         "tail",
-        r"(?<=[.!?\"”'’]\s{0,3})\(\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,3}"
-        r"(?:\s*/\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,3})?\s*\)\s*$",
+        r"(?<=[.!?\"”'’]\s{0,3})\(\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,4}"
+        r"(?:\s*/\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,4}){0,4}\s*\)\s*$",
         "The reporter's name, or outlet and name, in parentheses after the last sentence: `...ujarnya. (Tribun "
-        "Jambi/Rifani Halim)`, `...kata dia. (Andy Dwijayanto)`, where the footer glued after it has gone. Words "
+        "Jambi/Rifani Halim)`, `...kata dia. (Andy Dwijayanto)`, Antara's video crew (`... spektakuler. (Rina "
+        "Sari/Andi/I Gusti Agung Ayu N)`: up to five names of up to five words), where the footer glued after it has gone. Words "
         "in title case only, after a sentence end, at the very end of the body: a parenthesis in prose follows a "
         "word (`Fellaini (Belgia)`), and a stage direction has lowercase words (`(Hadirin bertepuk tangan)`).",
         needs=("(",),
@@ -134,6 +137,7 @@ CREDIT_RULES = (
         positives=(
             (f"{BODY} (Warta Jambi/Rina Sari)", "(Warta Jambi/Rina Sari)"),
             (f"{BODY2} (Andi Wijaya)", "(Andi Wijaya)"),
+            (f"{BODY2} (Rina Sari Dewi/Andi/Budi Santoso/I Gusti Ayu Made N)", "(Rina Sari Dewi/Andi/Budi Santoso/I Gusti Ayu Made N)"),
         ),
         traps=(
             "Pemain terbaik laga itu adalah Marouane Fellaini (Belgia Timur)",
