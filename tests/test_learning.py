@@ -375,19 +375,26 @@ def test_related_headline_is_learned_where_linking_stories_part() -> None:
     # One story's copies go on with the same prose: they teach nothing, nor does one story alone.
     assert learned_headlines({0: [f"{LINKED} {PROSE_AFTER_LINK[0]}"] * 3}) == {}
     # Two headlines sharing their first words part inside a headline (a capitalised word, no prose after it).
-    assert learned_headlines({0: [f"{LINKED} Timur Ramai"], 1: [f"{LINKED} Barat Sepi"]}) == {}
+    assert learned_headlines({0: ["Warga Cimahi Gelar Festival Timur Ramai"], 1: ["Warga Cimahi Gelar Festival Barat Sepi"]}) == {}
+    # One story going on as prose is enough after a long shared headline (the other opens with its verb).
+    assert learned_headlines({0: [f"{LINKED} Hadir Wali Kota Cimahi"], 1: [f"{LINKED} Acara itu ramai."]}) == {
+        LINKED: {0, 1}
+    }
+    short = "Warga Cimahi Gelar Festival"
+    assert learned_headlines({0: [f"{short} Hadir Wali Kota Cimahi"], 1: [f"{short} Acara itu ramai."]}) == {}
 
 
 def test_clean_ends_a_glued_related_headline_where_the_profile_learned_it() -> None:
     records = linking_records()
     profile = learn(records)
     learned = [e for e in profile.sources["warta.id"].segments if e.match == "related_headline"]
-    assert [(e.pattern, e.kind, e.stories) for e in learned] == [(LINKED, "related", 4)]
+    # The sibling's link starts with the whole linked headline, ten words: it counts among the linking stories.
+    assert [(e.pattern, e.kind, e.stories) for e in learned] == [(LINKED, "related", 5)]
     record = records[1]
     result = newsclean.clean(record["text"], source="warta.id", profile=profile)
     assert f"Baca juga: {LINKED}" not in result.text and PROSE_AFTER_LINK[1] in result.text
     [removal] = [r for r in result.removals if r.rule == "learned.related_headline"]
-    assert (removal.kind, removal.text, removal.stories) == ("related", f"Baca juga: {LINKED}", 4)
+    assert (removal.kind, removal.text, removal.stories) == ("related", f"Baca juga: {LINKED}", 5)
     assert result == clean_reference(record["text"], source="warta.id", profile=profile)
     # A headline that goes on past the learned one here is left to the shape rules, which keep the prose.
     sibling = newsclean.clean(records[-1]["text"], source="warta.id", profile=profile)

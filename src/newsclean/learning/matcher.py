@@ -99,18 +99,26 @@ def ends_word(text: str, end: int) -> bool:
     return text[end].isupper() and (text[end - 1].islower() or text[end - 1].isdigit())
 
 
+def _glued_on(text: str, end: int) -> bool:
+    """Whether a capitalised word is glued on at `end` (`...Dukung JokowiApakah`): the scraper joined two
+    paragraphs there, so whatever follows, the headline ends."""
+    return end < len(text) and text[end].isupper() and text[end - 1].islower()
+
+
 def learned_headline_end(
     text: str, start: int, headlines: dict[str, tuple[tuple[str, int], ...]]
 ) -> tuple[int, int] | None:
     """Where a learned related headline (`SourceMatcher.related_headlines`) that starts at `start` of `text`
-    ends, when prose follows it as it followed it where it was learned, with the stories it was learned from;
-    None when none does (the shape rules then decide)."""
+    ends, when prose follows it as it followed it where it was learned (or a paragraph is glued on), with the
+    stories it was learned from; None when none does (the shape rules then decide)."""
     if not headlines:
         return None
     space = text.find(" ", start)
     for headline, stories in headlines.get(text[start : space if space >= 0 else len(text)], ()):
         end = start + len(headline)
-        if text.startswith(headline, start) and ends_word(text, end) and PROSE_OPENING.match(text, end):
+        if not text.startswith(headline, start):
+            continue
+        if _glued_on(text, end) or (ends_word(text, end) and PROSE_OPENING.match(text, end)):
             return end, stories
     return None
 

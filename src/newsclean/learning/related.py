@@ -8,9 +8,10 @@ of its stories, and after the shared headline each story goes on with its own pr
 label part is where the headline ends.
 
 What it avoids: two headlines that share their first words (`Survei CSIS: Elektabilitas Prabowo-Gibran ...`)
-part inside the headline, so a parting counts only where each story goes on as prose does (a capitalised
-word and a lowercase one, a quotation, or the paragraph's end), and only across distinct stories: copies of
-one story go on with the same prose, which would read as headline.
+part inside the headline, so a parting counts only where the stories go on as prose does (a capitalised
+word and a lowercase one, a quotation, or the paragraph's end): both of them, or one after a long shared
+headline. And only across distinct stories: copies of one story go on with the same prose, which would read
+as headline.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from .matcher import PROSE_OPENING, ends_word
 
 #: A learned headline has at least this many words: a shorter shared opening (`Jadwal MotoGP`) is a topic.
 MIN_HEADLINE_WORDS = 4
+#: A headline after which only one of the two stories reads as prose (the other goes on `Hadir Menteri Luar
+#: Negeri ...`, a sentence that opens with its verb) must be this long: two headlines rarely share so many
+#: first words.
+MIN_HEADLINE_WORDS_ONE_SIDED = 8
 #: Stories that must link a headline, each going on with prose of its own after it.
 MIN_LINKING_STORIES = 2
 #: Continuations compared per opening: a bound on the pairwise comparison.
@@ -74,6 +79,9 @@ def _parting(text: str, other: str) -> str | None:
     if len(headline.split()) < MIN_HEADLINE_WORDS:
         return None
     end = len(headline)
-    if not all(ends_word(piece, end) and PROSE_OPENING.match(piece, end) for piece in (text, other)):
+    if not (ends_word(text, end) and ends_word(other, end)):
+        return None
+    prose_after = sum(1 for piece in (text, other) if PROSE_OPENING.match(piece, end))
+    if prose_after == 0 or (prose_after == 1 and len(headline.split()) < MIN_HEADLINE_WORDS_ONE_SIDED):
         return None
     return headline if reads_as_headline(headline) else None
