@@ -879,11 +879,13 @@ INSERT_RULES = (
         "embed",
         "line",
         r"(?i:(?:yuk,?\s+)?(?:simak|saksikan|tonton|lihat)(?:\s+juga)?\s+(?:video|infografis|rangkaian\s+infografis)"
-        r"(?:[^.!?\n]{0,40}?\s*[:!.]?|\s*:?\s*['\"‘“][^\n'\"’”]{1,150}['\"’”]\s*:?))",
+        r"(?:[^.!?\n]{0,40}?\s*[:!.]?|\s*:?\s*['\"‘“][^\n'\"’”]{1,150}['\"’”]\s*:?))|"
+        r"(?i:simak|saksikan|tonton|lihat)(?:\s+(?i:juga))?\s+(?i:video)\s*:\s*(?:(?![.!?]\s+\p{Lu})[^\n]){1,160}",
         "The line that introduces an embedded video or infographic the scraper dropped: `Simak video pilihan "
         "berikut`, `Yuk, Simak Juga Video ini!`, `Simak dalam rangkaian Infografis berikut ini`. Only a line "
         "that is nothing else; a sentence that goes on after it stays. Detik names the video in quotes: `Simak "
-        "Video 'Ahmad Dhani Sindir Keras soal Sengketa Hak Cipta':`.",
+        "Video 'Ahmad Dhani Sindir Keras soal Sengketa Hak Cipta':`, or after a colon: `Simak Video: Gunung "
+        "Lewotobi Meletus, Status Naik Menjadi Awas` (one title, no second sentence), above its `[Gambas:...]`.",
         trigger=("simak", "saksikan", "tonton", "lihat"),
         first_chars="ystol",
         positives=(
@@ -893,9 +895,14 @@ INSERT_RULES = (
                 f"{BODY}\nSimak Video 'Warga Padati Pasar Jelang Lebaran, Harga Naik':\n{BODY2}",
                 "Simak Video 'Warga Padati Pasar Jelang Lebaran, Harga Naik':",
             ),
+            (
+                f"{BODY}\nSimak juga Video: Warga Padati Pasar Jelang Lebaran, Harga Naik?\n[Gambas:Video 20detik]",
+                "Simak juga Video: Warga Padati Pasar Jelang Lebaran, Harga Naik?",
+            ),
         ),
         traps=(
             "Simak video itu, kata hakim, sebelum saksi memberi keterangan di persidangan hari ini yang panjang.",
+            "Lihat video: Pasar itu ramai. Warga berdesakan membeli beras murah sejak pagi.",
         ),
     ),
     rule(
