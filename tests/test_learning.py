@@ -403,3 +403,21 @@ def test_clean_ends_a_glued_related_headline_where_the_profile_learned_it() -> N
     off = newsclean.CleanConfig(disabled_rules=frozenset({"learned.related_headline"}))
     unlearned = newsclean.clean(record["text"], source="warta.id", profile=profile, config=off)
     assert "learned.related_headline" not in {r.rule for r in unlearned.removals}
+
+
+def test_a_link_to_another_sampled_article_ends_where_its_title_does() -> None:
+    rng = random.Random(4)
+    title = "Harga Cabai di Pasar Cimahi Turun Dua Kali dalam Sepekan"
+    records = [
+        {"id": "linked", "source": "warta.id", "title": title, "text": paragraph(rng)},
+        {"id": "linking", "source": "warta.id", "title": "Operasi Pasar", "text": f"{paragraph(rng)} Baca juga: {title} "
+         f"Pedagang itu mengaku senang. {paragraph(rng)}"},
+    ]
+    profile = learn(records)
+    learned = [e for e in profile.sources["warta.id"].segments if e.match == "related_headline"]
+    assert [(e.pattern, e.stories) for e in learned] == [(title, 1)]
+    result = newsclean.clean(records[1]["text"], source="warta.id", profile=profile)
+    assert f"Baca juga: {title}" not in result.text and "Pedagang itu mengaku senang." in result.text
+    # Its own title in an article's text is no link.
+    alone = learn([dict(records[1], title=title)])
+    assert not [e for e in alone.sources["warta.id"].segments if e.match == "related_headline"]

@@ -100,25 +100,30 @@ def _as_data(record: Any, text_field: str) -> Mapping[str, Any]:
 
 
 class _Sample:
-    """The bottom-k sample of one source, kept as a heap of the k smallest keys seen so far."""
+    """The bottom-k sample of one source, kept as a heap of the k smallest keys seen so far, each article's
+    text with its title (empty when the record has none)."""
 
     __slots__ = ("documents", "heap", "size")
 
     def __init__(self, size: int) -> None:
         self.size = size
         self.documents = 0
-        self.heap: list[tuple[int, str]] = []
+        self.heap: list[tuple[int, str, str]] = []
 
-    def offer(self, key: int, text: str) -> None:
+    def offer(self, key: int, text: str, title: str = "") -> None:
         self.documents += 1
         if len(self.heap) < self.size:
-            heapq.heappush(self.heap, (-key, text))
+            heapq.heappush(self.heap, (-key, text, title))
         elif -self.heap[0][0] > key:
-            heapq.heapreplace(self.heap, (-key, text))
+            heapq.heapreplace(self.heap, (-key, text, title))
 
     def texts(self) -> list[str]:
         """The sampled texts in key order (so that ties and examples do not depend on input order)."""
-        return [text for _, text in sorted(self.heap, reverse=True)]
+        return [text for _, text, _ in sorted(self.heap, reverse=True)]
+
+    def titles(self) -> list[str]:
+        """The sampled articles' titles, in the order of `texts`."""
+        return [title for _, _, title in sorted(self.heap, reverse=True)]
 
 
 def sample_sources(records: Iterable[Any], settings: LearnSettings, text_field: str = "text") -> dict[str, _Sample]:
@@ -140,7 +145,8 @@ def sample_sources(records: Iterable[Any], settings: LearnSettings, text_field: 
         sample = samples.get(source)
         if sample is None:
             sample = samples[source] = _Sample(settings.sample_per_source)
-        sample.offer(_sample_key(data, text), text)
+        title = data.get("title")
+        sample.offer(_sample_key(data, text), text, title.strip() if isinstance(title, str) else "")
     if given and not with_field:
         raise InputError(
             f"no record has a {text_field!r} field ({given:,} given): name the field that holds the text "
@@ -212,8 +218,11 @@ def _names_outlet(template: str, source: str) -> bool:
     return len(name) >= 3 and name in template
 
 
-def learn_source(texts: list[str], documents: int, settings: LearnSettings, source: str = "") -> SourceProfile:
-    """What recurs across the distinct stories of one source's sampled `texts`."""
+def learn_source(
+    texts: list[str], documents: int, settings: LearnSettings, source: str = "", titles: list[str] | None = None
+) -> SourceProfile:
+    """What recurs across the distinct stories of one source's sampled `texts` (with their `titles`, where the
+    records have them)."""
     normalized = [normalize(text) for text in texts]
     story = story_ids(normalized)
     stories = len(set(story.tolist()))
@@ -261,7 +270,7 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
     learned = [
         *_closing_shape_entries("tags", "tag_lines", {TAG_LINES_PATTERN: tag_runs}, floor, stories),
         *_closing_shape_entries("credit", "tail_code", tail_codes, floor, stories),
-        *_related_headline_entries(after_labels),
+        *_related_headline_entries(after_labels, _titled_stories(titles or [], story)),
         *_exact_entries(exact, floor, settings),
         *_template_entries(templates, fills, starts, floor, settings, source),
     ]
@@ -294,16 +303,22 @@ def _closing_shape_entries(
     ]
 
 
-def _related_headline_entries(after_labels: dict[int, list[str]]) -> list[LearnedSegment]:
-    """The related-article headlines that stories of the source link and then part after
-    (`newsclean.learning.related`). Two linking stories suffice, where a segment needs the floor: the label
-    says what the text is, the parting only where it ends. Cleaning takes them wherever a link sits."""
+def _titled_stories(titles: list[str], story: Any) -> dict[str, int]:
+    """The sampled articles' titles (normalized as their texts are), each with its story."""
+    return {normalize(title): int(story[number]) for number, title in enumerate(titles) if title}
+
+
+def _related_headline_entries(after_labels: dict[int, list[str]], titles: dict[str, int]) -> list[LearnedSegment]:
+    """The related-article headlines that stories of the source link and then part after, or that are the
+    title of another sampled article (`newsclean.learning.related`). Two linking stories suffice, or one and
+    a title, where a segment needs the floor: the label says what the text is, the parting or the title only
+    where it ends. Cleaning takes them wherever a link sits."""
     return [
         LearnedSegment(
             kind="related", match="related_headline", pattern=headline, zones=ARTICLE_ZONES,
             stories=len(stories), example=headline,
         )
-        for headline, stories in sorted(learned_headlines(after_labels).items())
+        for headline, stories in sorted(learned_headlines(after_labels, titles).items())
     ]
 
 
@@ -428,7 +443,7 @@ def learn(records: Iterable[Any], settings: LearnSettings | None = None, *, text
     settings = settings or LearnSettings()
     samples = sample_sources(records, settings, text_field)
     sources = {
-        source: learn_source(sample.texts(), sample.documents, settings, source)
+        source: learn_source(sample.texts(), sample.documents, settings, source, sample.titles())
         for source, sample in sorted(samples.items())
     }
     return Profile(settings=settings, sources=sources)

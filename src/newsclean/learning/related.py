@@ -7,6 +7,9 @@ YouTube Kompas.com merangkum ...`); the shape rules guess, and where the guess i
 of its stories, and after the shared headline each story goes on with its own prose. Where the texts after the
 label part is where the headline ends.
 
+The corpus may also hold the linked article itself: a link that starts with the title of another sampled
+article of the source ends where that title does.
+
 What it avoids: two headlines that share their first words (`Survei CSIS: Elektabilitas Prabowo-Gibran ...`)
 part inside the headline, so a parting counts only where the stories go on as prose does (a capitalised
 word and a lowercase one, a quotation, or the paragraph's end): both of them, or one after a long shared
@@ -41,8 +44,10 @@ def continuations(text: str) -> list[str]:
     return [text[found.end() : found.end() + MAX_HEADLINE_CHARS] for found in related_inline_matches(text)]
 
 
-def learned_headlines(after_labels: dict[int, list[str]]) -> dict[str, set[int]]:
-    """The headlines that several stories link, each with the stories whose link goes on to prose after it.
+def learned_headlines(after_labels: dict[int, list[str]], titles: dict[str, int] | None = None) -> dict[str, set[int]]:
+    """The headlines that several stories link, each with the stories whose link goes on to prose after it; and
+    the `titles` of other articles (title -> its story) that a story's link starts with, with the stories that
+    link them.
 
     `after_labels` maps each story to the continuations of its related-link labels (`continuations`).
     """
@@ -61,7 +66,27 @@ def learned_headlines(after_labels: dict[int, list[str]]) -> dict[str, set[int]]
                 headline = _parting(text, other)
                 if headline is not None:
                     found[headline].update((story, other_story))
-    return {headline: stories for headline, stories in found.items() if len(stories) >= MIN_LINKING_STORIES}
+    learned = {headline: stories for headline, stories in found.items() if len(stories) >= MIN_LINKING_STORIES}
+    for title, stories in _titles_linked(after_labels, titles or {}).items():
+        learned.setdefault(title, set()).update(stories)
+    return learned
+
+
+def _titles_linked(after_labels: dict[int, list[str]], titles: dict[str, int]) -> dict[str, set[int]]:
+    """The titles (of `MIN_HEADLINE_WORDS` words or more) that a story's link starts with, a word ending after
+    them, with the stories that link them; a story's own title is no link."""
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    for title in sorted(titles, key=lambda title: (-len(title), title)):
+        if len(title.split()) >= MIN_HEADLINE_WORDS:
+            by_first_word[title.split(" ", 1)[0]].append(title)
+    linked: dict[str, set[int]] = defaultdict(set)
+    for story in sorted(after_labels):
+        for text in after_labels[story]:
+            for title in by_first_word.get(text.split(" ", 1)[0], ()):
+                if titles[title] != story and text.startswith(title) and ends_word(text, len(title)):
+                    linked[title].add(story)
+                    break
+    return linked
 
 
 def _parting(text: str, other: str) -> str | None:
