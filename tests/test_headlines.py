@@ -10,7 +10,7 @@ from newsclean.cleaner.lines import is_related_link_line
 
 
 def _removed(paragraph: str) -> list[str]:
-    return [paragraph[start:end].strip() for start, end in related_links(paragraph)]
+    return [paragraph[start:end].strip() for start, end, _ in related_links(paragraph)]
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,17 @@ def _removed(paragraph: str) -> list[str]:
             "Ia unggul. Baca juga: Ramalan Zodiak Hari Ini: Cinta, Karier hingga Keuangan\nundangannya untuk lima "
             "orang, kata dia.",
             "Baca juga: Ramalan Zodiak Hari Ini: Cinta, Karier hingga Keuangan",
+        ),
+        # A sentence opener with its comma ends a headline, whatever commas the headline holds.
+        (
+            "Ia dilantik. Baca juga: Profil Andi: Pecat Budi, Jadi Idola Warga, Kini Penasihat Wali Kota Terlebih, "
+            "kata Rina, wali kota mengenalnya.",
+            "Baca juga: Profil Andi: Pecat Budi, Jadi Idola Warga, Kini Penasihat Wali Kota",
+        ),
+        # The opener glued to the acronym the headline ends with (`MKPerwakilan`).
+        (
+            "Ia datang. Baca juga: Warga Cimahi Gugat Aturan Parkir ke MKNamun, gugatan itu belum disidangkan.",
+            "Baca juga: Warga Cimahi Gugat Aturan Parkir ke MK",
         ),
         # A quotation of speech opening after the headline.
         (
@@ -114,7 +125,7 @@ def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
     ],
 )
 def test_uncertain_end_keeps_the_sentence(paragraph: str, kept: str) -> None:
-    for start, end in related_links(paragraph):
+    for start, end, _ in related_links(paragraph):
         assert kept not in paragraph[start:end]
         # The cut never stops right before a lowercase word.
         assert not paragraph[end:].lstrip()[:1].islower()

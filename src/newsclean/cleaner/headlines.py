@@ -23,6 +23,8 @@ NEXT_LABEL = regex.compile(
 #: capital may open a two-letter word (`TerpopulerIa menegaskan`, `...JalanDi tempat`); `PROSE_AFTER_GLUE` and
 #: `CAMEL_NAMES` then tell the next sentence from a brand (`LinkedIn`).
 CAMEL_GLUE = regex.compile(r"(?<=\p{Ll}{3}|\d)(?=\p{Lu}\p{Ll})", regex.V1)
+#: An acronym with a capitalised word glued to it (`DKINamun`): the word may open the next sentence.
+ACRONYM_THEN_WORD = regex.compile(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}+)", regex.V1)
 #: A glued capital starts prose (not a brand like `VietJet`) only when a lowercase word follows it.
 PROSE_AFTER_GLUE = regex.compile(r"\p{Lu}\p{Ll}+,? \p{Ll}", regex.V1)
 TOKEN = regex.compile(r"\S+", regex.V1)
@@ -162,11 +164,12 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
         # sentence glued to the headline (`...Belum JelasSecara terpisah, polisi menyatakan ...`) ended it
         # above: the rest of the paragraph is taken only where no such glue shows the headline's end.
         return len(text)
-    end = _title_case_end(window)
+    end, by_opener = _title_case_end(window)
     # A guessed end that takes two commas or more has read into a list of names (`... Dilantik Hadir Menteri
-    # Luar Negeri Rina, Menteri Dalam Negeri Budi, Menteri Keuangan Andi, dan ...`): the label alone goes.
+    # Luar Negeri Rina, Menteri Dalam Negeri Budi, Menteri Keuangan Andi, dan ...`): the label alone goes. An
+    # end a sentence opener shows is no guess (`... Listyo Sigit, Kini Penasehat Presiden Terlebih, kata ...`).
     commas = len(LIST_COMMA.findall(window, 0, end))
-    return start if commas >= MAX_GUESSED_COMMAS else start + end
+    return start if commas >= MAX_GUESSED_COMMAS and not by_opener else start + end
 
 
 def reads_as_headline(stretch: str, within_list: bool = False) -> bool:
@@ -252,8 +255,10 @@ def _opens_sentence(word: str, tokens: list[regex.Match[str]], number: int) -> b
     return following[:1].islower()
 
 
-def _title_case_end(window: str) -> int:
-    """The end of a title-case headline followed by prose on the same line, as an offset into `window`."""
+def _title_case_end(window: str) -> tuple[int, bool]:
+    """The end of a title-case headline followed by prose on the same line, as an offset into `window`, and
+    whether a sentence opener showed it (`Terlebih, kata Prasetyo`; also glued to an acronym the headline
+    ends with: `...Wakil Gubernur DKINamun, sesaat`) rather than the shape of the capitalised run."""
     run_start: int | None = None
     last_run_start: int | None = None
     tokens = list(TOKEN.finditer(window))
@@ -261,7 +266,10 @@ def _title_case_end(window: str) -> int:
         word = token.group().strip("\"'“”‘’()")
         bare = word.rstrip(",.:;!?")
         if number >= 3 and bare in SENTENCE_OPENERS and _opens_sentence(word, tokens, number):
-            return token.start()
+            return token.start(), True
+        glued = ACRONYM_THEN_WORD.fullmatch(bare) if number >= 3 else None
+        if glued and glued.group(2) in SENTENCE_OPENERS and _opens_sentence(word, tokens, number):
+            return token.start() + glued.start(2), True
         if not bare:
             continue
         if bare[0].isupper() or bare[0].isdigit():
@@ -274,6 +282,6 @@ def _title_case_end(window: str) -> int:
             run_start = None
             continue
         if run_start is not None:
-            return run_start
-        return last_run_start if last_run_start is not None else 0
-    return 0
+            return run_start, False
+        return (last_run_start if last_run_start is not None else 0), False
+    return 0, False
