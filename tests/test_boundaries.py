@@ -74,6 +74,14 @@ def test_comma_joined_paragraphs_get_a_blank_line_and_the_related_label_its_own_
     assert {rule for _, rule, _ in _edits(raw)} == {"boundary.comma_seam"}
 
 
+def test_a_hashtag_after_a_comma_seam_starts_a_paragraph() -> None:
+    raw = "Gunakan pelembap setiap pagi sebelum berangkat kerja.,#TampilPercayaDiri bersama Warta"
+    assert normalize(raw).split("\n\n") == [
+        "Gunakan pelembap setiap pagi sebelum berangkat kerja.,",
+        "#TampilPercayaDiri bersama Warta",
+    ]
+
+
 def test_double_commas_without_a_comma_seam_are_link_holes_and_stay() -> None:
     raw = "Kerusuhan terjadi di wilayah ,, pada Rabu dan pesinetron,,Raffi datang ke lokasi."
     assert normalize(raw) == raw

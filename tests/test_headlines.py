@@ -122,6 +122,8 @@ def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
             "Kolesterol AlamiDi sisi lain ada beberapa cara alami.",
             "Cara Menurunkan Kolesterol Alami",
         ),
+        # A label whose headline the scraper lost, before a closing question: the label alone goes.
+        ("Kulitmu lembap seharian. Baca juga: ,Jadi, mana pelembap favoritmu?,", "Jadi, mana pelembap favoritmu?"),
     ],
 )
 def test_uncertain_end_keeps_the_sentence(paragraph: str, kept: str) -> None:
@@ -139,6 +141,10 @@ def test_uncertain_end_keeps_the_sentence(paragraph: str, kept: str) -> None:
         ("Baca juga: Beasiswa Dibuka, Kuliah di 3 Negara Ia juga menyampaikan tekad untuk membawa semangat", False),
         ('Baca juga: SBY Ajak Rakyat Dukung Jokowi"Tentu saya tambahkan, kami tadi membuat list', False),
         ('Baca juga:,"Kita yakini daftar ini muncul dari analisis," ujar pria itu.,', False),
+        # A closing question after a bare label: prose, which opens with a sentence opener and its comma.
+        ("Baca juga: ,Jadi, mana parfum favoritmu?,", False),
+        ("Baca juga: Jadi Juara, Tim Cimahi Pulang Bawa Piala?", True),
+        ("Baca juga: Kita, Warga dan Sungai Citarum", True),
     ],
 )
 def test_related_link_line_is_all_headlines(line: str, is_link: bool) -> None:

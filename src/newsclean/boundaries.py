@@ -66,9 +66,10 @@ DOMAIN_WORDS: Final = frozenset({"Com", "Co", "Id", "Net", "Org", "Go", "Info", 
 LONGEST_CAPITAL_ABBREVIATION: Final = 4
 
 #: A comma-joined seam: a sentence end followed by commas (okezone, kapanlagi, wowkeren, posmetro: `.,,Namun`,
-#: `kata Anang.,Dari situ`), then a capitalised word. A comma never follows a point in prose except after an
-#: abbreviation (`S.H.,`, `Tbk.,`), which the character before the point rules out as in `SENTENCE_GLUE`.
-COMMA_SEAM: Final = regex.compile(r"[\p{Ll}\d)\]][.!?]+[\"”]?(,+) ?[\"“]?\p{Lu}")
+#: `kata Anang.,Dari situ`), then a capitalised word or a hashtag (Fimela's closing `.,#GrowFearless with
+#: Fimela`). A comma never follows a point in prose except after an abbreviation (`S.H.,`, `Tbk.,`), which the
+#: character before the point rules out as in `SENTENCE_GLUE`.
+COMMA_SEAM: Final = regex.compile(r"[\p{Ll}\d)\]][.!?]+[\"”]?(,+) ?(?:[\"“]?\p{Lu}|#\p{L})")
 #: In a text that shows comma seams, a run of two or more commas before a capital is a seam too (`Baca
 #: juga:,,Judul,,Paragraf`); elsewhere `,,` is also a link hole (`wilayah ,, pada`, `dari,,Raffi`), so this
 #: one needs the evidence of a `COMMA_SEAM` in the same text.

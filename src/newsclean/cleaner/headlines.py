@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import regex
 
-from ..patterns.words import CAMEL_NAMES, HEADLINE_SMALL_WORDS, RELATED_LABEL, REPORTING_VERBS, SENTENCE_OPENERS
+from ..patterns.words import (
+    CAMEL_NAMES,
+    HEADLINE_SMALL_WORDS,
+    OPENERS_BEFORE_COMMA,
+    RELATED_LABEL,
+    REPORTING_VERBS,
+    SENTENCE_OPENERS,
+)
 
 MAX_HEADLINE_CHARS = 220
 #: `Baca artikel menarik lainnya:` and `Berita terkait:` introduce a list of headlines glued together.
@@ -116,6 +123,9 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
       stripped a link (`kata KieshaAlvaro`), and taking that for the end removed a sentence and a half;
     * a word that opens sentences (`Sejak`, `Bahkan,`).
 
+    A label followed by a sentence that opens with an opener and its comma (`Baca juga: ,Jadi, mana ...?`) has
+    lost its headline: the label alone goes.
+
     Else the headline runs through title-case words up to the last capitalised run before the first
     lowercase content word, and that run is left as the subject of the prose sentence; when no capitalised
     word stands right before the small words that precede the prose (`Royong Maka dengan membangun`), the
@@ -125,6 +135,8 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
     """
     window_end = min(len(text), start + limit)
     window = text[start:window_end]
+    if _opens_with_opener_and_comma(window):
+        return start
     label = NEXT_LABEL.search(window, 1)
     cut = label.start() if label else None
     line_break = window.find("\n")
@@ -173,7 +185,8 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
 
 
 def reads_as_headline(stretch: str, within_list: bool = False) -> bool:
-    """Whether the text from a headline's start up to a candidate end can be all headline: no sentence break,
+    """Whether the text from a headline's start up to a candidate end can be all headline: no sentence opener
+    and comma at its start (`_opens_with_opener_and_comma`), no sentence break,
     no next paragraph glued on (`GLUED_NEXT_PARAGRAPH`), no quoted speech or reporting verb
     (`PROSE_BEFORE_GLUE`), no run of lowercase words in a title-case headline (`_turns_to_prose`). An end
     after a stretch that fails this would take prose with the headline. `within_list`: the stretch may be
@@ -182,11 +195,22 @@ def reads_as_headline(stretch: str, within_list: bool = False) -> bool:
     stretch = stretch.rstrip()
     return (
         bool(stretch)
+        and not _opens_with_opener_and_comma(stretch)
         and not ends_a_sentence(headline_body(stretch))
         and (within_list or not GLUED_NEXT_PARAGRAPH.search(stretch, 1))
         and not PROSE_BEFORE_GLUE.search(stretch)
         and not _turns_to_prose(stretch)
     )
+
+
+def _opens_with_opener_and_comma(stretch: str) -> bool:
+    """Whether `stretch` opens as a sentence does, with a sentence opener, its comma and a lowercase word
+    (`Jadi, mana parfum favoritmu?` after a bare `Baca juga:`, the scraper having lost the headline): no headline
+    opens so. A capital after the comma may be a headline's list (`Kita, Rohingya dan Junta Militer`)."""
+    words = stretch.lstrip(" ,").split(" ", 2)
+    if len(words) < 2 or not words[0].endswith(",") or not words[1][:1].islower():
+        return False
+    return words[0][:-1] in SENTENCE_OPENERS or words[0][:-1] in OPENERS_BEFORE_COMMA
 
 
 def ends_a_sentence(stretch: str) -> bool:

@@ -151,6 +151,9 @@ _COUNTED_SENTENCE_OPENERS = """
 """
 COUNTED_SENTENCE_OPENERS = frozenset(_COUNTED_SENTENCE_OPENERS.split())
 SENTENCE_OPENERS = WRITTEN_SENTENCE_OPENERS | COUNTED_SENTENCE_OPENERS
+#: Words that open a sentence when a comma follows them (`Jadi, mana yang jadi favoritmu?`) but sit inside
+#: headlines without one (`Jadi Tersangka`), so they are no `SENTENCE_OPENERS`.
+OPENERS_BEFORE_COMMA = frozenset(["Jadi", "Nah", "Intinya", "Singkatnya", "Pokoknya"])
 
 #: Capitalised camel-case words that are names, not two glued words; a headline boundary is never put inside.
 CAMEL_NAMES = frozenset(
