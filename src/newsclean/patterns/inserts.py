@@ -765,6 +765,37 @@ INSERT_RULES = (
         ),
     ),
     rule(
+        "caption.illustration_glued",
+        "caption",
+        "inline",
+        r"(?<=[\p{L}\d.!?\"”)\]])(?:Ilustrasi\b\s*:?|Foto\s*:)[^.!?\n()]{0,120}\([^()\n]{1,60}\)(?=[\"“]?\p{Lu}\p{Ll})",
+        "A photo caption flattened into the text with no space on either side: glued after the word or sentence "
+        "before it and before the next sentence (Liputan6's `... dari 153 NegaraIlustrasi perubahan iklim (AFP)"
+        "Pernyataan itu ...`, detik's `... imbuh Elling.Foto: Petugas pajak ... (Rolando/detikcom)Sistem ...`). "
+        "From the label to its credit in parentheses, no sentence end between them. A caption with a space "
+        "before it may be the article's own words (`... membuat Ilustrasi ...`): it stays.",
+        trigger=("~ilustrasi", "~foto"),
+        needs=("ilustrasi", "foto"),
+        starts_with=("Ilustrasi", "Foto"),
+        positives=(
+            (
+                f"{BODY} Harga Cabai MelonjakIlustrasi pedagang cabai (AFP)Pemerintah berjanji menggelar operasi "
+                "pasar.",
+                "Ilustrasi pedagang cabai (AFP)",
+            ),
+        ),
+        traps=(
+            "Ia membuat Ilustrasi wajah presiden (karikatur) untuk pameran itu. Pameran dibuka Senin.",
+        ),
+        keeps=(
+            (
+                f"{BODY} Harga Cabai MelonjakIlustrasi pedagang cabai (AFP)Pemerintah berjanji menggelar operasi "
+                "pasar.",
+                "Pemerintah berjanji menggelar operasi pasar.",
+            ),
+        ),
+    ),
+    rule(
         "caption.sentence_before_photo_credit",
         "caption",
         "inline",
