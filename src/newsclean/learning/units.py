@@ -24,6 +24,12 @@ import regex
 
 #: A segment boundary: whitespace after a sentence end, a spaced pipe, or a spaced dash (hyphen, en or em).
 SEGMENT_BOUNDARY: Final = regex.compile(r"(?<=[.!?…])\s+(?=\S)|\s+\|\s+|\s+[-–—]\s+")
+#: The characters without which only the first branch of `SEGMENT_BOUNDARY` (a sentence end) can match.
+SEPARATOR_MARKS: Final = ("|", "-", "–", "—")
+#: That first branch alone, for a text without separator marks (most paragraphs). Its group is the boundary.
+#: Why: matched from the sentence end, a search skips ahead to the next `.!?…`; the lookbehind of
+#: `SEGMENT_BOUNDARY` is tried at every whitespace (every word), which makes the search slower by half.
+SENTENCE_BOUNDARY: Final = regex.compile(r"[.!?…](\s+)(?=\S)")
 SLOT: Final = "<>"
 #: Segments longer than this are never boilerplate candidates: a footer or a promo is a few lines at most, and
 #: keying every long prose paragraph would cost memory for nothing.
@@ -37,11 +43,18 @@ def segments(text: str) -> list[tuple[int, int, int]]:
     spaces, `text[start:cut_end]` is it with the separator after it (to the next segment's start)."""
     found: list[tuple[int, int, int]] = []
     position = 0
-    for boundary in SEGMENT_BOUNDARY.finditer(text):
-        found.append((position, boundary.start(), boundary.end()))
-        position = boundary.end()
+    for start, end in _boundaries(text):
+        found.append((position, start, end))
+        position = end
     found.append((position, len(text.rstrip()), len(text)))
     return [(start, end, cut_end) for start, end, cut_end in found if end > start]
+
+
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """The spans of `SEGMENT_BOUNDARY` in `text`, in order."""
+    if any(mark in text for mark in SEPARATOR_MARKS):
+        return [boundary.span() for boundary in SEGMENT_BOUNDARY.finditer(text)]
+    return [boundary.span(1) for boundary in SENTENCE_BOUNDARY.finditer(text)]
 
 
 def _key_table() -> dict[int, str]:
@@ -83,7 +96,25 @@ def exact_key(segment: str) -> str:
     >>> exact_key("Halaman 2 dari 3: Baca juga!")
     'halaman 0 dari 0 baca juga'
     """
-    return " ".join(key_chars(segment.casefold()).split())
+    return words_of(key_chars(segment.casefold()))
+
+
+def words_of(chars: str) -> str:
+    """The words of `chars` with one space between them."""
+    return " ".join(chars.split())
+
+
+def aligned_key_chars(paragraph: str) -> str | None:
+    """`key_chars` of the whole casefolded paragraph when it lines up with the paragraph character for
+    character, else None. Then the exact key of `paragraph[start:end]` is `words_of(chars[start:end])`: one
+    translation per paragraph instead of one per segment.
+
+    Why it lines up when the length is kept: casefolding and `key_chars` map each character on its own, and
+    casefolding never shortens one, so a kept length means every character became one (`ß` becomes `ss`
+    and shifts what follows; then None).
+    """
+    folded = paragraph.casefold()
+    return key_chars(folded) if len(folded) == len(paragraph) else None
 
 
 def template_key(segment: str) -> tuple[str, tuple[str, ...]]:
@@ -103,6 +134,13 @@ def template_key(segment: str) -> tuple[str, tuple[str, ...]]:
             parts.append(SLOT)
             values.append(" ".join(slot.casefold().split()))
         else:
-            parts.append(key_chars(word.casefold()) if word else mark)
+            parts.append(_word_key(word) if word else mark)
     return " ".join(parts), tuple(values)
+
+
+def _word_key(word: str) -> str:
+    """`key_chars(word.casefold())`: a word of lowercase ASCII letters (most words) is that already."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return word
+    return key_chars(word.casefold())
 
