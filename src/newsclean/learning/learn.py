@@ -44,7 +44,7 @@ from .units import (
     MAX_SEGMENT_CHARS,
     MAX_TEMPLATE_CHARS,
     SLOT,
-    aligned_key_chars,
+    ascii_key_chars,
     exact_key,
     segments,
     template_key,
@@ -234,6 +234,9 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
     starts: dict[str, set[int]] = defaultdict(set)
     tag_runs: dict[int, str] = {}
     tail_codes: dict[str, dict[int, str]] = defaultdict(dict)
+    # Boilerplate recurs verbatim (nearly a quarter of the lead and tail pieces of the real sample repeat an
+    # earlier one): each distinct piece is tokenized once.
+    template_keys: dict[str, tuple[str, tuple[str, ...]]] = {}
     for number, text in enumerate(normalized):
         story_id = int(story[number])
         length = len(text)
@@ -248,7 +251,7 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
             tail_codes[code_shape(found)].setdefault(story_id, found)
         for paragraph in paragraphs:
             body = paragraph.text
-            chars = aligned_key_chars(body)
+            chars = ascii_key_chars(body)
             for start, end, cut_end in segments(body):
                 is_first, first = first, False
                 if end - start > MAX_SEGMENT_CHARS:
@@ -260,7 +263,10 @@ def learn_source(texts: list[str], documents: int, settings: LearnSettings, sour
                     exact.add(key, story_id, zone, piece)
                 if zone == "body" or end - start > MAX_TEMPLATE_CHARS:
                     continue
-                template, values = template_key(piece)
+                keyed = template_keys.get(piece)
+                if keyed is None:
+                    keyed = template_keys[piece] = template_key(piece)
+                template, values = keyed
                 if values and len(template.split()) <= MAX_TEMPLATE_TOKENS:
                     templates.add(template, story_id, zone, piece)
                     fills[template].append((story_id, values))
