@@ -30,7 +30,8 @@ def _require_speedups() -> bool:
 
 #: The cleaner's modules compiled by mypyc: the engine (`newsclean.cleaner`: the passes, the zones, the records,
 #: the rule selection, the regex calls and the gates), the helpers it calls per paragraph, the normalizer and
-#: the rule record (`patterns/base.py`). Not `cleaner/reference.py`, the slow specification the tests hold the
+#: the rule record (`patterns/base.py`); and learning's per-article loop (`learning/learn.py`, with the story
+#: grouping and the kinds it calls). Not `cleaner/reference.py`, the slow specification the tests hold the
 #: engine to (it stays Python), nor `cleaner/pattern_facts.py`, which only the tests use.
 COMPILED_CLEANER = [
     "src/newsclean/cleaner/passes.py",
@@ -47,6 +48,9 @@ COMPILED_CLEANER = [
     "src/newsclean/cleaner/gates.py",
     "src/newsclean/cleaner/learned.py",
     "src/newsclean/learning/units.py",
+    "src/newsclean/learning/learn.py",
+    "src/newsclean/learning/stories.py",
+    "src/newsclean/learning/kinds.py",
     "src/newsclean/learning/matcher.py",
     "src/newsclean/paragraphs.py",
     "src/newsclean/repeats.py",

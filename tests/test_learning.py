@@ -9,17 +9,27 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 
 import pytest
+import regex
 
 import newsclean
 from newsclean.cleaner.reference import clean_reference
 from newsclean.learning.learn import learn, source_of
 from newsclean.learning.matcher import zone_of
 from newsclean.learning.profile import LearnSettings, Profile
-from newsclean.learning.units import exact_key, segments, template_key
+from newsclean.learning.units import (
+    SEGMENT_BOUNDARY,
+    WHITE_SPACE,
+    ascii_key_chars,
+    exact_key,
+    segments,
+    template_key,
+    words_of,
+)
 
 WORDS = [
     "pemerintah",
@@ -125,10 +135,52 @@ def test_segments_split_at_sentence_ends_pipes_and_spaced_dashes() -> None:
     assert text[start:cut_end] == "SURYAPOS, TUBAN - "
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harga naik lagi. Warga antre!  Panen gagal?\tHujan turun… Selesai.",
+        "Harga naik.\u2028Warga antre. . Panen gagal",
+        "Harga naik. - Warga antre | Panen - gagal",
+        "Harga naik.Warga antre, kata petani-petani kota",
+        "Harga naik.\x1c- Warga antre.\x1cPanen\u3000- gagal",
+    ],
+)
+def test_segments_are_the_same_with_or_without_separator_marks(text: str) -> None:
+    """A paragraph without a pipe or a dash takes a faster search for sentence ends: same segments."""
+    found = []
+    position = 0
+    for boundary in SEGMENT_BOUNDARY.finditer(text):
+        found.append((position, boundary.start(), boundary.end()))
+        position = boundary.end()
+    found.append((position, len(text.rstrip()), len(text)))
+    assert segments(text) == [(start, end, cut_end) for start, end, cut_end in found if end > start]
+
+
+def test_the_sentence_search_takes_the_whitespace_of_the_segment_boundary() -> None:
+    """The fast sentence-end search is an `re` pattern: its whitespace class is `regex`'s `\\s`, character for
+    character."""
+    spaces = re.compile(f"[{WHITE_SPACE}]")
+    assert [c for c in range(0x110000) if spaces.match(chr(c))] == [
+        c for c in range(0x110000) if regex.match(r"\s", chr(c))
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["Baca Juga: Harga Beras 2024 Naik | Editor: Ani", "Straße 5 – İzmir | Künstler: ÉLODIE"]
+)
+def test_keys_sliced_from_the_keyed_paragraph_are_the_segments_keys(paragraph: str) -> None:
+    chars = ascii_key_chars(paragraph)
+    for start, end, _ in segments(paragraph):
+        key = exact_key(paragraph[start:end])
+        assert chars is None or words_of(chars[start:end]) == key
+    assert (chars is None) == (not paragraph.isascii())
+
+
 def test_keys_ignore_case_digits_and_punctuation_and_slot_names() -> None:
     assert exact_key("Halaman 2 dari 3:") == exact_key("HALAMAN 5 dari 9") == "halaman 0 dari 0"
     assert template_key("Penulis: Ahmad Fauzi | Editor: Budi")[0] == template_key("Penulis: Ani | Editor: Rudi H")[0]
     assert template_key("(mcr8/jpnn)") == ("( <> / jpnn )", ("mcr8",))
+    assert template_key("kata iPhone covid-19 straße") == ("kata iphone covid 00 strasse", ())
 
 
 def test_learns_footer_byline_and_dateline_template(profile: Profile) -> None:

@@ -10,9 +10,11 @@ from typing import Final
 
 import regex
 
+from ..models import RemovalKind
+
 #: (kind, words that mark it), first match wins: a video promo (`Simak video berikut`) is an embed before it
 #: is a promo, a related-link label before anything it names.
-KIND_CUES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+KIND_CUES: Final[tuple[tuple[RemovalKind, tuple[str, ...]], ...]] = (
     ("related", ("baca juga", "baca", "artikel terkait", "berita terkait", "lihat juga", "topik terkait")),
     ("ad", ("advertisement", "iklan", "scroll", "loading", "sponsored", "adsbygoogle")),
     ("embed", ("video", "gambas", "infografis", "instagram", "twitter", "tiktok", "youtube", "foto")),
@@ -45,7 +47,7 @@ CUE_PATTERNS: Final = tuple(
 )
 
 
-def cued_kind(key: str) -> str | None:
+def cued_kind(key: str) -> RemovalKind | None:
     """The kind the words of `key` name, if any."""
     for kind, pattern in CUE_PATTERNS:
         if pattern.search(key):
@@ -53,7 +55,7 @@ def cued_kind(key: str) -> str | None:
     return None
 
 
-def kind_of(key: str, zones: tuple[str, ...]) -> str:
+def kind_of(key: str, zones: tuple[str, ...]) -> RemovalKind:
     """The kind of a learned segment with exact key (or template) `key`, seen in `zones`."""
     cued = cued_kind(key)
     if cued is not None:

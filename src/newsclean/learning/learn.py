@@ -50,7 +50,16 @@ from .profile import (
 )
 from .related import continuations, learned_headlines
 from .stories import story_ids
-from .units import MAX_SEGMENT_CHARS, MAX_TEMPLATE_CHARS, SLOT, exact_key, segments, template_key
+from .units import (
+    MAX_SEGMENT_CHARS,
+    MAX_TEMPLATE_CHARS,
+    SLOT,
+    ascii_key_chars,
+    exact_key,
+    segments,
+    template_key,
+    words_of,
+)
 
 #: The share of a source's stories that must end with a tag block for the source to learn one: a list that
 #: ends an article now and then is content; a block that ends one story in thirty is the furniture of the outlet
@@ -155,42 +164,54 @@ def sample_sources(records: Iterable[Any], settings: LearnSettings, text_field: 
     return samples
 
 
-class _Counts:
-    """Per key: every (story, zone) it was seen in, and its first example. Sightings are appended and turned
-    into sets only for the keys seen often enough (most keys are prose seen once)."""
+#: The zones, in the order a sighting numbers them.
+ZONES = ARTICLE_ZONES
 
-    __slots__ = ("examples", "sightings")
+
+class _Counts:
+    """Per key: every story it was seen in with the zone there, and its first example.
+
+    A sighting is one number, `story * 3 + zone number`. A key's first sighting is kept alone, and a list starts
+    at its second: most keys are prose seen once, and numbers (unlike a list of pairs per key) are no work for
+    the garbage collector."""
+
+    __slots__ = ("examples", "firsts", "repeats")
 
     def __init__(self) -> None:
-        self.sightings: dict[str, list[tuple[int, str]]] = {}
+        self.firsts: dict[str, int] = {}
+        self.repeats: dict[str, list[int]] = {}
         self.examples: dict[str, str] = {}
 
     def add(self, key: str, story: int, zone: str, example: str) -> None:
-        seen = self.sightings.get(key)
-        if seen is None:
-            self.sightings[key] = [(story, zone)]
+        sighting = story * 3 + ZONES.index(zone)
+        first = self.firsts.get(key)
+        if first is None:
+            self.firsts[key] = sighting
             self.examples[key] = example
+            return
+        repeats = self.repeats.get(key)
+        if repeats is None:
+            self.repeats[key] = [first, sighting]
         else:
-            seen.append((story, zone))
+            repeats.append(sighting)
 
     def frequent(self, floor: int) -> dict[str, set[int]]:
-        """The keys seen in at least `floor` distinct stories, with those stories."""
+        """The keys seen in at least `floor` (two or more) distinct stories, with those stories."""
         found = {}
-        for key, seen in self.sightings.items():
+        for key, seen in self.repeats.items():
             if len(seen) >= floor:
-                stories = {story for story, _ in seen}
+                stories = {sighting // 3 for sighting in seen}
                 if len(stories) >= floor:
                     found[key] = stories
         return found
 
     def zones_of(self, key: str) -> tuple[ArticleZone, ...]:
         """The zones where `key` was seen in at least two stories and `ZONE_MIN_SHARE` of its stories."""
-        by_zone: dict[str, set[int]] = defaultdict(set)
-        for story, zone in self.sightings[key]:
-            by_zone[zone].add(story)
+        by_zone: dict[int, set[int]] = defaultdict(set)
+        for sighting in self.repeats.get(key) or [self.firsts[key]]:
+            by_zone[sighting % 3].add(sighting // 3)
         floor = max(2, ZONE_MIN_SHARE * len(set().union(*by_zone.values())))
-        zones: tuple[ArticleZone, ...] = ("lead", "body", "tail")
-        return tuple(zone for zone in zones if len(by_zone.get(zone, ())) >= floor)
+        return tuple(zone for number, zone in enumerate(ZONES) if len(by_zone.get(number, ())) >= floor)
 
 
 def _has_word(key: str) -> bool:
@@ -233,6 +254,9 @@ def learn_source(
     tag_runs: dict[int, str] = {}
     tail_codes: dict[str, dict[int, str]] = defaultdict(dict)
     after_labels: dict[int, list[str]] = defaultdict(list)
+    # Boilerplate recurs verbatim (nearly a quarter of the lead and tail pieces of the real sample repeat an
+    # earlier one): each distinct piece is tokenized once.
+    template_keys: dict[str, tuple[str, tuple[str, ...]]] = {}
     for number, text in enumerate(normalized):
         story_id = int(story[number])
         length = len(text)
@@ -249,18 +273,22 @@ def learn_source(
             body = paragraph.text
             if ":" in body:
                 after_labels[story_id].extend(continuations(body))
+            chars = ascii_key_chars(body)
             for start, end, cut_end in segments(body):
                 is_first, first = first, False
-                piece = body[start:end]
                 if end - start > MAX_SEGMENT_CHARS:
                     continue
+                piece = body[start:end]
                 zone = zone_of(paragraph.start + start, paragraph.start + end, length)
-                key = exact_key(piece)
+                key = exact_key(piece) if chars is None else words_of(chars[start:end])
                 if key:
                     exact.add(key, story_id, zone, piece)
                 if zone == "body" or end - start > MAX_TEMPLATE_CHARS:
                     continue
-                template, values = template_key(piece)
+                keyed = template_keys.get(piece)
+                if keyed is None:
+                    keyed = template_keys[piece] = template_key(piece)
+                template, values = keyed
                 if values and len(template.split()) <= MAX_TEMPLATE_TOKENS:
                     templates.add(template, story_id, zone, piece)
                     fills[template].append((story_id, values))

@@ -18,7 +18,7 @@ from typing import Final
 import numpy as np
 
 from ..clusters import estimate_similarity
-from ..lsh import BandIndex, choose_bands
+from ..lsh import BandIndex, band_keys, choose_bands
 from ..signature import signatures
 
 #: The estimated Jaccard of word 5-grams above which two articles are copies of one story.
@@ -36,10 +36,7 @@ def story_ids(texts: Sequence[str]) -> np.ndarray:
     if n < 2:
         return parent
     sigs = signatures(texts, ngram=5, num_perm=STORY_PERMUTATIONS, seed=STORY_SEED, hash="fast")
-    bands, rows = choose_bands(COPY_SIMILARITY, STORY_PERMUTATIONS)
-    index = BandIndex(bands, rows)
-    index.insert_many(np.arange(n), sigs)
-    pairs = index.pairs()
+    pairs = _candidate_pairs(sigs)
     if len(pairs):
         empty = (sigs == np.uint32(0xFFFFFFFF)).all(axis=1)
         similar = estimate_similarity(sigs, pairs) >= COPY_SIMILARITY
@@ -50,6 +47,23 @@ def story_ids(texts: Sequence[str]) -> np.ndarray:
             if root_a != root_b:
                 parent[max(root_a, root_b)] = min(root_a, root_b)
     return np.fromiter((_root(parent, i) for i in range(n)), dtype=np.int64, count=n)
+
+
+def _candidate_pairs(sigs: np.ndarray) -> np.ndarray:
+    """The unique (a, b) row pairs, a < b and sorted, that share an LSH band: `BandIndex.pairs`, with the
+    buckets of every band paired in one pass instead of one pass per band.
+
+    Why one pass: a source's sample is small, so pairing its 32 bands one by one is mostly the cost of each
+    band's numpy calls. The buckets are the same: `band_keys` sets the keys of each band apart (two bands'
+    keys meeting would take a 64-bit collision, which could only add a candidate that the similarity check
+    then judges)."""
+    bands, rows = choose_bands(COPY_SIMILARITY, STORY_PERMUTATIONS)
+    keys = band_keys(sigs, bands, rows).ravel()
+    rows_of_keys = np.repeat(np.arange(len(sigs), dtype=np.int64), bands)
+    found = list(BandIndex(bands, rows).band_pairs(keys, rows_of_keys))
+    if not found:
+        return np.empty((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(found), axis=0)
 
 
 def _root(parent: np.ndarray, node: int) -> int:

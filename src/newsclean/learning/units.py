@@ -18,12 +18,23 @@ Each segment has two keys:
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
 
 #: A segment boundary: whitespace after a sentence end, a spaced pipe, or a spaced dash (hyphen, en or em).
 SEGMENT_BOUNDARY: Final = regex.compile(r"(?<=[.!?…])\s+(?=\S)|\s+\|\s+|\s+[-–—]\s+")
+#: The marks of the spaced separators: without one of them after a whitespace, only the first branch of
+#: `SEGMENT_BOUNDARY` (a sentence end) can match.
+SEPARATOR_MARKS: Final = ("|", "-", "–", "—")
+#: The whitespace of `regex`'s `\s` (Unicode White_Space) as the body of an `re` class: `re`'s own `\s` takes
+#: the separators \x1c-\x1f too.
+WHITE_SPACE: Final = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: That first branch alone, for a text without a spaced separator (most paragraphs); its group is the boundary.
+#: Why: matched from the sentence end, the search skips ahead to the next `.!?…` (which `re` does faster than
+#: `regex`), while the lookbehind of `SEGMENT_BOUNDARY` is tried at every whitespace, every word.
+SENTENCE_BOUNDARY: Final = re.compile(f"[.!?…]([{WHITE_SPACE}]+)(?=[^{WHITE_SPACE}])")
 SLOT: Final = "<>"
 #: Segments longer than this are never boilerplate candidates: a footer or a promo is a few lines at most, and
 #: keying every long prose paragraph would cost memory for nothing.
@@ -37,11 +48,30 @@ def segments(text: str) -> list[tuple[int, int, int]]:
     spaces, `text[start:cut_end]` is it with the separator after it (to the next segment's start)."""
     found: list[tuple[int, int, int]] = []
     position = 0
-    for boundary in SEGMENT_BOUNDARY.finditer(text):
-        found.append((position, boundary.start(), boundary.end()))
-        position = boundary.end()
+    for start, end in _boundaries(text):
+        found.append((position, start, end))
+        position = end
     found.append((position, len(text.rstrip()), len(text)))
     return [(start, end, cut_end) for start, end, cut_end in found if end > start]
+
+
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """The spans of `SEGMENT_BOUNDARY` in `text`, in order."""
+    if _has_spaced_mark(text):
+        return [boundary.span() for boundary in SEGMENT_BOUNDARY.finditer(text)]
+    return [boundary.span(1) for boundary in SENTENCE_BOUNDARY.finditer(text)]
+
+
+def _has_spaced_mark(text: str) -> bool:
+    r"""Whether a separator mark follows a whitespace character in `text` (`str.isspace`, which `\s` is part of):
+    a hyphen inside a word (`warga-warga`, `covid-19`) separates nothing."""
+    for mark in SEPARATOR_MARKS:
+        at = text.find(mark, 1)
+        while at != -1:
+            if text[at - 1].isspace():
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 def _key_table() -> dict[int, str]:
@@ -83,7 +113,21 @@ def exact_key(segment: str) -> str:
     >>> exact_key("Halaman 2 dari 3: Baca juga!")
     'halaman 0 dari 0 baca juga'
     """
-    return " ".join(key_chars(segment.casefold()).split())
+    return words_of(key_chars(segment.casefold()))
+
+
+def words_of(chars: str) -> str:
+    """The words of `chars` with one space between them."""
+    return " ".join(chars.split())
+
+
+def ascii_key_chars(paragraph: str) -> str | None:
+    """`key_chars` of the whole casefolded paragraph when it is ASCII (most paragraphs), else None. Then the
+    exact key of `paragraph[start:end]` is `words_of(chars[start:end])`: one translation per paragraph instead
+    of one per segment, since every character of ASCII text casefolds and translates to one character on its
+    own. Other paragraphs are keyed a segment at a time: `str.translate` through `KEY_TABLE` is slow enough
+    that keying their long segments, which learning skips, would cost more than it saves."""
+    return key_chars(paragraph.lower()) if paragraph.isascii() else None
 
 
 def template_key(segment: str) -> tuple[str, tuple[str, ...]]:
@@ -103,6 +147,13 @@ def template_key(segment: str) -> tuple[str, tuple[str, ...]]:
             parts.append(SLOT)
             values.append(" ".join(slot.casefold().split()))
         else:
-            parts.append(key_chars(word.casefold()) if word else mark)
+            parts.append(_word_key(word) if word else mark)
     return " ".join(parts), tuple(values)
+
+
+def _word_key(word: str) -> str:
+    """`key_chars(word.casefold())`: a word of lowercase ASCII letters (most words) is that already."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return word
+    return key_chars(word.casefold())
 
