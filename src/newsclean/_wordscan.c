@@ -29,6 +29,10 @@
  * inside_earlier: which repeat keys occur inside the keys before them (newsclean.repeats), the test for a
  * paragraph contained in an earlier one; CPython's `str.find` for each key costs more than all the rest
  * of the repeat search does.
+ *
+ * LiteralScanner: which of some ASCII literals occur in a text (newsclean.boundaries, whose inline markers are
+ * looked for only where one of their literals occurs): one pass for all of them, where `literal in text` is a
+ * scan of the whole text per literal.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -762,6 +766,124 @@ static PyObject *inside_earlier(PyObject *self, PyObject *const *args, Py_ssize_
     return result;
 }
 
+PyDoc_STRVAR(literal_scanner_doc,
+             "LiteralScanner(literals)(text) -> int\n\n"
+             "Bit i set when literals[i] (ASCII bytes without NUL, at most 64 of them, tables built when the "
+             "scanner is made) occurs in `text`, case-sensitively. The spec is "
+             "newsclean.boundaries.literals_in_python.");
+
+/* The literals of one scan, and two tables built once: for each ASCII character, the literals it opens and
+ * the literals it can be the second character of (every literal of one character, for any: index 128 stands
+ * for the end of the text or a non-ASCII character). A position is compared in full only when its first two
+ * characters agree with a literal's. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *literals; /* tuple of bytes */
+    uint64_t all;
+    uint64_t opening[128];
+    uint64_t second[129];
+} LiteralScanner;
+
+static PyObject *literal_scanner_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
+    PyObject *literals;
+    static char *keywords[] = {"literals", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!", keywords, &PyTuple_Type, &literals)) return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(literals);
+    if (count > 64) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 literals");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *literal = PyTuple_GET_ITEM(literals, i);
+        Py_ssize_t m = PyBytes_Check(literal) ? PyBytes_GET_SIZE(literal) : 0;
+        const unsigned char *p = m ? (const unsigned char *)PyBytes_AS_STRING(literal) : NULL;
+        int ascii = m >= 1;
+        for (Py_ssize_t j = 0; ascii && j < m; j++) ascii = p[j] && p[j] < 0x80;
+        if (!ascii) {
+            PyErr_SetString(PyExc_ValueError, "literals must be non-empty ASCII bytes without NUL");
+            return NULL;
+        }
+    }
+    LiteralScanner *scanner = (LiteralScanner *)type->tp_alloc(type, 0); /* zero-filled */
+    if (!scanner) return NULL;
+    scanner->literals = Py_NewRef(literals);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *literal = PyTuple_GET_ITEM(literals, i);
+        const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(literal);
+        uint64_t bit = (uint64_t)1 << i;
+        scanner->all |= bit;
+        scanner->opening[p[0]] |= bit;
+        if (PyBytes_GET_SIZE(literal) == 1) {
+            for (int c = 0; c <= 128; c++) scanner->second[c] |= bit;
+        } else {
+            scanner->second[p[1]] |= bit;
+        }
+    }
+    return (PyObject *)scanner;
+}
+
+static void literal_scanner_dealloc(LiteralScanner *scanner) {
+    Py_XDECREF(scanner->literals);
+    Py_TYPE(scanner)->tp_free((PyObject *)scanner);
+}
+
+/* Each position whose first two characters agree with a literal not found yet is compared with it in full;
+ * the scan stops once every literal is found. */
+#define LITERAL_LOOP(TYPE)                                                                              \
+    do {                                                                                                \
+        const TYPE *chars = (const TYPE *)data;                                                         \
+        for (Py_ssize_t i = 0; i < length && found != scanner->all; i++) {                              \
+            Py_UCS4 c = chars[i];                                                                       \
+            if (c >= 0x80) continue;                                                                    \
+            uint64_t candidates = scanner->opening[c] & ~found;                                         \
+            if (!candidates) continue;                                                                  \
+            Py_UCS4 next = i + 1 < length ? chars[i + 1] : 0x80;                                        \
+            candidates &= scanner->second[next < 0x80 ? next : 0x80];                                   \
+            while (candidates) {                                                                        \
+                int bit = __builtin_ctzll(candidates);                                                  \
+                candidates &= candidates - 1;                                                           \
+                PyObject *literal = PyTuple_GET_ITEM(scanner->literals, bit);                           \
+                Py_ssize_t m = PyBytes_GET_SIZE(literal);                                               \
+                const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(literal);             \
+                if (m > length - i) continue;                                                           \
+                Py_ssize_t j = 2;                                                                       \
+                while (j < m && chars[i + j] == p[j]) j++;                                              \
+                if (j >= m) found |= (uint64_t)1 << bit;                                                \
+            }                                                                                           \
+        }                                                                                               \
+    } while (0)
+
+static PyObject *literal_scanner_call(LiteralScanner *scanner, PyObject *args, PyObject *kwargs) {
+    PyObject *text;
+    static char *keywords[] = {"text", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U", keywords, &text)) return NULL;
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    uint64_t found = 0;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        LITERAL_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        LITERAL_LOOP(Py_UCS2);
+        break;
+    default:
+        LITERAL_LOOP(Py_UCS4);
+        break;
+    }
+    return PyLong_FromUnsignedLongLong(found);
+}
+
+static PyTypeObject LiteralScannerType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "newsclean._wordscan.LiteralScanner",
+    .tp_basicsize = sizeof(LiteralScanner),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = literal_scanner_doc,
+    .tp_new = literal_scanner_new,
+    .tp_dealloc = (destructor)literal_scanner_dealloc,
+    .tp_call = (ternaryfunc)literal_scanner_call,
+};
+
 static PyMethodDef methods[] = {
     {"ascii_words", (PyCFunction)(void (*)(void))ascii_words, METH_FASTCALL, ascii_words_doc},
     {"needle_lines", (PyCFunction)(void (*)(void))needle_lines, METH_FASTCALL, needle_lines_doc},
@@ -779,8 +901,10 @@ static struct PyModuleDef moduledef = {
 };
 
 PyMODINIT_FUNC PyInit__wordscan(void) {
-    if (PyType_Ready(&TriggerScannerType) < 0) return NULL;
+    if (PyType_Ready(&TriggerScannerType) < 0 || PyType_Ready(&LiteralScannerType) < 0) return NULL;
     PyObject *module = PyModule_Create(&moduledef);
-    if (module && PyModule_AddObjectRef(module, "TriggerScanner", (PyObject *)&TriggerScannerType) < 0) Py_CLEAR(module);
+    if (module && (PyModule_AddObjectRef(module, "TriggerScanner", (PyObject *)&TriggerScannerType) < 0 ||
+                   PyModule_AddObjectRef(module, "LiteralScanner", (PyObject *)&LiteralScannerType) < 0))
+        Py_CLEAR(module);
     return module;
 }

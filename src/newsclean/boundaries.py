@@ -14,19 +14,21 @@ never joins such a break back), a blank line (`\\n\\n`) elsewhere (after `,,` or
 would take a single break for a hard wrap and join it back). The spaces around a seam are replaced by the
 separator; nothing else is removed. Word breaks insert one space.
 
-Cost: `restore` first asks cheap gates (`str.find` of a few literals, and one class search for a capital
-letter glued after a lowercase letter or a sentence end); most clean articles pass none and pay ~2 us.
+Cost: `restore` first asks cheap gates (one scan for the markers' literals, `scan_literals`, and one class
+search for a capital letter glued after a lowercase letter or a sentence end); most clean articles pass none.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Final
 
 import regex
 
+from .extensions import WORDSCAN
 from .lexicon import (
     CAMEL_CASE_NAMES,
     CAMEL_CASE_PREFIXES,
@@ -218,8 +220,36 @@ SPACE_SEAM_MARK: Final = "\ue000"
 LABELLED_HEADLINE: Final = regex.compile(rf"{RELATED_LABEL}\s*[:：]?\s*\p{{Lu}}[^.!?\n]{{0,200}}$", regex.V1)
 LABEL_WINDOW: Final = 240
 
-#: A marker is looked for only when one of these literals occurs (`str.find` skips through a text quickly).
+#: A marker is looked for only when one of these literals occurs.
 MARKER_LITERALS: Final = tuple(dict.fromkeys(literal for *_, literals in MARKERS for literal in literals))
+#: The literals one scan of a text looks for (`scan_literals`): the markers' (a bit each, in `MARKER_BITS`),
+#: then the pipe of `_pipe_seams` (`PIPE_BIT`) and the label of `_doubled_video_titles` (`VIDEO_BIT`).
+SCANNED_LITERALS: Final = (*MARKER_LITERALS, "|", "Video ")
+MARKER_BITS: Final = (1 << len(MARKER_LITERALS)) - 1
+PIPE_BIT: Final = 1 << SCANNED_LITERALS.index("|")
+VIDEO_BIT: Final = 1 << SCANNED_LITERALS.index("Video ")
+#: For each of `MARKERS`, the bits of its literals.
+MARKER_MASKS: Final = tuple(
+    sum(1 << MARKER_LITERALS.index(literal) for literal in literals) for *_, literals in MARKERS
+)
+
+
+def literals_in_python(text: str, literals: tuple[bytes, ...]) -> int:
+    """The mask of the ASCII `literals` that occur in `text` (bit i for `literals[i]`).
+
+    The specification of `newsclean._wordscan.LiteralScanner(literals)(text)`, which finds them all in one pass
+    over the text: here each `in` is a scan of the whole text, and a text is asked about twenty literals.
+    """
+    return sum(1 << index for index, literal in enumerate(literals) if literal.decode("ascii") in text)
+
+
+_SCANNED_BYTES = tuple(literal.encode("ascii") for literal in SCANNED_LITERALS)
+#: `literals_in_python(text, SCANNED_LITERALS)`, by the C scan when it is built.
+scan_literals: Final[Callable[[str], int]] = (
+    WORDSCAN.LiteralScanner(_SCANNED_BYTES)
+    if WORDSCAN is not None
+    else functools.partial(literals_in_python, literals=_SCANNED_BYTES)
+)
 
 #: A lowercase letter glued to a capital: the cheap gate of the sentence glue, comma seams and glued words
 #: (`a.B`, `a,,B`, `aB`, with an optional quote). Clean prose rarely holds one outside camel-case names.
@@ -305,7 +335,7 @@ def may_restore(text: str) -> bool:
     where `normalize` would now split at it; the output must be renormalized then, as the reference engine
     does on every pass.
     """
-    return shows_lost_breaks(text) or "|" in text or _has_marker_literal(text)
+    return shows_lost_breaks(text) or scan_literals(text) & (MARKER_BITS | PIPE_BIT) != 0
 
 
 def _find_cuts(text: str, space_seams: bool = False) -> list[Cut]:
@@ -321,20 +351,17 @@ def _find_cuts(text: str, space_seams: bool = False) -> list[Cut]:
         if COMMA_SEAM_GATE.search(text) is not None:
             _comma_seams(text, cuts)
         _camel_glue(text, cuts)
-    if "|" in text:
+    found = scan_literals(text)
+    if found & PIPE_BIT:
         _pipe_seams(text, cuts)
-    if _has_marker_literal(text):
-        _markers(text, cuts)
-    if "Video " in text:
+    if found & MARKER_BITS:
+        _markers(text, cuts, found)
+    if found & VIDEO_BIT:
         _doubled_video_titles(text, cuts)
     if lost_breaks:
         _tail_credit_code(text, cuts)
         _lower_glue(text, cuts)
     return cuts
-
-
-def _has_marker_literal(text: str) -> bool:
-    return any(literal in text for literal in MARKER_LITERALS)
 
 
 def _separator(text: str, position: int) -> str:
@@ -456,10 +483,11 @@ def _pipe_seams(text: str, cuts: list[Cut]) -> None:
         _add(text, cuts, match.end(1), "boundary.pipe_seam")
 
 
-def _markers(text: str, cuts: list[Cut]) -> None:
-    """Breaks before and after inline markers that share a line with other text."""
-    for rule, pattern, before, after, literals in MARKERS:
-        if not any(literal in text for literal in literals):
+def _markers(text: str, cuts: list[Cut], found: int) -> None:
+    """Breaks before and after inline markers that share a line with other text (`found`: the literals
+    `scan_literals` found in it)."""
+    for number, (rule, pattern, before, after, _) in enumerate(MARKERS):
+        if not found & MARKER_MASKS[number]:
             continue
         for match in pattern.finditer(text):
             if before:
