@@ -28,6 +28,7 @@ from typing import Final
 
 import regex
 
+from .cleaner.regexes import literal_starts, matches_at, regex_finditer
 from .extensions import WORDSCAN
 from .lexicon import (
     CAMEL_CASE_NAMES,
@@ -81,7 +82,8 @@ COMMA_RUN_SEAM: Final = regex.compile(r"[^,\s](,{2,}) ?[\"“]?\p{Lu}")
 PIPE_SEAM: Final = regex.compile(r"[\p{Ll}\d)][.!?][\"”]? ?(\|) ?[\"“]?\p{Lu}\p{Ll}")
 
 #: Inline markers that stand for a removed element. (name, pattern, split before, split after, literals: one
-#: of them occurs in every match, so the pattern runs only on a text holding one); the split is
+#: of them occurs in every match, so the pattern runs only on a text holding one, starts: literals every
+#: match starts with, so the pattern is tried only where one occurs, or none to search the text); the split is
 #: made only where the marker shares its line with other text. `Baca juga` is split before only, and only
 #: where it is glued (`setempat.Baca juga`, `,,Baca juga`): where its headline ends is for the cleaner's
 #: related-link rules to judge, and after a space they read it inline, as they were built to. No marker
@@ -94,6 +96,7 @@ MARKERS: Final = (
         True,
         True,
         ("ADVERTISEMENT", "SCROLL TO"),
+        ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"),
     ),
     # Title case only where a sentence ends before it or a capital follows it: `Advertisement Manager` in
     # prose is neither.
@@ -103,6 +106,7 @@ MARKERS: Final = (
         True,
         True,
         ("Advertisement",),
+        ("Advertisement",),
     ),
     (
         "boundary.marker_related",
@@ -110,12 +114,14 @@ MARKERS: Final = (
         True,
         False,
         ("Baca ", "BACA "),
+        ("Baca", "BACA"),
     ),
     (
         "boundary.marker_loading",
         regex.compile(r"\bLoading\.\.\.(?!\.)"),
         True,
         True,
+        ("Loading...",),
         ("Loading...",),
     ),
     (
@@ -124,6 +130,7 @@ MARKERS: Final = (
         True,
         True,
         ("alaman ", "ALAMAN "),
+        ("Halaman ", "HALAMAN "),
     ),
     # A multi-page scrape's page marks glued between pages (`...tahun 1961.2 dari 3 halamanBerdampak ...`),
     # and the `Selanjutnya:` link to the next page's headline at its end.
@@ -133,12 +140,14 @@ MARKERS: Final = (
         True,
         True,
         (" halaman",),
+        (),
     ),
     (
         "boundary.marker_page_count",
         regex.compile(r"(?<=[.!?\"”)] ?)Selanjutnya:(?= ?\p{Lu})"),
         True,
         False,
+        ("Selanjutnya:",),
         ("Selanjutnya:",),
     ),
     # The line that introduced an embedded video the scraper dropped (`Simak video pilihan berikut:`); not
@@ -152,6 +161,7 @@ MARKERS: Final = (
         True,
         True,
         ("Simak ", "Saksikan ", "Tonton "),
+        ("Yuk, ", "Simak ", "Saksikan ", "Tonton "),
     ),
     # Antara's dateline glued to the text before it, a pull quote or a caption the scraper put first
     # (`...untuk KA Sindang MargaPalembang (ANTARA) - PT KAI ...`): the city after a lowercase letter, then the
@@ -162,6 +172,7 @@ MARKERS: Final = (
         True,
         False,
         ("(ANTARA)", "(Antara)"),
+        (),
     ),
     # An empty field a scraper wrote as Python's `None`, glued before the next sentence.
     (
@@ -169,6 +180,7 @@ MARKERS: Final = (
         regex.compile(r"(?:(?<=^)|(?<=[.!?\"”)] ))None(?: None)*(?= [\"“]?\p{Lu}\p{Ll})"),
         True,
         True,
+        ("None",),
         ("None",),
     ),
     # A `[Gambas:...]` embed with the `Lihat juga Video '...':` line that introduces it, when there is one.
@@ -181,6 +193,7 @@ MARKERS: Final = (
         True,
         True,
         ("[Gambas:",),
+        ("Lihat ", "Simak ", "Saksikan ", "Tonton ", "[Gambas:"),
     ),
 )
 #: An embedded video's title printed twice, glued into running text (Detik's `...imbuhnya. Video Budi Arie
@@ -221,7 +234,7 @@ LABELLED_HEADLINE: Final = regex.compile(rf"{RELATED_LABEL}\s*[:：]?\s*\p{{Lu}}
 LABEL_WINDOW: Final = 240
 
 #: A marker is looked for only when one of these literals occurs.
-MARKER_LITERALS: Final = tuple(dict.fromkeys(literal for *_, literals in MARKERS for literal in literals))
+MARKER_LITERALS: Final = tuple(dict.fromkeys(literal for *_, literals, _ in MARKERS for literal in literals))
 #: The literals one scan of a text looks for (`scan_literals`): the markers' (a bit each, in `MARKER_BITS`),
 #: then the pipe of `_pipe_seams` (`PIPE_BIT`) and the label of `_doubled_video_titles` (`VIDEO_BIT`).
 SCANNED_LITERALS: Final = (*MARKER_LITERALS, "|", "Video ")
@@ -230,7 +243,7 @@ PIPE_BIT: Final = 1 << SCANNED_LITERALS.index("|")
 VIDEO_BIT: Final = 1 << SCANNED_LITERALS.index("Video ")
 #: For each of `MARKERS`, the bits of its literals.
 MARKER_MASKS: Final = tuple(
-    sum(1 << MARKER_LITERALS.index(literal) for literal in literals) for *_, literals in MARKERS
+    sum(1 << MARKER_LITERALS.index(literal) for literal in literals) for *_, literals, _ in MARKERS
 )
 
 
@@ -486,10 +499,16 @@ def _pipe_seams(text: str, cuts: list[Cut]) -> None:
 def _markers(text: str, cuts: list[Cut], found: int) -> None:
     """Breaks before and after inline markers that share a line with other text (`found`: the literals
     `scan_literals` found in it)."""
-    for number, (rule, pattern, before, after, _) in enumerate(MARKERS):
+    for number, (rule, pattern, before, after, _, starts) in enumerate(MARKERS):
         if not found & MARKER_MASKS[number]:
             continue
-        for match in pattern.finditer(text):
+        # A search tests a pattern that opens with a lookbehind at every position; tried where a match can start,
+        # it costs a few matches.
+        if starts:
+            matches = matches_at(pattern, text, literal_starts(text, starts), None)
+        else:
+            matches = regex_finditer(pattern, text, None)
+        for match in matches:
             if before:
                 _add(text, cuts, match.start(), rule)
             if after:
