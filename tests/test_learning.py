@@ -13,11 +13,13 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.cleaner.reference import clean_reference
 from newsclean.learning.learn import learn, source_of
-from newsclean.learning.matcher import zone_of
+from newsclean.learning.matcher import LearnedEntry, SourceMatcher, zone_of
 from newsclean.learning.profile import LearnSettings, Profile
 from newsclean.learning.units import exact_key, segments, template_key
 
@@ -343,3 +345,27 @@ def test_tail_code_shape_is_learned_from_the_stories_it_ends() -> None:
     assert unlearned.text.endswith(records[1]["text"][-6:])
     prose = records[3]["text"] + "\n\nArus mudik memuncak pada Selasa malam (H-3)."
     assert newsclean.clean(prose, source="kode.id", profile=profile).text.endswith("malam (H-3).")
+
+
+#: Learned keys (a first word holding a digit wildcard `0`, or only wildcards) and templates (their anchors).
+GATE_ENTRIES = st.lists(
+    st.sampled_from(
+        [("exact", "baca juga"), ("exact", "0000 tag"), ("exact", "ke-0 lagi"), ("exact", "© 0 redaksi"),
+         ("exact", "tag"), ("template", "simak <> {gambas}"), ("template", "<> video <>")]
+    ),
+    min_size=1,
+    max_size=4,
+)
+GATE_TEXT = st.lists(
+    st.sampled_from(["Baca", "juga:", "Tag", "ke-7", "© 2", "x", "gambas", "Video", "2020", "tagar", " ", "."]),
+    max_size=8,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(GATE_ENTRIES, GATE_TEXT)
+def test_the_gate_literals_leave_the_gate_search_its_answer(entries: list[tuple[str, str]], pieces: list[str]) -> None:
+    """`may_hold` searches its gate only where one of the gate's literals occurs: the same answer as the search."""
+    matcher = SourceMatcher(tuple(LearnedEntry("footer", match, key, frozenset({"tail"}), 3) for match, key in entries))
+    paragraph = "".join(pieces)
+    assert matcher.may_hold(paragraph) == (matcher.gate.search(paragraph.casefold()) is not None)
