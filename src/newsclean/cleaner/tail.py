@@ -160,8 +160,11 @@ def drop_doubled_title(state: ArticleState, live: list[int]) -> bool:
     """
     if len(live) < 3 or not state.enabled("embed.doubled_title"):
         return False
-    last, before = (" ".join(state.masked(i).split()) for i in live[-2:][::-1])
-    if last != before or last.endswith("!") or not _is_title_case_headline(last):
+    # The last line first: most are prose, and the line before it need not be read then.
+    last = " ".join(state.masked(live[-1]).split())
+    if last.endswith("!") or not _is_title_case_headline(last):
+        return False
+    if " ".join(state.masked(live[-2]).split()) != last:
         return False
     for index in live[-2:]:
         state.drop(index, "embed", "embed.doubled_title")
@@ -171,8 +174,10 @@ def drop_doubled_title(state: ArticleState, live: list[int]) -> bool:
 def _is_title_case_headline(line: str) -> bool:
     """A headline line in title case: `HEADLINE_LINE`, three words or more, and at least
     `TITLE_CASE_SHARE` of its words other than `HEADLINE_SMALL_WORDS` capitalised (or numbers)."""
+    if HEADLINE_LINE.fullmatch(line) is None:
+        return False
     words = line.split()
-    if len(words) < 3 or HEADLINE_LINE.fullmatch(line) is None:
+    if len(words) < 3:
         return False
     content = [word.strip("\"'“”‘’(") for word in words if word.casefold() not in HEADLINE_SMALL_WORDS]
     content = [word for word in content if word]
