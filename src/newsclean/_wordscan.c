@@ -772,16 +772,18 @@ PyDoc_STRVAR(literal_scanner_doc,
              "scanner is made) occurs in `text`, case-sensitively. The spec is "
              "newsclean.boundaries.literals_in_python.");
 
-/* The literals of one scan, and two tables built once: for each ASCII character, the literals it opens and
- * the literals it can be the second character of (every literal of one character, for any: index 128 stands
- * for the end of the text or a non-ASCII character). A position is compared in full only when its first two
- * characters agree with a literal's. */
+/* The literals of one scan, and tables built once. A literal of one character is found by that character
+ * (`single`), a longer one by its first two: `pairs` has bit (first << 7 | second) set for the openings of
+ * the longer literals, so most positions cost one bit test, and a position whose pair opens one is compared
+ * in full with the literals that open with its first character (`opening`) and have its second (`second`). */
 typedef struct {
     PyObject_HEAD
     PyObject *literals; /* tuple of bytes */
     uint64_t all;
+    uint64_t single[128];
     uint64_t opening[128];
-    uint64_t second[129];
+    uint64_t second[128];
+    unsigned char pairs[128 * 128 / 8];
 } LiteralScanner;
 
 static PyObject *literal_scanner_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
@@ -812,12 +814,14 @@ static PyObject *literal_scanner_new(PyTypeObject *type, PyObject *args, PyObjec
         const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(literal);
         uint64_t bit = (uint64_t)1 << i;
         scanner->all |= bit;
-        scanner->opening[p[0]] |= bit;
         if (PyBytes_GET_SIZE(literal) == 1) {
-            for (int c = 0; c <= 128; c++) scanner->second[c] |= bit;
-        } else {
-            scanner->second[p[1]] |= bit;
+            scanner->single[p[0]] |= bit;
+            continue;
         }
+        scanner->opening[p[0]] |= bit;
+        scanner->second[p[1]] |= bit;
+        unsigned int pair = (unsigned int)p[0] << 7 | p[1];
+        scanner->pairs[pair >> 3] |= (unsigned char)(1u << (pair & 7));
     }
     return (PyObject *)scanner;
 }
@@ -827,29 +831,34 @@ static void literal_scanner_dealloc(LiteralScanner *scanner) {
     Py_TYPE(scanner)->tp_free((PyObject *)scanner);
 }
 
-/* Each position whose first two characters agree with a literal not found yet is compared with it in full;
- * the scan stops once every literal is found. */
+/* At each character, with the one before it: a one-character literal it is, and the longer literals that
+ * open with the two (compared in full from the one before); the scan stops once every literal is found. */
 #define LITERAL_LOOP(TYPE)                                                                              \
     do {                                                                                                \
         const TYPE *chars = (const TYPE *)data;                                                         \
-        for (Py_ssize_t i = 0; i < length && found != scanner->all; i++) {                              \
+        Py_UCS4 previous = 0x80; /* none */                                                             \
+        for (Py_ssize_t i = 0; i < length; i++) {                                                       \
             Py_UCS4 c = chars[i];                                                                       \
-            if (c >= 0x80) continue;                                                                    \
-            uint64_t candidates = scanner->opening[c] & ~found;                                         \
-            if (!candidates) continue;                                                                  \
-            Py_UCS4 next = i + 1 < length ? chars[i + 1] : 0x80;                                        \
-            candidates &= scanner->second[next < 0x80 ? next : 0x80];                                   \
-            while (candidates) {                                                                        \
-                int bit = __builtin_ctzll(candidates);                                                  \
-                candidates &= candidates - 1;                                                           \
-                PyObject *literal = PyTuple_GET_ITEM(scanner->literals, bit);                           \
-                Py_ssize_t m = PyBytes_GET_SIZE(literal);                                               \
-                const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(literal);             \
-                if (m > length - i) continue;                                                           \
-                Py_ssize_t j = 2;                                                                       \
-                while (j < m && chars[i + j] == p[j]) j++;                                              \
-                if (j >= m) found |= (uint64_t)1 << bit;                                                \
+            if ((c | previous) < 0x80) {                                                                \
+                unsigned int pair = previous << 7 | c;                                                  \
+                if (scanner->pairs[pair >> 3] & (1u << (pair & 7))) {                                   \
+                    uint64_t candidates = scanner->opening[previous] & scanner->second[c] & ~found;     \
+                    while (candidates) {                                                                \
+                        int bit = __builtin_ctzll(candidates);                                          \
+                        candidates &= candidates - 1;                                                   \
+                        PyObject *literal = PyTuple_GET_ITEM(scanner->literals, bit);                   \
+                        Py_ssize_t m = PyBytes_GET_SIZE(literal);                                       \
+                        const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(literal);     \
+                        if (m > length - (i - 1)) continue;                                             \
+                        Py_ssize_t j = 2;                                                               \
+                        while (j < m && chars[i - 1 + j] == p[j]) j++;                                  \
+                        if (j >= m) found |= (uint64_t)1 << bit;                                        \
+                    }                                                                                   \
+                }                                                                                       \
             }                                                                                           \
+            if (c < 0x80) found |= scanner->single[c];                                                  \
+            if (found == scanner->all) break;                                                           \
+            previous = c;                                                                               \
         }                                                                                               \
     } while (0)
 
