@@ -160,11 +160,12 @@ def drop_doubled_title(state: ArticleState, live: list[int]) -> bool:
     """
     if len(live) < 3 or not state.enabled("embed.doubled_title"):
         return False
-    # The last line first: most are prose, and the line before it need not be read then.
     last = " ".join(state.masked(live[-1]).split())
-    if last.endswith("!") or not _is_title_case_headline(last):
+    before = state.masked(live[-2])
+    # Joining a text's words by single spaces never lengthens it: a shorter line before cannot be the same.
+    if len(before) < len(last) or " ".join(before.split()) != last:
         return False
-    if " ".join(state.masked(live[-2]).split()) != last:
+    if last.endswith("!") or not _is_title_case_headline(last):
         return False
     for index in live[-2:]:
         state.drop(index, "embed", "embed.doubled_title")
@@ -174,10 +175,8 @@ def drop_doubled_title(state: ArticleState, live: list[int]) -> bool:
 def _is_title_case_headline(line: str) -> bool:
     """A headline line in title case: `HEADLINE_LINE`, three words or more, and at least
     `TITLE_CASE_SHARE` of its words other than `HEADLINE_SMALL_WORDS` capitalised (or numbers)."""
-    if HEADLINE_LINE.fullmatch(line) is None:
-        return False
     words = line.split()
-    if len(words) < 3:
+    if len(words) < 3 or HEADLINE_LINE.fullmatch(line) is None:
         return False
     content = [word.strip("\"'“”‘’(") for word in words if word.casefold() not in HEADLINE_SMALL_WORDS]
     content = [word for word in content if word]
