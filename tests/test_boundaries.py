@@ -6,12 +6,16 @@ markers, link text glued to its neighbours); none is copied from the data.
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import clean, normalize
-from newsclean.boundaries import restore
+from newsclean.boundaries import MARKERS, restore
+from newsclean.cleaner import pattern_facts
+from newsclean.cleaner.regexes import literal_starts, matches_at
 from newsclean.models import CleanResult, Edit
 from newsclean.normalization import normalize_with_edits
 
@@ -292,3 +296,23 @@ def test_a_private_use_character_of_the_input_is_no_seam() -> None:
     """The mark for runs of spaces is a private-use character; one that the input holds stays as it was."""
     raw = "Teks di sini ya. Logo\ue000 ikon kedua muncul di layar."
     assert normalize(raw) == raw
+
+
+@pytest.mark.parametrize("marker", MARKERS, ids=[f"{m[0]}:{m[1].pattern[:30]}" for m in MARKERS])
+def test_a_marker_is_tried_where_its_matches_start(marker: tuple) -> None:
+    """Every match of a marker's pattern starts with one of its `starts` literals (read off the pattern), so
+    trying the pattern only where one occurs finds what the search finds."""
+    _, pattern, _, _, literals, starts = marker
+    if not starts:
+        return
+    if sys.version_info < (3, 11):  # pragma: no cover - the pattern facts need Python 3.11's parser
+        pytest.skip("the pattern facts need Python 3.11's regular-expression parser")
+    openings = pattern_facts.parsed(pattern.pattern, pattern.flags).openings(exact=True)
+    assert openings is not None
+    assert all(opening.startswith(starts) for opening in openings)
+    text = " ".join(f"kata.{start}{literal} Berita" for start in starts for literal in literals)
+    assert [m.span() for m in _marker_matches(pattern, starts, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def _marker_matches(pattern, starts: tuple[str, ...], text: str) -> list:
+    return matches_at(pattern, text, literal_starts(text, starts), None)

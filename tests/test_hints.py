@@ -1,8 +1,8 @@
 """Every speed hint of every rule follows from the rule's pattern: a hint a match could break is a test failure.
 
 The facts come from `newsclean.cleaner.pattern_facts`, which reads them off the parsed pattern; these tests
-fail when a new rule's `triggers`, `needs`, `also_needs`, `first_chars` or `starts_with` is not implied by
-its pattern. Hints that are functions (`opens_with`, `starts_after`) are held to their patterns by the
+fail when a new rule's `triggers`, `needs`, `also_needs`, `first_chars`, `starts_with` or `ends_with` is not
+implied by its pattern. Hints that are functions (`opens_with`, `starts_after`) are held to their patterns by the
 property tests of tests/test_rule_gates.py and, with everything else, by the reference engine
 (tests/test_reference.py).
 """
@@ -58,6 +58,10 @@ def _hint_errors(rule: Rule) -> list[str]:
         openings = facts.openings(exact=True)
         if openings is None or not all(opening.startswith(rule.starts_with) for opening in openings):
             errors.append(f"starts_with {rule.starts_with} do not open every match: {sorted(openings or ['any'])}")
+    if rule.ends_with:
+        endings = facts.endings()
+        if endings is None or not all(ending.endswith(rule.ends_with) for ending in endings):
+            errors.append(f"ends_with {rule.ends_with} do not end every match: {sorted(endings or ['any'])}")
     return errors
 
 
@@ -80,6 +84,10 @@ WRONG_HINTS = [
     ("credit.trailing_code", "tail", r"(?<=[.!?]\s{0,3})\((?i:kpl)/\w+\)\s*$", {"starts_with": ("(kpl",)}),
     ("ad.scroll_to_continue", "inline", r"SCROLL\s+TO\s+CONTINUE", {"needs": ("scroll to",)}),
     ("promo.slogan", "inline", r"(?i:kalau|kalo)\s+bukan\s+sekarang", {"needs": ("kalau",)}),
+    # `\.?` may end a match after the parenthesis; `[.)]` ends it with either alone.
+    ("caption.credit_parenthesis_line", "line", r"[^\n]{0,200}\(foto[^()\n]{0,100}\)\.?", {"ends_with": (")",)}),
+    ("credit.code_line", "line", r"\([a-z]{2,8}[.)]", {"ends_with": (")", ").")}),
+    ("other.none_placeholder", "line", r"(?i:none)", {"ends_with": ("none",)}),
 ]
 
 
@@ -95,6 +103,8 @@ RIGHT_HINTS = [
     ("c", "inline", r"\[Gambas:[^\]\n]{1,60}\]", {"needs": ("[gambas:",), "trigger": ("~gambas",)}),
     ("d", "line", r"A post shared by [^\n]{1,100}", {"starts_with": ("A post",), "first_chars": "a"}),
     ("e", "inline", r"(?:(?<=^)|(?<=[.!?]\s?))(?:Foto|Video)\s*:", {"starts_with": ("Foto", "Video")}),
+    ("f", "line", r"[^\n]{0,200}\((?i:foto|dok)\b[^()\n]{0,100}\)\.?(?=\s|$)", {"ends_with": (")", ").")}),
+    ("g", "line", r"(?:Ikuti|Follow) (?:kami|us)(?: di Google News)?", {"ends_with": ("kami", "us", "News")}),
 ]
 
 

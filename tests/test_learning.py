@@ -15,11 +15,13 @@ import sys
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.cleaner.reference import clean_reference
 from newsclean.learning.learn import learn, source_of
-from newsclean.learning.matcher import zone_of
+from newsclean.learning.matcher import LearnedEntry, SourceMatcher, zone_of
 from newsclean.learning.profile import LearnSettings, Profile
 from newsclean.learning.units import (
     SEGMENT_BOUNDARY,
@@ -473,3 +475,27 @@ def test_a_link_to_another_sampled_article_ends_where_its_title_does() -> None:
     # Its own title in an article's text is no link.
     alone = learn([dict(records[1], title=title)])
     assert not [e for e in alone.sources["warta.id"].segments if e.match == "related_headline"]
+
+
+#: Learned keys (a first word holding a digit wildcard `0`, or only wildcards) and templates (their anchors).
+GATE_ENTRIES = st.lists(
+    st.sampled_from(
+        [("exact", "baca juga"), ("exact", "0000 tag"), ("exact", "ke-0 lagi"), ("exact", "© 0 redaksi"),
+         ("exact", "tag"), ("template", "simak <> {gambas}"), ("template", "<> video <>")]
+    ),
+    min_size=1,
+    max_size=4,
+)
+GATE_TEXT = st.lists(
+    st.sampled_from(["Baca", "juga:", "Tag", "ke-7", "© 2", "x", "gambas", "Video", "2020", "tagar", " ", "."]),
+    max_size=8,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(GATE_ENTRIES, GATE_TEXT)
+def test_the_gate_literals_leave_the_gate_search_its_answer(entries: list[tuple[str, str]], pieces: list[str]) -> None:
+    """`may_hold` searches its gate only where one of the gate's literals occurs: the same answer as the search."""
+    matcher = SourceMatcher(tuple(LearnedEntry("footer", match, key, frozenset({"tail"}), 3) for match, key in entries))
+    paragraph = "".join(pieces)
+    assert matcher.may_hold(paragraph) == (matcher.gate.search(paragraph.casefold()) is not None)

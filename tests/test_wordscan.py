@@ -7,6 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean import boundaries
+from newsclean.boundaries import SCANNED_LITERALS, literals_in_python
 from newsclean.cleaner import selection
 from newsclean.cleaner.selection import (
     ASCII_SUBSTRINGS,
@@ -271,3 +273,46 @@ def test_inside_earlier_shapes() -> None:
     assert wordscan.inside_earlier([], 60) == []
     with pytest.raises(TypeError):
         wordscan.inside_earlier(("a",), 1)
+
+
+#: The scanned literals themselves, their pieces and neighbours in every storage width, so that texts hold
+#: literals whole, cut short, overlapping and at the very end.
+LITERAL_PIECES = st.sampled_from(
+    [*SCANNED_LITERALS, *(literal[:-1] for literal in SCANNED_LITERALS), "a", " ", "|", "\n", "é", "中", "😀", "BACA"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(LITERAL_PIECES | st.text(max_size=3), max_size=20).map("".join))
+def test_c_literal_scanner_matches_its_specification(text: str) -> None:
+    literals = tuple(literal.encode("ascii") for literal in SCANNED_LITERALS)
+    assert wordscan.LiteralScanner(literals)(text) == literals_in_python(text, literals)
+    short = (b"|", b"ab", b"b", b"aba")
+    assert wordscan.LiteralScanner(short)(text) == literals_in_python(text, short)
+
+
+def test_literal_scanner_shapes() -> None:
+    scanner = wordscan.LiteralScanner((b"Baca ", b"|", b"alaman ", b" halaman"))
+    assert scanner("Lihat halaman") == 0b1000
+    assert scanner("di halaman depan") == 0b1100
+    assert scanner("Baca juga | lainnya") == 0b0011
+    assert scanner("Baca") == scanner("") == scanner("“Baca”") == 0
+    assert scanner("中Baca 😀|") == 0b0011
+    assert wordscan.LiteralScanner(())("Baca ") == 0
+    with pytest.raises(ValueError, match="ASCII"):
+        wordscan.LiteralScanner(("fotó".encode(),))
+    with pytest.raises(ValueError, match="non-empty"):
+        wordscan.LiteralScanner((b"",))
+    with pytest.raises(ValueError, match="at most 64"):
+        wordscan.LiteralScanner(tuple(b"ab" for _ in range(65)))
+    with pytest.raises(TypeError):
+        wordscan.LiteralScanner([b"ab"])
+    with pytest.raises(TypeError):
+        scanner(b"Baca ")
+
+
+def test_boundaries_use_the_c_literal_scanner_when_built() -> None:
+    if PURE_PYTHON:
+        assert boundaries.scan_literals.func is literals_in_python
+    else:
+        assert isinstance(boundaries.scan_literals, wordscan.LiteralScanner)

@@ -29,6 +29,10 @@
  * inside_earlier: which repeat keys occur inside the keys before them (newsclean.repeats), the test for a
  * paragraph contained in an earlier one; CPython's `str.find` for each key costs more than all the rest
  * of the repeat search does.
+ *
+ * LiteralScanner: which of some ASCII literals occur in a text (newsclean.boundaries, whose inline markers are
+ * looked for only where one of their literals occurs): one pass for all of them, where `literal in text` is a
+ * scan of the whole text per literal.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -762,6 +766,133 @@ static PyObject *inside_earlier(PyObject *self, PyObject *const *args, Py_ssize_
     return result;
 }
 
+PyDoc_STRVAR(literal_scanner_doc,
+             "LiteralScanner(literals)(text) -> int\n\n"
+             "Bit i set when literals[i] (ASCII bytes without NUL, at most 64 of them, tables built when the "
+             "scanner is made) occurs in `text`, case-sensitively. The spec is "
+             "newsclean.boundaries.literals_in_python.");
+
+/* The literals of one scan, and tables built once. A literal of one character is found by that character
+ * (`single`), a longer one by its first two: `pairs` has bit (first << 7 | second) set for the openings of
+ * the longer literals, so most positions cost one bit test, and a position whose pair opens one is compared
+ * in full with the literals that open with its first character (`opening`) and have its second (`second`). */
+typedef struct {
+    PyObject_HEAD
+    PyObject *literals; /* tuple of bytes */
+    uint64_t all;
+    uint64_t single[128];
+    uint64_t opening[128];
+    uint64_t second[128];
+    unsigned char pairs[128 * 128 / 8];
+} LiteralScanner;
+
+static PyObject *literal_scanner_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
+    PyObject *literals;
+    static char *keywords[] = {"literals", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!", keywords, &PyTuple_Type, &literals)) return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(literals);
+    if (count > 64) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 literals");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *literal = PyTuple_GET_ITEM(literals, i);
+        Py_ssize_t m = PyBytes_Check(literal) ? PyBytes_GET_SIZE(literal) : 0;
+        const unsigned char *p = m ? (const unsigned char *)PyBytes_AS_STRING(literal) : NULL;
+        int ascii = m >= 1;
+        for (Py_ssize_t j = 0; ascii && j < m; j++) ascii = p[j] && p[j] < 0x80;
+        if (!ascii) {
+            PyErr_SetString(PyExc_ValueError, "literals must be non-empty ASCII bytes without NUL");
+            return NULL;
+        }
+    }
+    LiteralScanner *scanner = (LiteralScanner *)type->tp_alloc(type, 0); /* zero-filled */
+    if (!scanner) return NULL;
+    scanner->literals = Py_NewRef(literals);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *literal = PyTuple_GET_ITEM(literals, i);
+        const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(literal);
+        uint64_t bit = (uint64_t)1 << i;
+        scanner->all |= bit;
+        if (PyBytes_GET_SIZE(literal) == 1) {
+            scanner->single[p[0]] |= bit;
+            continue;
+        }
+        scanner->opening[p[0]] |= bit;
+        scanner->second[p[1]] |= bit;
+        unsigned int pair = (unsigned int)p[0] << 7 | p[1];
+        scanner->pairs[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+    }
+    return (PyObject *)scanner;
+}
+
+static void literal_scanner_dealloc(LiteralScanner *scanner) {
+    Py_XDECREF(scanner->literals);
+    Py_TYPE(scanner)->tp_free((PyObject *)scanner);
+}
+
+/* At each character, with the one before it: a one-character literal it is, and the longer literals that
+ * open with the two (compared in full from the one before); the scan stops once every literal is found. */
+#define LITERAL_LOOP(TYPE)                                                                              \
+    do {                                                                                                \
+        const TYPE *chars = (const TYPE *)data;                                                         \
+        Py_UCS4 previous = 0x80; /* none */                                                             \
+        for (Py_ssize_t i = 0; i < length; i++) {                                                       \
+            Py_UCS4 c = chars[i];                                                                       \
+            if ((c | previous) < 0x80) {                                                                \
+                unsigned int pair = previous << 7 | c;                                                  \
+                if (scanner->pairs[pair >> 3] & (1u << (pair & 7))) {                                   \
+                    uint64_t candidates = scanner->opening[previous] & scanner->second[c] & ~found;     \
+                    while (candidates) {                                                                \
+                        int bit = __builtin_ctzll(candidates);                                          \
+                        candidates &= candidates - 1;                                                   \
+                        PyObject *literal = PyTuple_GET_ITEM(scanner->literals, bit);                   \
+                        Py_ssize_t m = PyBytes_GET_SIZE(literal);                                       \
+                        const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(literal);     \
+                        if (m > length - (i - 1)) continue;                                             \
+                        Py_ssize_t j = 2;                                                               \
+                        while (j < m && chars[i - 1 + j] == p[j]) j++;                                  \
+                        if (j >= m) found |= (uint64_t)1 << bit;                                        \
+                    }                                                                                   \
+                }                                                                                       \
+            }                                                                                           \
+            if (c < 0x80) found |= scanner->single[c];                                                  \
+            if (found == scanner->all) break;                                                           \
+            previous = c;                                                                               \
+        }                                                                                               \
+    } while (0)
+
+static PyObject *literal_scanner_call(LiteralScanner *scanner, PyObject *args, PyObject *kwargs) {
+    PyObject *text;
+    static char *keywords[] = {"text", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U", keywords, &text)) return NULL;
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    uint64_t found = 0;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        LITERAL_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        LITERAL_LOOP(Py_UCS2);
+        break;
+    default:
+        LITERAL_LOOP(Py_UCS4);
+        break;
+    }
+    return PyLong_FromUnsignedLongLong(found);
+}
+
+static PyTypeObject LiteralScannerType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "newsclean._wordscan.LiteralScanner",
+    .tp_basicsize = sizeof(LiteralScanner),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = literal_scanner_doc,
+    .tp_new = literal_scanner_new,
+    .tp_dealloc = (destructor)literal_scanner_dealloc,
+    .tp_call = (ternaryfunc)literal_scanner_call,
+};
+
 static PyMethodDef methods[] = {
     {"ascii_words", (PyCFunction)(void (*)(void))ascii_words, METH_FASTCALL, ascii_words_doc},
     {"needle_lines", (PyCFunction)(void (*)(void))needle_lines, METH_FASTCALL, needle_lines_doc},
@@ -779,8 +910,10 @@ static struct PyModuleDef moduledef = {
 };
 
 PyMODINIT_FUNC PyInit__wordscan(void) {
-    if (PyType_Ready(&TriggerScannerType) < 0) return NULL;
+    if (PyType_Ready(&TriggerScannerType) < 0 || PyType_Ready(&LiteralScannerType) < 0) return NULL;
     PyObject *module = PyModule_Create(&moduledef);
-    if (module && PyModule_AddObjectRef(module, "TriggerScanner", (PyObject *)&TriggerScannerType) < 0) Py_CLEAR(module);
+    if (module && (PyModule_AddObjectRef(module, "TriggerScanner", (PyObject *)&TriggerScannerType) < 0 ||
+                   PyModule_AddObjectRef(module, "LiteralScanner", (PyObject *)&LiteralScannerType) < 0))
+        Py_CLEAR(module);
     return module;
 }

@@ -14,19 +14,22 @@ never joins such a break back), a blank line (`\\n\\n`) elsewhere (after `,,` or
 would take a single break for a hard wrap and join it back). The spaces around a seam are replaced by the
 separator; nothing else is removed. Word breaks insert one space.
 
-Cost: `restore` first asks cheap gates (`str.find` of a few literals, and one class search for a capital
-letter glued after a lowercase letter or a sentence end); most clean articles pass none and pay ~2 us.
+Cost: `restore` first asks cheap gates (one scan for the markers' literals, `scan_literals`, and one class
+search for a capital letter glued after a lowercase letter or a sentence end); most clean articles pass none.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Final
 
 import regex
 
+from .cleaner.regexes import literal_starts, matches_at, regex_finditer
+from .extensions import WORDSCAN
 from .lexicon import (
     CAMEL_CASE_NAMES,
     CAMEL_CASE_PREFIXES,
@@ -80,7 +83,8 @@ COMMA_RUN_SEAM: Final = regex.compile(r"[^,\s](,{2,}) ?[\"“]?\p{Lu}")
 PIPE_SEAM: Final = regex.compile(r"[\p{Ll}\d)][.!?][\"”]? ?(\|) ?[\"“]?\p{Lu}\p{Ll}")
 
 #: Inline markers that stand for a removed element. (name, pattern, split before, split after, literals: one
-#: of them occurs in every match, so the pattern runs only on a text holding one); the split is
+#: of them occurs in every match, so the pattern runs only on a text holding one, starts: literals every
+#: match starts with, so the pattern is tried only where one occurs, or none to search the text); the split is
 #: made only where the marker shares its line with other text. `Baca juga` is split before only, and only
 #: where it is glued (`setempat.Baca juga`, `,,Baca juga`): where its headline ends is for the cleaner's
 #: related-link rules to judge, and after a space they read it inline, as they were built to. No marker
@@ -93,6 +97,7 @@ MARKERS: Final = (
         True,
         True,
         ("ADVERTISEMENT", "SCROLL TO"),
+        ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"),
     ),
     # Title case only where a sentence ends before it or a capital follows it: `Advertisement Manager` in
     # prose is neither.
@@ -102,6 +107,7 @@ MARKERS: Final = (
         True,
         True,
         ("Advertisement",),
+        ("Advertisement",),
     ),
     (
         "boundary.marker_related",
@@ -109,12 +115,14 @@ MARKERS: Final = (
         True,
         False,
         ("Baca ", "BACA "),
+        ("Baca", "BACA"),
     ),
     (
         "boundary.marker_loading",
         regex.compile(r"\bLoading\.\.\.(?!\.)"),
         True,
         True,
+        ("Loading...",),
         ("Loading...",),
     ),
     (
@@ -123,6 +131,7 @@ MARKERS: Final = (
         True,
         True,
         ("alaman ", "ALAMAN "),
+        ("Halaman ", "HALAMAN "),
     ),
     # A multi-page scrape's page marks glued between pages (`...tahun 1961.2 dari 3 halamanBerdampak ...`),
     # and the `Selanjutnya:` link to the next page's headline at its end.
@@ -132,12 +141,14 @@ MARKERS: Final = (
         True,
         True,
         (" halaman",),
+        (),
     ),
     (
         "boundary.marker_page_count",
         regex.compile(r"(?<=[.!?\"”)] ?)Selanjutnya:(?= ?\p{Lu})"),
         True,
         False,
+        ("Selanjutnya:",),
         ("Selanjutnya:",),
     ),
     # The line that introduced an embedded video the scraper dropped (`Simak video pilihan berikut:`); not
@@ -151,6 +162,7 @@ MARKERS: Final = (
         True,
         True,
         ("Simak ", "Saksikan ", "Tonton "),
+        ("Yuk, ", "Simak ", "Saksikan ", "Tonton "),
     ),
     # Antara's dateline glued to the text before it, a pull quote or a caption the scraper put first
     # (`...untuk KA Sindang MargaPalembang (ANTARA) - PT KAI ...`): the city after a lowercase letter, then the
@@ -161,6 +173,7 @@ MARKERS: Final = (
         True,
         False,
         ("(ANTARA)", "(Antara)"),
+        (),
     ),
     # An empty field a scraper wrote as Python's `None`, glued before the next sentence.
     (
@@ -168,6 +181,7 @@ MARKERS: Final = (
         regex.compile(r"(?:(?<=^)|(?<=[.!?\"”)] ))None(?: None)*(?= [\"“]?\p{Lu}\p{Ll})"),
         True,
         True,
+        ("None",),
         ("None",),
     ),
     # A `[Gambas:...]` embed with the `Lihat juga Video '...':` line that introduces it, when there is one.
@@ -180,6 +194,7 @@ MARKERS: Final = (
         True,
         True,
         ("[Gambas:",),
+        ("Lihat ", "Simak ", "Saksikan ", "Tonton ", "[Gambas:"),
     ),
 )
 #: An embedded video's title printed twice, glued into running text (Detik's `...imbuhnya. Video Budi Arie
@@ -219,8 +234,36 @@ SPACE_SEAM_MARK: Final = "\ue000"
 LABELLED_HEADLINE: Final = regex.compile(rf"{RELATED_LABEL}\s*[:：]?\s*\p{{Lu}}[^.!?\n]{{0,200}}$", regex.V1)
 LABEL_WINDOW: Final = 240
 
-#: A marker is looked for only when one of these literals occurs (`str.find` skips through a text quickly).
-MARKER_LITERALS: Final = tuple(dict.fromkeys(literal for *_, literals in MARKERS for literal in literals))
+#: A marker is looked for only when one of these literals occurs.
+MARKER_LITERALS: Final = tuple(dict.fromkeys(literal for *_, literals, _ in MARKERS for literal in literals))
+#: The literals one scan of a text looks for (`scan_literals`): the markers' (a bit each, in `MARKER_BITS`),
+#: then the pipe of `_pipe_seams` (`PIPE_BIT`) and the label of `_doubled_video_titles` (`VIDEO_BIT`).
+SCANNED_LITERALS: Final = (*MARKER_LITERALS, "|", "Video ")
+MARKER_BITS: Final = (1 << len(MARKER_LITERALS)) - 1
+PIPE_BIT: Final = 1 << SCANNED_LITERALS.index("|")
+VIDEO_BIT: Final = 1 << SCANNED_LITERALS.index("Video ")
+#: For each of `MARKERS`, the bits of its literals.
+MARKER_MASKS: Final = tuple(
+    sum(1 << MARKER_LITERALS.index(literal) for literal in literals) for *_, literals, _ in MARKERS
+)
+
+
+def literals_in_python(text: str, literals: tuple[bytes, ...]) -> int:
+    """The mask of the ASCII `literals` that occur in `text` (bit i for `literals[i]`).
+
+    The specification of `newsclean._wordscan.LiteralScanner(literals)(text)`, which finds them all in one pass
+    over the text: here each `in` is a scan of the whole text, and a text is asked about twenty literals.
+    """
+    return sum(1 << index for index, literal in enumerate(literals) if literal.decode("ascii") in text)
+
+
+_SCANNED_BYTES = tuple(literal.encode("ascii") for literal in SCANNED_LITERALS)
+#: `literals_in_python(text, SCANNED_LITERALS)`, by the C scan when it is built.
+scan_literals: Final[Callable[[str], int]] = (
+    WORDSCAN.LiteralScanner(_SCANNED_BYTES)
+    if WORDSCAN is not None
+    else functools.partial(literals_in_python, literals=_SCANNED_BYTES)
+)
 
 #: A lowercase letter glued to a capital: the cheap gate of the sentence glue, comma seams and glued words
 #: (`a.B`, `a,,B`, `aB`, with an optional quote). Clean prose rarely holds one outside camel-case names.
@@ -306,7 +349,7 @@ def may_restore(text: str) -> bool:
     where `normalize` would now split at it; the output must be renormalized then, as the reference engine
     does on every pass.
     """
-    return shows_lost_breaks(text) or "|" in text or _has_marker_literal(text)
+    return shows_lost_breaks(text) or scan_literals(text) & (MARKER_BITS | PIPE_BIT) != 0
 
 
 def _find_cuts(text: str, space_seams: bool = False) -> list[Cut]:
@@ -322,20 +365,17 @@ def _find_cuts(text: str, space_seams: bool = False) -> list[Cut]:
         if COMMA_SEAM_GATE.search(text) is not None:
             _comma_seams(text, cuts)
         _camel_glue(text, cuts)
-    if "|" in text:
+    found = scan_literals(text)
+    if found & PIPE_BIT:
         _pipe_seams(text, cuts)
-    if _has_marker_literal(text):
-        _markers(text, cuts)
-    if "Video " in text:
+    if found & MARKER_BITS:
+        _markers(text, cuts, found)
+    if found & VIDEO_BIT:
         _doubled_video_titles(text, cuts)
     if lost_breaks:
         _tail_credit_code(text, cuts)
         _lower_glue(text, cuts)
     return cuts
-
-
-def _has_marker_literal(text: str) -> bool:
-    return any(literal in text for literal in MARKER_LITERALS)
 
 
 def _separator(text: str, position: int) -> str:
@@ -457,12 +497,19 @@ def _pipe_seams(text: str, cuts: list[Cut]) -> None:
         _add(text, cuts, match.end(1), "boundary.pipe_seam")
 
 
-def _markers(text: str, cuts: list[Cut]) -> None:
-    """Breaks before and after inline markers that share a line with other text."""
-    for rule, pattern, before, after, literals in MARKERS:
-        if not any(literal in text for literal in literals):
+def _markers(text: str, cuts: list[Cut], found: int) -> None:
+    """Breaks before and after inline markers that share a line with other text (`found`: the literals
+    `scan_literals` found in it)."""
+    for number, (rule, pattern, before, after, _, starts) in enumerate(MARKERS):
+        if not found & MARKER_MASKS[number]:
             continue
-        for match in pattern.finditer(text):
+        # A search tests a pattern that opens with a lookbehind at every position; tried where a match can start,
+        # it costs a few matches.
+        if starts:
+            matches = matches_at(pattern, text, literal_starts(text, starts), None)
+        else:
+            matches = regex_finditer(pattern, text, None)
+        for match in matches:
             if before:
                 _add(text, cuts, match.start(), rule)
             if after:

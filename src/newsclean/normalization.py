@@ -505,21 +505,26 @@ def normalize_check_edits(text: str) -> tuple[str, bool, tuple[Edit, ...]]:
     whitespace the repairs leave as it is (no space beside it, no run of three line breaks), and it can make
     no sign for ftfy (it replaces spaces or nothing), so the answer about ftfy holds for the restored text.
     """
-    marked = mark_space_seams(text)
-    repaired, sign = _repaired_and_check(marked)
+    profile = text_profile(text)
+    found, shapes = profile
+    # Seams are runs of spaces or no-break spaces: a text without either is not marked (`mark_space_seams`).
+    marked = mark_space_seams(text) if shapes & HAS_DOUBLE_SPACE or found & HAS_NO_BREAK_SPACE else text
+    repaired, sign = _repaired_and_check(marked, profile if marked is text else None)
     restored, edits = restore(repaired, space_seams=marked is not text)
     return restored, sign, edits
 
 
-def _repaired_and_check(text: str) -> tuple[str, bool]:
-    """`normalize(text)`, and `needs_ftfy` of the result, which the last step has mostly answered already.
+def _repaired_and_check(text: str, profile: tuple[int, int] | None = None) -> tuple[str, bool]:
+    """`normalize(text)`, and `needs_ftfy` of the result, which the last step has mostly answered already
+    (`profile`: `text_profile(text)`, when the caller has it).
 
     Why: `clean` asks whether its output may need renormalizing, and on a non-ASCII article the class search
     is a scan of the whole text that the character profile and the loop's own last check make unnecessary.
     """
     for _ in range(MAX_PASSES):
         before = text
-        found, shapes = text_profile(text)
+        found, shapes = text_profile(text) if profile is None else profile
+        profile = None
         if found & HAS_FIXER_CHARACTER & ~ONLY_SPACES:
             text = _steps_for(text, found)
         else:

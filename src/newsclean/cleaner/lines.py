@@ -48,7 +48,8 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
     paragraphs a line rule or the related-link line test could match, in order.
 
     Why: line rules are gated on the paragraph's first case-folded character, their `needs`, how it opens
-    (`starts_with`, `opens_with`) and the paragraph's length, the related-link line on its first word; most
+    (`starts_with`, `opens_with`) and ends (`ends_with`) and the paragraph's length, the related-link line on
+    its first word; most
     paragraphs are prose that fails all of
     them. Testing the gates here, with one small fold per paragraph (and a whole one, remembered across passes,
     only where a rule with needs remains), spares the others every further call; the paragraphs left out are
@@ -69,7 +70,7 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
         if line_rules and len(text) <= LINE_RULE_MAX_CHARS:
             admitted, needs = by_first_char.get(first, without_first_char)
             if needs != NO_NEEDS:
-                admitted = tuple(rule for rule in admitted if _may_open_line(rule, text, opens_with_label))
+                admitted = tuple(rule for rule in admitted if _may_be_line(rule, text, opens_with_label))
             if needs == FOLDED_NEEDS and admitted:
                 folded = state.memo.folded(text)
                 admitted = tuple(rule for rule in admitted if may_match_paragraph(rule, folded))
@@ -80,10 +81,13 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
     return candidates
 
 
-def _may_open_line(line_rule: Rule, text: str, opens_with_label: bool) -> bool:
-    """Whether the stripped paragraph `text` opens as `line_rule` requires (`starts_with`, `opens_with`);
-    `opens_with_label` is `may_open_with_related_label(text)`, which the caller has already asked."""
+def _may_be_line(line_rule: Rule, text: str, opens_with_label: bool) -> bool:
+    """Whether the stripped paragraph `text` opens and ends as a match of `line_rule` must (`starts_with`,
+    `opens_with`, `ends_with`); `opens_with_label` is `may_open_with_related_label(text)`, which the caller
+    has already asked."""
     if line_rule.starts_with and not text.startswith(line_rule.starts_with):
+        return False
+    if line_rule.ends_with and not text.endswith(line_rule.ends_with):
         return False
     opens_with = line_rule.opens_with
     if opens_with is None:

@@ -289,8 +289,12 @@ class Pattern:
             return frozenset({""})
         op, value = sequence[index]
         if op in _REPEATS and value[0] == 0:
-            with_it = self._group_openings(list(value[2]), ignore_case, exact)
             without = self._sequence_openings(sequence, index + 1, ignore_case, exact)
+            if value[1] == 1:
+                # One copy or none: the copy goes on into what follows it (`\)\.?` ends with `)` or `).`).
+                once = self._sequence_openings([*value[2], *sequence[index + 1 :]], 0, ignore_case, exact)
+                return None if once is None or without is None else once | without
+            with_it = self._group_openings(list(value[2]), ignore_case, exact)
             if with_it is None or without is None:
                 return None
             return frozenset(prefix.removesuffix(_OPEN) + _OPEN for prefix in with_it if prefix) | without
@@ -356,6 +360,35 @@ class Pattern:
         """The case-folded characters a match can start with, or None when it can start with any."""
         folded = self.openings(exact=False)
         return None if folded is None else frozenset(prefix[:1] for prefix in folded)
+
+    # ------------------------------------------------------------------ endings
+
+    def endings(self) -> Skeletons | None:
+        """The strings every match ends with, one of these, as written (see `openings`): the openings of the
+        pattern read backwards, read forwards again. None when a match can end with any character."""
+        found = self._sequence_openings(_backwards(list(self.tree)), 0, False, exact=True)
+        if found is None:
+            return None
+        suffixes = frozenset(prefix.removesuffix(_OPEN)[::-1] for prefix in found)
+        return None if "" in suffixes else suffixes
+
+
+def _backwards(sequence: list[tuple]) -> list[tuple]:
+    """`sequence` read from its end: the nodes in reverse order, each group's and repeat's body reversed too.
+    A match of the pattern, reversed, matches the reversed pattern (lookarounds, which consume nothing, are
+    left as they are: openings skip them)."""
+    reversed_nodes = []
+    for op, value in reversed(sequence):
+        if op is sre_constants.SUBPATTERN:
+            value = (*value[:3], _backwards(list(value[3])))
+        elif op is sre_constants.BRANCH:
+            value = (value[0], [_backwards(list(branch)) for branch in value[1]])
+        elif op in _REPEATS:
+            value = (value[0], value[1], _backwards(list(value[2])))
+        elif op is _ATOMIC_GROUP:
+            value = _backwards(list(value))
+        reversed_nodes.append((op, value))
+    return reversed_nodes
 
 
 #: A node that stands for text nothing is known of (the copies of a repeat after its first).

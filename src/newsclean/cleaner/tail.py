@@ -160,8 +160,12 @@ def drop_doubled_title(state: ArticleState, live: list[int]) -> bool:
     """
     if len(live) < 3 or not state.enabled("embed.doubled_title"):
         return False
-    last, before = (" ".join(state.masked(i).split()) for i in live[-2:][::-1])
-    if last != before or last.endswith("!") or not _is_title_case_headline(last):
+    last = " ".join(state.masked(live[-1]).split())
+    before = state.masked(live[-2])
+    # Joining a text's words by single spaces never lengthens it: a shorter line before cannot be the same.
+    if len(before) < len(last) or " ".join(before.split()) != last:
+        return False
+    if last.endswith("!") or not _is_title_case_headline(last):
         return False
     for index in live[-2:]:
         state.drop(index, "embed", "embed.doubled_title")

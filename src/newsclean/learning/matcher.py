@@ -179,7 +179,15 @@ class SourceMatcher:
     """
 
     __slots__ = (
-        "anchors", "exact", "first_words", "gate", "related_headlines", "tag_lines", "tail_codes", "templates"
+        "anchors",
+        "exact",
+        "first_words",
+        "gate",
+        "gate_literals",
+        "related_headlines",
+        "tag_lines",
+        "tail_codes",
+        "templates",
     )
 
     exact: dict[str, LearnedEntry]
@@ -195,6 +203,8 @@ class SourceMatcher:
     related_headlines: dict[str, tuple[tuple[str, int], ...]]
     #: Finds, in one C-level search, whether a paragraph can hold a learned segment at all (`may_hold`).
     gate: Any
+    #: Literals one of which every match of `gate` holds (`_gate_literals`), or None when there are none.
+    gate_literals: tuple[str, ...] | None
 
     def __init__(self, entries: tuple[LearnedEntry, ...]) -> None:
         self.exact = {}
@@ -222,6 +232,7 @@ class SourceMatcher:
         self.first_words = frozenset(key.split(" ", 1)[0] for key in self.exact)
         self.anchors = tuple(sorted(a for a in anchors if a))
         self.gate = _gate(self.first_words, self.anchors)
+        self.gate_literals = _gate_literals(self.first_words, self.anchors)
 
     def may_apply(self, text: str) -> bool:
         """False when the learned step cannot remove anything from `text` (its rules' fixed point): no gate
@@ -234,8 +245,15 @@ class SourceMatcher:
         keyed (a plain alternation of words: a segment-start lookbehind before it costs five times as much).
 
         The search runs on the casefolded paragraph, as the keys were casefolded, and without `IGNORECASE`,
-        which makes the same search take about twice as long."""
-        return self.gate is not None and self.gate.search(paragraph.casefold()) is not None
+        which makes the same search take about twice as long. It is made only in a paragraph that holds one of
+        `gate_literals` (a substring test for each): the search tests the word boundary that opens it at every
+        position of the paragraph, and nearly every paragraph holds none of them."""
+        if self.gate is None:
+            return False
+        folded = paragraph.casefold()
+        if self.gate_literals is not None and not any(literal in folded for literal in self.gate_literals):
+            return False
+        return self.gate.search(folded) is not None
 
     def find(self, segment: str, zone: str) -> LearnedEntry | None:
         folded = segment.casefold()
@@ -270,6 +288,13 @@ def _gate(first_words: frozenset[str], anchors: tuple[str, ...]) -> Any:
     if not alternatives:
         return None
     return re.compile("|".join(alternatives))
+
+
+def _gate_literals(first_words: frozenset[str], anchors: tuple[str, ...]) -> tuple[str, ...] | None:
+    """For each alternative of `_gate`, a literal that every match of it holds: a key word's longest piece
+    without `0` (which `_word_pattern` matches as any digit), an anchor itself. None when a word is all `0`s."""
+    literals = {max(word.split("0"), key=len) for word in first_words} | set(anchors)
+    return None if "" in literals else tuple(sorted(literals))
 
 
 def _anchor(plain: str, pinned: tuple[tuple[int, str], ...]) -> str:

@@ -50,7 +50,9 @@ class Rule:
     `starts_with`: literals every match starts with (as written, for a pattern that matches them
     case-sensitively); an `inline` or `tail` rule is tried only where one occurs, found by `str.find` (a `re`
     scan for them costs ~6 ns a character, `find` a fraction of that), a `line` rule only on a paragraph that
-    starts with one.
+    starts with one. `ends_with`, for a `line` rule: literals (as written) every match ends with; the rule is
+    tried only on a paragraph that ends with one (a pattern that fails on a long line can backtrack through
+    all of it before it fails). A test checks both against the pattern.
 
     `positives` are examples the tests run: (article text, the text the rule removes from it); `traps` are prose
     in the same shape that the rule must leave whole (every line of it survives `newsclean.clean`). `keeps` are
@@ -79,6 +81,7 @@ class Rule:
     opening: re.Pattern[str] | None = None
     needs_before: str = ""
     starts_with: tuple[str, ...] = ()
+    ends_with: tuple[str, ...] = ()
     positives: tuple[tuple[str, str], ...] = ()
     traps: tuple[str, ...] = ()
     keeps: tuple[tuple[str, str], ...] = ()
@@ -103,6 +106,7 @@ def rule(
     starts_after: str = "",
     needs_before: str = "",
     starts_with: tuple[str, ...] = (),
+    ends_with: tuple[str, ...] = (),
     positives: tuple[tuple[str, str], ...] = (),
     traps: tuple[str, ...] = (),
     keeps: tuple[tuple[str, str], ...] = (),
@@ -114,5 +118,5 @@ def rule(
     opening = re.compile(starts_after) if starts_after else None
     return Rule(
         name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with, also_needs,
-        starts_after, opening, needs_before, starts_with, positives, traps, keeps,
+        starts_after, opening, needs_before, starts_with, ends_with, positives, traps, keeps,
     )

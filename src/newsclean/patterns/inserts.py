@@ -666,6 +666,7 @@ INSERT_RULES = (
             "twitter",
         ),
         needs=("(",),
+        ends_with=(")", ")."),
         positives=(
             (
                 f"{BODY}\nSeorang pedagang menata cabai (Foto: dok. Warta)\n{BODY2}",
