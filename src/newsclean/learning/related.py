@@ -31,7 +31,7 @@ MIN_HEADLINE_WORDS = 4
 #: Negeri ...`, a sentence that opens with its verb) must be this long: two headlines rarely share so many
 #: first words.
 MIN_HEADLINE_WORDS_ONE_SIDED = 8
-#: Stories that must link a headline, each going on with prose of its own after it.
+#: Stories that must link a headline learned from a parting.
 MIN_LINKING_STORIES = 2
 #: Continuations compared per opening: a bound on the pairwise comparison.
 MAX_GROUP = 64
@@ -45,9 +45,9 @@ def continuations(text: str) -> list[str]:
 
 
 def learned_headlines(after_labels: dict[int, list[str]], titles: dict[str, int] | None = None) -> dict[str, set[int]]:
-    """The headlines that several stories link, each with the stories whose link goes on to prose after it; and
-    the `titles` of other articles (title -> its story) that a story's link starts with, with the stories that
-    link them.
+    """The headlines that several stories link and then part after (`_parting`), each with the stories that
+    link it; and the `titles` of other articles (title -> its story) that a story's link starts with, with the
+    stories that link them.
 
     `after_labels` maps each story to the continuations of its related-link labels (`continuations`).
     """
