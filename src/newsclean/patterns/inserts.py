@@ -10,7 +10,7 @@ from ..cleaner.gates import may_open_with_related_label
 from .base import rule
 from .credits import PHOTO_AGENCY, PHOTOGRAPHER_NAME
 from .examples import BODY, BODY2
-from .words import RELATED_LABEL, RELATED_LABEL_FIRST_CHARS
+from .words import RELATED_LABEL, RELATED_LABEL_FIRST_CHARS, REPORTING_VERBS
 
 #: A dateline brand ahead (`REPUBLIKA.CO.ID,`, `KOMPAS.com -`): an all-capitals name with a domain, then a
 #: comma, a pipe or a dash. An inline insert never runs into one: the line joiner glues a line that ends
@@ -640,11 +640,16 @@ INSERT_RULES = (
         "caption",
         "line",
         r"(?:[^\n]{0,200}\((?i:image\s+by|credit|foto|photo|dok|ap\s+photo|antara\s+foto|istimewa|ist|shutterstock)|"
-        r"(?:[^\n.!?]|[.!?](?![\s,\"”]|\p{L})){0,200}\((?i:sumber|reuters|afp|tribunnews|instagram|twitter))"
+        r"(?:[^\n.!?]|[.!?](?![\s,\"”]|\p{L})){0,200}\((?i:sumber|reuters|afp|tribunnews|instagram|twitter)|"
+        rf"(?![^\n]*\b(?:{REPORTING_VERBS})(?:nya)?\b)(?![^\n]*\)\.$)"
+        r"[^\n.!?\"“”()]{3,200}\((?i:[\p{L}\d-]{2,30}\.(?:com|co\.id)\s*/))"
         r"\b[^()\n]{0,100}\)\.?",
         "A short line that carries a photo credit in parentheses is a caption: "
         "`Ilustrasi Ruka (Image by @... on Instagram)`, `Taylor Swift memeluk Selena Gomez (REUTERS/...)`, "
-        "`Walid Cheddira merayakan gol ... pada 21 September 2025. (Foto oleh Stefano RELLANDINI / AFP)`. A source "
+        "`Walid Cheddira merayakan gol ... pada 21 September 2025. (Foto oleh Stefano RELLANDINI / AFP)`, "
+        "`bakal Calon Presiden, Ganjar Pranowo (SERAMBINEWS.COM/PDIP)` (an outlet's domain and a slash, after "
+        "words with no sentence end, quotation or reporting verb, the line ending at the parenthesis: a reporter's "
+        "credit after a quote, `... pungkasnya.(Warta.co.id/Andi)`, closes prose). A source "
         "that is no photo word (an agency, a network) after a sentence end is prose naming its sources "
         "(`... penyelidikan.,rap/ts (AFP, dpa)`, `... Pencoblosan dilakukan 30 November. (Reuters)`): the line "
         "stays.",
@@ -664,6 +669,7 @@ INSERT_RULES = (
             "shutterstock",
             "instagram",
             "twitter",
+            "~co",
         ),
         needs=("(",),
         ends_with=(")", ")."),
@@ -672,10 +678,19 @@ INSERT_RULES = (
                 f"{BODY}\nSeorang pedagang menata cabai (Foto: dok. Warta)\n{BODY2}",
                 "Seorang pedagang menata cabai (Foto: dok. Warta)",
             ),
+            (f"{BODY}\nWali Kota Cimahi, Andi Wijaya (WARTAKITA.COM/Rina)\n{BODY2}", "Wali Kota Cimahi, Andi Wijaya (WARTAKITA.COM/Rina)"),
         ),
         traps=(
+            "Ia datang bersama istrinya, kata warga (WartaKita.com/Andi).",
             "Akun resminya (Instagram) mengunggah video itu, lalu menghapusnya sejam kemudian.",
             f"Banyak media khawatir intimidasi akan meningkat. Pencoblosan dilakukan 30 November. (Reuters)\n{BODY2}",
+        ),
+        keeps=(
+            # A reporter's credit after a quote closes prose: the credit goes (a credit rule), the quote stays.
+            (
+                f'{BODY}\n"Pelaku sudah kami amankan," pungkasnya.(WartaKita.co.id/Andi Wijaya)',
+                '"Pelaku sudah kami amankan," pungkasnya.',
+            ),
         ),
     ),
     rule(
