@@ -62,9 +62,14 @@ def is_credit_alone(text: str) -> bool:
     return CREDIT_ALONE.fullmatch(text) is not None
 
 
+def _short_without_speech(text: str) -> bool:
+    """What a caption and a video's description both are: short, with no quotation or reporting verb."""
+    return MIN_CAPTION_CHARS <= len(text) <= MAX_CAPTION_CHARS and SPEECH.search(text) is None
+
+
 def reads_as_caption(text: str) -> bool:
     """Whether the stripped paragraph `text`, right after a credit alone, has a caption's shape (module doc)."""
-    if not MIN_CAPTION_CHARS <= len(text) <= MAX_CAPTION_CHARS or SPEECH.search(text):
+    if not _short_without_speech(text):
         return False
     if text.startswith("Ilustrasi"):
         return True
@@ -97,7 +102,7 @@ def drop_video_description(state: ArticleState, index: int, prompt: str) -> int:
     if any(not NEXT_PAGE_LINK.match(p.text.strip()) for p in state.paragraphs[following + 1 :] if p.text.strip()):
         return index
     description = state.paragraphs[following].text.strip()
-    if not MIN_CAPTION_CHARS <= len(description) <= MAX_CAPTION_CHARS or SPEECH.search(description):
+    if not _short_without_speech(description):
         return index
     if len(SECOND_SENTENCE.findall(description)) > 1 or NEXT_PAGE_LINK.match(description):
         return index
