@@ -86,6 +86,24 @@ def test_a_hashtag_after_a_comma_seam_starts_a_paragraph() -> None:
     ]
 
 
+def test_a_comma_seam_after_a_short_name_or_a_space_and_before_a_label_is_a_seam() -> None:
+    """Comma-joined scrapes end a sentence on a short name (`Lee Yool.,`), put a space before the commas
+    (`ungkap Budi. ,Sumber:`), and glue a byline label after them: each starts a paragraph of its own."""
+    raw = (
+        "Pangeran itu kesal dan tidak menyukai Yoon Yi Seo.,Kisah berlanjut ketika ia kabur dari istana"
+        " pada malam hari.,Hong Sim justru lari menjauhi Lee Yool.,Penulis: Annesa K. Ramadhany"
+    )
+    assert normalize(raw).split("\n\n") == [
+        "Pangeran itu kesal dan tidak menyukai Yoon Yi Seo.,",
+        "Kisah berlanjut ketika ia kabur dari istana pada malam hari.,",
+        "Hong Sim justru lari menjauhi Lee Yool.,",
+        "Penulis: Annesa K. Ramadhany",
+    ]
+    spaced = "Laga itu berakhir imbang tanpa gol di kandang lawan.,Pelatih puas dengan hasilnya, ungkap Budi. ,Sumber: Harian"
+    assert normalize(spaced).endswith("ungkap Budi. ,\n\nSumber: Harian")
+    assert "Penulis" not in clean(raw).text
+
+
 def test_double_commas_without_a_comma_seam_are_link_holes_and_stay() -> None:
     raw = "Kerusuhan terjadi di wilayah ,, pada Rabu dan pesinetron,,Raffi datang ke lokasi."
     assert normalize(raw) == raw

@@ -71,8 +71,9 @@ LONGEST_CAPITAL_ABBREVIATION: Final = 4
 #: A comma-joined seam: a sentence end followed by commas (okezone, kapanlagi, wowkeren, posmetro: `.,,Namun`,
 #: `kata Anang.,Dari situ`), then a capitalised word or a hashtag (Fimela's closing `.,#GrowFearless with
 #: Fimela`). A comma never follows a point in prose except after an abbreviation (`S.H.,`, `Tbk.,`), which the
-#: character before the point rules out as in `SENTENCE_GLUE`.
-COMMA_SEAM: Final = regex.compile(r"[\p{Ll}\d)\]][.!?]+[\"”]?(,+) ?(?:[\"“]?\p{Lu}|#\p{L})")
+#: character before the point rules out as in `SENTENCE_GLUE`. A space may stand before the commas (`ungkap
+#: Chanathip. ,Sumber: Thairath`): the scraper joined a paragraph that ended with one.
+COMMA_SEAM: Final = regex.compile(r"[\p{Ll}\d)\]][.!?]+[\"”]? ?(,+) ?(?:[\"“]?\p{Lu}|#\p{L})")
 #: In a text that shows comma seams, a run of two or more commas before a capital is a seam too (`Baca
 #: juga:,,Judul,,Paragraf`); elsewhere `,,` is also a link hole (`wilayah ,, pada`, `dari,,Raffi`), so this
 #: one needs the evidence of a `COMMA_SEAM` in the same text.
@@ -424,17 +425,22 @@ def _word_before(text: str, position: int) -> tuple[int, str]:
     return start, text[start:position]
 
 
-def _sentence_glue_ok(text: str, point: int) -> bool:
+def _sentence_glue_ok(text: str, point: int, after_comma: bool = False) -> bool:
     """The punctuation at `point` ends a sentence rather than an abbreviation, initials or a domain.
 
     Refused: a capitalised word of at most four letters before it (`Prof.Dr`, `Kab.Bogor`, `Moh.Ali`), a
     lowercase abbreviation (`dr.Andi`), a point or `@` before that word (`S.Sos.Kemudian`, `a.n.Budi`,
     `www.Google.Com`), a URL, a domain word after it (`Tribunnews.Com`), and a label after it (`.Foto:`,
     `.Editor:`), which the inline rules take with the sentence end it is glued to.
+
+    `after_comma`: commas follow the point (a `COMMA_SEAM`). A comma after an abbreviation's point is rare
+    before a capital, so a short capitalised word is a name ending its sentence (`Yoon Yi Seo.,Namun`) unless it
+    is a listed abbreviation; and a label after the commas (`Lee Yool.,Penulis: Annesa K.`) starts a line of its
+    own, which the line rules read whole (the inline rules only take a label glued straight to its point).
     """
     start, word = _word_before(text, point)
     if word:
-        if word[0].isupper() and len(word) <= LONGEST_CAPITAL_ABBREVIATION:
+        if word[0].isupper() and len(word) <= LONGEST_CAPITAL_ABBREVIATION and not after_comma:
             return False
         if word.casefold() in ABBREVIATIONS:
             return False
@@ -450,7 +456,7 @@ def _sentence_glue_ok(text: str, point: int) -> bool:
     next_end = after
     while next_end < len(text) and text[next_end].isalpha():
         next_end += 1
-    if text[next_end : next_end + 1] == ":" or text[next_end : next_end + 2] == " :":
+    if not after_comma and (text[next_end : next_end + 1] == ":" or text[next_end : next_end + 2] == " :"):
         return False  # a label (`.Foto:`, `.Editor:`): the inline rules read it glued after its sentence
     return text[after:next_end] not in DOMAIN_WORDS
 
@@ -479,7 +485,7 @@ def _comma_seams(text: str, cuts: list[Cut]) -> None:
     """Breaks after the commas of comma-joined paragraphs (`.,,Namun`, and `,,` runs in such a text)."""
     seen = False
     for match in COMMA_SEAM.finditer(text):
-        if _sentence_glue_ok(text, match.start() + 1):
+        if _sentence_glue_ok(text, match.start() + 1, after_comma=True):
             seen = True
             _add(text, cuts, match.end(1), "boundary.comma_seam")
     if seen:
