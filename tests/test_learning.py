@@ -499,3 +499,39 @@ def test_the_gate_literals_leave_the_gate_search_its_answer(entries: list[tuple[
     matcher = SourceMatcher(tuple(LearnedEntry("footer", match, key, frozenset({"tail"}), 3) for match, key in entries))
     paragraph = "".join(pieces)
     assert matcher.may_hold(paragraph) == (matcher.gate.search(paragraph.casefold()) is not None)
+
+
+def test_a_phrase_cut_at_a_score_dash_is_not_learned() -> None:
+    """Match reports of one outlet open many sentences `Pada menit ke - 61 ...`: the piece before the dash recurs
+    in many stories, but it ends with a function word, so it is the start of a sentence, not a line to cut."""
+    rng = random.Random(13)
+    records = []
+    for number in range(30):
+        minute = rng.randint(10, 89)
+        text = "\n\n".join(
+            [paragraph(rng), f"Pada menit ke - {minute} {sentence(rng)}", paragraph(rng), "Simak kabar bola harian kami."]
+        )
+        records.append({"id": number, "source": "bola.example", "text": text})
+    learned = patterns(learn(records), "bola.example")
+    assert "pada menit ke" not in learned
+    assert "simak kabar bola harian kami" in learned
+    cleaned = newsclean.clean(records[0]["text"], source="bola.example", profile=learn(records))
+    assert "Pada menit ke - " in cleaned.text
+
+
+def test_a_learned_name_is_not_cut_out_of_a_row_of_fields() -> None:
+    """A name learned where it stands alone at the end of stories (one tag per line) also fills rows of a list
+    (`Rizky Ridho - Persija Jakarta vs Arema - 9 Maret 2025`): the row is content and stays whole."""
+    rng = random.Random(17)
+    records = []
+    for number in range(30):
+        body = "\n\n".join(paragraph(rng) for _ in range(4))
+        records.append({"id": number, "source": "liga.example", "text": f"{body}\n\nRizky Ridho"})
+    profile = learn(records)
+    assert patterns(profile, "liga.example").get("rizky ridho") == "footer"
+    row = "Rizky Ridho - Persija Jakarta vs Arema - 9 Maret 2025"
+    text = "\n\n".join([paragraph(rng), paragraph(rng), "Daftar nominasi gol terbaik:", row, paragraph(rng), "Rizky Ridho"])
+    cleaned = newsclean.clean(text, source="liga.example", profile=profile)
+    assert row in cleaned.text
+    assert not cleaned.text.endswith("Rizky Ridho")
+    assert clean_reference(text, source="liga.example", profile=profile).text == cleaned.text

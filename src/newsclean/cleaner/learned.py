@@ -8,6 +8,10 @@ fast path to shortcut. An entry is removed only in the zones (lead, body, tail) 
 
 from __future__ import annotations
 
+from typing import Final
+
+import regex
+
 from ..learning.matcher import SourceMatcher, code_shape, tail_code, trailing_tag_lines, zone_of
 from ..learning.units import MAX_SEGMENT_CHARS, segments
 from .records import ArticleState
@@ -35,14 +39,32 @@ def apply_learned(state: ArticleState, matcher: SourceMatcher | None) -> None:
         for start, end, cut_end in segments(text):
             if end - start > MAX_SEGMENT_CHARS:
                 continue
-            entry = matcher.find(text[start:end], zone_of(paragraph.start + start, paragraph.start + end, length))
-            if entry is None:
+            zone = zone_of(paragraph.start + start, paragraph.start + end, length)
+            entry = matcher.find(text[start:end], zone)
+            if entry is None or (entry.match == "exact" and zone != "lead" and _field_of_row(text, start, end)):
                 continue
             rule = LEARNED_RULE[entry.match]
             if config.enabled(rule, entry.kind):
                 state.cut(index, start, cut_end, entry.kind, rule, (("stories", str(entry.stories)),))
     _drop_tag_block(state, matcher)
     _cut_tail_code(state, matcher)
+
+
+#: A spaced dash or pipe between the fields of a row.
+ROW_SEPARATOR: Final = regex.compile(r"\s[-–—|]\s")
+#: A field that is only a name: capitalised words or numbers (`Rizky Ridho`, `Persija Jakarta`), no label.
+NAME_FIELD: Final = regex.compile(r"[\p{Lu}\d][\p{L}\d.'&/-]*(?: [\p{Lu}\d][\p{L}\d.'&/-]*){0,3}")
+
+
+def _field_of_row(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is a name in a row of fields between spaced dashes or pipes (`Rizky Ridho -
+    Persija Jakarta vs Arema - 9 Maret 2025`, a list of goals or fixtures).
+
+    Why: a name learned where it stands alone in the body or the tail (a tag line, an author's name under the
+    article) also fills a field of such rows, which are content. A label line (`Penulis: X | Editor: Y`) is
+    not a name, and a dateline (`SURYA.co.id | SURABAYA -`) is in the lead, where the caller does not ask.
+    """
+    return NAME_FIELD.fullmatch(text, start, end) is not None and len(ROW_SEPARATOR.findall(text)) >= 2
 
 
 def _drop_tag_block(state: ArticleState, matcher: SourceMatcher) -> None:

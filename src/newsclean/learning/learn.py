@@ -229,6 +229,14 @@ def _has_label_word(template: str, pinned: dict[int, str]) -> bool:
     return any(len(part) >= 4 and part.isalpha() and part not in FUNCTION_WORDS for part in template.split())
 
 
+def _ends_mid_phrase(key: str) -> bool:
+    """Whether a key of two words or more ends with a function word (`seperti pada menit ke`): a sentence cut at
+    a spaced dash or a score's dash (`menit ke - 61`), which no footer or label line does. One word alone is
+    not a phrase: `(Antara)` is the agency, not the preposition."""
+    words = key.split(" ")
+    return len(words) >= 2 and words[-1] in FUNCTION_WORDS
+
+
 def _is_prose_shaped(example: str) -> bool:
     return len(example.split()) >= PROSE_WORDS and example.rstrip().endswith(SENTENCE_END)
 
@@ -357,9 +365,10 @@ def _exact_entries(exact: _Counts, floor: int, settings: LearnSettings) -> list[
             continue
         example = exact.examples[key]
         cued = cued_kind(key) is not None
-        if not cued and (example.rstrip().endswith(":") or example[:1].islower()):
-            # Introduces what follows (`Daftar desa terdampak:`: the list is content), or goes on with a sentence
-            # cut at a spaced dash (`... Ganjar Pranowo - nomor urut 3.` in every election story).
+        if not cued and (example.rstrip().endswith(":") or example[:1].islower() or _ends_mid_phrase(key)):
+            # Introduces what follows (`Daftar desa terdampak:`: the list is content), goes on with a sentence
+            # cut at a spaced dash (`... Ganjar Pranowo - nomor urut 3.` in every election story), or is the
+            # start of one cut there (`Seperti pada menit ke - 61 ...` in match reports).
             continue
         needed = floor * settings.prose_factor if _is_prose_shaped(example) else floor
         if len(seen) < needed:
