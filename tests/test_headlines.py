@@ -84,6 +84,40 @@ def _removed(paragraph: str) -> list[str]:
             "calon terpilih dengan suara terbanyak.",
             "Baca juga: Pengurus Baru Diharapkan Solid, Tak Ribut Masalah Internal",
         ),
+        # An acronym that ends the headline with the next sentence's subject glued on (`RISultan`).
+        (
+            "Ia hadir. Baca juga: Wali Kota Hadiri Malam Final Duta Budaya DPD RISultan menyebutkan banyak stigma "
+            "negatif soal politik.",
+            "Baca juga: Wali Kota Hadiri Malam Final Duta Budaya DPD RI",
+        ),
+        # A sentence glued on whose subject is a name (`ArahPengumuman Ma'ruf Amin sebagai`); a brand's short glued
+        # part (`VietJet Air`) is inside the headline.
+        (
+            "Ia diam.Baca juga: Cerita Warta Soal Cawapres, dari Rina Lalu Belok ArahPengumuman Ma'ruf Amin sebagai "
+            "cawapres sempat diwarnai drama.",
+            "Baca juga: Cerita Warta Soal Cawapres, dari Rina Lalu Belok Arah",
+        ),
+        (
+            "Ia terbang. Baca juga: Maskapai Vietnam, VietJet Air Terbang ke Indonesia Mulai Maret\nRupanya, "
+            "penerbangan itu ramai.",
+            "Baca juga: Maskapai Vietnam, VietJet Air Terbang ke Indonesia Mulai Maret",
+        ),
+        # A question closes its capitalised run: the capitalised words after it are the prose's subject.
+        (
+            "Ia bingung. Baca juga: Kok Bisa Kendaraan Tak Berasap tapi Tak Lulus Uji Emisi?  Kata Agus, justru "
+            "kendaraan itu mengebul.",
+            "Baca juga: Kok Bisa Kendaraan Tak Berasap tapi Tak Lulus Uji Emisi?",
+        ),
+        # `lalu` joins two verbs in a title-case headline; `Sebagai` with a lowercase word opens a sentence.
+        (
+            "Ia melapor. Baca juga: Truk Aspal Mundur lalu Hantam Warung Warga di Bogor Dalam foto itu, jalan macet.",
+            "Baca juga: Truk Aspal Mundur lalu Hantam Warung Warga di Bogor",
+        ),
+        (
+            "Ia datang. Baca juga: Kapolri Akui Idolakan Eks Wakapolri: Terima Kasih Pak Sebagai informasi, kabar "
+            "itu beredar sejak pagi.",
+            "Baca juga: Kapolri Akui Idolakan Eks Wakapolri: Terima Kasih Pak",
+        ),
     ],
 )
 def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
@@ -121,6 +155,13 @@ def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
             "Ia datang.Baca juga: Leher Kaku Pertanda Kolesterol Tinggi? Dokter Bilang GiniCara Menurunkan "
             "Kolesterol AlamiDi sisi lain ada beberapa cara alami.",
             "Cara Menurunkan Kolesterol Alami",
+        ),
+        # An acronym glued to a name inside the headline (`@TMCPoldaMetro`) is no end: the prose after the
+        # acronym that does end it (`NKRIBerikut ini`) is kept.
+        (
+            "Ia datang. Baca juga: Cuitan @TMCPoldaMetro soal Ambulans di Pejompongan Tokoh Papua Tak Berhak Atur "
+            "NKRIBerikut ini 10 poin permintaan warga.",
+            "Berikut ini",
         ),
         # A label whose headline the scraper lost, before a closing question: the label alone goes.
         ("Kulitmu lembap seharian. Baca juga: ,Jadi, mana pelembap favoritmu?,", "Jadi, mana pelembap favoritmu?"),

@@ -29,11 +29,17 @@ NEXT_LABEL = regex.compile(
 #: A capital glued to a lowercase run: two words joined where the scraper dropped a space or a line break. The
 #: capital may open a two-letter word (`TerpopulerIa menegaskan`, `...JalanDi tempat`); `PROSE_AFTER_GLUE` and
 #: `CAMEL_NAMES` then tell the next sentence from a brand (`LinkedIn`).
-CAMEL_GLUE = regex.compile(r"(?<=\p{Ll}{3}|\d)(?=\p{Lu}\p{Ll})", regex.V1)
+#: An acronym that is a word of its own may have one glued on too (`...Duta DPD RISultan menyebutkan`).
+CAMEL_GLUE = regex.compile(r"(?<=\p{Ll}{3}|\d|(?<![\p{L}\d@#_])\p{Lu}{2,})(?=\p{Lu}\p{Ll})", regex.V1)
 #: An acronym with a capitalised word glued to it (`DKINamun`): the word may open the next sentence.
 ACRONYM_THEN_WORD = regex.compile(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}+)", regex.V1)
-#: A glued capital starts prose (not a brand like `VietJet`) only when a lowercase word follows it.
-PROSE_AFTER_GLUE = regex.compile(r"\p{Lu}\p{Ll}+,? \p{Ll}", regex.V1)
+#: A glued capital starts prose (not a brand like `VietJet`) only when a lowercase word follows it, or, for a
+#: glued word of five letters or more, follows the name after it (`...Belok ArahPengumuman Ma'ruf Amin sebagai
+#: cawapres`); a brand's glued part is short (`VietJet Air Terbang ke ...`). A subheading glued on is title
+#: case all through (`...GiniCara Menurunkan Kolesterol AlamiDi sisi lain`) and shows no lowercase word there.
+PROSE_AFTER_GLUE = regex.compile(
+    r"\p{Lu}\p{Ll}+,? \p{Ll}|\p{Lu}\p{Ll}{4,}(?: \p{Lu}[\p{Ll}'’.-]*){1,2},? \p{Ll}", regex.V1
+)
 TOKEN = regex.compile(r"\S+", regex.V1)
 SENTENCE_BREAK = regex.compile(r"[.!]\s+\p{Lu}|[.!]$", regex.V1)
 #: What a headline never shows: a second sentence (after `.`, `!` or `?`), a closing period or colon (a list
@@ -239,6 +245,9 @@ def _glued_words_end(window: str) -> int | None:
         if word in CAMEL_NAMES or glue.start() <= 10:
             continue
         if not PROSE_AFTER_GLUE.match(window, glue.start()):
+            if window[glue.start() - 1].isupper():
+                # An acronym with a name glued on inside a headline (`@TMCPoldaMetro`, `BRImo`): no end there.
+                continue
             return None
         stretch = window[: glue.start()]
         if len(stretch) > MAX_GLUED_HEADLINE_CHARS or not reads_as_headline(stretch):
@@ -299,7 +308,9 @@ def _title_case_end(window: str) -> tuple[int, bool]:
         if bare[0].isupper() or bare[0].isdigit():
             if run_start is None:
                 run_start = last_run_start = token.start()
-            if word.endswith(","):
+            if word.endswith((",", "?", "!")):
+                # A comma, question or exclamation closes the run: the capitalised words after it are a
+                # new one (`...Tak Lulus Uji Emisi? Kata Agus, justru ...`: the prose's subject is `Kata Agus`).
                 run_start = None
             continue
         if bare.casefold() in HEADLINE_SMALL_WORDS:

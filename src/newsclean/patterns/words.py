@@ -54,6 +54,9 @@ HEADLINE_SMALL_WORDS = frozenset(
         "lewat",
         "demi",
         "agar",
+        "lalu",
+        "tapi",
+        "terkait",
         "ala",
         "per",
         "the",
@@ -128,6 +131,7 @@ WRITTEN_SENTENCE_OPENERS = frozenset(
         "Akibatnya",
         "Alhasil",
         "Selama",
+        "Sebagai",
     ]
 )
 #: Sentence openers counted in the project's two shared samples (53,894 articles): capitalised words that open
