@@ -102,6 +102,13 @@ def _removed(paragraph: str) -> list[str]:
             "penerbangan itu ramai.",
             "Baca juga: Maskapai Vietnam, VietJet Air Terbang ke Indonesia Mulai Maret",
         ),
+        # The first glue ends the headline: a closing single quote before a glued subheading, not the acronym the
+        # subheading ends with (`WMOTemperatur`).
+        (
+            "Ia hadir.Baca juga: Desak Kebijakan Lebih Tegas, Parlemen Eropa Deklarasikan 'Darurat Iklim'Temuan dalam "
+            "laporan WMOTemperatur rata-rata naik tajam.",
+            "Baca juga: Desak Kebijakan Lebih Tegas, Parlemen Eropa Deklarasikan 'Darurat Iklim'",
+        ),
         # A question closes its capitalised run: the capitalised words after it are the prose's subject.
         (
             "Ia bingung. Baca juga: Kok Bisa Kendaraan Tak Berasap tapi Tak Lulus Uji Emisi?  Kata Agus, justru "
@@ -162,6 +169,13 @@ def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
             "Ia datang. Baca juga: Cuitan @TMCPoldaMetro soal Ambulans di Pejompongan Tokoh Papua Tak Berhak Atur "
             "NKRIBerikut ini 10 poin permintaan warga.",
             "Berikut ini",
+        ),
+        # A subheading glued after the headline, then the next sentence glued to it: the guess stops before the
+        # uncertain glue, and the small words after it (`Baru-baru ini,`) are the sentence's.
+        (
+            "Ia datang. Baca juga: Wali Kota di Antara 2 Pilihan Usai Pilpres dan Tak Ikut PilkadaTegaskan Tak "
+            "Terlibat Iuran Partai PerubahanBaru-baru ini, Anies sempat dikaitkan dengan partai itu.",
+            "Baru-baru ini",
         ),
         # A label whose headline the scraper lost, before a closing question: the label alone goes.
         ("Kulitmu lembap seharian. Baca juga: ,Jadi, mana pelembap favoritmu?,", "Jadi, mana pelembap favoritmu?"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import COMMON_WORDS
 from ..patterns.words import (
     CAMEL_NAMES,
     HEADLINE_SMALL_WORDS,
@@ -29,10 +30,16 @@ NEXT_LABEL = regex.compile(
 #: A capital glued to a lowercase run: two words joined where the scraper dropped a space or a line break. The
 #: capital may open a two-letter word (`TerpopulerIa menegaskan`, `...JalanDi tempat`); `PROSE_AFTER_GLUE` and
 #: `CAMEL_NAMES` then tell the next sentence from a brand (`LinkedIn`).
-#: An acronym that is a word of its own may have one glued on too (`...Duta DPD RISultan menyebutkan`).
-CAMEL_GLUE = regex.compile(r"(?<=\p{Ll}{3}|\d|(?<![\p{L}\d@#_])\p{Lu}{2,})(?=\p{Lu}\p{Ll})", regex.V1)
+#: An acronym that is a word of its own may have one glued on too (`...Duta DPD RISultan menyebutkan`), and so
+#: may a closing single quotation mark (`...Deklarasikan 'Darurat Iklim'Temuan dalam laporan WMOTemperatur`: the
+#: headline ends at the quote, and a subheading follows it).
+CAMEL_GLUE = regex.compile(
+    r"(?<=\p{Ll}{3}|\d|(?<![\p{L}\d@#_])\p{Lu}{2,}|\p{Ll}['’])(?=\p{Lu}\p{Ll})", regex.V1
+)
 #: An acronym with a capitalised word glued to it (`DKINamun`): the word may open the next sentence.
 ACRONYM_THEN_WORD = regex.compile(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}+)", regex.V1)
+#: The capitalised word glued on at a glue.
+GLUED_WORD = regex.compile(r"\p{Lu}\p{Ll}+", regex.V1)
 #: A glued capital starts prose (not a brand like `VietJet`) only when a lowercase word follows it, or, for a
 #: glued word of five letters or more, follows the name after it (`...Belok ArahPengumuman Ma'ruf Amin sebagai
 #: cawapres`); a brand's glued part is short (`VietJet Air Terbang ke ...`). A subheading glued on is title
@@ -166,7 +173,7 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
             return start + glued_at
     elif cut is not None and reads_as_headline(window, listed):
         return start + cut
-    glue_end = _glued_words_end(window)
+    glue_end, uncertain_glue = _glued_words_end(window)
     if glue_end is not None:
         return start + glue_end
     if (
@@ -183,6 +190,12 @@ def headline_end(text: str, start: int, limit: int = MAX_HEADLINE_CHARS) -> int:
         # above: the rest of the paragraph is taken only where no such glue shows the headline's end.
         return len(text)
     end, by_opener = _title_case_end(window)
+    if uncertain_glue is not None and end > uncertain_glue and not by_opener:
+        # A glue whose end was uncertain (a brand, or a subheading glued after the headline) bounds a guess from
+        # the title case: past it, the capitalised run may be the subheading and the small words after it the
+        # next sentence's (`...PilkadaSoal Iuran Partai PerubahanBaru-baru ini, Anies sempat ...`). A sentence
+        # opener that shows the end is no guess (`...VietJet Air Terbang ke Indonesia Rupanya, ...`).
+        end, by_opener = _title_case_end(window[:uncertain_glue])
     # A guessed end that takes two commas or more has read into a list of names (`... Dilantik Hadir Menteri
     # Luar Negeri Rina, Menteri Dalam Negeri Budi, Menteri Keuangan Andi, dan ...`): the label alone goes. An
     # end a sentence opener shows is no guess (`... Listyo Sigit, Kini Penasehat Presiden Terlebih, kata ...`).
@@ -230,13 +243,15 @@ def ends_a_sentence(stretch: str) -> bool:
     return SENTENCE_BREAK.search(stretch.rstrip(" ?!")) is not None
 
 
-def _glued_words_end(window: str) -> int | None:
-    """Where two words glued without a space end a headline (`JalanKakak`), or None (see `headline_end`).
+def _glued_words_end(window: str) -> tuple[int | None, int | None]:
+    """Where two words glued without a space end a headline (`JalanKakak`), or None (see `headline_end`); and,
+    when there is none, where the word of the first glue whose end is uncertain starts (else None).
 
     A glue before it that is followed by a capitalised word (`...Bilang GiniCara Menurunkan Kolesterol
     AlamiDi sisi lain`) makes the end uncertain: it may be a brand inside the headline (`VietJet Turun`), or the
     headline's own end with a subheading of the article glued after it, which a cut at the later glue would
-    take with the headline. None then: the label alone goes.
+    take with the headline. No end then, and the caller's guess stops before that word: the label alone goes,
+    or the headline up to a sentence opener before it.
     """
     for glue in CAMEL_GLUE.finditer(window):
         word_start = window.rfind(" ", 0, glue.start()) + 1
@@ -244,16 +259,34 @@ def _glued_words_end(window: str) -> int | None:
         word = window[word_start : word_end if word_end >= 0 else len(window)].strip(".,:;!?\"'")
         if word in CAMEL_NAMES or glue.start() <= 10:
             continue
-        if not PROSE_AFTER_GLUE.match(window, glue.start()):
-            if window[glue.start() - 1].isupper():
-                # An acronym with a name glued on inside a headline (`@TMCPoldaMetro`, `BRImo`): no end there.
-                continue
-            return None
         stretch = window[: glue.start()]
         if len(stretch) > MAX_GLUED_HEADLINE_CHARS or not reads_as_headline(stretch):
-            return None
-        return glue.start()
-    return None
+            return None, word_start
+        if PROSE_AFTER_GLUE.match(window, glue.start()) or _opens_with_common_word(window, glue.start()):
+            return glue.start(), None
+        if window[glue.start() - 1].isupper():
+            # An acronym with a name glued on inside a headline (`@TMCPoldaMetro`, `BRImo`): no end there.
+            continue
+        return None, word_start
+    return None, None
+
+
+#: The shortest glued-on word taken for the opening of what follows a headline: a brand's glued part is short
+#: (`VietJet`, `GoPay`).
+MIN_GLUED_OPENING_CHARS = 4
+
+
+def _opens_with_common_word(window: str, at: int) -> bool:
+    """Whether the word glued on at `at` is a common Indonesian word (`newsclean.lexicon.COMMON_WORDS`) of four
+    letters or more, or a sentence opener: the opening of a subheading or of the next sentence glued after the
+    headline (`...Bahas CawapresKetua Umum Partai ...`, `...Tak Ikut PilkadaTegaskan Tak Terlibat ...`), where the
+    headline ends even though a capitalised word follows. The cut stops at the glue, so whatever the glued text
+    is, it stays."""
+    found = GLUED_WORD.match(window, at)
+    if found is None:
+        return False
+    word = found.group()
+    return word in SENTENCE_OPENERS or (len(word) >= MIN_GLUED_OPENING_CHARS and word.casefold() in COMMON_WORDS)
 
 
 def _turns_to_prose(stretch: str) -> bool:
