@@ -24,7 +24,9 @@ from newsclean.learning.learn import learn, source_of
 from newsclean.learning.matcher import LearnedEntry, SourceMatcher, zone_of
 from newsclean.learning.profile import LearnSettings, Profile
 from newsclean.learning.units import (
+    ASCII_TEMPLATE_TOKEN,
     SEGMENT_BOUNDARY,
+    TEMPLATE_TOKEN,
     WHITE_SPACE,
     ascii_key_chars,
     exact_key,
@@ -183,6 +185,19 @@ def test_keys_ignore_case_digits_and_punctuation_and_slot_names() -> None:
     assert template_key("Penulis: Ahmad Fauzi | Editor: Budi")[0] == template_key("Penulis: Ani | Editor: Rudi H")[0]
     assert template_key("(mcr8/jpnn)") == ("( <> / jpnn )", ("mcr8",))
     assert template_key("kata iPhone covid-19 straße") == ("kata iphone covid 00 strasse", ())
+
+
+#: Pieces of ASCII segments: slot words, words with digits and joiners, marks, `_`, and whitespace `\s` takes in one
+#: engine's view and not the other's unless both agree (`\x1c`, `\x85` is not ASCII).
+TEMPLATE_PIECES = ("Penulis", "ANI", "ani", "2024", "mcr8", "covid-19", "Dr.", "e-KTP", "iPhone", "x", "Z", "7",
+                   "-", ".", ":", "|", "/", "(", ")", "_", " ", "  ", "\t", "\x1c", "\x0b", ",")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TEMPLATE_PIECES) | st.characters(max_codepoint=127), max_size=16).map("".join))
+def test_the_ascii_template_search_finds_the_template_tokens(text: str) -> None:
+    """`template_key` searches an ASCII segment with the `re` form of the template tokens: same tokens."""
+    assert ASCII_TEMPLATE_TOKEN.findall(text) == TEMPLATE_TOKEN.findall(text)
 
 
 def test_learns_footer_byline_and_dateline_template(profile: Profile) -> None:
