@@ -35,6 +35,12 @@ WHITE_SPACE: Final = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u
 #: Why: matched from the sentence end, the search skips ahead to the next `.!?…` (which `re` does faster than
 #: `regex`), while the lookbehind of `SEGMENT_BOUNDARY` is tried at every whitespace, every word.
 SENTENCE_BOUNDARY: Final = re.compile(f"[.!?…]([{WHITE_SPACE}]+)(?=[^{WHITE_SPACE}])")
+#: The marks that end a sentence, the first class of `SENTENCE_BOUNDARY`.
+SENTENCE_ENDS: Final = (".", "!", "?", "…")
+#: The characters of `WHITE_SPACE`, for a test of one character.
+WHITE_SPACE_CHARS: Final = frozenset("\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
+    chr(code) for code in range(0x2000, 0x200B)
+)
 SLOT: Final = "<>"
 #: Segments longer than this are never boilerplate candidates: a footer or a promo is a few lines at most, and
 #: keying every long prose paragraph would cost memory for nothing.
@@ -59,7 +65,29 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
     """The spans of `SEGMENT_BOUNDARY` in `text`, in order."""
     if _has_spaced_mark(text):
         return [boundary.span() for boundary in SEGMENT_BOUNDARY.finditer(text)]
-    return [boundary.span(1) for boundary in SENTENCE_BOUNDARY.finditer(text)]
+    return sentence_boundaries(text)
+
+
+def sentence_boundaries(text: str) -> list[tuple[int, int]]:
+    """The spans of the whitespace group of `SENTENCE_BOUNDARY` in `text`, in order, found from the marks.
+
+    Why not the search itself: it tests every character of the paragraph against its first class (and makes a
+    match object per boundary), where `str.find` skips to the next mark at the speed of `memchr` and a
+    paragraph holds a few marks. Each mark is looked at on its own: a boundary holds no mark, so the search's
+    matches never overlap one."""
+    spans: list[tuple[int, int]] = []
+    length = len(text)
+    for mark in SENTENCE_ENDS:
+        at = text.find(mark)
+        while at != -1:
+            end = at + 1
+            while end < length and text[end] in WHITE_SPACE_CHARS:
+                end += 1
+            if at + 1 < end < length:
+                spans.append((at + 1, end))
+            at = text.find(mark, end)
+    spans.sort()
+    return spans
 
 
 def _has_spaced_mark(text: str) -> bool:
