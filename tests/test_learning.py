@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import subprocess
 import sys
 
@@ -26,14 +25,12 @@ from newsclean.learning.profile import LearnSettings, Profile
 from newsclean.learning.units import (
     ASCII_TEMPLATE_TOKEN,
     SEGMENT_BOUNDARY,
-    SENTENCE_BOUNDARY,
     TEMPLATE_TOKEN,
-    WHITE_SPACE,
     WHITE_SPACE_CHARS,
     ascii_key_chars,
+    boundaries,
     exact_key,
     segments,
-    sentence_boundaries,
     template_key,
     words_of,
 )
@@ -163,21 +160,17 @@ def test_segments_are_the_same_with_or_without_separator_marks(text: str) -> Non
     assert segments(text) == [(start, end, cut_end) for start, end, cut_end in found if end > start]
 
 
-def test_the_sentence_search_takes_the_whitespace_of_the_segment_boundary() -> None:
-    """The fast sentence-end search is an `re` pattern: its whitespace class is `regex`'s `\\s`, character for
-    character."""
-    spaces = re.compile(f"[{WHITE_SPACE}]")
-    white_space = [c for c in range(0x110000) if regex.match(r"\s", chr(c))]
-    assert [c for c in range(0x110000) if spaces.match(chr(c))] == white_space
-    assert sorted(map(ord, WHITE_SPACE_CHARS)) == white_space
+def test_the_boundaries_take_the_whitespace_of_the_segment_boundary() -> None:
+    """`boundaries` tests whitespace with `WHITE_SPACE_CHARS`: `regex`'s `\\s`, character for character."""
+    assert sorted(map(ord, WHITE_SPACE_CHARS)) == [c for c in range(0x110000) if regex.match(r"\s", chr(c))]
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["Harga naik", "a", ".", "!", "?", "…", " ", "  ", "\t", "\n", "\u3000", "\u2005", "\x1c",
-                                 "\x85", "|", "-"]), max_size=14).map("".join))
-def test_sentence_ends_found_from_the_marks_are_the_sentence_search(text: str) -> None:
-    """`sentence_boundaries` walks from each mark with `str.find`: the spans of the search it stands for."""
-    assert sentence_boundaries(text) == [found.span(1) for found in SENTENCE_BOUNDARY.finditer(text)]
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["Harga naik", "a", ".", "!", "?", "…", "|", "-", "–", "—", " ", "  ", "\t", "\n",
+                                 "\u3000", "\u2005", "\x1c", "\x85"]), max_size=14).map("".join))
+def test_boundaries_found_from_the_marks_are_the_segment_boundary_search(text: str) -> None:
+    """`boundaries` proposes a match at each mark: the spans of the search it stands for."""
+    assert boundaries(text) == [found.span() for found in SEGMENT_BOUNDARY.finditer(text)]
 
 
 @pytest.mark.parametrize(
