@@ -133,15 +133,12 @@ _SLOT_WORD = r"(?:(?:\p{Lu}|\d)[^\W_]*|\p{Ll}+\d[^\W_]*)(?:[-.][^\W_]+)*"
 TEMPLATE_TOKEN: Final = regex.compile(
     rf"(?P<slot>{_SLOT_WORD}(?:[ ]+{_SLOT_WORD})*)|(?P<word>[^\W_]+(?:[-.][^\W_]+)*)|(?P<mark>[^\w\s])"
 )
-#: `TEMPLATE_TOKEN` for ASCII text (nearly every segment keyed), in `re`, which runs it faster than `regex`: on
-#: ASCII, `\p{Lu}` is `[A-Z]`, `\p{Ll}` is `[a-z]`, `\d` is `[0-9]`, `[^\W_]` is `[A-Za-z0-9]`, and `\w` and `\s`
-#: with `re.ASCII` are `regex`'s (`\s` is then the six ASCII White_Space characters, not `\x1c`-`\x1f`).
-_ASCII_SLOT_WORD = r"(?:[A-Z0-9][A-Za-z0-9]*|[a-z]+[0-9][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*"
-ASCII_TEMPLATE_TOKEN: Final = re.compile(
-    rf"(?P<slot>{_ASCII_SLOT_WORD}(?:[ ]+{_ASCII_SLOT_WORD})*)|(?P<word>[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*)"
-    r"|(?P<mark>[^\w\s])",
-    re.ASCII,
-)
+#: A token of a piece of ASCII text without spaces: a word with the words joined to it, or one other character.
+ASCII_CHUNK_TOKEN: Final = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*|.", re.DOTALL)
+#: The characters of ASCII text that `TEMPLATE_TOKEN` passes over (whitespace and `_`, which `\w` takes), besides
+#: the space, at which `_ascii_template_key` splits.
+ASCII_SKIPPED: Final = frozenset("_\t\n\v\f\r")
+ASCII_LOWERCASE: Final = "abcdefghijklmnopqrstuvwxyz"
 
 
 def exact_key(segment: str) -> str:
@@ -177,16 +174,77 @@ def template_key(segment: str) -> tuple[str, tuple[str, ...]]:
     >>> template_key("Penulis: Ahmad Fauzi | Editor: Budi")
     ('<> : <> | <> : <>', ('penulis', 'ahmad fauzi', 'editor', 'budi'))
     """
+    if segment.isascii():
+        return _ascii_template_key(segment)
+    return searched_template_key(segment)
+
+
+def searched_template_key(segment: str) -> tuple[str, tuple[str, ...]]:
+    """`template_key` by a search of `TEMPLATE_TOKEN`: its specification, and its path for text that is not
+    ASCII."""
     parts: list[str] = []
     values: list[str] = []
-    tokens = ASCII_TEMPLATE_TOKEN if segment.isascii() else TEMPLATE_TOKEN
-    for slot, word, mark in tokens.findall(segment):
+    for slot, word, mark in TEMPLATE_TOKEN.findall(segment):
         if slot:
             parts.append(SLOT)
             values.append(" ".join(slot.casefold().split()))
         else:
             parts.append(_word_key(word) if word else mark)
     return " ".join(parts), tuple(values)
+
+
+def _ascii_template_key(segment: str) -> tuple[str, tuple[str, ...]]:
+    """`searched_template_key` of an ASCII segment (nearly every one), read a space-separated chunk at a time.
+
+    Why: the search tries the slot branch, then the word branch, at every word, and costs most of learning's
+    templates. On ASCII its tokens are plain: a word (letters and digits, with `-` or `.` joining more) is a
+    slot word when it opens with a capital or a digit, or its lowercase letters run into a digit; any other
+    character but whitespace and `_` is a mark; a slot run is slot words with only spaces between them. Most
+    chunks are one lowercase word, which needs no search at all."""
+    parts: list[str] = []
+    values: list[str] = []
+    run: list[str] = []
+    spaced = False
+    for chunk in segment.split(" "):
+        if not chunk:
+            continue
+        if chunk.isalpha() and chunk.islower():
+            if run:
+                _end_run(parts, values, run)
+            parts.append(chunk)
+            spaced = True
+            continue
+        tokens: list[str] = [chunk] if chunk.isalnum() else ASCII_CHUNK_TOKEN.findall(chunk)
+        for token in tokens:
+            if token[0].isalnum() and _is_ascii_slot_word(token):
+                if run and not spaced:
+                    _end_run(parts, values, run)
+                run.append(token.lower())
+            else:
+                if run:
+                    _end_run(parts, values, run)
+                if token[0].isalnum():
+                    parts.append(_word_key(token))
+                elif token not in ASCII_SKIPPED:
+                    parts.append(token)
+            spaced = False
+        spaced = True
+    if run:
+        _end_run(parts, values, run)
+    return " ".join(parts), tuple(values)
+
+
+def _is_ascii_slot_word(word: str) -> bool:
+    """Whether an ASCII word (`ASCII_CHUNK_TOKEN`) is a slot word (`_SLOT_WORD`)."""
+    first = word[0]
+    return first.isupper() or first.isdigit() or word.lstrip(ASCII_LOWERCASE)[:1].isdigit()
+
+
+def _end_run(parts: list[str], values: list[str], run: list[str]) -> None:
+    """Close a slot run: a slot in the template, its words as its value."""
+    parts.append(SLOT)
+    values.append(" ".join(run))
+    run.clear()
 
 
 def _word_key(word: str) -> str:
