@@ -23,6 +23,8 @@ from newsclean.learning.learn import learn, source_of
 from newsclean.learning.matcher import LearnedEntry, SourceMatcher, zone_of
 from newsclean.learning.profile import LearnSettings, Profile
 from newsclean.learning.units import (
+    KEY_CHARS,
+    KEY_TABLE,
     SEGMENT_BOUNDARY,
     WHITE_SPACE_CHARS,
     ascii_key_chars,
@@ -181,6 +183,11 @@ def test_keys_sliced_from_the_keyed_paragraph_are_the_segments_keys(paragraph: s
         key = exact_key(paragraph[start:end])
         assert chars is None or words_of(chars[start:end]) == key
     assert (chars is None) == (not paragraph.isascii())
+
+
+def test_the_key_string_translates_as_the_key_table() -> None:
+    every = "".join(map(chr, range(0x10000))) + "\U0001d7d8\U0001f600\U00010140x"
+    assert every.translate(KEY_CHARS) == every.translate(KEY_TABLE)
 
 
 def test_keys_ignore_case_digits_and_punctuation_and_slot_names() -> None:

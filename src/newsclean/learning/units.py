@@ -120,13 +120,17 @@ KEY_TABLE: Final = _key_table()
 #: `KEY_TABLE` for ASCII text, as a `bytes.translate` table: a dict lookup per character is most of the key's
 #: cost, and nearly every segment is ASCII.
 ASCII_KEY_TABLE: Final = bytes(ord(KEY_TABLE.get(code, chr(code))) if code < 128 else code for code in range(256))
+#: `KEY_TABLE` for other text, as a string indexed by code point, which `str.translate` reads about twice as fast:
+#: each character the dict lacks (every letter) is a lookup error raised and cleared. Past the Basic Multilingual
+#: Plane the index fails, and a failed lookup leaves the character as it is, as the dict does.
+KEY_CHARS: Final = "".join(KEY_TABLE.get(code, chr(code)) for code in range(0x10000))
 
 
 def key_chars(folded: str) -> str:
-    """`folded.translate(KEY_TABLE)`, through the bytes table when the text is ASCII."""
+    """`folded.translate(KEY_TABLE)`, through the bytes table when the text is ASCII, else `KEY_CHARS`."""
     if folded.isascii():
         return folded.encode("ascii").translate(ASCII_KEY_TABLE).decode("ascii")
-    return folded.translate(KEY_TABLE)
+    return folded.translate(KEY_CHARS)
 #: A slot word: capitalised, or holding a digit (`2025`, `mcr8`, an editor's code).
 _SLOT_WORD = r"(?:(?:\p{Lu}|\d)[^\W_]*|\p{Ll}+\d[^\W_]*)(?:[-.][^\W_]+)*"
 #: A run of slot words (one slot), another word, or one punctuation character.
