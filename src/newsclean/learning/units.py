@@ -204,7 +204,7 @@ def _ascii_template_key(segment: str) -> tuple[str, tuple[str, ...]]:
     templates. On ASCII its tokens are plain: a word (letters and digits, with `-` or `.` joining more) is a
     slot word when it opens with a capital or a digit, or its lowercase letters run into a digit; any other
     character but whitespace and `_` is a mark; a slot run is slot words with only spaces between them. Most
-    chunks are one lowercase word, which needs no search at all."""
+    chunks are one word, or a word and a mark, which need no search at all."""
     parts: list[str] = []
     values: list[str] = []
     run: list[str] = []
@@ -218,7 +218,13 @@ def _ascii_template_key(segment: str) -> tuple[str, tuple[str, ...]]:
             parts.append(chunk)
             spaced = True
             continue
-        tokens: list[str] = [chunk] if chunk.isalnum() else ASCII_CHUNK_TOKEN.findall(chunk)
+        if chunk.isalnum():
+            tokens = [chunk]
+        elif chunk[:-1].isalnum() and not chunk[-1].isalnum():
+            # A word and the mark after it (`Penulis:`, `naik.`): a joiner needs a letter or digit after it.
+            tokens = [chunk[:-1], chunk[-1]]
+        else:
+            tokens = ASCII_CHUNK_TOKEN.findall(chunk)
         for token in tokens:
             if token[0].isalnum() and _is_ascii_slot_word(token):
                 if run and not spaced:
