@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 import regex
 from hypothesis import given, settings
@@ -23,11 +23,16 @@ from newsclean.cleaner.reference import clean_reference
 from newsclean.learning.learn import learn, source_of
 from newsclean.learning.matcher import LearnedEntry, SourceMatcher, zone_of
 from newsclean.learning.profile import LearnSettings, Profile
+from newsclean.learning.stories import unique_pairs
 from newsclean.learning.units import (
+    KEY_CHARS,
+    KEY_TABLE,
     SEGMENT_BOUNDARY,
-    WHITE_SPACE,
+    WHITE_SPACE_CHARS,
     ascii_key_chars,
+    boundaries,
     exact_key,
+    searched_template_key,
     segments,
     template_key,
     words_of,
@@ -158,13 +163,17 @@ def test_segments_are_the_same_with_or_without_separator_marks(text: str) -> Non
     assert segments(text) == [(start, end, cut_end) for start, end, cut_end in found if end > start]
 
 
-def test_the_sentence_search_takes_the_whitespace_of_the_segment_boundary() -> None:
-    """The fast sentence-end search is an `re` pattern: its whitespace class is `regex`'s `\\s`, character for
-    character."""
-    spaces = re.compile(f"[{WHITE_SPACE}]")
-    assert [c for c in range(0x110000) if spaces.match(chr(c))] == [
-        c for c in range(0x110000) if regex.match(r"\s", chr(c))
-    ]
+def test_the_boundaries_take_the_whitespace_of_the_segment_boundary() -> None:
+    """`boundaries` tests whitespace with `WHITE_SPACE_CHARS`: `regex`'s `\\s`, character for character."""
+    assert sorted(map(ord, WHITE_SPACE_CHARS)) == [c for c in range(0x110000) if regex.match(r"\s", chr(c))]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["Harga naik", "a", ".", "!", "?", "…", "|", "-", "–", "—", " ", "  ", "\t", "\n",
+                                 "\u3000", "\u2005", "\x1c", "\x85"]), max_size=14).map("".join))
+def test_boundaries_found_from_the_marks_are_the_segment_boundary_search(text: str) -> None:
+    """`boundaries` proposes a match at each mark: the spans of the search it stands for."""
+    assert boundaries(text) == [found.span() for found in SEGMENT_BOUNDARY.finditer(text)]
 
 
 @pytest.mark.parametrize(
@@ -178,11 +187,38 @@ def test_keys_sliced_from_the_keyed_paragraph_are_the_segments_keys(paragraph: s
     assert (chars is None) == (not paragraph.isascii())
 
 
+@pytest.mark.parametrize("n", [1, 2, 7, 500])
+def test_unique_pairs_are_the_unique_rows(n: int) -> None:
+    rng = np.random.default_rng(n)
+    pairs = rng.integers(0, n, size=(3 * n, 2), dtype=np.int64)
+    found = unique_pairs(pairs, n)
+    expected = np.unique(pairs, axis=0)
+    assert found.dtype == expected.dtype and found.shape == expected.shape and (found == expected).all()
+
+
+def test_the_key_string_translates_as_the_key_table() -> None:
+    every = "".join(map(chr, range(0x10000))) + "\U0001d7d8\U0001f600\U00010140x"
+    assert every.translate(KEY_CHARS) == every.translate(KEY_TABLE)
+
+
 def test_keys_ignore_case_digits_and_punctuation_and_slot_names() -> None:
     assert exact_key("Halaman 2 dari 3:") == exact_key("HALAMAN 5 dari 9") == "halaman 0 dari 0"
     assert template_key("Penulis: Ahmad Fauzi | Editor: Budi")[0] == template_key("Penulis: Ani | Editor: Rudi H")[0]
     assert template_key("(mcr8/jpnn)") == ("( <> / jpnn )", ("mcr8",))
     assert template_key("kata iPhone covid-19 straße") == ("kata iphone covid 00 strasse", ())
+
+
+#: Pieces of ASCII segments: slot words, words with digits and joiners, marks, `_`, runs of spaces (where the fast
+#: path splits) and the other whitespace (which it passes over), and `\x1c` (a mark, though `str.isspace` takes it).
+TEMPLATE_PIECES = ("Penulis", "ANI", "ani", "2024", "mcr8", "covid-19", "Dr.", "e-KTP", "iPhone", "x", "Z", "7", "a1",
+                   "B.c", "q-", "-", ".", ":", "|", "/", "(", ")", "_", " ", "  ", "\t", "\n", "\x1c", "\x0b", ",")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(TEMPLATE_PIECES) | st.characters(max_codepoint=127), max_size=16).map("".join))
+def test_ascii_template_keys_are_the_searched_template_keys(text: str) -> None:
+    """`template_key` reads an ASCII segment a chunk at a time: the key of the search it stands for."""
+    assert template_key(text) == searched_template_key(text)
 
 
 def test_learns_footer_byline_and_dateline_template(profile: Profile) -> None:

@@ -148,7 +148,8 @@ def sample_sources(records: Iterable[Any], settings: LearnSettings, text_field: 
         given += 1
         with_field += text_field in data
         text = data.get(text_field)
-        if not isinstance(text, str) or not text.strip():
+        if not isinstance(text, str) or not text or text.isspace():
+            # `text.strip()` would copy every record's text, most of which the sample then passes over.
             continue
         source = source_of(data)
         sample = samples.get(source)
