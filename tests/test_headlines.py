@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from newsclean import clean
 from newsclean.cleaner.inline import related_links
 from newsclean.cleaner.lines import is_related_link_line
+from newsclean.cleaner.reference import clean_reference
 
 
 def _removed(paragraph: str) -> list[str]:
@@ -233,3 +235,34 @@ def _promo_matches(paragraph: str) -> list[str]:
 )
 def test_call_to_action_stays_within_a_line(paragraph: str, matches: list[str]) -> None:
     assert _promo_matches(paragraph) == matches
+
+
+def test_a_headline_line_joined_to_the_next_paragraph_after_a_bare_label_goes_alone() -> None:
+    """Detik's scrapes break lines around links, and the splitter joins the headline line under `Baca juga:` to
+    the paragraph after it: the line break says where the headline ends, and the sentence after it stays."""
+    text = (
+        "Polisi menggelar razia di jalan tol itu pada Selasa pagi.\nBaca juga:\nKakorlantas Ungkap Hasil Anev "
+        "Sosialisasi Zero Over Dimensi, Ini Datanya\nMenurut dia, mewujudkan zero overdimensi bukan masalah sulit."
+    )
+    cleaned = clean(text)
+    assert cleaned.text.endswith("\n\nMenurut dia, mewujudkan zero overdimensi bukan masalah sulit.")
+    assert "Kakorlantas" not in cleaned.text
+    assert clean_reference(text).text == cleaned.text
+    # A wrapped sentence under a bare label goes on in lower case: no line of it is cut.
+    wrapped = "Polisi berjaga di jalan itu pada Selasa pagi.\nBaca juga:\nWarga yang melintas di jalan itu\nterpaksa menunggu dua jam."
+    assert clean(wrapped).text.endswith("Warga yang melintas di jalan itu terpaksa menunggu dua jam.")
+
+
+def test_tag_lines_joined_to_a_short_closing_line_after_the_editor_code_go() -> None:
+    """Detik's topic tags, one per line after the editor code, joined by the splitter with a campaign line
+    after them (`Hoegeng Awards 2025`): the tag lines go by their lines in the normalized text."""
+    text = (
+        "Polisi menggelar razia di jalan tol itu pada Selasa pagi.\nIa menambahkan hal itu kepada wartawan.\n"
+        "(zap/hri)\nkakorlantas polri\nzero over dimension dan overload\nKampanye Warta 2025"
+    )
+    cleaned = clean(text)
+    assert "polri" not in cleaned.text and "overload" not in cleaned.text
+    assert ("tags", "tags.after_credit") in {(r.kind, r.rule) for r in cleaned.removals}
+    assert clean_reference(text).text == cleaned.text
+    prose = text.replace("Kampanye Warta 2025", "Polisi akan terus menggelar razia serupa hingga akhir tahun ini.")
+    assert "kakorlantas polri" in clean(prose).text

@@ -117,11 +117,29 @@ def drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> 
     while taken < limit and index + 1 < len(state.paragraphs):
         candidate = state.paragraphs[index + 1].text
         if not is_headline(candidate):
+            if colon and not taken:
+                _cut_headline_line(state, index + 1, rule_name)
             break
         index += 1
         taken += 1
         state.drop(index, "related", rule_name)
     return index
+
+
+def _cut_headline_line(state: ArticleState, index: int, rule: str) -> None:
+    """Cut the first line of paragraph `index`, after a `Baca juga:` line, when it reads as a headline and the
+    next line opens a sentence: Detik's scrapes break lines around every link, and the paragraph splitter joins
+    the headline line to the paragraph after it (`Kakorlantas Ungkap Hasil Anev, Ini Datanya` + `Menurut dia,
+    ...`), which then is no headline as a whole. The line break in the normalized text is where it ends for
+    certain; a wrapped sentence goes on in lower case on its next line and is left whole."""
+    paragraph = state.paragraphs[index]
+    line_end = state.source.find("\n", paragraph.start, paragraph.end)
+    if line_end < 0:
+        return
+    first = paragraph.text[: line_end - paragraph.start]
+    rest = paragraph.text[line_end - paragraph.start + 1 :].lstrip()
+    if is_headline(first) and reads_as_headline(first) and (rest[:1].isupper() or rest[:1] in "\"“"):
+        state.cut(index, 0, len(first), "related", rule)
 
 
 def is_related_link_line(text: str) -> bool:

@@ -141,11 +141,44 @@ def drop_trailing_tag_lines(state: ArticleState, live: list[int]) -> bool:
     if not credit_lines:
         return False
     after = [i for i in live if i > max(credit_lines)]
-    if not after or not all(TAG_LINE.fullmatch(state.paragraphs[i].text.strip()) for i in after):
+    if not after or not all(TAG_LINE.fullmatch(state.paragraphs[i].text.strip()) for i in after[:-1]):
         return False
-    for index in after:
+    last = after[-1]
+    tags_end = len(state.paragraphs[last].text)
+    if not TAG_LINE.fullmatch(state.paragraphs[last].text.strip()):
+        tags_end = _leading_tag_lines_end(state, last)
+        if not tags_end:
+            return False
+    for index in after[:-1]:
         state.drop(index, "tags", "tags.after_credit")
+    state.cut(last, 0, tags_end, "tags", "tags.after_credit")
     return True
+
+
+#: A short closing line after the tags that is no sentence (`Hoegeng Awards 2025`, a campaign's name).
+SHORT_LINE_WORDS = 5
+
+
+def _leading_tag_lines_end(state: ArticleState, index: int) -> int:
+    """Where the tag lines that open paragraph `index` end, or 0: the splitter joined the tag lines (`korlantas
+    polri`, `zero over dimension`) with what follows them on lines of their own (`Hoegeng Awards 2025`), which
+    fails `TAG_LINE` as a whole. Only its lines in the normalized text tell them apart; the lines after the
+    tags must be short and end no sentence, or the paragraph is left whole."""
+    paragraph = state.paragraphs[index]
+    lines = state.source[paragraph.start : paragraph.end].split("\n")
+    position = 0
+    count = 0
+    for line in lines:
+        if not TAG_LINE.fullmatch(line.strip()):
+            break
+        position += len(line) + 1
+        count += 1
+    rest = lines[count:]
+    if not count or not rest:
+        return 0
+    if any(len(line.split()) > SHORT_LINE_WORDS or line.rstrip().endswith((".", "!", "?")) for line in rest):
+        return 0
+    return position - 1
 
 
 def drop_doubled_title(state: ArticleState, live: list[int]) -> bool:
