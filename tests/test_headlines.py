@@ -179,6 +179,12 @@ def test_certain_end_is_taken(paragraph: str, removed: str) -> None:
             "Terlibat Iuran Partai PerubahanBaru-baru ini, Anies sempat dikaitkan dengan partai itu.",
             "Baru-baru ini",
         ),
+        # A sentence break before an opening quotation is one: the glue after it (`SuperShow`) is in prose.
+        (
+            "Ia datang. Baca Juga: Daftar Susunan Pemain Jepang vs Timnas Indonesia Andi Wijaya selaku kepala divisi "
+            'menambahkan. "Warta+ SuperShow Sports kembali dihadirkan untuk pemirsa.',
+            "menambahkan",
+        ),
         # A label whose headline the scraper lost, before a closing question: the label alone goes.
         ("Kulitmu lembap seharian. Baca juga: ,Jadi, mana pelembap favoritmu?,", "Jadi, mana pelembap favoritmu?"),
     ],

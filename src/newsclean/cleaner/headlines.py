@@ -48,7 +48,9 @@ PROSE_AFTER_GLUE = regex.compile(
     r"\p{Lu}\p{Ll}+,? \p{Ll}|\p{Lu}\p{Ll}{4,}(?: \p{Lu}[\p{Ll}'’.-]*){1,2},? \p{Ll}", regex.V1
 )
 TOKEN = regex.compile(r"\S+", regex.V1)
-SENTENCE_BREAK = regex.compile(r"[.!]\s+\p{Lu}|[.!]$", regex.V1)
+#: A sentence break: a point or `!`, then a capital, maybe after an opening quotation mark (`... Division Head
+#: menambahkan. "RCTI+ ...`).
+SENTENCE_BREAK = regex.compile(r"[.!]\s+[\"“]?\p{Lu}|[.!]$", regex.V1)
 #: What a headline never shows: a second sentence (after `.`, `!` or `?`), a closing period or colon (a list
 #: intro such as `Berikut daftarnya:`), or a quotation closed after its punctuation (`..., "Jatuh Cinta."`).
 NOT_A_HEADLINE = regex.compile(r"[.!?]\s+\p{Lu}|[.!:]$|[.!?][\"”’']+$", regex.V1)
