@@ -272,3 +272,11 @@ def test_tag_lines_joined_to_a_short_closing_line_after_the_editor_code_go() -> 
     assert clean_reference(text).text == cleaned.text
     prose = text.replace("Kampanye Warta 2025", "Polisi akan terus menggelar razia serupa hingga akhir tahun ini.")
     assert "kakorlantas polri" in clean(prose).text
+
+
+def test_a_question_opening_with_an_opener_and_its_comma_after_a_bare_label_is_prose() -> None:
+    text = (
+        "Kutub utara adalah titik tetap di Belahan Bumi Utara.\nBaca Juga\nNamun, fakta-fakta ilmiah ini belum "
+        "cukup menjelaskan satu hal: kenapa utara selalu berada di atas?\nDalam sejarahnya, tidak ada yang mutlak."
+    )
+    assert "Namun, fakta-fakta ilmiah ini belum cukup menjelaskan" in clean(text).text

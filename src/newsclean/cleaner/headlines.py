@@ -82,10 +82,17 @@ def headline_body(text: str) -> str:
 def is_headline(text: str) -> bool:
     """A related-article headline: short, starts with a capital or digit, and is not a finished sentence.
 
-    Used only right after a `Baca juga` label, so a real short paragraph elsewhere is never judged by it.
+    Used only right after a `Baca juga` label, so a real short paragraph elsewhere is never judged by it. A
+    sentence that opens with an opener and its comma (`Namun, fakta-fakta ini belum cukup menjelaskan ...?`) is
+    the article's, even when it ends with a question as headlines do.
     """
     text = text.strip()
-    return 0 < len(text) <= 160 and bool(HEADLINE_SHAPE.match(text)) and not NOT_A_HEADLINE.search(headline_body(text))
+    return (
+        0 < len(text) <= 160
+        and bool(HEADLINE_SHAPE.match(text))
+        and not NOT_A_HEADLINE.search(headline_body(text))
+        and not _opens_with_opener_and_comma(text)
+    )
 
 
 #: A headline ends for certain where the scraper glued the next paragraph's opening to it: an opening quote
