@@ -473,8 +473,11 @@ def learn(records: Iterable[Any], settings: LearnSettings | None = None, *, text
     `InputError`, as does input in which no record has the text field; records whose text is missing, null
     or empty are skipped.
 
-    >>> profile = learn([{"source": "x.com", "text": f"Berita nomor {i} tentang kota.\\nIkuti kami di Telegram."}
-    ...                  for i in range(10)], LearnSettings(min_stories=3))
+    >>> news = ["Harga beras naik lagi.", "Jalan tol baru dibuka.", "Hujan deras di Bogor.", "Pasar ikan ramai.",
+    ...         "Sekolah libur sepekan.", "Petani mulai panen.", "Banjir surut pagi ini.", "Kereta cepat diuji.",
+    ...         "Stok gula aman.", "Warga gotong royong."]
+    >>> profile = learn([{"source": "x.com", "text": f"{n}\\nIkuti kami di Telegram."} for n in news],
+    ...                 LearnSettings(min_stories=3))
     >>> [s.pattern for s in profile.sources["x.com"].segments]
     ['ikuti kami di telegram']
     """
