@@ -269,11 +269,20 @@ scan_literals: Final[Callable[[str], int]] = (
 #: A lowercase letter glued to a capital: the cheap gate of the sentence glue, comma seams and glued words
 #: (`a.B`, `a,,B`, `aB`, with an optional quote). Clean prose rarely holds one outside camel-case names.
 GLUE_GATE: Final = regex.compile(r"[\p{Ll}\d)\]][.!?,|\"“”]*[\p{Lu}]")
+#: `GLUE_GATE` read from its capital: a capital with a lowercase letter, digit or closing bracket before it,
+#: past any marks (a lookbehind). A text holds a match of one exactly when it holds a match of the other, and
+#: this one is searched for faster: the search tests one class at each position (the capital) where the
+#: gate's tests a class, the marks and a capital after nearly every character (most are lowercase letters).
+GLUE_GATE_BY_CAPITAL: Final = regex.compile(r"\p{Lu}(?<=[\p{Ll}\d)\]][.!?,|\"“”]*\p{Lu})")
 #: Cheap necessary conditions (one standard-library scan each) for `SENTENCE_GLUE` and `COMMA_SEAM`, whose
 #: Unicode classes make the `regex` scan at every position the dearest step of `normalize`: a sentence end
 #: glued to a capital (a Latin one: Indonesian text) without a space, and a sentence end followed by a comma.
 SENTENCE_GLUE_GATE: Final = re.compile(r"[.!?][\"“”]?[A-ZÀ-ÖØ-Þ]")
 COMMA_SEAM_GATE: Final = re.compile(r"[.!?][\"”]?,")
+#: Where a `COMMA_SEAM` or a `COMMA_RUN_SEAM` can start: one character before a run of sentence-end marks that
+#: a comma follows, or before a run of commas (`_comma_seam_matches`).
+COMMA_SEAM_ANCHOR: Final = re.compile(r"[.!?]+[\"”]? ?,")
+COMMA_RUN: Final = re.compile(r",{2,}")
 
 #: A lowercase word glued to a capitalised one (`menurutNewsweek`, `PresidenPrabowo`): ASCII letters only,
 #: the left part at least two lowercase letters after an optional capital, the right part a capital and a
@@ -283,6 +292,9 @@ CAMEL_GLUE: Final = regex.compile(
 )
 #: Where a glued token can be: a lowercase letter before a capital (`_camel_tokens`).
 CAMEL_SEAM: Final = re.compile(r"[a-z][A-Z]")
+#: The capital of each `CAMEL_SEAM` (the match starts one character later): the standard library's scan
+#: for a pattern that opens with a class stops at each capital here, and at nearly every letter for the seam.
+CAMEL_SEAM_CAPITAL: Final = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 #: The parts of a glued token: a capital (or none) and its lowercase run.
 CAMEL_PART: Final = regex.compile(r"[A-Z]?[a-z]+")
 #: The shortest left part left by a split of lowercase glue (`dioversold|tetapi`): shorter rests are word
@@ -360,7 +372,7 @@ def _find_cuts(text: str, space_seams: bool = False) -> list[Cut]:
     if space_seams and SPACE_SEAM_MARK in text:
         _space_seams(text, cuts)
     lost_breaks = shows_lost_breaks(text)
-    if lost_breaks and GLUE_GATE.search(text) is not None:
+    if lost_breaks and GLUE_GATE_BY_CAPITAL.search(text) is not None:
         if SENTENCE_GLUE_GATE.search(text) is not None:
             _sentence_glue(text, cuts)
         if COMMA_SEAM_GATE.search(text) is not None:
@@ -463,7 +475,7 @@ def _sentence_glue_ok(text: str, point: int, after_comma: bool = False) -> bool:
 
 def _sentence_glue(text: str, cuts: list[Cut]) -> None:
     """Breaks at sentence ends glued to the next capitalised word (`(25/8).Hendaradji`, `."Kata`)."""
-    for match in SENTENCE_GLUE.finditer(text):
+    for match in _sentence_glue_matches(text):
         point = match.start() + 1
         if not _sentence_glue_ok(text, point):
             continue
@@ -475,6 +487,13 @@ def _sentence_glue(text: str, cuts: list[Cut]) -> None:
             _add(text, cuts, match.end(1), "boundary.sentence_glue")
 
 
+def _sentence_glue_matches(text: str) -> list[regex.Match[str]]:
+    """`SENTENCE_GLUE.finditer(text)`, tried one character before each point instead of at every character
+    (every match has its point second; a text has a few dozen points, and the search tests a Unicode class
+    at each of its characters)."""
+    return matches_at(SENTENCE_GLUE, text, [point - 1 for point in literal_starts(text, (".",)) if point > 0], None)
+
+
 def _opens_quote(text: str, position: int) -> bool:
     """The straight quote at `position` opens a quotation: an even number of them before it on its line."""
     line_start = text.rfind("\n", 0, position) + 1
@@ -484,13 +503,28 @@ def _opens_quote(text: str, position: int) -> bool:
 def _comma_seams(text: str, cuts: list[Cut]) -> None:
     """Breaks after the commas of comma-joined paragraphs (`.,,Namun`, and `,,` runs in such a text)."""
     seen = False
-    for match in COMMA_SEAM.finditer(text):
+    for match in _comma_seam_matches(text, COMMA_SEAM, COMMA_SEAM_ANCHOR):
         if _sentence_glue_ok(text, match.start() + 1, after_comma=True):
             seen = True
             _add(text, cuts, match.end(1), "boundary.comma_seam")
     if seen:
-        for match in COMMA_RUN_SEAM.finditer(text):
+        for match in _comma_seam_matches(text, COMMA_RUN_SEAM, COMMA_RUN):
             _add(text, cuts, match.end(1), "boundary.comma_seam")
+
+
+def _comma_seam_matches(text: str, pattern: regex.Pattern[str], anchor: re.Pattern[str]) -> list[regex.Match[str]]:
+    """`pattern.finditer(text)` (`COMMA_SEAM` or `COMMA_RUN_SEAM`), tried only one character before each match
+    of its `anchor` (`COMMA_SEAM_ANCHOR`, `COMMA_RUN`).
+
+    Why: the search tries the pattern's Unicode class at every character of the text, and a comma-joined
+    scrape (a few thousand characters) holds a few dozen places where a match can start; the search was most
+    of `normalize`'s time on such scrapes. Every match starts with a character outside the run that follows
+    it (a lowercase letter, digit or bracket before the marks; a character that is no comma before the commas),
+    and that run ends where the pattern needs something else (a quote, a space, a comma; a space, a quote,
+    a capital), so the run is whole and the anchor's search, which finds each whole run from its first
+    character, finds it.
+    """
+    return matches_at(pattern, text, [found.start() - 1 for found in anchor.finditer(text) if found.start() > 0], None)
 
 
 def _pipe_seams(text: str, cuts: list[Cut]) -> None:
@@ -588,15 +622,15 @@ def _space_seams(text: str, cuts: list[Cut]) -> None:
 
 def _camel_tokens(text: str) -> Iterator[regex.Match[str]]:
     """The matches of `CAMEL_GLUE` in `text`, found from the seams (`[a-z][A-Z]`, one C-level scan of the
-    standard library) instead of trying the pattern at every position: each seam's run of ASCII letters is the
-    only place a match can be (the pattern's look-arounds forbid a letter on either side), and is matched
-    there. The same matches, in order, at a fraction of the cost (the scan at every position was most of
-    `normalize`'s time)."""
+    standard library for their capitals, `CAMEL_SEAM_CAPITAL`) instead of trying the pattern at every position:
+    each seam's run of ASCII letters is the only place a match can be (the pattern's look-arounds forbid a
+    letter on either side), and is matched there. The same matches, in order, at a fraction of the cost (the
+    scan at every position was most of `normalize`'s time)."""
     end_of_last = -1
-    for seam in CAMEL_SEAM.finditer(text):
-        if seam.start() < end_of_last:
+    for capital in CAMEL_SEAM_CAPITAL.finditer(text):
+        start, end = capital.start() - 1, capital.end()
+        if start < end_of_last:
             continue
-        start, end = seam.start(), seam.end()
         while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
             start -= 1
         while end < len(text) and text[end].isascii() and text[end].isalpha():
