@@ -374,3 +374,9 @@ def test_camel_seams_found_from_their_capitals_are_the_seams(text: str) -> None:
     capitals = [(m.start() - 1, m.end()) for m in boundaries.CAMEL_SEAM_CAPITAL.finditer(text)]
     assert capitals == [m.span() for m in boundaries.CAMEL_SEAM.finditer(text)]
     assert [m.span() for m in boundaries._camel_tokens(text)] == [m.span() for m in boundaries.CAMEL_GLUE.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a. \u00a0\n\t\u2003", max_size=40))
+def test_space_runs_tried_where_runs_of_spaces_start_are_the_search_s_matches(text: str) -> None:
+    assert [m.span() for m in boundaries._space_runs(text)] == [m.span() for m in boundaries.SPACE_RUN.finditer(text)]

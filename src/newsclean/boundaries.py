@@ -224,6 +224,8 @@ TAIL_CODE_WINDOW: Final = 400
 #: scrape never become breaks elsewhere. The runs are marked with
 #: `SPACE_SEAM_MARK` before the repairs collapse them, and `restore` turns each mark into a reported break.
 SPACE_RUN: Final = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+#: Where a `SPACE_RUN` can start: the first character of a run of two or more spaces (`_space_runs`).
+SPACES_RUN: Final = re.compile(r"[ \u00a0][ \u00a0]+")
 MIN_SPACE_SEAMS: Final = 3
 SPACE_SEAM_SHARE: Final = 0.5
 #: What stands before a run that follows a sentence end, and what opens the next sentence.
@@ -280,9 +282,11 @@ GLUE_GATE_BY_CAPITAL: Final = regex.compile(r"\p{Lu}(?<=[\p{Ll}\d)\]][.!?,|\"“
 SENTENCE_GLUE_GATE: Final = re.compile(r"[.!?][\"“”]?[A-ZÀ-ÖØ-Þ]")
 COMMA_SEAM_GATE: Final = re.compile(r"[.!?][\"”]?,")
 #: Where a `COMMA_SEAM` or a `COMMA_RUN_SEAM` can start: one character before a run of sentence-end marks that
-#: a comma follows, or before a run of commas (`_comma_seam_matches`).
-COMMA_SEAM_ANCHOR: Final = re.compile(r"[.!?]+[\"”]? ?,")
-COMMA_RUN: Final = re.compile(r",{2,}")
+#: a comma follows, or before a run of commas (`_comma_seam_matches`). Each opens with its first character
+#: spelled out, not a repeat: the standard library scans ahead to where such a pattern can start, and tries a
+#: pattern that opens with a repeat at every character.
+COMMA_SEAM_ANCHOR: Final = re.compile(r"[.!?][.!?]*[\"”]? ?,")
+COMMA_RUN: Final = re.compile(r",,+")
 
 #: A lowercase word glued to a capitalised one (`menurutNewsweek`, `PresidenPrabowo`): ASCII letters only,
 #: the left part at least two lowercase letters after an optional capital, the right part a capital and a
@@ -584,7 +588,7 @@ def mark_space_seams(text: str) -> str:
         return text
     if SPACE_SEAM_MARK in text or not shows_lost_breaks(text):
         return text
-    runs = list(SPACE_RUN.finditer(text))
+    runs = _space_runs(text)
     if len(runs) < MIN_SPACE_SEAMS:
         return text
     seams = [
@@ -601,6 +605,20 @@ def mark_space_seams(text: str) -> str:
             done = run.end()
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _space_runs(text: str) -> list[re.Match[str]]:
+    """`SPACE_RUN.finditer(text)`, tried only at the start of each run of spaces (`SPACES_RUN`).
+
+    Why: a pattern that opens with a lookbehind is tried at every character of the text; this one scans ahead
+    to the spaces. A match is a whole run (a non-space before and after it), so it starts where the run does.
+    """
+    runs = []
+    for spaces in SPACES_RUN.finditer(text):
+        run = SPACE_RUN.match(text, spaces.start())
+        if run is not None:
+            runs.append(run)
+    return runs
 
 
 def _between_sentences(text: str, start: int, end: int) -> bool:
