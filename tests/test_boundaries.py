@@ -380,3 +380,19 @@ def test_camel_seams_found_from_their_capitals_are_the_seams(text: str) -> None:
 @given(st.text(alphabet="a. \u00a0\n\t\u2003", max_size=40))
 def test_space_runs_tried_where_runs_of_spaces_start_are_the_search_s_matches(text: str) -> None:
     assert [m.span() for m in boundaries._space_runs(text)] == [m.span() for m in boundaries.SPACE_RUN.finditer(text)]
+
+
+
+def _spans(match) -> tuple | None:
+    return (match.span(), match.span(1)) if match is not None else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["kata", "Kata", " ", "(nkm)", "(ab/cd)", "(x)", "-", "1", ".", "\n", "(", ")"]))
+    .map("".join),
+    st.integers(min_value=0, max_value=60),
+)
+def test_the_tail_code_tried_before_its_parentheses_is_the_search_s_match(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert _spans(boundaries._tail_credit_match(text, start)) == _spans(boundaries.TAIL_CREDIT_CODE.search(text, start))

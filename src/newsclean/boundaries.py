@@ -570,12 +570,25 @@ def _doubled_video_titles(text: str, cuts: list[Cut]) -> None:
 def _tail_credit_code(text: str, cuts: list[Cut]) -> None:
     """Breaks around an editor's code followed by tag words at the end of the text (`TAIL_CREDIT_CODE`)."""
     start = max(0, len(text) - TAIL_CODE_WINDOW)
-    if ")" not in text[start:]:
+    if text.find(")", start) < 0:
         return
-    match = TAIL_CREDIT_CODE.search(text, start)
+    match = _tail_credit_match(text, start)
     if match is not None:
         _add(text, cuts, match.start(1), "boundary.marker_credit")
         _add(text, cuts, match.end(1), "boundary.marker_credit")
+
+
+def _tail_credit_match(text: str, start: int) -> regex.Match[str] | None:
+    """`TAIL_CREDIT_CODE.search(text, start)`, tried only where a space and an opening parenthesis stand (every
+    match starts with them): the search tries the pattern, which opens with a lookbehind, at every character
+    of the window."""
+    position = text.find(" (", start)
+    while position >= 0:
+        match = TAIL_CREDIT_CODE.match(text, position)
+        if match is not None:
+            return match
+        position = text.find(" (", position + 1)
+    return None
 
 
 def mark_space_seams(text: str) -> str:
