@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean import clean, normalize
+from newsclean import boundaries, clean, normalize
 from newsclean.boundaries import MARKERS, restore
 from newsclean.cleaner import pattern_facts
 from newsclean.cleaner.regexes import literal_starts, matches_at
@@ -334,3 +334,65 @@ def test_a_marker_is_tried_where_its_matches_start(marker: tuple) -> None:
 
 def _marker_matches(pattern, starts: tuple[str, ...], text: str) -> list:
     return matches_at(pattern, text, literal_starts(text, starts), None)
+
+
+#: Characters that make and break the glue patterns: lowercase, capital and titlecase letters (ASCII and
+#: not), digits (ASCII and not), brackets, sentence marks, commas, pipes, quotes, hashes, spaces and breaks.
+GLUE_ALPHABET = "aAbZéÉǅ1٣)]([.!?,|\"“”#  \n"
+glue_texts = st.text(alphabet=GLUE_ALPHABET, max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(glue_texts)
+def test_the_glue_gate_read_from_its_capital_agrees_with_the_gate(text: str) -> None:
+    assert (boundaries.GLUE_GATE_BY_CAPITAL.search(text) is None) == (boundaries.GLUE_GATE.search(text) is None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(glue_texts)
+def test_comma_seams_tried_at_their_anchors_are_the_search_s_matches(text: str) -> None:
+    for pattern, anchor in (
+        (boundaries.COMMA_SEAM, boundaries.COMMA_SEAM_ANCHOR),
+        (boundaries.COMMA_RUN_SEAM, boundaries.COMMA_RUN),
+    ):
+        found = boundaries._comma_seam_matches(text, pattern, anchor)
+        assert [(m.span(), m.span(1)) for m in found] == [(m.span(), m.span(1)) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(glue_texts)
+def test_sentence_glue_tried_before_its_points_is_the_search_s_matches(text: str) -> None:
+    found = boundaries._sentence_glue_matches(text)
+    assert [(m.span(), m.span(1)) for m in found] == [
+        (m.span(), m.span(1)) for m in boundaries.SENTENCE_GLUE.finditer(text)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abAB1#@/._- \n", max_size=40))
+def test_camel_seams_found_from_their_capitals_are_the_seams(text: str) -> None:
+    capitals = [(m.start() - 1, m.end()) for m in boundaries.CAMEL_SEAM_CAPITAL.finditer(text)]
+    assert capitals == [m.span() for m in boundaries.CAMEL_SEAM.finditer(text)]
+    assert [m.span() for m in boundaries._camel_tokens(text)] == [m.span() for m in boundaries.CAMEL_GLUE.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a. \u00a0\n\t\u2003", max_size=40))
+def test_space_runs_tried_where_runs_of_spaces_start_are_the_search_s_matches(text: str) -> None:
+    assert [m.span() for m in boundaries._space_runs(text)] == [m.span() for m in boundaries.SPACE_RUN.finditer(text)]
+
+
+
+def _spans(match) -> tuple | None:
+    return (match.span(), match.span(1)) if match is not None else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["kata", "Kata", " ", "(nkm)", "(ab/cd)", "(x)", "-", "1", ".", "\n", "(", ")"]))
+    .map("".join),
+    st.integers(min_value=0, max_value=60),
+)
+def test_the_tail_code_tried_before_its_parentheses_is_the_search_s_match(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert _spans(boundaries._tail_credit_match(text, start)) == _spans(boundaries.TAIL_CREDIT_CODE.search(text, start))

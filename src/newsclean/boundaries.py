@@ -224,6 +224,8 @@ TAIL_CODE_WINDOW: Final = 400
 #: scrape never become breaks elsewhere. The runs are marked with
 #: `SPACE_SEAM_MARK` before the repairs collapse them, and `restore` turns each mark into a reported break.
 SPACE_RUN: Final = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+#: Where a `SPACE_RUN` can start: the first character of a run of two or more spaces (`_space_runs`).
+SPACES_RUN: Final = re.compile(r"[ \u00a0][ \u00a0]+")
 MIN_SPACE_SEAMS: Final = 3
 SPACE_SEAM_SHARE: Final = 0.5
 #: What stands before a run that follows a sentence end, and what opens the next sentence.
@@ -269,11 +271,22 @@ scan_literals: Final[Callable[[str], int]] = (
 #: A lowercase letter glued to a capital: the cheap gate of the sentence glue, comma seams and glued words
 #: (`a.B`, `a,,B`, `aB`, with an optional quote). Clean prose rarely holds one outside camel-case names.
 GLUE_GATE: Final = regex.compile(r"[\p{Ll}\d)\]][.!?,|\"“”]*[\p{Lu}]")
+#: `GLUE_GATE` read from its capital: a capital with a lowercase letter, digit or closing bracket before it,
+#: past any marks (a lookbehind). A text holds a match of one exactly when it holds a match of the other, and
+#: this one is searched for faster: the search tests one class at each position (the capital) where the
+#: gate's tests a class, the marks and a capital after nearly every character (most are lowercase letters).
+GLUE_GATE_BY_CAPITAL: Final = regex.compile(r"\p{Lu}(?<=[\p{Ll}\d)\]][.!?,|\"“”]*\p{Lu})")
 #: Cheap necessary conditions (one standard-library scan each) for `SENTENCE_GLUE` and `COMMA_SEAM`, whose
 #: Unicode classes make the `regex` scan at every position the dearest step of `normalize`: a sentence end
 #: glued to a capital (a Latin one: Indonesian text) without a space, and a sentence end followed by a comma.
 SENTENCE_GLUE_GATE: Final = re.compile(r"[.!?][\"“”]?[A-ZÀ-ÖØ-Þ]")
 COMMA_SEAM_GATE: Final = re.compile(r"[.!?][\"”]?,")
+#: Where a `COMMA_SEAM` or a `COMMA_RUN_SEAM` can start: one character before a run of sentence-end marks that
+#: a comma follows, or before a run of commas (`_comma_seam_matches`). Each opens with its first character
+#: spelled out, not a repeat: the standard library scans ahead to where such a pattern can start, and tries a
+#: pattern that opens with a repeat at every character.
+COMMA_SEAM_ANCHOR: Final = re.compile(r"[.!?][.!?]*[\"”]? ?,")
+COMMA_RUN: Final = re.compile(r",,+")
 
 #: A lowercase word glued to a capitalised one (`menurutNewsweek`, `PresidenPrabowo`): ASCII letters only,
 #: the left part at least two lowercase letters after an optional capital, the right part a capital and a
@@ -283,6 +296,9 @@ CAMEL_GLUE: Final = regex.compile(
 )
 #: Where a glued token can be: a lowercase letter before a capital (`_camel_tokens`).
 CAMEL_SEAM: Final = re.compile(r"[a-z][A-Z]")
+#: The capital of each `CAMEL_SEAM` (the match starts one character later): the standard library's scan
+#: for a pattern that opens with a class stops at each capital here, and at nearly every letter for the seam.
+CAMEL_SEAM_CAPITAL: Final = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 #: The parts of a glued token: a capital (or none) and its lowercase run.
 CAMEL_PART: Final = regex.compile(r"[A-Z]?[a-z]+")
 #: The shortest left part left by a split of lowercase glue (`dioversold|tetapi`): shorter rests are word
@@ -360,7 +376,7 @@ def _find_cuts(text: str, space_seams: bool = False) -> list[Cut]:
     if space_seams and SPACE_SEAM_MARK in text:
         _space_seams(text, cuts)
     lost_breaks = shows_lost_breaks(text)
-    if lost_breaks and GLUE_GATE.search(text) is not None:
+    if lost_breaks and GLUE_GATE_BY_CAPITAL.search(text) is not None:
         if SENTENCE_GLUE_GATE.search(text) is not None:
             _sentence_glue(text, cuts)
         if COMMA_SEAM_GATE.search(text) is not None:
@@ -463,7 +479,7 @@ def _sentence_glue_ok(text: str, point: int, after_comma: bool = False) -> bool:
 
 def _sentence_glue(text: str, cuts: list[Cut]) -> None:
     """Breaks at sentence ends glued to the next capitalised word (`(25/8).Hendaradji`, `."Kata`)."""
-    for match in SENTENCE_GLUE.finditer(text):
+    for match in _sentence_glue_matches(text):
         point = match.start() + 1
         if not _sentence_glue_ok(text, point):
             continue
@@ -475,6 +491,13 @@ def _sentence_glue(text: str, cuts: list[Cut]) -> None:
             _add(text, cuts, match.end(1), "boundary.sentence_glue")
 
 
+def _sentence_glue_matches(text: str) -> list[regex.Match[str]]:
+    """`SENTENCE_GLUE.finditer(text)`, tried one character before each point instead of at every character
+    (every match has its point second; a text has a few dozen points, and the search tests a Unicode class
+    at each of its characters)."""
+    return matches_at(SENTENCE_GLUE, text, [point - 1 for point in literal_starts(text, (".",)) if point > 0], None)
+
+
 def _opens_quote(text: str, position: int) -> bool:
     """The straight quote at `position` opens a quotation: an even number of them before it on its line."""
     line_start = text.rfind("\n", 0, position) + 1
@@ -484,13 +507,28 @@ def _opens_quote(text: str, position: int) -> bool:
 def _comma_seams(text: str, cuts: list[Cut]) -> None:
     """Breaks after the commas of comma-joined paragraphs (`.,,Namun`, and `,,` runs in such a text)."""
     seen = False
-    for match in COMMA_SEAM.finditer(text):
+    for match in _comma_seam_matches(text, COMMA_SEAM, COMMA_SEAM_ANCHOR):
         if _sentence_glue_ok(text, match.start() + 1, after_comma=True):
             seen = True
             _add(text, cuts, match.end(1), "boundary.comma_seam")
     if seen:
-        for match in COMMA_RUN_SEAM.finditer(text):
+        for match in _comma_seam_matches(text, COMMA_RUN_SEAM, COMMA_RUN):
             _add(text, cuts, match.end(1), "boundary.comma_seam")
+
+
+def _comma_seam_matches(text: str, pattern: regex.Pattern[str], anchor: re.Pattern[str]) -> list[regex.Match[str]]:
+    """`pattern.finditer(text)` (`COMMA_SEAM` or `COMMA_RUN_SEAM`), tried only one character before each match
+    of its `anchor` (`COMMA_SEAM_ANCHOR`, `COMMA_RUN`).
+
+    Why: the search tries the pattern's Unicode class at every character of the text, and a comma-joined
+    scrape (a few thousand characters) holds a few dozen places where a match can start; the search was most
+    of `normalize`'s time on such scrapes. Every match starts with a character outside the run that follows
+    it (a lowercase letter, digit or bracket before the marks; a character that is no comma before the commas),
+    and that run ends where the pattern needs something else (a quote, a space, a comma; a space, a quote,
+    a capital), so the run is whole and the anchor's search, which finds each whole run from its first
+    character, finds it.
+    """
+    return matches_at(pattern, text, [found.start() - 1 for found in anchor.finditer(text) if found.start() > 0], None)
 
 
 def _pipe_seams(text: str, cuts: list[Cut]) -> None:
@@ -532,12 +570,25 @@ def _doubled_video_titles(text: str, cuts: list[Cut]) -> None:
 def _tail_credit_code(text: str, cuts: list[Cut]) -> None:
     """Breaks around an editor's code followed by tag words at the end of the text (`TAIL_CREDIT_CODE`)."""
     start = max(0, len(text) - TAIL_CODE_WINDOW)
-    if ")" not in text[start:]:
+    if text.find(")", start) < 0:
         return
-    match = TAIL_CREDIT_CODE.search(text, start)
+    match = _tail_credit_match(text, start)
     if match is not None:
         _add(text, cuts, match.start(1), "boundary.marker_credit")
         _add(text, cuts, match.end(1), "boundary.marker_credit")
+
+
+def _tail_credit_match(text: str, start: int) -> regex.Match[str] | None:
+    """`TAIL_CREDIT_CODE.search(text, start)`, tried only where a space and an opening parenthesis stand (every
+    match starts with them): the search tries the pattern, which opens with a lookbehind, at every character
+    of the window."""
+    position = text.find(" (", start)
+    while position >= 0:
+        match = TAIL_CREDIT_CODE.match(text, position)
+        if match is not None:
+            return match
+        position = text.find(" (", position + 1)
+    return None
 
 
 def mark_space_seams(text: str) -> str:
@@ -550,7 +601,7 @@ def mark_space_seams(text: str) -> str:
         return text
     if SPACE_SEAM_MARK in text or not shows_lost_breaks(text):
         return text
-    runs = list(SPACE_RUN.finditer(text))
+    runs = _space_runs(text)
     if len(runs) < MIN_SPACE_SEAMS:
         return text
     seams = [
@@ -567,6 +618,20 @@ def mark_space_seams(text: str) -> str:
             done = run.end()
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _space_runs(text: str) -> list[re.Match[str]]:
+    """`SPACE_RUN.finditer(text)`, tried only at the start of each run of spaces (`SPACES_RUN`).
+
+    Why: a pattern that opens with a lookbehind is tried at every character of the text; this one scans ahead
+    to the spaces. A match is a whole run (a non-space before and after it), so it starts where the run does.
+    """
+    runs = []
+    for spaces in SPACES_RUN.finditer(text):
+        run = SPACE_RUN.match(text, spaces.start())
+        if run is not None:
+            runs.append(run)
+    return runs
 
 
 def _between_sentences(text: str, start: int, end: int) -> bool:
@@ -588,15 +653,15 @@ def _space_seams(text: str, cuts: list[Cut]) -> None:
 
 def _camel_tokens(text: str) -> Iterator[regex.Match[str]]:
     """The matches of `CAMEL_GLUE` in `text`, found from the seams (`[a-z][A-Z]`, one C-level scan of the
-    standard library) instead of trying the pattern at every position: each seam's run of ASCII letters is the
-    only place a match can be (the pattern's look-arounds forbid a letter on either side), and is matched
-    there. The same matches, in order, at a fraction of the cost (the scan at every position was most of
-    `normalize`'s time)."""
+    standard library for their capitals, `CAMEL_SEAM_CAPITAL`) instead of trying the pattern at every position:
+    each seam's run of ASCII letters is the only place a match can be (the pattern's look-arounds forbid a
+    letter on either side), and is matched there. The same matches, in order, at a fraction of the cost (the
+    scan at every position was most of `normalize`'s time)."""
     end_of_last = -1
-    for seam in CAMEL_SEAM.finditer(text):
-        if seam.start() < end_of_last:
+    for capital in CAMEL_SEAM_CAPITAL.finditer(text):
+        start, end = capital.start() - 1, capital.end()
+        if start < end_of_last:
             continue
-        start, end = seam.start(), seam.end()
         while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
             start -= 1
         while end < len(text) and text[end].isascii() and text[end].isalpha():
