@@ -101,6 +101,12 @@ def test_a_comma_seam_after_a_short_name_or_a_space_and_before_a_label_is_a_seam
     ]
     spaced = "Laga itu berakhir imbang tanpa gol di kandang lawan.,Pelatih puas dengan hasilnya, ungkap Budi. ,Sumber: Harian"
     assert normalize(spaced).endswith("ungkap Budi. ,\n\nSumber: Harian")
+    # The spaced seam alone in a one-line scrape (no letter glued to a capital anywhere) is found too.
+    alone = (
+        "Laga itu berakhir imbang tanpa gol di kandang lawan pada pekan lalu dan pelatih puas dengan hasilnya, "
+        "ungkap Budi yang ditemui seusai laga di stadion kota itu. ,Sumber: Harian Warta"
+    )
+    assert normalize(alone).endswith("kota itu. ,\n\nSumber: Harian Warta")
     assert "Penulis" not in clean(raw).text
 
 

@@ -280,7 +280,9 @@ GLUE_GATE_BY_CAPITAL: Final = regex.compile(r"\p{Lu}(?<=[\p{Ll}\d)\]][.!?,|\"“
 #: Unicode classes make the `regex` scan at every position the dearest step of `normalize`: a sentence end
 #: glued to a capital (a Latin one: Indonesian text) without a space, and a sentence end followed by a comma.
 SENTENCE_GLUE_GATE: Final = re.compile(r"[.!?][\"“”]?[A-ZÀ-ÖØ-Þ]")
-COMMA_SEAM_GATE: Final = re.compile(r"[.!?][\"”]?,")
+COMMA_SEAM_GATE: Final = re.compile(r"[.!?][\"”]? ?,")
+#: A comma seam whose commas follow a space: the only kind `GLUE_GATE` does not see.
+SPACED_COMMA_SEAM_GATE: Final = re.compile(r"[.!?][\"”]? ,")
 #: Where a `COMMA_SEAM` or a `COMMA_RUN_SEAM` can start: one character before a run of sentence-end marks that
 #: a comma follows, or before a run of commas (`_comma_seam_matches`). Each opens with its first character
 #: spelled out, not a repeat: the standard library scans ahead to where such a pattern can start, and tries a
@@ -376,12 +378,15 @@ def _find_cuts(text: str, space_seams: bool = False) -> list[Cut]:
     if space_seams and SPACE_SEAM_MARK in text:
         _space_seams(text, cuts)
     lost_breaks = shows_lost_breaks(text)
-    if lost_breaks and GLUE_GATE_BY_CAPITAL.search(text) is not None:
-        if SENTENCE_GLUE_GATE.search(text) is not None:
+    if lost_breaks:
+        glued = GLUE_GATE_BY_CAPITAL.search(text) is not None
+        if glued and SENTENCE_GLUE_GATE.search(text) is not None:
             _sentence_glue(text, cuts)
-        if COMMA_SEAM_GATE.search(text) is not None:
+        # A comma seam with a space before its commas (`ungkap Chanathip. ,Sumber`) glues no letter to a capital.
+        if (glued or SPACED_COMMA_SEAM_GATE.search(text) is not None) and COMMA_SEAM_GATE.search(text) is not None:
             _comma_seams(text, cuts)
-        _camel_glue(text, cuts)
+        if glued:
+            _camel_glue(text, cuts)
     found = scan_literals(text)
     if found & PIPE_BIT:
         _pipe_seams(text, cuts)
