@@ -47,8 +47,10 @@ FLOORS: tuple[Floor, ...] = (
     Floor(
         "learn", "learn_articles_per_s", "ratio", "at_least", 1.0, 6.0,
         "Issue 17 asks for 10,000 records/s per core (about 6x ftfy here). Measured 2.0x ftfy (about 3,300/s) on "
-        "20,000 records, 2.7-2.9x (about 4,000/s) once LSH buckets were paired by size: below the target, "
-        "reported as such. The floor catches a learner slower than ftfy, e.g. a lost bound on the sample.",
+        "20,000 records, 2.7-2.9x (about 4,000/s) once LSH buckets were paired by size, 5.95x (14,800/s, "
+        "compiled) once segment boundaries and template keys were found from their marks and normalize searched "
+        "only where a seam can start: the 10,000/s is met, the ratio sits at the target's edge on a shared "
+        "machine. The floor catches a learner slower than ftfy, e.g. a lost bound on the sample.",
     ),
     Floor(
         "learn", "learn_peak_rss_growth", "value", "at_most", 1.25, 1.1,
