@@ -41,6 +41,8 @@ def apply_line_rules(state: ArticleState) -> None:
                 taken_through = drop_caption_after_credit(state, index, text)
             elif line_rule.name == "embed.video_prompt":
                 taken_through = drop_video_description(state, index, text)
+            elif line_rule.name == "nav.table_of_contents":
+                taken_through = drop_contents_entries(state, index)
 
 
 def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ...], bool]]:
@@ -124,6 +126,46 @@ def drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> 
         taken += 1
         state.drop(index, "related", rule_name)
     return index
+
+
+#: A table-of-contents entry is a subheading's words: short, and no sentence.
+MAX_CONTENTS_ENTRY_CHARS = 120
+CONTENTS_RULE = "nav.contents_entries"
+
+
+def drop_contents_entries(state: ArticleState, index: int) -> int:
+    """After Detik's `Daftar Isi` (paragraph `index`), drop the paragraphs whose every line is an entry of the
+    table: a short line, no sentence end, that stands again as a line of its own further down the article (the
+    subheading it links to). The index of the last paragraph taken.
+
+    Why the repeat is asked: the article's own first paragraph also follows the label when the table is
+    empty or lost, and it is never repeated as a line below; the subheadings below stay, as they are the
+    article's. The lines are read in the normalized text, where the splitter's joins are still line breaks."""
+    if not state.enabled(CONTENTS_RULE):
+        return index
+    taken = index
+    while taken + 1 < len(state.paragraphs):
+        paragraph = state.paragraphs[taken + 1]
+        lines = [line.strip() for line in state.source[paragraph.start : paragraph.end].split("\n")]
+        later = state.source[paragraph.end :]
+        if not all(_is_contents_entry(line, later) for line in lines):
+            break
+        taken += 1
+        state.drop(taken, "nav", CONTENTS_RULE)
+    return taken
+
+
+def _is_contents_entry(line: str, later: str) -> bool:
+    """Whether `line` is short, ends no sentence, and stands again as a whole line of `later`."""
+    if not line or len(line) > MAX_CONTENTS_ENTRY_CHARS or line.endswith((".", "!", "?", '"', "”")):
+        return False
+    start = later.find(line)
+    while start >= 0:
+        end = start + len(line)
+        if (start == 0 or later[start - 1] == "\n") and (end == len(later) or later[end] == "\n"):
+            return True
+        start = later.find(line, start + 1)
+    return False
 
 
 def _cut_headline_line(state: ArticleState, index: int, rule: str) -> None:

@@ -54,7 +54,7 @@ from .lead import (
     is_quoted_speech,
 )
 from .learned import apply_learned
-from .lines import LINE_RULE_MAX_CHARS, drop_headlines_after_label, is_related_link_line
+from .lines import LINE_RULE_MAX_CHARS, drop_contents_entries, drop_headlines_after_label, is_related_link_line
 from .offsets import Segments, clean_paragraph_text, compose, cut_from_span, kept_pieces, map_back, unchanged_segments
 from .records import ArticleState, Cut, DatelineFields, DatelineFound, Outcome, Rendered, Span, TailCut
 from .regexes import regex_finditer, regex_fullmatch, regex_match, regex_search, regex_timeout
@@ -252,6 +252,8 @@ def _apply_line_rules(state: ArticleState) -> None:
             taken_through = drop_caption_after_credit(state, index, text)
         elif matching.name == "embed.video_prompt":
             taken_through = drop_video_description(state, index, text)
+        elif matching.name == "nav.table_of_contents":
+            taken_through = drop_contents_entries(state, index)
 
 
 def _strip_lead(state: ArticleState) -> None:

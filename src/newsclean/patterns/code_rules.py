@@ -161,6 +161,37 @@ CODE_RULES: tuple[CodeRule, ...] = (
         ),
     ),
     CodeRule(
+        "nav.contents_entries",
+        "nav",
+        "line",
+        "Detik opens long articles with `Daftar Isi` and the titles of the sections below, one per line; the "
+        "lines after the label go while each is short, ends no sentence and stands again as a line of its own "
+        "further down (the subheading it links to, which stays). The article's first paragraph after an empty "
+        "table is never repeated below, and stays.",
+        code=(
+            "newsclean.cleaner.lines.drop_contents_entries",
+            "newsclean.cleaner.lines._is_contents_entry",
+        ),
+        positives=(
+            (
+                f"Daftar Isi\nSyarat Ikut Lelang\nCara Daftar Lelang\n{BODY}\nSyarat Ikut Lelang\n{BODY2}",
+                "Syarat Ikut Lelang",
+            ),
+        ),
+        traps=(
+            # A subheading repeated below without the label before it is the article's.
+            "Syarat Ikut Lelang\nKomisi itu akan melelang barang rampasan pekan ini.\nSyarat Ikut Lelang\n"
+            "Peserta wajib mendaftar lebih dulu.",
+        ),
+        keeps=(
+            # A title-case line after the label that is not repeated below is the article's.
+            (
+                "Daftar Isi\nLelang Barang Rampasan Digelar Rabu\nKomisi itu akan melelang barang rampasan pekan ini.",
+                "Lelang Barang Rampasan Digelar Rabu",
+            ),
+        ),
+    ),
+    CodeRule(
         "caption.after_credit_line",
         "caption",
         "line",
