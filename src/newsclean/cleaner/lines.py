@@ -140,14 +140,13 @@ def drop_contents_entries(state: ArticleState, index: int) -> int:
 
     Why the repeat is asked: the article's own first paragraph also follows the label when the table is
     empty or lost, and it is never repeated as a line below; the subheadings below stay, as they are the
-    article's. The lines are read in the normalized text, where the splitter's joins are still line breaks."""
+    article's. The lines are read as the normalized text holds them (`ArticleState.source_lines`)."""
     if not state.enabled(CONTENTS_RULE):
         return index
     taken = index
     while taken + 1 < len(state.paragraphs):
-        paragraph = state.paragraphs[taken + 1]
-        lines = [line.strip() for line in state.source[paragraph.start : paragraph.end].split("\n")]
-        later = state.source[paragraph.end :]
+        lines = [line.strip() for line in state.source_lines(taken + 1)]
+        later = state.source[state.paragraphs[taken + 1].end :]
         if not all(_is_contents_entry(line, later) for line in lines):
             break
         taken += 1
@@ -174,12 +173,12 @@ def _cut_headline_line(state: ArticleState, index: int, rule: str) -> None:
     the headline line to the paragraph after it (`Kakorlantas Ungkap Hasil Anev, Ini Datanya` + `Menurut dia,
     ...`), which then is no headline as a whole. The line break in the normalized text is where it ends for
     certain; a wrapped sentence goes on in lower case on its next line and is left whole."""
-    paragraph = state.paragraphs[index]
-    line_end = state.source.find("\n", paragraph.start, paragraph.end)
-    if line_end < 0:
+    lines = state.source_lines(index)
+    if len(lines) < 2:
         return
-    first = paragraph.text[: line_end - paragraph.start]
-    rest = paragraph.text[line_end - paragraph.start + 1 :].lstrip()
+    text = state.paragraphs[index].text
+    first = text[: len(lines[0])]
+    rest = text[len(lines[0]) + 1 :].lstrip()
     if is_headline(first) and reads_as_headline(first) and (rest[:1].isupper() or rest[:1] in "\"“"):
         state.cut(index, 0, len(first), "related", rule)
 

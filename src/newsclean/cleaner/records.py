@@ -379,6 +379,13 @@ class ArticleState:
             chars[span.start : span.end] = " " * (span.end - span.start)
         return "".join(chars)
 
+    def source_lines(self, index: int) -> list[str]:
+        """The lines of paragraph `index` as the normalized text holds them. The splitter joins hard-wrapped lines
+        with one space for each line break, so a line ends at the same offset of the paragraph's text. Only a
+        first pass sees the breaks: later passes read the previous output, whose paragraphs are joined."""
+        paragraph = self.paragraphs[index]
+        return self.source[paragraph.start : paragraph.end].split("\n")
+
     def drop(self, index: int, kind: str, rule: str, groups: tuple[tuple[str, str], ...] = ()) -> None:
         if index not in self.dropped:
             self.dropped[index] = Span(0, len(self.paragraphs[index].text), kind, rule, groups)

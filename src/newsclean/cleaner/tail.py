@@ -162,10 +162,9 @@ SHORT_LINE_WORDS = 5
 def _leading_tag_lines_end(state: ArticleState, index: int) -> int:
     """Where the tag lines that open paragraph `index` end, or 0: the splitter joined the tag lines (`korlantas
     polri`, `zero over dimension`) with what follows them on lines of their own (`Hoegeng Awards 2025`), which
-    fails `TAG_LINE` as a whole. Only its lines in the normalized text tell them apart; the lines after the
-    tags must be short and end no sentence, or the paragraph is left whole."""
-    paragraph = state.paragraphs[index]
-    lines = state.source[paragraph.start : paragraph.end].split("\n")
+    fails `TAG_LINE` as a whole. Only its lines in the normalized text (`ArticleState.source_lines`) tell them
+    apart; the lines after the tags must be short and end no sentence, or the paragraph is left whole."""
+    lines = state.source_lines(index)
     position = 0
     count = 0
     for line in lines:
