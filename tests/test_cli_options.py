@@ -162,7 +162,7 @@ def test_every_name_and_kind_newsclean_rules_lists_is_accepted_by_disable(tmp_pa
     [
         (["--disable", "credits"], "'credits' is not a rule or a kind; did you mean credit"),
         (["--disable", "dateline.city_brnd"], "did you mean dateline.city_brand"),
-        (["--disable", "learned"], "did you mean learned.segment, learned.template, learned.tag_lines"),
+        (["--disable", "learned"], "did you mean learned.segment, learned.template, learned.dateline_prefix"),
         (["--enable", "related.lines"], "'related.lines' is not a rule; did you mean related.line"),
         (["--enable", "credit"], "'credit' is a kind: --enable takes rule names"),
         (["--disable", "related.line", "--enable", "related.line"], "also given to --disable"),

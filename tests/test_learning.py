@@ -283,7 +283,8 @@ def test_other_sources_and_no_source_are_cleaned_by_the_rules_alone(corpus: list
 
 
 def test_learned_rules_can_be_turned_off(corpus: list[dict], profile: Profile) -> None:
-    config = newsclean.CleanConfig(disabled_rules=frozenset({"learned.segment", "learned.template"}))
+    learned_rules = {"learned.segment", "learned.template", "learned.dateline_prefix"}
+    config = newsclean.CleanConfig(disabled_rules=frozenset(learned_rules))
     result = newsclean.clean(corpus[0]["text"], source="suryapos.com", profile=profile, config=config)
     assert not [r for r in result.removals if r.rule.startswith("learned.")]
     by_kind = newsclean.CleanConfig(disabled_kinds=frozenset({"footer"}))
@@ -571,3 +572,31 @@ def test_a_learned_name_is_not_cut_out_of_a_row_of_fields() -> None:
     assert row in cleaned.text
     assert not cleaned.text.endswith("Rizky Ridho")
     assert clean_reference(text, source="liga.example", profile=profile).text == cleaned.text
+
+
+def test_learned_dateline_is_cut_where_the_scrape_lost_its_dash() -> None:
+    """`Warta6.com, Bogor - ` recurs at the start of the source's stories; a story whose scrape lost the dash
+    (`Warta6.com, Bogor Harga ...`) loses the learned dateline, and only it: not a city word the source never
+    learned, not a prefix that starts no article, not without the profile."""
+    rng = random.Random(11)
+    records = []
+    for number in range(30):
+        body = "\n\n".join(paragraph(rng) for _ in range(4))
+        records.append({"id": number, "source": "warta6.com", "text": f"Warta6.com, Bogor - {body.capitalize()}"})
+    profile = learn(records)
+    lead = "Harga beras di pasar induk naik lagi pekan ini."
+    body = lead + "\n\n" + "\n\n".join(paragraph(rng) for _ in range(4))
+    dashless = f"Warta6.com, Bogor {body}"
+    cleaned = newsclean.clean(dashless, source="warta6.com", profile=profile)
+    assert [(r.rule, r.kind, r.text) for r in cleaned.removals] == [
+        ("learned.dateline_prefix", "dateline", "Warta6.com, Bogor")
+    ]
+    assert cleaned.text.startswith(lead)
+    assert clean_reference(dashless, source="warta6.com", profile=profile).text == cleaned.text
+    assert newsclean.clean(dashless, source="warta6.com").text.startswith("Warta6.com, Bogor Harga")
+    unlearned_city = f"Warta6.com, Depok {body}"
+    assert newsclean.clean(unlearned_city, source="warta6.com", profile=profile).text == newsclean.clean(
+        unlearned_city, source="warta6.com"
+    ).text
+    inside = f"{lead} Warta6.com, Bogor Harga cabai ikut naik.\n\n{body}"
+    assert "Warta6.com, Bogor Harga cabai" in newsclean.clean(inside, source="warta6.com", profile=profile).text

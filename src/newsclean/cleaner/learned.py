@@ -12,7 +12,7 @@ from typing import Final
 
 import regex
 
-from ..learning.matcher import SourceMatcher, code_shape, tail_code, trailing_tag_lines, zone_of
+from ..learning.matcher import LearnedEntry, SourceMatcher, code_shape, tail_code, trailing_tag_lines, zone_of
 from ..learning.units import MAX_SEGMENT_CHARS, segments
 from .records import ArticleState
 
@@ -23,6 +23,12 @@ LEARNED_RULE = {
     "tag_lines": "learned.tag_lines",
     "tail_code": "learned.tail_code",
 }
+#: The rule of a learned dateline cut from the front of a lead it is glued to (`_cut_dateline_prefix`).
+DATELINE_PREFIX_RULE: Final = "learned.dateline_prefix"
+#: The most words a learned dateline prefix is tried with (`Liputan6.com, New York, Amerika Serikat`).
+MAX_PREFIX_WORDS: Final = 6
+#: A word and the spaces after it, from the paragraph's start.
+PREFIX_WORD: Final = regex.compile(r"\S+(\s*)")
 
 
 def apply_learned(state: ArticleState, matcher: SourceMatcher | None) -> None:
@@ -46,8 +52,55 @@ def apply_learned(state: ArticleState, matcher: SourceMatcher | None) -> None:
             rule = LEARNED_RULE[entry.match]
             if config.enabled(rule, entry.kind):
                 state.cut(index, start, cut_end, entry.kind, rule, (("stories", str(entry.stories)),))
+    _cut_dateline_prefix(state, matcher)
     _drop_tag_block(state, matcher)
     _cut_tail_code(state, matcher)
+
+
+def _cut_dateline_prefix(state: ArticleState, matcher: SourceMatcher) -> None:
+    """Cut a learned dateline that opens the article with the lead glued on after a space.
+
+    Why: a scrape that lost the dateline's dash (`Liputan6.com, Jakarta Ketua Umum Partai Golkar ...`) leaves
+    the dateline and the lead in one segment, which no learned key matches whole, and the catalogue cannot tell
+    where a dash-less city ends. The source's own stories can: the prefix goes when it is an exact dateline the
+    source learned, the longest one (`Liputan6.com, New York`, not `Liputan6.com, New`). Only a prefix that
+    holds a comma (an outlet and a city) is taken, since a bare word learned at the start of stories
+    (`Jakarta`) may open prose; and only before a capital, a digit or a quotation (a lead's first word), only
+    at the start of the article, and only when no dateline was cut there already.
+    """
+    live = state.live()
+    if not live or state.memo.dateline_cut or not state.config.enabled(DATELINE_PREFIX_RULE, "dateline"):
+        return
+    index = live[0]
+    if any(span.kind == "dateline" for span in state.spans.get(index, ())):
+        return
+    text = state.masked(index)
+    start = len(text) - len(text.lstrip())
+    if start >= len(text) or not matcher.may_hold(text[start : start + 80]):
+        return
+    paragraph_start = state.paragraphs[index].start
+    taken: tuple[int, LearnedEntry] | None = None
+    for number, word in enumerate(PREFIX_WORD.finditer(text, start)):
+        if number >= MAX_PREFIX_WORDS:
+            break
+        end, cut_end = word.start(1), word.end()
+        if cut_end == end or cut_end >= len(text) or not _opens_lead(text[cut_end]):
+            continue
+        prefix = text[start:end]
+        if "," not in prefix:
+            continue
+        zone = zone_of(paragraph_start + start, paragraph_start + end, len(state.source))
+        entry = matcher.find(prefix, zone)
+        if entry is not None and entry.match == "exact" and entry.kind == "dateline":
+            taken = (cut_end, entry)
+    if taken is not None:
+        cut_end, entry = taken
+        state.cut(index, start, cut_end, "dateline", DATELINE_PREFIX_RULE, (("stories", str(entry.stories)),))
+
+
+def _opens_lead(char: str) -> bool:
+    """Whether a lead's first word can open with `char`: a capital, a digit or an opening quotation."""
+    return char.isupper() or char.isdigit() or char in "\"“‘'"
 
 
 #: A spaced dash or pipe between the fields of a row.

@@ -59,6 +59,17 @@ LEARNED_RULES: tuple[CodeRule, ...] = (
         traps=(),
     ),
     CodeRule(
+        "learned.dateline_prefix",
+        "dateline",
+        "learned",
+        "A dateline the source learned (an outlet and a city: `Liputan6.com, Jakarta`) opening an article whose "
+        "scrape lost its dash, the lead glued on after a space (`Liputan6.com, Jakarta Ketua Umum ...`): the "
+        "longest learned one is cut, before a capital, digit or quotation, where no dateline was cut already.",
+        code=("newsclean.cleaner.learned.apply_learned",),
+        positives=(),
+        traps=(),
+    ),
+    CodeRule(
         "learned.tag_lines",
         "tags",
         "learned",

@@ -82,14 +82,19 @@ DATELINE_RULES = (
         "dateline.brand_city_glued",
         "dateline",
         "lead",
-        rf"^(?P<outlet>{BRAND})\s*,\s*(?P<city>\p{{Lu}}\p{{Ll}}+)(?=\p{{Lu}}\p{{Ll}})",
-        "Liputan6 scrapes that lost the dash glue the city to the lead (`Liputan6.com, JakartaKita semua`).",
+        rf"^(?P<outlet>{BRAND})\s*,\s*(?P<city>\p{{Lu}}\p{{Ll}}{{2,}}(?: \p{{Lu}}\p{{Ll}}{{2,}})?)(?=\p{{Lu}}|[\"“])",
+        "Liputan6 scrapes that lost the dash glue the city to the lead (`Liputan6.com, JakartaKita semua`, "
+        "`Liputan6.com, JakartaPT Pertamina`, `Liputan6.com, Palangka RayaUntuk`). The city has two or more "
+        "lowercase letters after its capital, so that a name with a capital inside (`McDonald's`) is not split.",
         opens_with=may_open_with_brand,
         positives=(
             ("Warta6.com, BogorHarga beras naik lagi.", "Warta6.com, Bogor"),
+            ("Warta6.com, BogorPT Kereta Api menambah jadwal.", "Warta6.com, Bogor"),
+            ("Warta6.com, Tanjung PinangHarga beras naik lagi.", "Warta6.com, Tanjung Pinang"),
         ),
         traps=(
             "Kontan, Bisnis Indonesia dan Investor Daily mencatat saham perbankan menguat sepanjang pekan.",
+            "Warta6.com, McDonald's dan KFC menaikkan harga paket makan siang pekan ini.",
         ),
     ),
     rule(
