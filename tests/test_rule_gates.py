@@ -135,6 +135,43 @@ def test_line_openings_admit_every_match(text: str) -> None:
             assert text.startswith(rule.starts_with), rule.name
 
 
+#: The line rules tried only on paragraphs whose closing test (`Rule.closes_with`) admits them.
+LINE_CLOSING_RULES = [r for r in ALL_RULES if r.scope == "line" and r.closes_with is not None]
+LINE_CLOSING_PIECES = st.sampled_from(
+    [
+        *("(", ")", ").", ".", " ", "  ", "\n", "Foto", "foto:", "FOTO", "Image by", "image  by", "dok.", "Dok", "ist"),
+        *("Istimewa", "AP Photo", "Antara Foto", "Shutterstock", "Sumber", "Reuters", "AFP", "Instagram", "Twitter"),
+        *("TribunNews", "WARTAKITA.COM/", "Warta.co.id /", "warta.com", "/", "Andi", "kata", "ujarnya", ",", '"', "”"),
+        *("Wali Kota Cimahi", "9/6/2025", "Senin", "ſ", "İ", "ﬆ", "-", "x" * 60, "a" * 101),
+    ]
+)
+#: Lines shaped like the rule's matches (words, an opening parenthesis, pieces, a closing one), and any mix.
+LINE_CLOSING_TEXTS = st.one_of(
+    st.lists(LINE_CLOSING_PIECES, min_size=1, max_size=10).map("".join),
+    st.tuples(
+        st.lists(LINE_CLOSING_PIECES, max_size=6).map("".join),
+        st.lists(LINE_CLOSING_PIECES, min_size=1, max_size=4).map("".join),
+        st.sampled_from([")", ").", ") ", ")).", ""]),
+    ).map(lambda parts: f"{parts[0]}({parts[1]}{parts[2]}"),
+)
+
+
+@pytest.mark.parametrize("rule", LINE_CLOSING_RULES, ids=lambda r: r.name)
+def test_line_closing_tests_admit_every_positive_case(rule) -> None:
+    removed = [expected for name, _, expected in POSITIVES if name == rule.name]
+    assert removed, f"no positive case for {rule.name}"
+    assert all(rule.closes_with(line) for line in removed)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(LINE_CLOSING_TEXTS)
+def test_line_closing_tests_admit_every_match(text: str) -> None:
+    assert LINE_CLOSING_RULES
+    for rule in LINE_CLOSING_RULES:
+        if rule.pattern.fullmatch(text):
+            assert rule.closes_with(text), rule.name
+
+
 def test_related_link_line_gate_admits_every_possible_first_character() -> None:
     starters = [c for c in BMP if RELATED_AT_START.match(c, partial=True)]
     assert starters

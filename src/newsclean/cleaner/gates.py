@@ -1,5 +1,5 @@
 """The cheap necessary conditions tested before a rule's pattern: the gate text of a paragraph, a rule's
-`first_chars` and `needs` on it, and how a text may open (`opens_with`).
+`first_chars` and `needs` on it, how a text may open (`opens_with`) and how a line may close (`closes_with`).
 
 Each test answers False only when the pattern certainly cannot match, so a gate never changes an output; a
 regex call costs far more than these tests, and almost every paragraph is prose that no rule matches. The
@@ -11,9 +11,18 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from ..patterns.base import Rule
 from ..patterns.outlets import DASH_CHARS, NAMED_OUTLET_FIRST_WORDS
-from ..patterns.words import RELATED_LABEL_FIRST_CHARS, RELATED_LABEL_OPENINGS
+from ..patterns.words import (
+    CREDIT_PARENTHESIS_CLOSE,
+    DOMAIN_CREDIT,
+    PHOTO_CREDIT_WORDS,
+    RELATED_LABEL_FIRST_CHARS,
+    RELATED_LABEL_OPENINGS,
+    SOURCE_CREDIT_WORDS,
+)
 
 
 def holds_any(text: str, needles: tuple[str, ...]) -> bool:
@@ -173,3 +182,22 @@ def may_open_with_related_label(text: str, first: str | None = None) -> bool:
         return False
     head = gate_head(text, LONGEST_RELATED_LABEL_OPENING)
     return head.replace("ı", "i").startswith(RELATED_LABEL_OPENINGS)
+
+
+#: The last parenthesis of a line that `caption.credit_parenthesis_line` matches, to the line's end: the rule's
+#: closing part after any of its three openings.
+CREDIT_PARENTHESIS_TAIL = regex.compile(
+    rf"\((?i:{PHOTO_CREDIT_WORDS}|{SOURCE_CREDIT_WORDS}|{DOMAIN_CREDIT}){CREDIT_PARENTHESIS_CLOSE}", regex.V1
+)
+
+
+def may_close_with_credit_parenthesis(text: str) -> bool:
+    """False when the stripped line `text` certainly does not close with a photo credit in parentheses.
+
+    Why: the rule's pattern finds its parenthesis by backtracking from each possible end of the caption before
+    it, most of the cleaning time of a line of prose ending in `(9/6/2025).`, the lines its other gates admit.
+    Nothing of the pattern after that parenthesis may hold another (`[^()]`), so it is the line's last one:
+    one match from there decides it.
+    """
+    at = text.rfind("(")
+    return at >= 0 and CREDIT_PARENTHESIS_TAIL.fullmatch(text, at) is not None

@@ -85,11 +85,13 @@ def _line_candidates(state: ArticleState) -> list[tuple[int, str, tuple[Rule, ..
 
 def _may_be_line(line_rule: Rule, text: str, opens_with_label: bool) -> bool:
     """Whether the stripped paragraph `text` opens and ends as a match of `line_rule` must (`starts_with`,
-    `opens_with`, `ends_with`); `opens_with_label` is `may_open_with_related_label(text)`, which the caller
-    has already asked."""
+    `opens_with`, `ends_with`, `closes_with`); `opens_with_label` is `may_open_with_related_label(text)`, which
+    the caller has already asked."""
     if line_rule.starts_with and not text.startswith(line_rule.starts_with):
         return False
     if line_rule.ends_with and not text.endswith(line_rule.ends_with):
+        return False
+    if line_rule.closes_with is not None and not line_rule.closes_with(text):
         return False
     opens_with = line_rule.opens_with
     if opens_with is None:

@@ -162,7 +162,7 @@ LineGate = tuple[tuple[Rule, ...], int]
 #: What a line gate asks of a paragraph: nothing, its needs on the text itself (every need of these rules is
 #: one caseless character, `(`: no other character folds to one, a test checks all of Unicode), or its
 #: needs on the gate text; with either, how it opens (`Rule.starts_with`, `Rule.opens_with`) and ends
-#: (`Rule.ends_with`).
+#: (`Rule.ends_with`, `Rule.closes_with`).
 NO_NEEDS, RAW_NEEDS, FOLDED_NEEDS = 0, 1, 2
 
 
@@ -172,7 +172,9 @@ def _needs_on_raw_text(rule: Rule) -> bool:
 
 def _line_gate(rules: tuple[Rule, ...]) -> LineGate:
     gated = [
-        rule for rule in rules if rule.needs or rule.also_needs or rule.starts_with or rule.ends_with or rule.opens_with
+        rule
+        for rule in rules
+        if rule.needs or rule.also_needs or rule.starts_with or rule.ends_with or rule.opens_with or rule.closes_with
     ]
     if not gated:
         return rules, NO_NEEDS

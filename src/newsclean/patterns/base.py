@@ -41,7 +41,9 @@ class Rule:
     almost every paragraph is prose that no rule matches): a match of a `line` or `lead` rule starts with one
     of `first_chars`; a match contains one of `needs`, and one of `also_needs` too. All are written
     case-folded; empty means no condition. A test checks each against the pattern.
-    `opens_with` is the same kind of condition for a `lead` or `line` rule: a cheap test of how the text starts.
+    `opens_with` is the same kind of condition for a `lead` or `line` rule: a cheap test of how the text starts;
+    `closes_with`, for a `line` rule, a cheap test of how it ends (a pattern that must find where its closing
+    part begins can backtrack through the whole line before it fails).
     `starts_after`, for an `inline` rule whose pattern never matches the empty string: a stdlib `re` pattern
     such that every match starts at the paragraph's start or where a match of it ends (`opening` is it
     compiled), so the pattern is tried at those places only instead of at every position (see
@@ -82,6 +84,7 @@ class Rule:
     needs_before: str = ""
     starts_with: tuple[str, ...] = ()
     ends_with: tuple[str, ...] = ()
+    closes_with: Callable[[str], bool] | None = None
     positives: tuple[tuple[str, str], ...] = ()
     traps: tuple[str, ...] = ()
     keeps: tuple[tuple[str, str], ...] = ()
@@ -107,6 +110,7 @@ def rule(
     needs_before: str = "",
     starts_with: tuple[str, ...] = (),
     ends_with: tuple[str, ...] = (),
+    closes_with: Callable[[str], bool] | None = None,
     positives: tuple[tuple[str, str], ...] = (),
     traps: tuple[str, ...] = (),
     keeps: tuple[tuple[str, str], ...] = (),
@@ -118,5 +122,5 @@ def rule(
     opening = re.compile(starts_after) if starts_after else None
     return Rule(
         name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with, also_needs,
-        starts_after, opening, needs_before, starts_with, ends_with, positives, traps, keeps,
+        starts_after, opening, needs_before, starts_with, ends_with, closes_with, positives, traps, keeps,
     )

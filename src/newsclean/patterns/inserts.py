@@ -6,11 +6,19 @@ a paragraph of prose; they are written so that they cannot reach past the insert
 
 from __future__ import annotations
 
-from ..cleaner.gates import may_open_with_related_label
+from ..cleaner.gates import may_close_with_credit_parenthesis, may_open_with_related_label
 from .base import rule
 from .credits import PHOTO_AGENCY, PHOTOGRAPHER_NAME
 from .examples import BODY, BODY2
-from .words import RELATED_LABEL, RELATED_LABEL_FIRST_CHARS, REPORTING_VERBS
+from .words import (
+    CREDIT_PARENTHESIS_CLOSE,
+    DOMAIN_CREDIT,
+    PHOTO_CREDIT_WORDS,
+    RELATED_LABEL,
+    RELATED_LABEL_FIRST_CHARS,
+    REPORTING_VERBS,
+    SOURCE_CREDIT_WORDS,
+)
 
 #: A dateline brand ahead (`REPUBLIKA.CO.ID,`, `KOMPAS.com -`): an all-capitals name with a domain, then a
 #: comma, a pipe or a dash. An inline insert never runs into one: the line joiner glues a line that ends
@@ -639,11 +647,11 @@ INSERT_RULES = (
         "caption.credit_parenthesis_line",
         "caption",
         "line",
-        r"(?:[^\n]{0,200}\((?i:image\s+by|credit|foto|photo|dok|ap\s+photo|antara\s+foto|istimewa|ist|shutterstock)|"
-        r"(?:[^\n.!?]|[.!?](?![\s,\"”]|\p{L})){0,200}\((?i:sumber|reuters|afp|tribunnews|instagram|twitter)|"
+        rf"(?:[^\n]{{0,200}}\((?i:{PHOTO_CREDIT_WORDS})|"
+        rf"(?:[^\n.!?]|[.!?](?![\s,\"”]|\p{{L}})){{0,200}}\((?i:{SOURCE_CREDIT_WORDS})|"
         rf"(?![^\n]*\b(?:{REPORTING_VERBS})(?:nya)?\b)(?![^\n]*\)\.$)"
-        r"[^\n.!?\"“”()]{3,200}\((?i:[\p{L}\d-]{2,30}\.(?:com|co\.id)\s*/))"
-        r"\b[^()\n]{0,100}\)\.?",
+        rf"[^\n.!?\"“”()]{{3,200}}\((?i:{DOMAIN_CREDIT}))"
+        rf"{CREDIT_PARENTHESIS_CLOSE}",
         "A short line that carries a photo credit in parentheses is a caption: "
         "`Ilustrasi Ruka (Image by @... on Instagram)`, `Taylor Swift memeluk Selena Gomez (REUTERS/...)`, "
         "`Walid Cheddira merayakan gol ... pada 21 September 2025. (Foto oleh Stefano RELLANDINI / AFP)`, "
@@ -673,6 +681,7 @@ INSERT_RULES = (
         ),
         needs=("(",),
         ends_with=(")", ")."),
+        closes_with=may_close_with_credit_parenthesis,
         positives=(
             (
                 f"{BODY}\nSeorang pedagang menata cabai (Foto: dok. Warta)\n{BODY2}",

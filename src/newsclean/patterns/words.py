@@ -69,6 +69,14 @@ HEADLINE_SMALL_WORDS = frozenset(
         "a",
     ]
 )
+#: What opens the parenthesis of a photo credit closing a caption line (`caption.credit_parenthesis_line`), as
+#: regex alternations, case-insensitive: a photo word, a source that is no photo word (a wire, a network), and an
+#: outlet's domain and a slash (`(SERAMBINEWS.COM/PDIP)`).
+PHOTO_CREDIT_WORDS = r"image\s+by|credit|foto|photo|dok|ap\s+photo|antara\s+foto|istimewa|ist|shutterstock"
+SOURCE_CREDIT_WORDS = r"sumber|reuters|afp|tribunnews|instagram|twitter"
+DOMAIN_CREDIT = r"[\p{L}\d-]{2,30}\.(?:com|co\.id)\s*/"
+#: What follows a credit's opening words to the line's end: the rest of the parenthesis, and a full stop.
+CREDIT_PARENTHESIS_CLOSE = r"\b[^()\n]{0,100}\)\.?"
 #: Verbs that report speech after a quotation or a comma (`..., ujar Teuku`, `...,” kata Umar`), as a regex
 #: alternation; each may take `-nya`. `SPEECH_ENDING_VERBS` adds those that close a quotation only.
 REPORTING_VERBS = "kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tambah|sebut|lanjut"
