@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from ..patterns.base import Rule
 from ..patterns.outlets import DASH_CHARS, NAMED_OUTLET_FIRST_WORDS
 from ..patterns.words import (
-    CREDIT_PARENTHESIS_CLOSE,
-    DOMAIN_CREDIT,
     PHOTO_CREDIT_WORDS,
     RELATED_LABEL_FIRST_CHARS,
     RELATED_LABEL_OPENINGS,
@@ -184,11 +180,13 @@ def may_open_with_related_label(text: str, first: str | None = None) -> bool:
     return head.replace("ı", "i").startswith(RELATED_LABEL_OPENINGS)
 
 
-#: The last parenthesis of a line that `caption.credit_parenthesis_line` matches, to the line's end: the rule's
-#: closing part after any of its three openings.
-CREDIT_PARENTHESIS_TAIL = regex.compile(
-    rf"\((?i:{PHOTO_CREDIT_WORDS}|{SOURCE_CREDIT_WORDS}|{DOMAIN_CREDIT}){CREDIT_PARENTHESIS_CLOSE}", regex.V1
+#: The words a photo credit in parentheses opens with (`caption.credit_parenthesis_line`), casefolded: each
+#: alternative of the rule's credit words up to its first space (`image\s+by` opens with `image`).
+CREDIT_OPENING_WORDS: tuple[str, ...] = tuple(
+    sorted({words.split("\\s", 1)[0] for words in f"{PHOTO_CREDIT_WORDS}|{SOURCE_CREDIT_WORDS}".split("|")})
 )
+#: The top-level domains of the rule's third opening, an outlet's domain and a slash (`DOMAIN_CREDIT`).
+CREDIT_DOMAIN_ENDINGS = (".com", ".co.id")
 
 
 def may_close_with_credit_parenthesis(text: str) -> bool:
@@ -196,8 +194,15 @@ def may_close_with_credit_parenthesis(text: str) -> bool:
 
     Why: the rule's pattern finds its parenthesis by backtracking from each possible end of the caption before
     it, most of the cleaning time of a line of prose ending in `(9/6/2025).`, the lines its other gates admit.
-    Nothing of the pattern after that parenthesis may hold another (`[^()]`), so it is the line's last one:
-    one match from there decides it.
+    Nothing of the pattern after that parenthesis may hold another (`[^()]`), so it is the line's last one, and
+    what follows it, casefolded as the pattern's case-insensitive words match, opens with a credit word or
+    holds a domain and a slash. String tests, not a case-insensitive search: with full case folding, that
+    costs more than the whole gate should.
     """
     at = text.rfind("(")
-    return at >= 0 and CREDIT_PARENTHESIS_TAIL.fullmatch(text, at) is not None
+    if at < 0:
+        return False
+    folded = text[at + 1 :].casefold()
+    return folded.startswith(CREDIT_OPENING_WORDS) or (
+        "/" in folded and any(ending in folded for ending in CREDIT_DOMAIN_ENDINGS)
+    )
