@@ -87,22 +87,26 @@ def _run_steps(
     untouched: frozenset[int] = frozenset(),
     new_words: str | None = None,
     learned: SourceMatcher | None = None,
+    rules_settled: bool = False,
 ) -> tuple[ArticleState, list[str]]:
     """Run the steps once over the paragraphs of `source` (already normalized); returns the state and credits.
 
     `memo` carries the per-paragraph answers of previous passes over the same article; `untouched` are the
     paragraphs the previous pass kept exactly as they were; `learned` finds the boilerplate a profile learned for
-    the article's source.
+    the article's source. `rules_settled` says that the previous pass ran the catalogue steps on this same text
+    and removed nothing: they would remove nothing again, so only the learned step and the repeats run.
     """
     state = ArticleState.start(source, paragraphs, config, memo, untouched, new_words)
-    drop_repeated_title(state, title)
     credits: list[str] = []
+    if not rules_settled:
+        drop_repeated_title(state, title)
     if config.remove_boilerplate:
-        apply_line_rules(state)
-        strip_lead(state)
-        apply_inline_rules(state)
-        credits = strip_tail(state)
-        drop_signature_block(state)
+        if not rules_settled:
+            apply_line_rules(state)
+            strip_lead(state)
+            apply_inline_rules(state)
+            credits = strip_tail(state)
+            drop_signature_block(state)
         apply_learned(state, learned)
     if config.remove_repeats:
         drop_repeats(state)
@@ -253,6 +257,10 @@ def _fixed_point(
     removed_last_pass = bool(removals)
     fresh = result.text != normalized
     learning: SourceMatcher | None = None
+    # Whether the last pass was a later pass that ran the catalogue steps and removed nothing: the pass that
+    # brings in the learned step, on the same text, then skips them (a first pass is not enough: it reads the
+    # scraped line breaks that later passes no longer see, and it has the title).
+    rules_idle = False
     for _ in range(MAX_EXTRA_PASSES + (learned is not None)):
         renormalized = _renormalized(result.text, shows_ftfy_sign) if config.normalize and fresh else None
         fresh = False
@@ -268,10 +276,20 @@ def _fixed_point(
         # them unchanged, so the output is already a fixed point (unless it was just renormalized: check again).
         memo.dateline_cut = dateline is not None
         state, pass_credits = _run_steps(
-            result.text, list(result.paragraphs), config, None, memo, result.untouched, result.new_words, learning
+            result.text,
+            list(result.paragraphs),
+            config,
+            None,
+            memo,
+            result.untouched,
+            result.new_words,
+            learning,
+            rules_settled=rules_idle and learning is not None,
         )
+        rules_idle = False
         if _removed_nothing(state):
             removed_last_pass = False
+            rules_idle = True
             if renormalized is None and (learned is None or learning is not None):
                 break
             continue
