@@ -259,6 +259,34 @@ def test_a_headline_line_joined_to_the_next_paragraph_after_a_bare_label_goes_al
     assert clean(wrapped).text.endswith("Warga yang melintas di jalan itu terpaksa menunggu dua jam.")
 
 
+def test_a_sentence_whose_links_broke_its_lines_is_not_taken_for_the_headline_above_it() -> None:
+    """Detik's scrapes also break lines around links inside a sentence (`lawatan` / `Indonesia` / `ke markas`):
+    the splitter joins the headline and that broken sentence into one short paragraph without a sentence end,
+    which as a whole passes for a headline. Only the headline line goes; the sentence stays whole."""
+    text = (
+        "Timnas sudah lolos ke babak berikutnya sejak pekan lalu.\nBaca juga:\nJadwal Timnas Vs Vietnam, Main Sore "
+        "Ini\nDengan demikian, lawatan\nTimnas\nke markas\nVietnam\ntidak lagi menentukan nasib kedua tim."
+    )
+    cleaned = clean(text)
+    assert "\n\nDengan demikian, lawatan Timnas ke markas" in cleaned.text
+    assert cleaned.text.endswith("Vietnam tidak lagi menentukan nasib kedua tim.")
+    assert "Jadwal Timnas" not in cleaned.text
+    assert clean_reference(text).text == cleaned.text
+
+
+def test_headline_lines_under_a_bare_label_go_up_to_the_prose_joined_to_them() -> None:
+    """Republika's `Baca Juga` is followed by up to four headline lines; when its text is hard-wrapped, the
+    splitter joins them to the paragraph after them. The title-case lines go, the wrapped prose stays."""
+    prose = "Ia menjelaskan, beras adalah bahan pangan yang paling dibutuhkan untuk menjaga\nketahanan pangan daerah."
+    text = (
+        "Harga beras naik di semua pasar kota pada pekan ini.\nBaca Juga\nPetani Cimahi Panen Raya di Lahan Baru\n"
+        f"Bulog: Stok Beras Aman sampai Akhir Tahun\n{prose}"
+    )
+    cleaned = clean(text)
+    assert cleaned.text.endswith(prose.replace("\n", " "))
+    assert "Petani Cimahi" not in cleaned.text and "Bulog" not in cleaned.text
+    assert clean_reference(text).text == cleaned.text
+
 def test_tag_lines_joined_to_a_short_closing_line_after_the_editor_code_go() -> None:
     """Detik's topic tags, one per line after the editor code, joined by the splitter with a campaign line
     after them (`Hoegeng Awards 2025`): the tag lines go by their lines in the normalized text."""

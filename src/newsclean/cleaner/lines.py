@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from ..patterns.base import Rule
-from ..patterns.words import RELATED_LABEL
+from ..patterns.words import HEADLINE_SMALL_WORDS, RELATED_LABEL
 from .gates import first_gate_char, holds_any, may_match_paragraph, may_open_with_related_label
 from .headlines import MAX_HEADLINE_LIST_CHARS, ends_a_sentence, is_headline, reads_as_headline
 from .introduced import CREDIT_LINE_RULES, drop_caption_after_credit, drop_video_description
@@ -111,7 +111,9 @@ def _line_rule_matching(text: str, line_rules: tuple[Rule, ...]) -> Rule | None:
 def drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> int:
     """After `Baca Juga` alone, up to four headline lines follow (Republika); after `Baca juga:`, one (Detik).
 
-    A following line that is a finished sentence, or longer than a headline, ends the run: it is prose.
+    A following line that is a finished sentence, or longer than a headline, ends the run: it is prose. A
+    paragraph the splitter joined from several lines of the scrape is judged line by line
+    (`_headline_lines_end`): only its headline lines go, and it goes whole only when every line is one.
     """
     rule_name = "related.headline_after_label"
     if not state.enabled(rule_name):
@@ -120,14 +122,66 @@ def drop_headlines_after_label(state: ArticleState, index: int, colon: bool) -> 
     taken = 0
     while taken < limit and index + 1 < len(state.paragraphs):
         candidate = state.paragraphs[index + 1].text
-        if not is_headline(candidate):
-            if colon and not taken:
-                _cut_headline_line(state, index + 1, rule_name)
+        lines = state.source_lines(index + 1)
+        if len(lines) > 1:
+            end, count = _headline_lines_end(candidate, lines, limit - taken)
+            if end < len(candidate.rstrip()):
+                if end:
+                    state.cut(index + 1, 0, end, "related", rule_name)
+                break
+            taken += count
+        elif is_headline(candidate):
+            taken += 1
+        else:
             break
         index += 1
-        taken += 1
         state.drop(index, "related", rule_name)
     return index
+
+
+def _headline_lines_end(text: str, lines: list[str], limit: int) -> tuple[int, int]:
+    """Where the leading lines of a paragraph (`text`, joined from `lines`) that read as headlines end, up to
+    `limit` of them and only at a line break after which a sentence opens (or at the paragraph's end), and how
+    many lines that is; (0, 0) when none.
+
+    Why: scrapes that break lines around every link (Detik's `Baca juga:` and one headline, Republika's `Baca
+    Juga` and up to four, Detik's links inside sentences: `lawatan` / `Indonesia` / `ke markas`) get the
+    headline lines joined to the prose after them by the paragraph splitter (`Jadwal Indonesia Vs Jepang, Main
+    Sore Ini` + `Dengan demikian, lawatan`), which as a whole can still pass for a headline. The line break in
+    the normalized text is where a headline ends for certain. A wrapped sentence goes on in lower case on its
+    next line, so no end falls before such a line; and a line after the first must be in title case, as
+    Republika's headlines are, since a prose line can open with a capital and stop short of its sentence end.
+    The splitter joins lines with one space for each line break, so a line ends at the same offset of `text`.
+    """
+    position = 0
+    end = count = 0
+    for number, line in enumerate(lines[:limit]):
+        candidate = text[position : position + len(line)]
+        if not (is_headline(candidate) and reads_as_headline(candidate)):
+            break
+        if number and not _in_title_case(candidate):
+            break
+        position += len(line) + 1
+        following = text[position:].lstrip()
+        if not following or following[:1].isupper() or following[:1] in "\"“":
+            end, count = min(position - 1, len(text)), number + 1
+    return end, count
+
+
+#: Lowercase words a title-case headline line may hold besides the small ones (`Sekolah tak Terbitkan SKL`).
+MAX_LOWERCASE_HEADLINE_WORDS = 1
+
+
+def _in_title_case(line: str) -> bool:
+    """Whether the words of `line` open with a capital or a digit, but for the small ones (`dan`, `di`,
+    `pada`) and at most `MAX_LOWERCASE_HEADLINE_WORDS` others; a line of prose holds a run of lowercase words."""
+    words = [word.strip("\"'“”‘’()") for word in line.split()]
+    lowercase = [
+        word
+        for word in words
+        if word and word[0].islower() and word.rstrip(",.:;!?").casefold() not in HEADLINE_SMALL_WORDS
+    ]
+    return len(lowercase) <= MAX_LOWERCASE_HEADLINE_WORDS
 
 
 #: A table-of-contents entry is a subheading's words: short, and no sentence.
@@ -167,22 +221,6 @@ def _is_contents_entry(line: str, later: str) -> bool:
             return True
         start = later.find(line, start + 1)
     return False
-
-
-def _cut_headline_line(state: ArticleState, index: int, rule: str) -> None:
-    """Cut the first line of paragraph `index`, after a `Baca juga:` line, when it reads as a headline and the
-    next line opens a sentence: Detik's scrapes break lines around every link, and the paragraph splitter joins
-    the headline line to the paragraph after it (`Kakorlantas Ungkap Hasil Anev, Ini Datanya` + `Menurut dia,
-    ...`), which then is no headline as a whole. The line break in the normalized text is where it ends for
-    certain; a wrapped sentence goes on in lower case on its next line and is left whole."""
-    lines = state.source_lines(index)
-    if len(lines) < 2:
-        return
-    text = state.paragraphs[index].text
-    first = text[: len(lines[0])]
-    rest = text[len(lines[0]) + 1 :].lstrip()
-    if is_headline(first) and reads_as_headline(first) and (rest[:1].isupper() or rest[:1] in "\"“"):
-        state.cut(index, 0, len(first), "related", rule)
 
 
 def is_related_link_line(text: str) -> bool:
