@@ -135,40 +135,52 @@ def test_line_openings_admit_every_match(text: str) -> None:
             assert text.startswith(rule.starts_with), rule.name
 
 
-#: The line rules tried only on paragraphs whose closing test (`Rule.closes_with`) admits them.
-LINE_CLOSING_RULES = [r for r in ALL_RULES if r.scope == "line" and r.closes_with is not None]
-LINE_CLOSING_PIECES = st.sampled_from(
+#: The line and tail rules tried only on paragraphs whose closing test (`Rule.closes_with`) admits them.
+CLOSING_RULES = [r for r in ALL_RULES if r.closes_with is not None]
+CLOSING_PIECES = st.sampled_from(
     [
         *("(", ")", ").", ".", " ", "  ", "\n", "Foto", "foto:", "FOTO", "Image by", "image  by", "dok.", "Dok", "ist"),
         *("Istimewa", "AP Photo", "Antara Foto", "Shutterstock", "Sumber", "Reuters", "AFP", "Instagram", "Twitter"),
         *("TribunNews", "WARTAKITA.COM/", "Warta.co.id /", "warta.com", "/", "Andi", "kata", "ujarnya", ",", '"', "”"),
         *("Wali Kota Cimahi", "9/6/2025", "Senin", "ſ", "İ", "ﬆ", "-", "x" * 60, "a" * 101),
+        *("RINA", "SARI", "DEWI", "A.S.", "IV", "MMI", " | ", "|", "’", "O’NEIL", "ǅ", "ÆSOP", "ß", "ﬁ"),
     ]
 )
-#: Lines shaped like the rule's matches (words, an opening parenthesis, pieces, a closing one), and any mix.
-LINE_CLOSING_TEXTS = st.one_of(
-    st.lists(LINE_CLOSING_PIECES, min_size=1, max_size=10).map("".join),
+CAPITAL_WORDS = st.sampled_from(["RINA", "SARI", "A.", "A.S.", "DEWI", "O’NEIL", "IV", "ÆSOP", "Rina", "|", ","])
+#: Texts shaped like the rules' matches (words, an opening parenthesis, pieces, a closing one; a sentence end
+#: and words in capitals), and any mix.
+CLOSING_TEXTS = st.one_of(
+    st.lists(CLOSING_PIECES, min_size=1, max_size=10).map("".join),
     st.tuples(
-        st.lists(LINE_CLOSING_PIECES, max_size=6).map("".join),
-        st.lists(LINE_CLOSING_PIECES, min_size=1, max_size=4).map("".join),
+        st.lists(CLOSING_PIECES, max_size=6).map("".join),
+        st.lists(CLOSING_PIECES, min_size=1, max_size=4).map("".join),
         st.sampled_from([")", ").", ") ", ")).", ""]),
     ).map(lambda parts: f"{parts[0]}({parts[1]}{parts[2]}"),
+    st.tuples(
+        st.lists(CLOSING_PIECES, max_size=4).map("".join),
+        st.sampled_from([". ", ".", "\n", "", "” ", ". \t"]),
+        st.lists(CAPITAL_WORDS, min_size=1, max_size=6).map(" ".join),
+        st.sampled_from(["", " ", ".", "\n"]),
+    ).map("".join),
 )
 
 
-@pytest.mark.parametrize("rule", LINE_CLOSING_RULES, ids=lambda r: r.name)
-def test_line_closing_tests_admit_every_positive_case(rule) -> None:
+@pytest.mark.parametrize("rule", CLOSING_RULES, ids=lambda r: r.name)
+def test_closing_tests_admit_every_positive_case(rule) -> None:
     removed = [expected for name, _, expected in POSITIVES if name == rule.name]
     assert removed, f"no positive case for {rule.name}"
-    assert all(rule.closes_with(line) for line in removed)
+    assert all(rule.closes_with(text) for text in removed)
 
 
 @settings(max_examples=5000, deadline=None)
-@given(LINE_CLOSING_TEXTS)
-def test_line_closing_tests_admit_every_match(text: str) -> None:
-    assert LINE_CLOSING_RULES
-    for rule in LINE_CLOSING_RULES:
-        if rule.pattern.fullmatch(text):
+@given(CLOSING_TEXTS)
+def test_closing_tests_admit_every_match(text: str) -> None:
+    """A line rule's test admits every line its pattern matches whole, a tail rule's every paragraph its
+    pattern finds a match in (at the paragraph's end)."""
+    assert {rule.scope for rule in CLOSING_RULES} == {"line", "tail"}
+    for rule in CLOSING_RULES:
+        matched = rule.pattern.fullmatch(text) if rule.scope == "line" else rule.pattern.search(text)
+        if matched:
             assert rule.closes_with(text), rule.name
 
 

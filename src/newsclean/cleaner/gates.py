@@ -206,3 +206,11 @@ def may_close_with_credit_parenthesis(text: str) -> bool:
     return folded.startswith(CREDIT_OPENING_WORDS) or (
         "/" in folded and any(ending in folded for ending in CREDIT_DOMAIN_ENDINGS)
     )
+
+
+def may_close_with_capitals(text: str) -> bool:
+    """False when `text` certainly does not end with a word in capitals (`byline.capitals_names_trailing`): its
+    last word, trailing spaces aside, has a lowercase letter or no letter at all. Most last paragraphs end with a
+    lowercase word and a point, and skip a search that tries its lookbehinds at every position."""
+    words = text.rsplit(None, 1)
+    return bool(words) and words[-1].isupper()

@@ -93,6 +93,8 @@ def _first_tail_cut(state: ArticleState, text: str, tail_rules: tuple[Rule, ...]
     for tail_rule in tail_rules:
         if not may_match_paragraph(tail_rule, folded):
             continue
+        if tail_rule.closes_with is not None and not tail_rule.closes_with(text):
+            continue
         if tail_rule.starts_with:
             match = search_at(tail_rule.pattern, text, literal_starts(text, tail_rule.starts_with))
         else:

@@ -42,8 +42,8 @@ class Rule:
     of `first_chars`; a match contains one of `needs`, and one of `also_needs` too. All are written
     case-folded; empty means no condition. A test checks each against the pattern.
     `opens_with` is the same kind of condition for a `lead` or `line` rule: a cheap test of how the text starts;
-    `closes_with`, for a `line` rule, a cheap test of how it ends (a pattern that must find where its closing
-    part begins can backtrack through the whole line before it fails).
+    `closes_with`, for a `line` or `tail` rule, a cheap test of how the text ends (a pattern that must find
+    where its closing part begins can backtrack through the whole line, or search all of it, before it fails).
     `starts_after`, for an `inline` rule whose pattern never matches the empty string: a stdlib `re` pattern
     such that every match starts at the paragraph's start or where a match of it ends (`opening` is it
     compiled), so the pattern is tried at those places only instead of at every position (see

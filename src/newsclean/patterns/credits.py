@@ -9,6 +9,7 @@ Labels (`Editor:`, `Penulis:`) need a colon and a capital: `menurut penulis hal 
 
 from __future__ import annotations
 
+from ..cleaner.gates import may_close_with_capitals
 from .base import rule
 from .examples import BODY, BODY2
 
@@ -31,6 +32,11 @@ PHOTOGRAPHER_NAME = (
     r"(?:\p{Lu}[\p{Lu}.'\-]*(?:\s+\p{Lu}[\p{Lu}.'\-]*){0,4}|"
     r"\p{Lu}[\p{Ll}.'\-]+(?:\s+(?:\p{Lu}[\p{Ll}.'\-]+|\p{Lu}\.?)){0,4})"
 )
+#: A reporter's name as Tempo signs its articles: two to four words in capitals of three letters or more, or
+#: initials with their points (`AMINUDDIN A.S.`).
+CAPITALS_WORD = r"(?:\p{Lu}{3,}(?:['’-]\p{Lu}+)*|(?:\p{Lu}\.){1,3})"
+CAPITALS_NAME = rf"{CAPITALS_WORD}(?:\s+{CAPITALS_WORD}){{1,3}}"
+
 #: The wire agencies whose photos the outlets carry, as their credits write them before the slash.
 PHOTO_AGENCY = r"(?:ANTARA FOTO|Antara Foto|ANTARA|AFP|REUTERS|Reuters|AP Photo|AP|EPA)"
 
@@ -143,6 +149,27 @@ CREDIT_RULES = (
             "Pemain terbaik laga itu adalah Marouane Fellaini (Belgia Timur)",
             "Saudara-saudara, pasar ini milik kita bersama. (Hadirin bertepuk tangan)",
             "Distributor resminya adalah PT Suzuki Indomobil Sales (SIS).",
+        ),
+    ),
+    rule(
+        "byline.capitals_names_trailing",
+        "byline",
+        "tail",
+        rf"(?:(?<=^)|(?<=[.!?\"”’]\s{{1,3}})){CAPITALS_NAME}(?:\s*[|,]\s*{CAPITALS_NAME}){{0,3}}\s*$",
+        "Tempo signs its articles with the reporters' names in capitals, on the last line or after the last "
+        "sentence: `DIAS PRASONGKO`, `CAESAR AKBAR | VINDRY FLORENTIN`, `... personalnya. SILVIA ALYA RAHMAH`. "
+        "Two to four words of three capitals or more (or initials) per name, nothing after them, and a sentence "
+        "end or nothing before them: an intensity closing a quake report (`IV MMI`) has a shorter word, a "
+        "closing acronym stands alone (`PSSI`), and a closing line of prose has lowercase letters.",
+        closes_with=may_close_with_capitals,
+        positives=(
+            (f"{BODY}\nRINA SARI DEWI", "RINA SARI DEWI"),
+            (f"{BODY} ANDI WIJAYA | RINA SARI", "ANDI WIJAYA | RINA SARI"),
+        ),
+        traps=(
+            "Guncangan gempa itu terasa di Kota Bima dengan intensitas IV MMI",
+            "Pertandingan itu digelar oleh induk organisasi sepak bola nasional. PSSI",
+            "Laga itu berakhir dengan skor PSIS 2-2 PSM",
         ),
     ),
     rule(
