@@ -68,6 +68,8 @@ NAMED_OUTLETS: tuple[str, ...] = (
     "Fajar",
     "FAJAR",
     "Investor Daily",
+    "KOMPAS",
+    "Kompas",
 )
 
 #: Top-level and second-level domains seen in Indonesian outlet datelines.
