@@ -186,6 +186,8 @@ def _in_title_case(line: str) -> bool:
 
 #: A table-of-contents entry is a subheading's words: short, and no sentence.
 MAX_CONTENTS_ENTRY_CHARS = 120
+#: What a subheading glued into the text follows: the end of the sentence before it, or the colon of a list.
+SUBHEADING_GLUED_AFTER = ".!?\"”:"
 CONTENTS_RULE = "nav.contents_entries"
 
 
@@ -211,13 +213,20 @@ def drop_contents_entries(state: ArticleState, index: int) -> int:
 
 
 def _is_contents_entry(line: str, later: str) -> bool:
-    """Whether `line` is short, ends no sentence, and stands again as a whole line of `later`."""
-    if not line or len(line) > MAX_CONTENTS_ENTRY_CHARS or line.endswith((".", "!", "?", '"', "”")):
+    """Whether `line` is short, ends no statement, and stands again as a subheading in `later`: a line of its
+    own, or (where the scraper glued the subheadings into the text, `...terlebih dahulu.Apakah Prediabetes Bisa
+    Sembuh?Prediabetes masih bisa ...`, `... dari prediabetes: 1. Mengkonsumsi Makanan Kaya NutrisiPastikan`)
+    between a sentence end or a list's colon and a capital glued on. A question may be an entry: subheadings
+    ask them (`Apakah Prediabetes Bisa Sembuh?`)."""
+    if not line or len(line) > MAX_CONTENTS_ENTRY_CHARS or line.endswith((".", "!", '"', "”")):
         return False
     start = later.find(line)
     while start >= 0:
         end = start + len(line)
-        if (start == 0 or later[start - 1] == "\n") and (end == len(later) or later[end] == "\n"):
+        before = later[:start].rstrip(" ")
+        opens = not before or before[-1] == "\n" or before[-1] in SUBHEADING_GLUED_AFTER
+        closes = end == len(later) or later[end] == "\n" or later[end].isupper()
+        if opens and closes:
             return True
         start = later.find(line, start + 1)
     return False

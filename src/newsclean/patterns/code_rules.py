@@ -165,9 +165,11 @@ CODE_RULES: tuple[CodeRule, ...] = (
         "nav",
         "line",
         "Detik opens long articles with `Daftar Isi` and the titles of the sections below, one per line; the "
-        "lines after the label go while each is short, ends no sentence and stands again as a line of its own "
-        "further down (the subheading it links to, which stays). The article's first paragraph after an empty "
-        "table is never repeated below, and stays.",
+        "lines after the label go while each is short, ends no statement (a question may: subheadings ask them) "
+        "and stands again further down as the subheading it links to, which stays: a line of its own, or, where "
+        "the scraper glued the subheadings into the text, between a sentence end (or a list's colon) and a "
+        "capital glued on (`...dahulu.Apakah Prediabetes Bisa Sembuh?Prediabetes masih ...`). The article's "
+        "first paragraph after an empty table is never repeated below, and stays.",
         code=(
             "newsclean.cleaner.lines.drop_contents_entries",
             "newsclean.cleaner.lines._is_contents_entry",
@@ -176,6 +178,12 @@ CODE_RULES: tuple[CodeRule, ...] = (
             (
                 f"Daftar Isi\nSyarat Ikut Lelang\nCara Daftar Lelang\n{BODY}\nSyarat Ikut Lelang\n{BODY2}",
                 "Syarat Ikut Lelang",
+            ),
+            (
+                f"Daftar Isi\nBolehkah Warga Ikut Lelang?\n1. Daftar Lewat Situs\n{BODY} Lelang digelar pekan depan."
+                "Bolehkah Warga Ikut Lelang?Semua warga boleh ikut, dengan dua cara: 1. Daftar Lewat SitusPeserta "
+                "mengisi formulir di situs komisi.",
+                "Bolehkah Warga Ikut Lelang?",
             ),
         ),
         traps=(
