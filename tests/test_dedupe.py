@@ -12,7 +12,7 @@ import pytest
 from newsclean import Article, DedupeConfig, dedupe
 from newsclean.clusters import jaccard, star_clusters
 from newsclean.io import Reject
-from newsclean.lsh import BandIndex, candidate_probability, choose_bands
+from newsclean.lsh import MAX_CODED_SPAN, BandIndex, candidate_probability, choose_bands, unique_pairs
 from newsclean.shingle import shingles
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -298,3 +298,16 @@ def test_band_pairs_equal_the_bucket_by_bucket_specification() -> None:
             (int(a), int(b)) for block in BandIndex(1, 1, max_bucket).band_pairs(keys, ids) for a, b in block.tolist()
         }
         assert found == _bucket_pairs_spec(keys, ids, max_bucket)
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 500])
+def test_unique_pairs_are_the_unique_rows(n: int) -> None:
+    rng = np.random.default_rng(n)
+    for low in (0, 10**9, -(10**6)):
+        pairs = rng.integers(low, low + n, size=(3 * n, 2), dtype=np.int64)
+        found = unique_pairs(pairs)
+        expected = np.unique(pairs, axis=0)
+        assert found.dtype == expected.dtype and found.shape == expected.shape and (found == expected).all()
+    wide = np.array([[0, MAX_CODED_SPAN + 5], [0, 1], [0, 1]], dtype=np.int64)
+    assert unique_pairs(wide).tolist() == [[0, 1], [0, MAX_CODED_SPAN + 5]]
+    assert unique_pairs(np.empty((0, 2), dtype=np.int64)).shape == (0, 2)

@@ -12,7 +12,6 @@ import random
 import subprocess
 import sys
 
-import numpy as np
 import pytest
 import regex
 from hypothesis import given, settings
@@ -23,7 +22,6 @@ from newsclean.cleaner.reference import clean_reference
 from newsclean.learning.learn import learn, source_of
 from newsclean.learning.matcher import LearnedEntry, SourceMatcher, zone_of
 from newsclean.learning.profile import LearnSettings, Profile
-from newsclean.learning.stories import unique_pairs
 from newsclean.learning.units import (
     KEY_CHARS,
     KEY_TABLE,
@@ -185,15 +183,6 @@ def test_keys_sliced_from_the_keyed_paragraph_are_the_segments_keys(paragraph: s
         key = exact_key(paragraph[start:end])
         assert chars is None or words_of(chars[start:end]) == key
     assert (chars is None) == (not paragraph.isascii())
-
-
-@pytest.mark.parametrize("n", [1, 2, 7, 500])
-def test_unique_pairs_are_the_unique_rows(n: int) -> None:
-    rng = np.random.default_rng(n)
-    pairs = rng.integers(0, n, size=(3 * n, 2), dtype=np.int64)
-    found = unique_pairs(pairs, n)
-    expected = np.unique(pairs, axis=0)
-    assert found.dtype == expected.dtype and found.shape == expected.shape and (found == expected).all()
 
 
 def test_the_key_string_translates_as_the_key_table() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
+from typing import Final
 
 import numpy as np
 
@@ -109,7 +110,7 @@ class BandIndex:
             found.extend(self.band_pairs(keys[:, band], ids))
         if not found:
             return np.empty((0, 2), dtype=np.int64)
-        return np.unique(np.concatenate(found), axis=0)
+        return unique_pairs(np.concatenate(found))
 
     def band_pairs(self, keys: np.ndarray, ids: np.ndarray) -> Iterator[np.ndarray]:
         """The id pairs of one band's buckets (members in id order, `pairs` says which), a block at a time.
@@ -133,3 +134,23 @@ class BandIndex:
             a = np.concatenate([np.full(size - i - 1, i) for i in range(self.max_bucket)])
             b = np.concatenate([np.arange(i + 1, size) for i in range(self.max_bucket)])
             yield np.stack([members[a], members[b]], axis=1)
+
+
+#: The widest span of ids whose pairs `unique_pairs` codes as one int64 (its square stays below 2**63).
+MAX_CODED_SPAN: Final = 3_037_000_499
+
+
+def unique_pairs(pairs: np.ndarray) -> np.ndarray:
+    """`np.unique(pairs, axis=0)` for an (n, 2) array of int64 ids: each pair coded as one number, `a * span +
+    b` (ids shifted to start at 0), which sorts as the pairs do.
+
+    Why: the unique of rows views them as records and sorts those, several times slower than sorting numbers.
+    Ids spread wider than `MAX_CODED_SPAN` would overflow the code and take the row unique instead."""
+    if not len(pairs):
+        return np.empty((0, 2), dtype=np.int64)
+    low = int(pairs.min())
+    span = int(pairs.max()) - low + 1
+    if span > MAX_CODED_SPAN:
+        return np.unique(pairs, axis=0)
+    codes = np.unique((pairs[:, 0] - low) * span + (pairs[:, 1] - low))
+    return np.stack([codes // span + low, codes % span + low], axis=1)

@@ -23,7 +23,7 @@ from ..deduplication import (
     screened_candidates,
     sign_records,
 )
-from ..lsh import BandIndex, band_keys
+from ..lsh import BandIndex, band_keys, unique_pairs
 from ..relations import Judgement, PairJudge
 from ..sampled_index import SAMPLE_BITS, enough_shared, sampled_values, shared_sample_pairs
 from .pieces import (
@@ -218,7 +218,7 @@ def bucket_pairs(
     for b in np.unique(band):
         chosen = band == b
         found.extend(index.band_pairs(key[chosen], node[chosen]))
-    pairs = np.unique(np.concatenate(found), axis=0) if found else np.empty((0, 2), dtype=np.int64)
+    pairs = unique_pairs(np.concatenate(found)) if found else np.empty((0, 2), dtype=np.int64)
     return [pairs[r] for r in route(pairs[:, 0], node_parts)]
 
 
@@ -300,7 +300,7 @@ def verification_requests(
 ) -> list[VerifyRequest]:
     """Stage 4a: the candidate pairs owned by their first node (`merged_candidates`: LSH and sampled pairs,
     the latter flagged), sent with the first node's data to the second's partition."""
-    pairs, flags = merged_candidates(np.unique(concat(list(lsh), np.int64, 2), axis=0), enough_sampled(sampled))
+    pairs, flags = merged_candidates(unique_pairs(concat(list(lsh), np.int64, 2)), enough_sampled(sampled))
     out: list[VerifyRequest] = []
     for rows in route(pairs[:, 1], node_parts):
         mine = pairs[rows]

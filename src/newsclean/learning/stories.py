@@ -18,7 +18,7 @@ from typing import Final
 import numpy as np
 
 from ..clusters import estimate_similarity
-from ..lsh import BandIndex, band_keys, choose_bands
+from ..lsh import BandIndex, band_keys, choose_bands, unique_pairs
 from ..signature import signatures
 
 #: The estimated Jaccard of word 5-grams above which two articles are copies of one story.
@@ -63,15 +63,7 @@ def _candidate_pairs(sigs: np.ndarray) -> np.ndarray:
     found = list(BandIndex(bands, rows).band_pairs(keys, rows_of_keys))
     if not found:
         return np.empty((0, 2), dtype=np.int64)
-    return unique_pairs(np.concatenate(found), len(sigs))
-
-
-def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
-    """`np.unique(pairs, axis=0)` for pairs of row numbers below `n`: each pair as one number, `a * n + b`, which
-    sorts as the pairs do. Why: the unique of rows views them as records and sorts those, several times slower
-    than sorting numbers."""
-    codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
-    return np.stack([codes // n, codes % n], axis=1)
+    return unique_pairs(np.concatenate(found))
 
 
 def _root(parent: np.ndarray, node: int) -> int:
