@@ -149,13 +149,19 @@ def _holds_need_ahead(inline_rule: Rule, folded: str, start: int) -> bool:
 
 
 def _has_related_trigger(state: ArticleState, text: str) -> bool:
-    """A related-link label followed, within three words, by a colon (remembered per paragraph text)."""
+    """`holds_related_trigger`, remembered per paragraph text."""
     if ":" not in text and "：" not in text:
         return False
     known = state.memo.related_trigger.get(text)
     if known is None:
-        known = state.memo.related_trigger[text] = RELATED_TRIGGER_REVERSED.search(text[::-1]) is not None
+        known = state.memo.related_trigger[text] = holds_related_trigger(text)
     return known
+
+
+def holds_related_trigger(text: str) -> bool:
+    """Whether `text` holds a related-link label word followed, within a few words, by a colon
+    (`RELATED_TRIGGER`, searched backwards), which every related-link label match holds."""
+    return (":" in text or "：" in text) and RELATED_TRIGGER_REVERSED.search(text[::-1]) is not None
 
 
 def related_links(

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..cleaner.headlines import MAX_HEADLINE_CHARS, reads_as_headline
-from ..cleaner.inline import RELATED_TRIGGER_REVERSED, related_inline_matches
+from ..cleaner.inline import holds_related_trigger, related_inline_matches
 from .matcher import PROSE_OPENING, ends_word
 
 #: A learned headline has at least this many words: a shorter shared opening (`Jadwal MotoGP`) is a topic.
@@ -45,7 +45,7 @@ def continuations(text: str) -> list[str]:
     Most paragraphs with a colon hold no label: the related trigger (a label word, then a colon within a few
     words), which every label match holds (`tests/test_hints.py`), dismisses them with one search of the
     reversed paragraph, as the cleaner does, instead of trying the label at every dash and label word."""
-    if RELATED_TRIGGER_REVERSED.search(text[::-1]) is None:
+    if not holds_related_trigger(text):
         return []
     return [text[found.end() : found.end() + MAX_HEADLINE_CHARS] for found in related_inline_matches(text)]
 
