@@ -59,6 +59,8 @@ def apply_inline_rules(state: ArticleState) -> None:
         inline_rules = candidates.get(index)
         if inline_rules:
             for start, end, inline_rule in _inline_matches(text, inline_rules, state.memo.gate_texts.get(text)):
+                if inline_rule.within_line:
+                    end = clipped_to_line(state, index, start, end)
                 state.cut(index, start, end, inline_rule.kind, inline_rule.name)
             if index in state.dropped:
                 continue
@@ -71,6 +73,22 @@ def apply_inline_rules(state: ArticleState) -> None:
                     state.cut(index, start, end, "related", LEARNED_HEADLINE_RULE, (("stories", str(stories)),))
                 else:
                     state.cut(index, start, end, "related", "related.inline_headline")
+
+
+def clipped_to_line(state: ArticleState, index: int, start: int, end: int) -> int:
+    """`end`, or the offset of the first line break of the scraped text after the match's first character
+    (spaces before it aside) in paragraph `index` when that comes first (`Rule.within_line`): the splitter
+    joined the lines with a space at each break's offset."""
+    text = state.paragraphs[index].text
+    while start < end and text[start].isspace():
+        start += 1
+    position = 0
+    for line in state.source_lines(index)[:-1]:
+        position += len(line)
+        if position > start:
+            return min(end, position)
+        position += 1
+    return end
 
 
 def _inline_candidates(state: ArticleState) -> dict[int, tuple[Rule, ...]]:

@@ -38,7 +38,7 @@ from ..patterns import ALL_RULES, Rule
 from ..repeats import CONTAINMENT_LIMIT_CHARS, MIN_CONTAINED_KEY, VIDEO_LABEL, WORD, reads_as_prose
 from . import passes
 from .headlines import LIST_LABEL, MAX_HEADLINE_CHARS, MAX_HEADLINE_LIST_CHARS, headline_end
-from .inline import LEARNED_HEADLINE_RULE, RELATED_INLINE
+from .inline import LEARNED_HEADLINE_RULE, RELATED_INLINE, clipped_to_line
 from .introduced import CREDIT_LINE_RULES, drop_caption_after_credit, drop_video_description
 from .lead import (
     DATELINE_WINDOW,
@@ -338,7 +338,8 @@ def _apply_inline_rules(state: ArticleState) -> None:
         for rule in inline_rules:
             for match in regex_finditer(rule.pattern, text, timeout):
                 if match.end() > match.start():
-                    state.cut(index, match.start(), match.end(), rule.kind, rule.name)
+                    end = clipped_to_line(state, index, match.start(), match.end()) if rule.within_line else match.end()
+                    state.cut(index, match.start(), end, rule.kind, rule.name)
         if index in state.dropped or not state.enabled("related.inline_headline"):
             continue
         for match in regex_finditer(RELATED_INLINE, text, timeout):

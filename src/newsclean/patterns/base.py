@@ -44,6 +44,8 @@ class Rule:
     `opens_with` is the same kind of condition for a `lead` or `line` rule: a cheap test of how the text starts;
     `closes_with`, for a `line` or `tail` rule, a cheap test of how the text ends (a pattern that must find
     where its closing part begins can backtrack through the whole line, or search all of it, before it fails).
+    `within_line`, for an `inline` rule: a match ends at the first line break of the scraped text after its
+    start (the paragraph splitter joins hard-wrapped lines, and the sentence on the next line is another).
     `starts_after`, for an `inline` rule whose pattern never matches the empty string: a stdlib `re` pattern
     such that every match starts at the paragraph's start or where a match of it ends (`opening` is it
     compiled), so the pattern is tried at those places only instead of at every position (see
@@ -85,6 +87,7 @@ class Rule:
     starts_with: tuple[str, ...] = ()
     ends_with: tuple[str, ...] = ()
     closes_with: Callable[[str], bool] | None = None
+    within_line: bool = False
     positives: tuple[tuple[str, str], ...] = ()
     traps: tuple[str, ...] = ()
     keeps: tuple[tuple[str, str], ...] = ()
@@ -111,6 +114,7 @@ def rule(
     starts_with: tuple[str, ...] = (),
     ends_with: tuple[str, ...] = (),
     closes_with: Callable[[str], bool] | None = None,
+    within_line: bool = False,
     positives: tuple[tuple[str, str], ...] = (),
     traps: tuple[str, ...] = (),
     keeps: tuple[tuple[str, str], ...] = (),
@@ -122,5 +126,6 @@ def rule(
     opening = re.compile(starts_after) if starts_after else None
     return Rule(
         name, kind, scope, compiled, why, trigger, words, substrings, first_chars, needs, opens_with, also_needs,
-        starts_after, opening, needs_before, starts_with, ends_with, closes_with, positives, traps, keeps,
+        starts_after, opening, needs_before, starts_with, ends_with, closes_with, within_line, positives, traps,
+        keeps,
     )

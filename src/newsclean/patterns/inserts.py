@@ -275,8 +275,9 @@ INSERT_RULES = (
         "promo",
         "inline",
         r"(?:(?<=^)|(?<=[.!?\"”)]\s?))\s*(?:Ikuti|Simak|Temukan|Dapatkan|Follow|Gabung(?:lah)?|Yuk|Ayo|Download|"
-        r"Unduh|Klik|Pastikan|Jangan\s+lewatkan|Update|Cek(?!\s+Fakta\b)|Baca(?!\s*(?i:juga))|Saksikan|Tonton|"
-        r"Kunjungi|Subscribe|Langganan)\b"
+        r"Jangan\s+lewatkan|Baca(?!\s*(?i:juga))|Saksikan|Tonton|Subscribe|"
+        r"(?:Unduh|Klik|Pastikan|Update|Cek(?!\s+Fakta\b)|Kunjungi|Langganan)"
+        r"(?=(?:[^.!?\n]|\.(?=\w)){0,200}?(?<!\p{L})(?i:berita|artikel|informasi|kabar|news|konten)(?!\p{L})))\b"
         rf"(?:(?!{_NEXT_LINE_AHEAD})(?:[^.!?\n]|\.(?=\w)|,(?!,))){{0,160}}?(?<!\p{{L}})(?i:whatsapp|google\s+news|"
         r"telegram|channel|saluran|aplikasi|apps?|kapanlagi|instagram|facebook|youtube|tiktok|newsletter|play\s+store|"
         r"app\s+store|langganan)(?!\p{L})"
@@ -290,7 +291,13 @@ INSERT_RULES = (
         "`REPUBLIKA.CO.ID, JAKARTA --` on the next line, which the paragraph joiner glues on with a space), never "
         "crosses okezone's `,,` (a lost line break) and never ends inside a word (`bmkg.go.` of a URL); `Baca juga:` "
         "is a related link, never an invitation (its headline and the sentence after it were taken when they named "
-        "a channel).",
+        "a channel). A match ends at the scraped text's line break (`within_line`): `Ikuti Whatsapp Channel "
+        "Republikasumber : Antara` stays apart from the sentence on the next line. Verbs that also give "
+        "instructions (`Unduh`, `Klik`, `Pastikan`, `Update`, `Cek`, `Kunjungi`, `Langganan`) invite only in a "
+        "sentence that names the news (`berita`, `artikel`, `informasi`, `kabar`, `news`, `konten`: `Cek Berita dan "
+        "Artikel yang lain di Google News`); a how-to's steps (`Unduh aplikasi Travoy melalui Play Store`) and news "
+        "of an app (`Update versi 1.17 ini ... lewat Play Store`) are the article's.",
+        within_line=True,
         trigger=(
             "whatsapp",
             "google",
@@ -369,8 +376,15 @@ INSERT_RULES = (
         traps=(
             "Pelaku menipu korban lewat pesan WhatsApp yang mengaku dari bank.",
             "Cek Fakta Kabarkita.com menelusuri klaim hadiah pulsa yang diunggah sebuah akun Facebook.",
+            "Unduh aplikasi Jalanku melalui Play Store atau App Store, lalu daftarkan nomor kendaraan Anda.",
+            "Update versi terbaru aplikasi itu kini bisa diunduh lewat Play Store oleh semua pengguna.",
         ),
         keeps=(
+            # A line break of the scrape ends the invitation: the sentence on the next line stays.
+            (
+                f"{BODY}\nIkuti Whatsapp Channel Wartasumber : Antara\nIndeks saham ditutup menguat pada sore ini.",
+                "Indeks saham ditutup menguat pada sore ini.",
+            ),
             # The promo line joined to the next line's dateline (`tests/test_headlines.py` holds the pattern to it
             # on the joined paragraph): the promo goes, the article's sentence stays.
             # `Baca juga:` and a headline naming a channel, glued to the next sentence: not an invitation.
@@ -382,12 +396,33 @@ INSERT_RULES = (
         ),
     ),
     rule(
+        "promo.install_reminder",
+        "promo",
+        "inline",
+        r"(?:(?<=^)|(?<=[.!?:]\s?))\s*[.,]?\s*Pastikan\s+\p{L}+\s+(?:sudah|telah)\s+(?:install|instal|menginstal|memasang)\s+"
+        r"aplikasi\s+WhatsApp\s+ya\b[.!]?",
+        "The reminder that closes Kompas's and Tribun's WhatsApp Channel invitations: `Pastikan kamu sudah install "
+        "aplikasi WhatsApp ya.`, `Pastikan Tribunners sudah install aplikasi WhatsApp ya`. Its verb gives "
+        "instructions in how-to articles too, so the invitation rule takes it only in a sentence that names the "
+        "news; this one is written out word for word, up to the chatty `ya` no step of a how-to ends with.",
+        trigger=("whatsapp",),
+        needs=("pastikan",),
+        positives=(
+            (f"{BODY} Pastikan kamu sudah install aplikasi WhatsApp ya.", "Pastikan kamu sudah install aplikasi WhatsApp ya."),
+        ),
+        traps=(
+            "Pastikan kamu sudah install aplikasi WhatsApp versi terbaru sebelum mencoba fitur itu.",
+            "Pastikan nomor telepon yang terdaftar di aplikasi itu sama dengan nomor WhatsApp Anda.",
+        ),
+    ),
+    rule(
         "promo.slogan",
         "promo",
         "inline",
-        r"(?:(?i:karena\s+)?(?i:kalau|kalo)\s+bukan\s+sekarang,?\s*(?i:kapan\s*lagi)\?)"
+        r"(?:(?i:karena\s+)?(?i:kalau|kalo)\s+bukan\s+sekarang,?\s*(?i:kapan\s*lagi)\?(?![\"”’']))"
         r"|(?:Temukan\s+berbagai\s+ulasan\s+menarik(?:[^.!?\n]|\.(?=\w)){0,120}[.!?])",
-        "KapanLagi's closing slogan and teaser.",
+        "KapanLagi's closing slogan and teaser. The slogan is a saying too: closed by a quotation mark, it ends "
+        "someone's words (`... Karena kalau bukan sekarang, kapan lagi?\" tambahnya.`) and stays.",
         trigger=("~sekarang", "~temukan"),
         needs=("bukan", "temukan"),
         positives=(
@@ -395,6 +430,7 @@ INSERT_RULES = (
         ),
         traps=(
             '"Kalau bukan sekarang, kapan lagi kita berbenah?" ujar wali kota di depan para pedagang.',
+            '"Pasar ini harus dibenahi. Karena kalau bukan sekarang, kapan lagi?" tambahnya.',
         ),
     ),
     rule(
