@@ -222,13 +222,15 @@ CREDIT_RULES = (
         "byline.label_chain",
         "byline",
         "tail",
-        rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s)){BYLINE_LABEL}\s*:\s*\p{{Lu}}[^\n]{{0,300}}$",
+        rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s))(?:\(\s*)?{BYLINE_LABEL}\s*:\s*\p{{Lu}}[^\n]{{0,300}}$",
         "Antara glues `Pewarta: X Editor: Y Copyright © ANTARA 2025 ...` to the last paragraph; from the first "
-        "label to the end is furniture when the label sits after a sentence end in the last paragraph.",
+        "label to the end is furniture when the label sits after a sentence end in the last paragraph. Kompas "
+        "and Liputan6 scrapes close with the chain in parentheses: `(Penulis: X | Editor: Y)`.",
         trigger=BYLINE_WORDS,
         needs=BYLINE_WORDS,
         positives=(
             (f"{BODY} Pewarta: Andi Wijaya Editor: Sri Wahyuni", "Pewarta: Andi Wijaya Editor: Sri Wahyuni"),
+            (f"{BODY}\n(Penulis: Andi Wijaya | Editor: Sri Wahyuni)", "(Penulis: Andi Wijaya | Editor: Sri Wahyuni)"),
         ),
         traps=(
             "Di halaman terakhir novel itu tertulis pesan sang Penulis: jangan pernah berhenti membaca.",
