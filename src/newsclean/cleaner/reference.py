@@ -10,11 +10,11 @@ articles, and `benchmarks/clean_identity.py --engine reference` on a whole corpu
 The zones' bounds and the rules written as code are shared with the fast engine (the constants and heuristics
 of `lead`, `lines`, `inline`, `tail` and `headlines`), because they *are* the specification: which
 paragraphs form the lead and the tail, where a glued headline ends, when a dateline inside a paragraph reads
-as one. What this
-module leaves out is every shortcut: a rule's `triggers`, `first_chars`, `needs`, `also_needs`,
-`opens_with`, `starts_with`, `starts_after` and `needs_before`, the engine's gates (a strong separator before
-a dateline, the related-label trigger, the teaser probe, the title's key head, the opening tests of datelines
-and labels), the pass memo and the skipping of settled paragraphs and of an unchanged repeat search. One
+as one. What this module leaves out is every shortcut: a rule's `triggers`, `first_chars`, `needs`,
+`also_needs`, `opens_with`, `starts_with`, `ends_with`, `closes_with`, `starts_after` and `needs_before`, the
+engine's gates (a strong separator before a dateline, the related-label trigger, the teaser probe, the title's
+key head, the opening tests of datelines and labels), the pass memo and the skipping of settled paragraphs and
+of an unchanged repeat search, and of the catalogue steps in the pass that brings in the learned step. One
 condition that looks like a gate is a rule: a glued dateline needs `GLUED_DATELINE_GATE` (see
 `_glued_dateline`).
 
