@@ -225,8 +225,10 @@ CREDIT_RULES = (
         rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s))(?:\(\s*)?{BYLINE_LABEL}\s*:\s*\p{{Lu}}[^\n]{{0,300}}$",
         "Antara glues `Pewarta: X Editor: Y Copyright © ANTARA 2025 ...` to the last paragraph; from the first "
         "label to the end is furniture when the label sits after a sentence end in the last paragraph. Kompas "
-        "and Liputan6 scrapes close with the chain in parentheses: `(Penulis: X | Editor: Y)`.",
-        trigger=BYLINE_WORDS,
+        "and Liputan6 scrapes close with the chain in parentheses: `(Penulis: X | Editor: Y)`. Its triggers are "
+        "substrings: a one-line scrape glues the label to the word before it (`di JakartaPewarta:`), and the cut "
+        "of a related link there sets it apart within the pass.",
+        trigger=tuple(f"~{word}" for word in BYLINE_WORDS),
         needs=BYLINE_WORDS,
         positives=(
             (f"{BODY} Pewarta: Andi Wijaya Editor: Sri Wahyuni", "Pewarta: Andi Wijaya Editor: Sri Wahyuni"),
