@@ -11,6 +11,7 @@ import json
 import random
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 import regex
@@ -545,14 +546,19 @@ def test_a_phrase_cut_at_a_score_dash_is_not_learned() -> None:
     assert "Pada menit ke - " in cleaned.text
 
 
+def stories_of(rng: random.Random, source: str, shape: Callable[[str], str], count: int = 30) -> list[dict]:
+    """`count` records of `source`, each four paragraphs of prose put into `shape` (the boilerplate around it)."""
+    return [
+        {"id": number, "source": source, "text": shape("\n\n".join(paragraph(rng) for _ in range(4)))}
+        for number in range(count)
+    ]
+
+
 def test_a_learned_name_is_not_cut_out_of_a_row_of_fields() -> None:
     """A name learned where it stands alone at the end of stories (one tag per line) also fills rows of a list
     (`Rizky Ridho - Persija Jakarta vs Arema - 9 Maret 2025`): the row is content and stays whole."""
     rng = random.Random(17)
-    records = []
-    for number in range(30):
-        body = "\n\n".join(paragraph(rng) for _ in range(4))
-        records.append({"id": number, "source": "liga.example", "text": f"{body}\n\nRizky Ridho"})
+    records = stories_of(rng, "liga.example", lambda body: f"{body}\n\nRizky Ridho")
     profile = learn(records)
     assert patterns(profile, "liga.example").get("rizky ridho") == "footer"
     row = "Rizky Ridho - Persija Jakarta vs Arema - 9 Maret 2025"
@@ -568,10 +574,7 @@ def test_learned_dateline_is_cut_where_the_scrape_lost_its_dash() -> None:
     (`Warta6.com, Bogor Harga ...`) loses the learned dateline, and only it: not a city word the source never
     learned, not a prefix that starts no article, not without the profile."""
     rng = random.Random(11)
-    records = []
-    for number in range(30):
-        body = "\n\n".join(paragraph(rng) for _ in range(4))
-        records.append({"id": number, "source": "warta6.com", "text": f"Warta6.com, Bogor - {body.capitalize()}"})
+    records = stories_of(rng, "warta6.com", lambda body: f"Warta6.com, Bogor - {body.capitalize()}")
     profile = learn(records)
     lead = "Harga beras di pasar induk naik lagi pekan ini."
     body = lead + "\n\n" + "\n\n".join(paragraph(rng) for _ in range(4))
