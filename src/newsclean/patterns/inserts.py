@@ -826,6 +826,41 @@ INSERT_RULES = (
         ),
     ),
     rule(
+        "caption.outlet_credit_glued",
+        "caption",
+        "inline",
+        r"(?:(?<=^)|(?<=[.!?\"”]\s{0,3}))(?:KOMPAS\.com|Kompas\.com|KOMPAS\.COM)/\s?\p{Lu}"
+        r"(?:(?!(?<=\p{Ll})\p{Lu}\p{Ll})[^\n.!?]){3,300}?(?:[.!?](?=\s|$|\p{Lu}\p{Ll})|(?<=\p{Ll})(?=\p{Lu}\p{Ll}))",
+        "Kompas prints a photo's credit before its caption, `KOMPAS.com/NAME Caption.`; a scrape glues it into "
+        "the text (`... kata presiden.KOMPAS.com/NIRMALA MAULANA A Dari kiri ke kanan, ...`) or the next "
+        "paragraph onto it (`... Jawa Tengah.Taman Balekambang buka ...`), where the line rule cannot take it. The "
+        "caption ends at its first sentence end, or where a capitalised word is glued to a lowercase letter "
+        "(`... Hutan Pinus MangunanSalah satu spot ...`: the next paragraph): a second sentence of the caption, "
+        "or the rest of a camel-case name, stays rather than risk the article's. Only after a sentence end or at "
+        "a paragraph's start: a source named in prose (`dilansir dari Kompas.com/...`) is no caption, nor is a "
+        "source note (`(Sumber: Kompas.com/...)`, which the byline rules judge).",
+        trigger=("kompas",),
+        needs=("kompas.com/",),
+        starts_with=("KOMPAS.com/", "Kompas.com/", "KOMPAS.COM/"),
+        positives=(
+            (
+                f"{BODY}KOMPAS.com/ANDI WIJAYA Pedagang menata cabai di Pasar Induk, Senin (1/7/2024).{BODY2}",
+                "KOMPAS.com/ANDI WIJAYA Pedagang menata cabai di Pasar Induk, Senin (1/7/2024).",
+            ),
+        ),
+        traps=(
+            "Data itu dilansir dari Kompas.com/Tren pada Senin, kata warga yang membagikannya.",
+            "Menurut data Kompas.com/Litbang, harga cabai naik lagi pekan ini di pasar induk kota.",
+        ),
+        keeps=(
+            # The next paragraph glued to the caption: the caption ends at the glue, the sentence stays.
+            (
+                "Harga naik. KOMPAS.com/ANDI Pasar Induk CimahiSalah satu pedagang menata cabai di lapaknya.",
+                "Salah satu pedagang menata cabai di lapaknya.",
+            ),
+        ),
+    ),
+    rule(
         "caption.illustration_glued",
         "caption",
         "inline",
