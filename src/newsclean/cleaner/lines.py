@@ -223,8 +223,10 @@ def _is_contents_entry(line: str, later: str) -> bool:
     start = later.find(line)
     while start >= 0:
         end = start + len(line)
-        before = later[:start].rstrip(" ")
-        opens = not before or before[-1] == "\n" or before[-1] in SUBHEADING_GLUED_AFTER
+        before = start
+        while before and later[before - 1] == " ":
+            before -= 1
+        opens = not before or later[before - 1] == "\n" or later[before - 1] in SUBHEADING_GLUED_AFTER
         closes = end == len(later) or later[end] == "\n" or later[end].isupper()
         if opens and closes:
             return True
