@@ -11,7 +11,8 @@ Special`); then the next line is the article's, and it stays, so the credit must
 or capitalised words and initials). After a credit the article itself may go on (`Desain tersebut dirancang
 agar ...`, `Pertandingan Persis vs PSIM berakhir imbang.`), so only the caption's own shapes are taken: one
 sentence without quotation or a reporting verb that ends on the photo's day and date (`..., Minggu
-(2/11/2025).`, `... (27/10/2025) malam.`, `... (5/6/2025) di Stadion Utama Gelora Bung Karno.`), a sentence-case
+(2/11/2025).`, `... (27/10/2025) malam.`, `... (5/6/2025) di Stadion Utama Gelora Bung Karno.`, or written out
+as agency captions date them: `... di Turin, pada 14 Desember 2024.`), a sentence-case
 line without a sentence end, or an `Ilustrasi ...` line. A prose line with a date inside goes on after it and
 stays; a two-sentence caption stays too (its second sentence may be the article's).
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 import regex
 
 from ..patterns.credits import PHOTO_AGENCY, PHOTOGRAPHER_NAME
-from ..patterns.words import REPORTING_VERBS
+from ..patterns.words import MONTHS_ID, REPORTING_VERBS
 from .records import ArticleState
 
 CAPTION_RULE = "caption.after_credit_line"
@@ -45,9 +46,11 @@ CREDIT_ALONE = regex.compile(
     rf"{PHOTO_AGENCY})\s*/\s*{PHOTOGRAPHER_NAME}",
     regex.V1,
 )
-#: A caption's close: the photo's date in parentheses, then perhaps the time of day and the place, then a point.
+#: A caption's close: the photo's date in parentheses or written out (`pada 14 Desember 2024`, as agency
+#: captions date them), then perhaps the time of day and the place, then a point.
 DATE_AT_END = regex.compile(
-    r"\(\d{1,2}/\d{1,2}/\d{2,4}\)(?:\s+(?:malam|pagi|siang|sore|dini\s+hari))?"
+    rf"(?:\(\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\)|\b\d{{1,2}}\s+(?:{MONTHS_ID})\s+\d{{4}})"
+    r"(?:\s+(?:malam|pagi|siang|sore|dini\s+hari))?"
     r"(?:\s+di\s+[^.,()]{1,80}(?:\([^()]{1,20}\))?)?\.?$",
     regex.V1,
 )

@@ -206,7 +206,8 @@ CODE_RULES: tuple[CodeRule, ...] = (
         "Kompas and the pages of agency photos put the credit above the caption (`KOMPAS.com/SUCI RAHAYU`, then "
         "`Pemain Warta FC merayakan gol di Stadion Cimahi, Minggu (2/11/2025).`): after a credit alone on its "
         "line (`caption.photo_line`), the next line goes when it has a caption's shape: one sentence ending on "
-        "the photo's date, a sentence-case line without a sentence end, or `Ilustrasi ...`. Not after a credit "
+        "the photo's date (`Minggu (2/11/2025).`, or written out as agencies do: `pada 14 Desember 2024.`), a "
+        "sentence-case line without a sentence end, or `Ilustrasi ...`. Not after a credit "
         "with the caption glued to it, whose next line is the article's, nor a line that quotes or reports "
         "speech, has a second sentence, or ends without the date (`Desain tersebut dirancang ...`).",
         code=(
@@ -222,6 +223,11 @@ CODE_RULES: tuple[CodeRule, ...] = (
             (
                 f"{BODY}\nANTARA FOTO/Andi Wijaya\nPetugas menata karung beras di gudang Bulog Cimahi\n{BODY2}",
                 "Petugas menata karung beras di gudang Bulog Cimahi",
+            ),
+            (
+                f"{BODY}\nAFP/RINA SARI\nKapten Warta FC berebut bola dengan penyerang lawan di Stadion Siliwangi, "
+                "pada 14 Desember 2024.",
+                "Kapten Warta FC berebut bola dengan penyerang lawan di Stadion Siliwangi, pada 14 Desember 2024.",
             ),
         ),
         traps=(

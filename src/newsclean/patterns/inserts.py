@@ -13,6 +13,7 @@ from .examples import BODY, BODY2
 from .words import (
     CREDIT_PARENTHESIS_CLOSE,
     DOMAIN_CREDIT,
+    MONTHS_ID,
     PHOTO_CREDIT_WORDS,
     RELATED_LABEL,
     RELATED_LABEL_FIRST_CHARS,
@@ -28,7 +29,7 @@ _NEXT_LINE_AHEAD = r"\s*\p{Lu}{3,}(?:\.\p{L}+)+\s*(?:[,|]|--?|–|—)"
 
 #: Month names as a tweet embed dates a tweet, in English and Indonesian.
 _MONTH_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH_ID = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+_MONTH_ID = rf"(?:{MONTHS_ID})"
 _MONTH_WORDS = tuple(
     sorted({month.lower() for pattern in (_MONTH_EN, _MONTH_ID) for month in pattern[3:-1].split("|")})
 )

@@ -77,6 +77,8 @@ SOURCE_CREDIT_WORDS = r"sumber|reuters|afp|tribunnews|instagram|twitter"
 DOMAIN_CREDIT = r"[\p{L}\d-]{2,30}\.(?:com|co\.id)\s*/"
 #: What follows a credit's opening words to the line's end: the rest of the parenthesis, and a full stop.
 CREDIT_PARENTHESIS_CLOSE = r"\b[^()\n]{0,100}\)\.?"
+#: The months as Indonesian dates write them (`14 Desember 2024`), as a regex alternation.
+MONTHS_ID = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 #: Verbs that report speech after a quotation or a comma (`..., ujar Teuku`, `...,” kata Umar`), as a regex
 #: alternation; each may take `-nya`. `SPEECH_ENDING_VERBS` adds those that close a quotation only.
 REPORTING_VERBS = "kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tambah|sebut|lanjut"
