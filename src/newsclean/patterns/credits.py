@@ -222,10 +222,11 @@ CREDIT_RULES = (
         "byline.label_chain",
         "byline",
         "tail",
-        rf"(?:(?<=^)|(?<=[.!?\"”)]\s?)|(?<=\s))(?:\(\s*)?{BYLINE_LABEL}\s*:\s*\p{{Lu}}[^\n]{{0,300}}$",
+        rf"(?:(?<=^)|(?<=[.!?\"”),]\s?)|(?<=\s))(?:\(\s*)?{BYLINE_LABEL}\s*:\s*\p{{Lu}}[^\n]{{0,300}}$",
         "Antara glues `Pewarta: X Editor: Y Copyright © ANTARA 2025 ...` to the last paragraph; from the first "
         "label to the end is furniture when the label sits after a sentence end in the last paragraph. Kompas "
-        "and Liputan6 scrapes close with the chain in parentheses: `(Penulis: X | Editor: Y)`. Its triggers are "
+        "and Liputan6 scrapes close with the chain in parentheses: `(Penulis: X | Editor: Y)`, and one-line scrapes "
+        "after the commas that joined their paragraphs (`sambungnya.,Reporter: X,Sumber: Merdeka`). Its triggers are "
         "substrings: a one-line scrape glues the label to the word before it (`di JakartaPewarta:`), and the cut "
         "of a related link there sets it apart within the pass.",
         trigger=tuple(f"~{word}" for word in BYLINE_WORDS),
@@ -233,6 +234,7 @@ CREDIT_RULES = (
         positives=(
             (f"{BODY} Pewarta: Andi Wijaya Editor: Sri Wahyuni", "Pewarta: Andi Wijaya Editor: Sri Wahyuni"),
             (f"{BODY}\n(Penulis: Andi Wijaya | Editor: Sri Wahyuni)", "(Penulis: Andi Wijaya | Editor: Sri Wahyuni)"),
+            (f"{BODY},Reporter: Andi Wijaya,Sumber: Warta", "Reporter: Andi Wijaya,Sumber: Warta"),
         ),
         traps=(
             "Di halaman terakhir novel itu tertulis pesan sang Penulis: jangan pernah berhenti membaca.",
