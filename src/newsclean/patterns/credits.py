@@ -234,7 +234,7 @@ CREDIT_RULES = (
         positives=(
             (f"{BODY} Pewarta: Andi Wijaya Editor: Sri Wahyuni", "Pewarta: Andi Wijaya Editor: Sri Wahyuni"),
             (f"{BODY}\n(Penulis: Andi Wijaya | Editor: Sri Wahyuni)", "(Penulis: Andi Wijaya | Editor: Sri Wahyuni)"),
-            (f"{BODY},Reporter: Andi Wijaya,Sumber: Warta", "Reporter: Andi Wijaya,Sumber: Warta"),
+            (f"{BODY}\n{BODY2},Reporter: Andi Wijaya,Sumber: Warta", "Reporter: Andi Wijaya,Sumber: Warta"),
         ),
         traps=(
             "Di halaman terakhir novel itu tertulis pesan sang Penulis: jangan pernah berhenti membaca.",
