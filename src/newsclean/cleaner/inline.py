@@ -13,7 +13,7 @@ from ..patterns.base import Rule
 from ..patterns.words import RELATED_LABEL, RELATED_TRIGGER_WORDS
 from .gates import holds_also_needs
 from .headlines import LIST_LABEL, MAX_HEADLINE_CHARS, MAX_HEADLINE_LIST_CHARS, headline_end
-from .records import ArticleState
+from .records import ArticleState, line_ends
 from .regexes import literal_starts, matches_at, regex_finditer, regex_timeout
 from .selection import needle_lines
 
@@ -82,12 +82,9 @@ def clipped_to_line(state: ArticleState, index: int, start: int, end: int) -> in
     text = state.paragraphs[index].text
     while start < end and text[start].isspace():
         start += 1
-    position = 0
-    for line in state.source_lines(index)[:-1]:
-        position += len(line)
-        if position > start:
-            return min(end, position)
-        position += 1
+    for line_end in line_ends(state.source_lines(index))[:-1]:
+        if line_end > start:
+            return min(end, line_end)
     return end
 
 

@@ -11,7 +11,7 @@ from ..patterns.words import HEADLINE_SMALL_WORDS, RELATED_LABEL
 from .gates import first_gate_char, holds_any, may_match_paragraph, may_open_with_related_label
 from .headlines import MAX_HEADLINE_LIST_CHARS, ends_a_sentence, is_headline, reads_as_headline
 from .introduced import CREDIT_LINE_RULES, drop_caption_after_credit, drop_video_description
-from .records import ArticleState
+from .records import ArticleState, line_ends
 from .regexes import regex_fullmatch, regex_timeout
 from .selection import FOLDED_NEEDS, NO_NEEDS, RAW_NEEDS
 
@@ -151,20 +151,20 @@ def _headline_lines_end(text: str, lines: list[str], limit: int) -> tuple[int, i
     the normalized text is where a headline ends for certain. A wrapped sentence goes on in lower case on its
     next line, so no end falls before such a line; and a line after the first must be in title case, as
     Republika's headlines are, since a prose line can open with a capital and stop short of its sentence end.
-    The splitter joins lines with one space for each line break, so a line ends at the same offset of `text`.
+    The lines end in `text` where `line_ends` says.
     """
-    position = 0
+    start = 0
     end = count = 0
-    for number, line in enumerate(lines[:limit]):
-        candidate = text[position : position + len(line)]
+    for number, line_end in enumerate(line_ends(lines[:limit])):
+        candidate = text[start:line_end]
         if not (is_headline(candidate) and reads_as_headline(candidate)):
             break
         if number and not _in_title_case(candidate):
             break
-        position += len(line) + 1
-        following = text[position:].lstrip()
+        start = line_end + 1
+        following = text[start:].lstrip()
         if not following or following[:1].isupper() or following[:1] in "\"“":
-            end, count = min(position - 1, len(text)), number + 1
+            end, count = min(line_end, len(text)), number + 1
     return end, count
 
 

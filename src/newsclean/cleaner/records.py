@@ -254,6 +254,18 @@ class PassMemo:
         return folded
 
 
+def line_ends(lines: list[str]) -> list[int]:
+    """Where each of a paragraph's `source_lines` ends in the paragraph's text: the splitter put one space in
+    place of each line break, so the next line starts one character after the end of the one before."""
+    ends: list[int] = []
+    position = 0
+    for line in lines:
+        position += len(line)
+        ends.append(position)
+        position += 1
+    return ends
+
+
 class ArticleState:
     """The working state while one article is cleaned: which paragraphs and spans are gone so far.
 
@@ -381,8 +393,9 @@ class ArticleState:
 
     def source_lines(self, index: int) -> list[str]:
         """The lines of paragraph `index` as the normalized text holds them. The splitter joins hard-wrapped lines
-        with one space for each line break, so a line ends at the same offset of the paragraph's text. Only a
-        first pass sees the breaks: later passes read the previous output, whose paragraphs are joined."""
+        with one space for each line break, so a line ends at the same offset of the paragraph's text
+        (`line_ends`). Only a first pass sees the breaks: later passes read the previous output, whose
+        paragraphs are joined."""
         paragraph = self.paragraphs[index]
         return self.source[paragraph.start : paragraph.end].split("\n")
 

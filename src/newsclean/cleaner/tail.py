@@ -12,7 +12,7 @@ from ..patterns import CREDIT_CODE, CREDIT_CODE_OPENINGS
 from ..patterns.base import Rule
 from ..patterns.words import HEADLINE_SMALL_WORDS
 from .gates import may_match_paragraph
-from .records import ArticleState, TailCut
+from .records import ArticleState, TailCut, line_ends
 from .regexes import literal_starts, search, search_at
 
 TAIL_PASSES = 4
@@ -167,19 +167,17 @@ def _leading_tag_lines_end(state: ArticleState, index: int) -> int:
     fails `TAG_LINE` as a whole. Only its lines in the normalized text (`ArticleState.source_lines`) tell them
     apart; the lines after the tags must be short and end no sentence, or the paragraph is left whole."""
     lines = state.source_lines(index)
-    position = 0
     count = 0
     for line in lines:
         if not TAG_LINE.fullmatch(line.strip()):
             break
-        position += len(line) + 1
         count += 1
     rest = lines[count:]
     if not count or not rest:
         return 0
     if any(len(line.split()) > SHORT_LINE_WORDS or line.rstrip().endswith((".", "!", "?")) for line in rest):
         return 0
-    return position - 1
+    return line_ends(lines)[count - 1]
 
 
 def drop_doubled_title(state: ArticleState, live: list[int]) -> bool:
